@@ -1,0 +1,37 @@
+"""jxdigital: is Jiangxi on track for its digital-economy targets?
+
+The plan catalogue (``plans``, ``load_plan``) and growth arithmetic
+(``implied_cagr``, ``required_cagr``, ``pro_rata_path``). Heavy modules load
+on first use, so ``import jxdigital`` and the command line stay fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+_LAZY = {
+    "plans": "jxdigital.catalog", "load_plan": "jxdigital.catalog",
+    "Plan": "jxdigital.catalog", "Indicator": "jxdigital.catalog",
+    "Target": "jxdigital.catalog", "COMPARATORS": "jxdigital.catalog",
+    "implied_cagr": "jxdigital.growth", "required_cagr": "jxdigital.growth",
+    "pro_rata_path": "jxdigital.growth", "compound": "jxdigital.growth",
+    "implied_pp_per_year": "jxdigital.growth",
+    "InputError": "jxdigital.errors", "PlanFormatError": "jxdigital.errors",
+}
+
+__all__ = ["__version__", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'jxdigital' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

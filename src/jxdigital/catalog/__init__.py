@@ -1,0 +1,15 @@
+"""The plan catalogue: plans, their indicators and targets, as printed and as parsed."""
+
+from ._load import DEFAULT_PLAN, OPTIONAL, PARSED, REQUIRED, load_plan, plans
+from ._models import (
+    AROUND_TOLERANCE_PP, AROUND_TOLERANCE_REL, AUDIT_FLAG_PP, Indicator, Plan, Source, Target,
+)
+from ._parse import COMPARATORS, parse_base, parse_growth, parse_target
+from ._units import conversion_factor, lookup_unit
+
+__all__ = [
+    "AROUND_TOLERANCE_PP", "AROUND_TOLERANCE_REL", "AUDIT_FLAG_PP", "COMPARATORS",
+    "DEFAULT_PLAN", "OPTIONAL", "PARSED", "REQUIRED", "Indicator", "Plan", "Source", "Target",
+    "conversion_factor", "load_plan", "lookup_unit", "parse_base", "parse_growth",
+    "parse_target", "plans",
+]

@@ -1,0 +1,331 @@
+"""Load plan tables (the shipped catalogue or a user's CSV/xlsx) into ``Plan`` objects.
+
+The shipped file and a user's file go through the same reader: the printed texts
+are parsed here, and parsed columns a file also carries must agree with them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .._data import data_path
+from ..errors import PlanFormatError, Problem
+from ._models import Indicator, Plan, Source, Target
+from ._parse import (
+    BASE_QUALIFIERS, COMPARATORS, GROWTH_EXPECTED, TextError, parse_base, parse_growth,
+    parse_target,
+)
+from ._units import lookup_unit
+
+DEFAULT_PLAN = "jiangxi-14th-fyp"
+
+REQUIRED = ["indicator_id", "name_zh", "unit", "base_year", "base_text", "target_year",
+            "target_text"]
+OPTIONAL = ["plan_id", "seq", "title_zh", "title_en", "region", "name_en", "category_zh",
+            "category_en", "stated_growth_text", "attribute", "measure", "direction",
+            "is_share", "reference", "tolerance", "source_doc", "source_location",
+            "source_quote", "note"]
+#: Parsed meaning a file may carry; checked against the parse of the printed text.
+PARSED = ["base_value", "base_qualifier", "target_value", "target_high", "comparator",
+          "stated_growth", "unit_base", "unit_scale"]
+ATTRIBUTES = {"预期性": "预期性", "约束性": "约束性", "expected": "预期性", "binding": "约束性",
+              "": ""}
+MEASURES = ("level", "cagr", "annual_flow", "growth_comparison")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_TRUE = {"true", "1", "yes", "y", "是"}
+_FALSE = {"false", "0", "no", "n", "否", ""}
+
+
+def read_table(path: str | Path) -> pd.DataFrame:
+    """Read a CSV or .xlsx plan table as strings (nothing guessed, nothing turned to NaN)."""
+    p = Path(path)
+    if not p.is_file():
+        raise FileNotFoundError(f"plan file not found: {p}")
+    suffix = p.suffix.lower()
+    if suffix == ".csv":
+        df = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    elif suffix in (".xlsx", ".xlsm"):
+        try:
+            import openpyxl  # noqa: F401
+        except ImportError:
+            raise ImportError(
+                f"reading {p.name} needs openpyxl: pip install 'jxdigital[excel]'") from None
+        df = pd.read_excel(p, dtype=str, keep_default_na=False)
+    else:
+        raise PlanFormatError([Problem(str(p), None, "", "", suffix,
+                                       "a .csv or .xlsx file")])
+    df.columns = [str(c).strip() for c in df.columns]
+    return df.apply(lambda col: col.str.strip() if col.dtype == object else col)
+
+
+def _num(s: str) -> float:
+    return float(s) if s not in ("", "nan", "NaN") else math.nan
+
+
+def _same(a: float, b: float) -> bool:
+    return (math.isnan(a) and math.isnan(b)) or math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+class _RowReader:
+    """Parse one row, collecting every problem rather than stopping at the first."""
+
+    def __init__(self, file: str, line: int, row: dict[str, str]):
+        self.file, self.line, self.row = file, line, row
+        self.id = row.get("indicator_id", "")
+        self.problems: list[Problem] = []
+
+    def bad(self, column: str, expected: str) -> None:
+        self.problems.append(Problem(self.file, self.line, self.id, column,
+                                     self.row.get(column, ""), expected))
+
+    def year(self, column: str, required: bool) -> int | None:
+        s = self.row.get(column, "")
+        if s == "" and not required:
+            return None
+        try:
+            y = float(s)
+            if y != int(y) or not 1900 <= y <= 2100:
+                raise ValueError
+            return int(y)
+        except ValueError:
+            self.bad(column, "a year such as 2025")
+            return None
+
+    def seq(self) -> int:
+        s = self.row.get("seq", "")
+        try:
+            return int(s) if s else self.line - 1
+        except ValueError:
+            self.bad("seq", "a whole number giving the printed order")
+            return self.line - 1
+
+    def choice(self, column: str, allowed, default: str) -> str:
+        s = self.row.get(column, "") or default
+        if s not in allowed:
+            self.bad(column, "one of " + ", ".join(repr(a) for a in allowed if a))
+            return default
+        return s
+
+    def flag(self, column: str, default: bool) -> bool:
+        s = self.row.get(column, "").lower()
+        if column not in self.row or s == "":
+            return default
+        if s in _TRUE:
+            return True
+        if s not in _FALSE:
+            self.bad(column, "true or false")
+        return False
+
+    def read(self, plan_meta: dict[str, str]) -> Target | None:
+        r = self.row
+        if not _ID.match(self.id):
+            self.bad("indicator_id", "a snake_case id starting with a letter, e.g. 'base_stations_5g'")
+        if not r.get("name_zh"):
+            self.bad("name_zh", "the indicator's Chinese name")
+        unit = r.get("unit", "")
+        u = lookup_unit(unit)
+        measure = self.choice("measure", MEASURES, "level")
+        try:
+            base = parse_base(r.get("base_text", ""), unit)
+        except TextError as e:
+            self.bad("base_text", e.expected)
+            base = parse_base("")
+        try:
+            tgt = parse_target(r.get("target_text", ""), unit, base.value)
+        except TextError as e:
+            self.bad("target_text", e.expected)
+            tgt = parse_target("")
+        try:
+            gr = parse_growth(r.get("stated_growth_text", ""))
+        except TextError:
+            self.bad("stated_growth_text", GROWTH_EXPECTED)
+            gr = parse_growth("")
+        base_year = self.year("base_year", required=base.comparator != "none")
+        target_year = self.year("target_year", required=True)
+        if base_year is not None and target_year is not None and base_year >= target_year:
+            self.bad("base_year", f"a year before target_year {target_year}")
+        default_dir = "decrease" if tgt.comparator == "at_most" else "increase"
+        direction = self.choice("direction", ("increase", "decrease"), default_dir)
+        is_share = self.flag("is_share", default=(u.base == "%" and measure == "level"))
+        if is_share and u.base != "%":
+            self.bad("is_share", f"false, or unit '%' (a share is a percentage; unit is {unit!r})")
+        attribute = r.get("attribute", "")
+        if attribute not in ATTRIBUTES:
+            self.bad("attribute", "预期性 or 约束性 (or expected / binding), or empty")
+        tol = r.get("tolerance", "")
+        try:
+            tolerance = _num(tol)
+            if tolerance < 0:
+                raise ValueError
+        except ValueError:
+            self.bad("tolerance", "a non-negative number in the indicator's unit, or empty")
+            tolerance = math.nan
+        reference = r.get("reference", "")
+        if tgt.comparator == "above_national_average" and not reference:
+            reference = "china"
+        if tgt.comparator == "faster_than" and not reference:
+            self.bad("reference", "the series to compare growth with, e.g. 'jiangxi:gdp'")
+        if measure in ("level", "annual_flow"):
+            for col, v in (("base_text", base.value), ("target_text", tgt.value),
+                           ("target_text", tgt.high)):
+                if v < 0:
+                    self.bad(col, "a value >= 0 for a level")
+                if is_share and v > 100:
+                    self.bad(col, "a percentage within [0, 100] for a share")
+        self._check_parsed(base, tgt, gr, u)
+        seq = self.seq()
+        if self.problems:
+            return None
+        try:
+            indicator = Indicator(
+                indicator_id=self.id, name_zh=r["name_zh"], name_en=r.get("name_en", ""),
+                category_zh=r.get("category_zh", ""), category_en=r.get("category_en", ""),
+                unit=unit, unit_base=u.base, unit_scale=u.scale, is_share=is_share,
+                direction=direction, region=r.get("region", "") or plan_meta["region"])
+            return Target(
+                plan_id=plan_meta["plan_id"], seq=seq,
+                indicator=indicator, measure=measure, base_year=base_year,
+                base_text=r.get("base_text", ""), base_value=base.value,
+                base_qualifier=base.comparator, target_year=target_year,
+                target_text=r.get("target_text", ""), target_value=tgt.value,
+                target_high=tgt.high, comparator=tgt.comparator, tolerance=tolerance,
+                stated_growth_text=r.get("stated_growth_text", ""), stated_growth=gr.value,
+                stated_growth_qualifier=gr.comparator, attribute=ATTRIBUTES[attribute],
+                reference=reference,
+                source=Source(doc=r.get("source_doc", ""), location=r.get("source_location", ""),
+                              quote=r.get("source_quote", "")),
+                note=r.get("note", ""))
+        except (ValueError, TypeError) as e:  # pydantic's ValidationError is a ValueError
+            self.bad("", f"a valid target row ({e})")
+            return None
+
+    def _check_parsed(self, base, tgt, gr, u) -> None:
+        r = self.row
+        checks = {
+            "base_value": base.value, "target_value": tgt.value, "target_high": tgt.high,
+            "stated_growth": gr.value, "unit_scale": u.scale,
+        }
+        for col, parsed in checks.items():
+            if col in r:
+                try:
+                    ok = _same(_num(r[col]), parsed)
+                except ValueError:
+                    ok = False
+                if not ok:
+                    self.bad(col, f"{parsed!r}, as read from the printed text")
+        for col, parsed, allowed in (("comparator", tgt.comparator, COMPARATORS),
+                                     ("base_qualifier", base.comparator, BASE_QUALIFIERS),
+                                     ("unit_base", u.base, None)):
+            if col in r and r[col] != parsed:
+                if allowed is not None and r[col] not in allowed:
+                    self.bad(col, "one of " + ", ".join(allowed))
+                else:
+                    self.bad(col, f"{parsed!r}, as read from the printed text")
+
+
+def plan_from_frame(df: pd.DataFrame, file: str, meta: dict[str, str],
+                    lines: list[int] | None = None) -> Plan:
+    """Validate a plan table (strings) and build the ``Plan``; raise ``PlanFormatError``.
+
+    ``lines`` are the file lines of the rows (default: row i is on line i + 2).
+    """
+    problems: list[Problem] = []
+    missing = [c for c in REQUIRED if c not in df.columns]
+    unknown = [c for c in df.columns if c not in REQUIRED + OPTIONAL + PARSED]
+    for c in missing:
+        problems.append(Problem(file, None, "", c, "", "this required column"))
+    for c in unknown:
+        problems.append(Problem(file, None, "", c, "", "a known column: "
+                                + ", ".join(REQUIRED + OPTIONAL)))
+    if problems:
+        raise PlanFormatError(problems)
+    targets, seen = [], {}
+    for i, row in enumerate(df.to_dict("records")):
+        line = lines[i] if lines is not None else i + 2
+        reader = _RowReader(file, line, row)
+        if reader.id in seen:
+            reader.bad("indicator_id", f"an id used once per plan (also on line {seen[reader.id]})")
+        seen.setdefault(reader.id, line)
+        t = reader.read(meta)
+        problems += reader.problems
+        if t is not None:
+            targets.append(t)
+    if not len(df):
+        problems.append(Problem(file, None, "", "", "", "at least one target row"))
+    if problems:
+        raise PlanFormatError(problems)
+    base_years = [t.base_year for t in targets if t.base_year is not None]
+    return Plan(
+        plan_id=meta["plan_id"], title_zh=meta.get("title_zh", ""),
+        title_en=meta.get("title_en", ""), issuer=meta.get("issuer", ""),
+        issued=meta.get("issued", ""), region=meta["region"],
+        base_year=int(meta["base_year"]) if meta.get("base_year") else
+        (min(base_years) if base_years else None),
+        target_year=int(meta["target_year"]) if meta.get("target_year") else
+        max(t.target_year for t in targets),
+        source_doc=meta.get("source_doc", ""), note=meta.get("note", ""), path=file,
+        targets=tuple(targets))
+
+
+def _shipped_plans() -> pd.DataFrame:
+    return read_table(data_path("plans.csv"))
+
+
+def _first(df: pd.DataFrame, col: str) -> str:
+    if col not in df.columns:
+        return ""
+    vals = [v for v in df[col] if v]
+    return vals[0] if vals else ""
+
+
+def load_plan(plan_id: str | Path = DEFAULT_PLAN, which: str | None = None) -> Plan:
+    """Load a shipped plan by id, or a user's plan table from a CSV or .xlsx path.
+
+    A user file holding several plans (a ``plan_id`` column) needs ``which``.
+    """
+    p = Path(plan_id)
+    is_file = isinstance(plan_id, Path) or p.suffix.lower() in (".csv", ".xlsx", ".xlsm")
+    if is_file:
+        df = read_table(p)
+        lines = None
+        ids = sorted({v for v in df.get("plan_id", pd.Series(dtype=str)) if v})
+        if len(ids) > 1:
+            if which not in ids:
+                raise PlanFormatError([Problem(str(p), None, "", "plan_id", str(which or ""),
+                                               "which= one of " + ", ".join(ids))])
+            lines = [int(i) + 2 for i in df.index[df["plan_id"] == which]]
+            df = df[df["plan_id"] == which].reset_index(drop=True)
+        meta = {"plan_id": (ids[0] if len(ids) == 1 else which) if ids else p.stem,
+                "title_zh": _first(df, "title_zh") or p.stem, "title_en": _first(df, "title_en"),
+                "region": _first(df, "region") or "jiangxi"}
+        return plan_from_frame(df.drop(columns=["title_zh", "title_en"], errors="ignore"),
+                               str(p), meta, lines=lines)
+    plans_df = _shipped_plans()
+    row = plans_df[plans_df["plan_id"] == str(plan_id)]
+    if row.empty:
+        raise KeyError(f"no shipped plan {str(plan_id)!r}; shipped plans: "
+                       + ", ".join(plans_df["plan_id"]) + " (or pass a .csv/.xlsx path)")
+    meta = row.iloc[0].to_dict()
+    path = data_path("indicators.csv")
+    df = read_table(path)
+    sel = df[df["plan_id"] == meta["plan_id"]]
+    # Line numbers in errors must point into indicators.csv, so keep the file's index.
+    return plan_from_frame(sel.reset_index(drop=True), str(path), meta,
+                           lines=[int(i) + 2 for i in sel.index])
+
+
+def plans() -> pd.DataFrame:
+    """The shipped plans: id, titles, base and target year, number of targets."""
+    meta = _shipped_plans()
+    counts = read_table(data_path("indicators.csv"))["plan_id"].value_counts()
+    out = meta.copy()
+    out["n_targets"] = out["plan_id"].map(counts).fillna(0).astype(int)
+    for c in ("base_year", "target_year"):
+        out[c] = pd.to_numeric(out[c]).astype("Int64")
+    cols = ["plan_id", "title_zh", "title_en", "base_year", "target_year", "n_targets",
+            "region", "issuer", "issued", "source_doc"]
+    return out[cols]

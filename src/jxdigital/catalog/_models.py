@@ -1,0 +1,212 @@
+"""pydantic models of a plan: ``Plan`` holds ``Target`` rows, each about one ``Indicator``."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .. import growth
+from ._parse import COMPARATORS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+Comparator = Literal[tuple(COMPARATORS)]  # type: ignore[valid-type]
+BaseQualifier = Literal["exact", "more_than", "at_least", "around", "none"]
+Measure = Literal["level", "cagr", "annual_flow", "growth_comparison"]
+Direction = Literal["increase", "decrease"]
+
+#: 左右 ("about") has no official width (methods.md §1.7). Defaults, overridable per row
+#: with the ``tolerance`` column: ± this many points for values in percent, ...
+AROUND_TOLERANCE_PP = 0.5
+#: ... and ± this fraction of the target for everything else.
+AROUND_TOLERANCE_REL = 0.05
+
+#: A stated growth is flagged when it differs from the implied CAGR by more than this.
+AUDIT_FLAG_PP = 0.5
+
+ATTRIBUTE_EN = {"预期性": "expected", "约束性": "binding", "": ""}
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class Source(BaseModel):
+    """Where a target stands: document, place in it, and the printed words."""
+
+    model_config = _FROZEN
+    doc: str = ""
+    location: str = ""
+    quote: str = ""
+
+
+class Indicator(BaseModel):
+    """What is measured: names, unit and how the quantity behaves."""
+
+    model_config = _FROZEN
+    indicator_id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name_zh: str = Field(min_length=1)
+    name_en: str = ""
+    category_zh: str = ""
+    category_en: str = ""
+    unit: str = ""  # as printed
+    unit_base: str = ""  # e.g. CNY, 个, %, index
+    unit_scale: float = 1.0  # 亿元 → 1e8
+    is_share: bool = False  # a percentage bounded to [0, 100]; targets in points
+    direction: Direction = "increase"
+    region: str = "jiangxi"
+
+    @property
+    def label_zh(self) -> str:
+        """Name with unit as the plan prints it: ``数字经济增加值(亿元)``."""
+        return f"{self.name_zh}({self.unit})" if self.unit else self.name_zh
+
+
+class Target(BaseModel):
+    """One target row of a plan, as printed and as parsed."""
+
+    model_config = _FROZEN
+    plan_id: str
+    seq: int
+    indicator: Indicator
+    measure: Measure = "level"
+    base_year: int | None = None
+    base_text: str = ""
+    base_value: float = math.nan
+    base_qualifier: BaseQualifier = "none"
+    target_year: int
+    target_text: str
+    target_value: float = math.nan
+    target_high: float = math.nan  # upper end of a printed range
+    comparator: Comparator
+    tolerance: float = math.nan  # half-width of the 左右 band, in the indicator's unit
+    stated_growth_text: str = ""
+    stated_growth: float = math.nan  # fraction: 0.14 for 14 %
+    stated_growth_qualifier: str = "none"
+    attribute: str = ""  # 预期性 / 约束性 / "" when the plan does not say
+    reference: str = ""  # 'china' or 'region:indicator_id' for relative targets
+    source: Source = Source()
+    note: str = ""
+
+    @property
+    def indicator_id(self) -> str:
+        return self.indicator.indicator_id
+
+    @property
+    def years(self) -> int | None:
+        """Length of the plan period for this row, when a base year is known."""
+        return None if self.base_year is None else self.target_year - self.base_year
+
+    @property
+    def band(self) -> tuple[float, float]:
+        """(low, high) of values that meet the target; NaN where open or unknown.
+
+        ``around`` is ``target ± tolerance``; ``between`` the printed range;
+        ``at_least``/``more_than``/``reach`` are open above (below for ``decrease``).
+        """
+        v = self.target_value
+        inf = math.inf
+        if self.comparator == "around":
+            return (v - self.effective_tolerance, v + self.effective_tolerance)
+        if self.comparator == "between":
+            return (v, self.target_high)
+        if self.comparator in ("at_least", "more_than"):
+            return (v, inf)
+        if self.comparator == "at_most":
+            return (-inf, v)
+        if self.comparator == "reach":
+            return (v, inf) if self.indicator.direction == "increase" else (-inf, v)
+        return (math.nan, math.nan)
+
+    @property
+    def effective_tolerance(self) -> float:
+        """The 左右 half-width used: the row's own, else the defaults above."""
+        if self.comparator != "around":
+            return math.nan
+        if not math.isnan(self.tolerance):
+            return self.tolerance
+        if self.indicator.unit_base == "%" or self.measure == "cagr":
+            return AROUND_TOLERANCE_PP
+        return AROUND_TOLERANCE_REL * abs(self.target_value)
+
+    @property
+    def implied_cagr(self) -> float:
+        """``(target / base) ** (1 / years) - 1`` for level targets with both numbers.
+
+        NaN for shares unless the plan states a growth for them: a share's target is
+        a number of points (see ``implied_pp_per_year``), not a growth rate.
+        """
+        if self.indicator.is_share and math.isnan(self.stated_growth):
+            return math.nan
+        if (self.measure != "level" or self.years is None or not self.base_value > 0
+                or math.isnan(self.target_value)):
+            return math.nan
+        return float(growth.implied_cagr(self.base_value, self.target_value, self.years))
+
+    @property
+    def implied_pp_per_year(self) -> float:
+        """``(target - base) / years``: the yearly change in points, for shares only."""
+        if self.measure != "level" or self.years is None or not self.indicator.is_share:
+            return math.nan
+        return float(growth.implied_pp_per_year(self.base_value, self.target_value, self.years))
+
+
+class Plan(BaseModel):
+    """A plan: its metadata and its targets in printed order."""
+
+    model_config = _FROZEN
+    plan_id: str = Field(min_length=1)
+    title_zh: str = ""
+    title_en: str = ""
+    issuer: str = ""
+    issued: str = ""  # ISO date as printed in the notice
+    region: str = "jiangxi"
+    base_year: int | None = None
+    target_year: int | None = None
+    source_doc: str = ""
+    note: str = ""
+    path: str = ""  # the file the plan was read from
+    targets: tuple[Target, ...]
+
+    def __len__(self) -> int:
+        return len(self.targets)
+
+    def __iter__(self):  # type: ignore[override]
+        return iter(self.targets)
+
+    def __getitem__(self, indicator_id: str) -> Target:
+        for t in self.targets:
+            if t.indicator_id == indicator_id:
+                return t
+        known = ", ".join(t.indicator_id for t in self.targets)
+        raise KeyError(f"plan {self.plan_id!r} has no indicator {indicator_id!r}; it has: {known}")
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        return tuple(t.indicator for t in self.targets)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per target: printed texts, parsed meaning, implied growth, source."""
+        from ._frames import plan_frame
+
+        return plan_frame(self)
+
+    def audit(self) -> pd.DataFrame:
+        """Implied vs stated growth per target; ``flagged`` where they differ > 0.5 points."""
+        from ._frames import audit_frame
+
+        return audit_frame(self)
+
+    def __repr__(self) -> str:
+        return (f"Plan({self.plan_id!r}, {self.title_zh or self.title_en!r}, "
+                f"{self.base_year}→{self.target_year}, {len(self)} targets)")
+
+    def __str__(self) -> str:
+        return repr(self)
+
+    def _repr_html_(self) -> str:
+        cols = ["indicator_id", "name_zh", "unit", "base_year", "base_text", "target_year",
+                "target_text", "comparator", "stated_growth_text", "attribute"]
+        head = f"<p><b>{self.title_zh}</b> {self.title_en} · {self.plan_id} · {len(self)} targets</p>"
+        return head + self.to_frame()[cols]._repr_html_()

@@ -1,0 +1,145 @@
+"""Read plan texts the way they are printed: ``10以上``, ``>3000``, ``3000左右``,
+``超全国平均水平``, ``不高于1.3``, ``2-3``, ``—``.
+
+Only this module knows the Chinese qualifier words; everything above it works
+with the parsed ``comparator`` (see ``COMPARATORS``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import NamedTuple
+
+#: What a target's comparator means; ``assess`` honours these.
+COMPARATORS: dict[str, str] = {
+    "reach": "reach the value (plain number or 达到): met at or beyond it in the desired direction",
+    "at_least": "at least the value (以上, 不少于, 不低于, ≥)",
+    "more_than": "more than the value (>, 超, 超过, 突破)",
+    "around": "about the value (左右): met inside a tolerance band",
+    "at_most": "at most the value (不高于, 以内, 以下, ≤)",
+    "between": "within a printed range (2-3)",
+    "above_national_average": "above the national average of the same indicator (超全国平均水平)",
+    "faster_than": "growth faster than a reference series (快于…增速)",
+    "none": "no numeric value printed (—)",
+}
+
+#: How a printed baseline qualifies its number.
+BASE_QUALIFIERS = ("exact", "more_than", "at_least", "around", "none")
+
+_NUM = r"[+-]?\d+(?:\.\d+)?"
+_DASHES = "-–—－~～至"
+_EMPTY = {"", "—", "-", "–", "——", "－", "/", "nan", "NaN", "None"}
+_FULL_COVERAGE = {"全覆盖", "全部", "所有", "全面覆盖"}
+_ABOVE_NATIONAL = {"超全国平均水平", "超过全国平均水平", "达到并超过全国平均水平", "高于全国平均水平"}
+
+# (regex, comparator) tried in order; the number is group "v".
+_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"^(?:>|＞|超过|超|突破|高于)\s*(?P<v>{_NUM})$"), "more_than"),
+    (re.compile(rf"^(?:≥|>=|＞=|不少于|不低于|至少)\s*(?P<v>{_NUM})$"), "at_least"),
+    (re.compile(rf"^(?P<v>{_NUM})\s*(?:以上|及以上)$"), "at_least"),
+    (re.compile(rf"^(?:≤|<=|不高于|不超过|低于|控制在)\s*(?P<v>{_NUM})(?:以内|以下)?$"), "at_most"),
+    (re.compile(rf"^(?P<v>{_NUM})\s*(?:以内|以下)$"), "at_most"),
+    (re.compile(rf"^(?:约|大约)?\s*(?P<v>{_NUM})\s*左右$"), "around"),
+    (re.compile(rf"^(?:达到)?\s*(?P<v>{_NUM})$"), "reach"),
+]
+_RANGE = re.compile(rf"^(?P<lo>{_NUM})\s*[{_DASHES}]\s*(?P<hi>{_NUM})$")
+_FASTER = re.compile(r"^(?:持续)?快于.+增速$")
+
+
+class Parsed(NamedTuple):
+    """A parsed printed value: ``value`` (and ``high`` for ranges) plus comparator."""
+
+    value: float
+    comparator: str
+    high: float = math.nan
+
+
+class TextError(ValueError):
+    """A printed text that cannot be read; ``expected`` says what would be."""
+
+    def __init__(self, text: str, expected: str):
+        super().__init__(f"cannot read {text!r}; expected {expected}")
+        self.text = text
+        self.expected = expected
+
+
+TARGET_EXPECTED = (
+    "a number with an optional qualifier, e.g. '16000', '10以上', '>10000', "
+    "'3000左右', '不高于1.3', '≤1.3', '2-3', '超全国平均水平', '全覆盖', '倍增', "
+    "'快于全国平均增速' or '—'"
+)
+BASE_EXPECTED = "a number, optionally '>3000', '3000以上' or '3000左右', or '—' for no baseline"
+GROWTH_EXPECTED = "a growth in percent, e.g. '14', '18左右', '超20', or '—'"
+
+
+def _clean(text: object, unit: str = "") -> str:
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return ""
+    s = str(text).strip().replace("，", ",").replace(" ", "").replace("\u3000", "")
+    s = s.replace(",", "")  # thousands separators: 10,000
+    # A trailing unit repeats the unit column ("10万个以上" or "45%左右"): drop it.
+    for u in filter(None, {unit, "%", "％"}):
+        s = re.sub(rf"{re.escape(u)}(?=(以上|以下|以内|左右|$))", "", s)
+    return s
+
+
+def parse_target(text: object, unit: str = "", base_value: float = math.nan) -> Parsed:
+    """Parse a printed target (``10以上`` → 10, at_least).
+
+    ``倍增`` (doubling) needs ``base_value`` and gives ``2 × base``.
+    """
+    s = _clean(text, unit)
+    if s in _EMPTY:
+        return Parsed(math.nan, "none")
+    if s in _ABOVE_NATIONAL:
+        return Parsed(math.nan, "above_national_average")
+    if s in _FULL_COVERAGE:
+        return Parsed(100.0, "reach")
+    if s in ("倍增", "翻番", "翻一番"):
+        if math.isnan(base_value):
+            raise TextError(str(text), "a baseline for a doubling (倍增) target")
+        return Parsed(2.0 * base_value, "reach")
+    if _FASTER.match(s):
+        return Parsed(math.nan, "faster_than")
+    m = _RANGE.match(s)
+    if m:
+        lo, hi = float(m["lo"]), float(m["hi"])
+        if not lo < hi:
+            raise TextError(str(text), "a range written low-high, e.g. '2-3'")
+        return Parsed(lo, "between", hi)
+    for pattern, comparator in _PATTERNS:
+        m = pattern.match(s)
+        if m:
+            return Parsed(float(m["v"]), comparator)
+    raise TextError(str(text), TARGET_EXPECTED)
+
+
+def parse_base(text: object, unit: str = "") -> Parsed:
+    """Parse a printed baseline (``>3000`` → 3000, more_than; ``—`` → none)."""
+    s = _clean(text, unit)
+    if s in _EMPTY:
+        return Parsed(math.nan, "none")
+    try:
+        p = parse_target(s)
+    except TextError:
+        raise TextError(str(text), BASE_EXPECTED) from None
+    qualifier = {"reach": "exact", "more_than": "more_than", "at_least": "at_least",
+                 "around": "around"}.get(p.comparator)
+    if qualifier is None:
+        raise TextError(str(text), BASE_EXPECTED)
+    return Parsed(p.value, qualifier)
+
+
+def parse_growth(text: object) -> Parsed:
+    """Parse a printed annual growth in percent into a fraction (``18左右`` → 0.18, around)."""
+    s = _clean(text)
+    if s in _EMPTY:
+        return Parsed(math.nan, "none")
+    try:
+        p = parse_target(s)
+    except TextError:
+        raise TextError(str(text), GROWTH_EXPECTED) from None
+    if p.comparator in ("none", "above_national_average", "faster_than", "between"):
+        raise TextError(str(text), GROWTH_EXPECTED)
+    return Parsed(p.value / 100.0, p.comparator)

@@ -1,0 +1,62 @@
+"""Printed units → (base unit, scale). ``亿元`` is 1e8 CNY, ``万个`` is 1e4 个.
+
+Two units convert into each other only when their base units are equal.
+A unit not listed here is its own base with scale 1, so it converts to
+nothing but itself (an impossible conversion is an error, never a guess).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Unit(NamedTuple):
+    base: str
+    scale: float
+    note: str = ""
+
+
+_PREFIX = {"": 1.0, "十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6,
+           "千万": 1e7, "亿": 1e8, "万亿": 1e12}
+_COUNTERS = ("个", "户", "件", "家", "名", "人", "所", "项", "台", "套", "台/套", "台(套)",
+             "条", "页", "次", "门", "座", "张")
+
+UNITS: dict[str, Unit] = {
+    "元": Unit("CNY", 1.0),
+    "%": Unit("%", 1.0, "percent"),
+    "％": Unit("%", 1.0, "percent"),
+    "": Unit("index", 1.0, "no unit printed: an index or a ratio"),
+    "Gbps": Unit("Gbps", 1.0),
+    "Gpbs": Unit("Gbps", 1.0, "printed 'Gpbs' in the plan: a typo for Gbps"),
+    "G": Unit("Gbps", 1.0, "bandwidth printed as 'G'"),
+    "T": Unit("Gbps", 1e3, "bandwidth printed as 'T'"),
+    "Tbps": Unit("Gbps", 1e3),
+    "万": Unit("", 1e4, "ten thousand (of the named thing)"),
+    "亿": Unit("", 1e8, "hundred million (of the named thing)"),
+}
+for _p, _s in _PREFIX.items():
+    if _p:
+        UNITS.setdefault(f"{_p}元", Unit("CNY", _s))
+    for _c in _COUNTERS:
+        UNITS.setdefault(f"{_p}{_c}", Unit(_c, _s))
+
+
+def lookup_unit(printed: str) -> Unit:
+    """The base unit and scale of a printed unit; unknown units are their own base."""
+    key = (printed or "").strip()
+    return UNITS.get(key, Unit(key, 1.0, "unit not in the unit table: converts only to itself"))
+
+
+def conversion_factor(from_unit: str, to_unit: str) -> float:
+    """Multiply a value in ``from_unit`` by this to express it in ``to_unit``.
+
+    >>> conversion_factor("万亿元", "亿元")
+    10000.0
+    """
+    a, b = lookup_unit(from_unit), lookup_unit(to_unit)
+    if a.base != b.base:
+        raise ValueError(
+            f"cannot convert {from_unit!r} (base {a.base or 'number'}) to {to_unit!r} "
+            f"(base {b.base or 'number'}): the units measure different things"
+        )
+    return a.scale / b.scale

@@ -1,0 +1,48 @@
+"""Errors that tell the user which file, row and column is wrong and what was expected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in an input file (pandera's failure-case shape)."""
+
+    file: str
+    row: int | None  # line in the file (header is line 1); None for the whole file
+    indicator_id: str
+    column: str
+    value: str
+    expected: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f" line {self.row}"
+        if self.indicator_id:
+            where += f" (indicator '{self.indicator_id}')"
+        if self.column:
+            where += f", column '{self.column}'"
+        got = f" (got {self.value!r})" if self.value != "" else ""
+        return f"{where}: expected {self.expected}{got}"
+
+
+class InputError(ValueError):
+    """Bad input; ``problems`` lists every problem found, not only the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        n = len(self.problems)
+        head = f"{n} problem{'s' if n != 1 else ''} in input:\n" if n > 1 else ""
+        super().__init__(head + "\n".join(f"- {p}" if n > 1 else str(p) for p in self.problems))
+
+    def to_frame(self):
+        """The problems as a DataFrame: file, row, indicator_id, column, value, expected."""
+        import pandas as pd
+
+        return pd.DataFrame([p.__dict__ for p in self.problems])
+
+
+class PlanFormatError(InputError):
+    """A plan table that cannot be read as a plan."""

@@ -1,0 +1,105 @@
+"""Growth arithmetic: pure, vectorised numpy functions.
+
+All rates are fractions (0.14 for 14 %). Inputs broadcast like numpy arrays.
+A NaN input gives NaN in that position (a missing number stays missing); an
+impossible input (a non-positive base for a compound rate, a non-positive
+number of years) raises ``ValueError`` naming the argument.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+__all__ = [
+    "compound",
+    "implied_cagr",
+    "implied_pp_per_year",
+    "pro_rata_path",
+    "required_cagr",
+]
+
+
+def _arr(x: ArrayLike) -> np.ndarray:
+    return np.asarray(x, dtype=float)
+
+
+def _check(name: str, ok: np.ndarray, expected: str, value: np.ndarray) -> None:
+    bad = ~ok & ~np.isnan(value)
+    if np.any(bad):
+        first = value[bad].flat[0] if value.ndim else value
+        raise ValueError(f"argument {name!r}: expected {expected}, got {first!r}")
+
+
+def implied_cagr(base: ArrayLike, target: ArrayLike, years: ArrayLike) -> np.ndarray:
+    """Compound annual growth that takes ``base`` to ``target`` in ``years``.
+
+    ``g = (target / base) ** (1 / years) - 1``
+    """
+    b, t, n = np.broadcast_arrays(_arr(base), _arr(target), _arr(years))
+    _check("base", b > 0, "a positive number", b)
+    _check("target", t >= 0, "a number >= 0", t)
+    _check("years", n > 0, "a positive number of years", n)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return (t / b) ** (1.0 / n) - 1.0
+
+
+def required_cagr(
+    value_now: ArrayLike, year_now: ArrayLike, target: ArrayLike, target_year: ArrayLike
+) -> np.ndarray:
+    """Annual growth needed from the latest value to reach the target.
+
+    ``g = (target / value_now) ** (1 / (target_year - year_now)) - 1``
+    """
+    y0, y1 = np.broadcast_arrays(_arr(year_now), _arr(target_year))
+    _check("year_now", y1 > y0, "a year before target_year", y0)
+    return implied_cagr(value_now, target, y1 - y0)
+
+
+def implied_pp_per_year(base: ArrayLike, target: ArrayLike, years: ArrayLike) -> np.ndarray:
+    """Linear change per year, for shares targeted in percentage points.
+
+    ``d = (target - base) / years``
+    """
+    b, t, n = np.broadcast_arrays(_arr(base), _arr(target), _arr(years))
+    _check("years", n > 0, "a positive number of years", n)
+    return (t - b) / n
+
+
+def compound(value: ArrayLike, rate: ArrayLike, years: ArrayLike) -> np.ndarray:
+    """Value after ``years`` of growth at ``rate``: ``value * (1 + rate) ** years``."""
+    v, r, n = np.broadcast_arrays(_arr(value), _arr(rate), _arr(years))
+    _check("rate", r > -1, "a rate above -1 (-100 %)", r)
+    return v * (1.0 + r) ** n
+
+
+def pro_rata_path(
+    base: float,
+    target: float,
+    base_year: int,
+    target_year: int,
+    years: ArrayLike | None = None,
+    kind: str = "compound",
+) -> np.ndarray:
+    """The value the plan implies for each year between base and target.
+
+    ``kind="compound"`` (level indicators): ``base * (target / base) ** tau``;
+    ``kind="linear"`` (percentage-point shares): ``base + (target - base) * tau``,
+    where ``tau = (year - base_year) / (target_year - base_year)``. ``years``
+    defaults to every year from ``base_year`` to ``target_year``.
+    """
+    if kind not in ("compound", "linear"):
+        raise ValueError(f"argument 'kind': expected 'compound' or 'linear', got {kind!r}")
+    if not target_year > base_year:
+        raise ValueError(
+            f"argument 'target_year': expected a year after base_year {base_year}, "
+            f"got {target_year!r}"
+        )
+    yrs = np.arange(base_year, target_year + 1) if years is None else _arr(years)
+    tau = (yrs - base_year) / (target_year - base_year)
+    if kind == "linear":
+        return base + (target - base) * tau
+    b, t = _arr(base), _arr(target)
+    _check("base", b > 0, "a positive number for a compound path", b)
+    _check("target", t >= 0, "a number >= 0", t)
+    return b * (t / b) ** tau
