@@ -1,0 +1,125 @@
+"""Command line: ``jxdigital audit``, ``jxdigital plans``.
+
+Heavy libraries are imported inside the subcommands so ``--help`` stays fast.
+Exit codes are listed in ``Exit``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from enum import IntEnum
+
+from . import __version__
+
+
+class Exit(IntEnum):
+    OK = 0
+    UNEXPECTED = 1
+    USAGE = 2  # argparse's own
+    INVALID_INPUT = 3
+
+
+def _fmt_pct(x: float) -> str:
+    return "" if x != x else f"{x * 100:.1f}%"
+
+
+def _print_frame(df, fmt: str) -> None:
+    import pandas as pd
+
+    if fmt == "csv":
+        df.to_csv(sys.stdout, index=False)
+    elif fmt == "json":
+        sys.stdout.write(df.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+    else:
+        with pd.option_context("display.unicode.east_asian_width", True,
+                               "display.max_rows", None, "display.max_columns", None,
+                               "display.width", 250, "display.max_colwidth", 40):
+            print(df.to_string(index=False))
+
+
+def _cmd_audit(args: argparse.Namespace) -> int:
+    from .catalog import load_plan
+
+    plan = load_plan(args.plan)
+    a = plan.audit()
+    if args.format != "table":
+        _print_frame(a, args.format)
+        return Exit.OK
+    zh = args.lang == "zh"
+    name = a["name_zh"] if zh else a["name_en"].where(a["name_en"] != "", a["name_zh"])
+    table = {
+        ("指标" if zh else "indicator"): name,
+        ("单位" if zh else "unit"): a["unit"],
+        str(plan.base_year or "base"): a["base_text"],
+        str(plan.target_year or "target"): a["target_text"],
+        ("隐含年均增长" if zh else "implied CAGR"): [
+            _fmt_pct(g) if g == g else ("" if d != d else f"{d:+.1f}{'点' if zh else 'pp'}")
+            for g, d in zip(a["implied_cagr"], a["implied_pp_per_year"])],
+        ("规划年均增长" if zh else "stated"): a["stated_growth_text"].replace("—", ""),
+        ("差(百分点)" if zh else "gap (pp)"): a["gap_pp"].map(lambda x: "" if x != x
+                                                               else f"{x:+.1f}"),
+        ("核对" if zh else "check"): [
+            ("不符" if zh else "MISMATCH") if f else "" for f in a["flagged"]],
+    }
+    import pandas as pd
+
+    title = plan.title_zh if zh else (plan.title_en or plan.title_zh)
+    print(f"{title} [{plan.plan_id}]")
+    _print_frame(pd.DataFrame(table), "table")
+    n = int(a["flagged"].sum())
+    if zh:
+        print(f"\n{n} 项规划年均增长与基期→目标值隐含增长相差超过0.5个百分点。")
+    else:
+        print(f"\n{n} stated growth rates differ from the base→target CAGR by more than 0.5 points.")
+    return Exit.OK
+
+
+def _cmd_plans(args: argparse.Namespace) -> int:
+    from .catalog import plans
+
+    _print_frame(plans(), args.format)
+    return Exit.OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="jxdigital",
+        description="Is Jiangxi on track for its digital-economy targets? "
+                    "(江西数字经济规划目标进展)")
+    p.add_argument("--version", action="version", version=f"jxdigital {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    fmt = argparse.ArgumentParser(add_help=False)
+    fmt.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                     help="output format (default: table)")
+
+    a = sub.add_parser("audit", parents=[fmt],
+                       help="check the plan's stated growth rates against base→target")
+    a.add_argument("--plan", default="jiangxi-14th-fyp",
+                   help="a shipped plan id or a plan .csv/.xlsx file (default: jiangxi-14th-fyp)")
+    a.add_argument("--lang", choices=["zh", "en"], default="zh", help="label language")
+    a.set_defaults(func=_cmd_audit)
+
+    s = sub.add_parser("plans", parents=[fmt], help="list the shipped plans")
+    s.set_defaults(func=_cmd_plans)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from .errors import InputError
+
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:  # output piped into head: not an error
+        sys.stderr.close()
+        return Exit.OK
+    except (InputError, KeyError, FileNotFoundError) as e:
+        msg = e.args[0] if isinstance(e, KeyError) and e.args else str(e)
+        print(f"jxdigital: error: {msg}", file=sys.stderr)
+        return Exit.INVALID_INPUT
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""Printed texts → meaning: every form the plans print."""
+
+import math
+
+import pytest
+
+from jxdigital.catalog import conversion_factor, lookup_unit, parse_base, parse_growth, parse_target
+from jxdigital.catalog._parse import TextError
+
+
+@pytest.mark.parametrize("text, value, comparator", [
+    ("16000", 16000, "reach"), ("达到1500", 1500, "reach"),
+    ("10以上", 10, "at_least"), ("1000个以上", 1000, "at_least"), ("不少于10", 10, "at_least"),
+    ("≥10", 10, "at_least"),
+    (">10000", 10000, "more_than"), ("＞10000", 10000, "more_than"), ("超20", 20, "more_than"),
+    ("突破200", 200, "more_than"),
+    ("3000左右", 3000, "around"), ("45%左右", 45, "around"),
+    ("不高于1.3", 1.3, "at_most"), ("≤1.3", 1.3, "at_most"), ("5以内", 5, "at_most"),
+    ("全覆盖", 100, "reach"), ("全部", 100, "reach"),
+    ("10,000", 10000, "reach"), (" 4.6 ", 4.6, "reach"),
+])
+def test_target_forms(text, value, comparator):
+    p = parse_target(text, unit="个" if "个" in text else "%")
+    assert (p.value, p.comparator) == (pytest.approx(value), comparator)
+
+
+def test_ranges_national_average_growth_comparison_and_doubling():
+    assert parse_target("2-3")[:3] == (2.0, "between", 3.0)
+    assert parse_target("4—5")[:3] == (4.0, "between", 5.0)
+    p = parse_target("超全国平均水平")
+    assert math.isnan(p.value) and p.comparator == "above_national_average"
+    assert parse_target("快于全国平均增速").comparator == "faster_than"
+    assert parse_target("倍增", base_value=8354).value == 16708
+    assert parse_target("—").comparator == "none"
+
+
+@pytest.mark.parametrize("bad", ["10以上以上", "abc", "约", "3-2", "倍增"])
+def test_unreadable_targets_say_what_was_expected(bad):
+    with pytest.raises(TextError, match="expected"):
+        parse_target(bad)
+
+
+def test_bases():
+    assert parse_base(">3000")[:2] == (3000, "more_than")
+    assert parse_base("8354")[:2] == (8354, "exact")
+    assert parse_base("—").comparator == "none" and parse_base("").comparator == "none"
+    for bad in ["超全国平均水平", "≤1.3", "2-3"]:
+        with pytest.raises(TextError):
+            parse_base(bad)
+
+
+def test_growths():
+    assert parse_growth("14")[:2] == (pytest.approx(0.14), "reach")
+    assert parse_growth("18左右")[:2] == (pytest.approx(0.18), "around")
+    assert parse_growth("—").comparator == "none"
+    with pytest.raises(TextError):
+        parse_growth("超全国平均水平")
+
+
+def test_units():
+    assert lookup_unit("亿元")[:2] == ("CNY", 1e8)
+    assert lookup_unit("万个")[:2] == ("个", 1e4)
+    assert lookup_unit("Gpbs").base == "Gbps"
+    assert conversion_factor("万亿元", "亿元") == 1e4
+    assert conversion_factor("个", "万个") == 1e-4
+    assert conversion_factor("亿户", "万户") == 1e4
+    with pytest.raises(ValueError, match="different things"):
+        conversion_factor("亿元", "万户")
+    with pytest.raises(ValueError, match="different things"):
+        conversion_factor("万个", "万户")
