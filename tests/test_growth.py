@@ -6,7 +6,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jxdigital.growth import (
-    compound, implied_cagr, implied_pp_per_year, pro_rata_path, required_cagr,
+    compound,
+    implied_cagr,
+    implied_pp_per_year,
+    pro_rata_path,
+    required_cagr,
 )
 
 # Plan quantities: ratios of target to base within 1e-8..1e8 (beyond that, 1 + g loses digits).

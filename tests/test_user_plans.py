@@ -149,7 +149,7 @@ def test_multi_plan_file_needs_which(tmp_path):
 
 
 def test_other_file_types_and_missing_files(tmp_path):
-    with pytest.raises(FileNotFoundError, match="nope.csv"):
+    with pytest.raises(FileNotFoundError, match=r"nope\.csv"):
         load_plan(tmp_path / "nope.csv")
     (tmp_path / "plan.json").write_text("{}")
     with pytest.raises(PlanFormatError, match=r"a \.csv or \.xlsx file"):

@@ -55,7 +55,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         str(plan.target_year or "target"): a["target_text"],
         ("隐含年均增长" if zh else "implied CAGR"): [
             _fmt_pct(g) if g == g else ("" if d != d else f"{d:+.1f}{'点' if zh else 'pp'}")
-            for g, d in zip(a["implied_cagr"], a["implied_pp_per_year"])],
+            for g, d in zip(a["implied_cagr"], a["implied_pp_per_year"], strict=True)],
         ("规划年均增长" if zh else "stated"): a["stated_growth_text"].replace("—", ""),
         ("差(百分点)" if zh else "gap (pp)"): a["gap_pp"].map(lambda x: "" if x != x
                                                                else f"{x:+.1f}"),
@@ -71,7 +71,8 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     if zh:
         print(f"\n{n} 项规划年均增长与基期→目标值隐含增长相差超过0.5个百分点。")
     else:
-        print(f"\n{n} stated growth rates differ from the base→target CAGR by more than 0.5 points.")
+        print(f"\n{n} stated growth rates differ from the base→target CAGR "
+              "by more than 0.5 points.")
     return Exit.OK
 
 

@@ -2,7 +2,13 @@
 
 from ._load import DEFAULT_PLAN, OPTIONAL, PARSED, REQUIRED, load_plan, plans
 from ._models import (
-    AROUND_TOLERANCE_PP, AROUND_TOLERANCE_REL, AUDIT_FLAG_PP, Indicator, Plan, Source, Target,
+    AROUND_TOLERANCE_PP,
+    AROUND_TOLERANCE_REL,
+    AUDIT_FLAG_PP,
+    Indicator,
+    Plan,
+    Source,
+    Target,
 )
 from ._parse import COMPARATORS, parse_base, parse_growth, parse_target
 from ._units import conversion_factor, lookup_unit

@@ -16,7 +16,12 @@ from .._data import data_path
 from ..errors import PlanFormatError, Problem
 from ._models import Indicator, Plan, Source, Target
 from ._parse import (
-    BASE_QUALIFIERS, COMPARATORS, GROWTH_EXPECTED, TextError, parse_base, parse_growth,
+    BASE_QUALIFIERS,
+    COMPARATORS,
+    GROWTH_EXPECTED,
+    TextError,
+    parse_base,
+    parse_growth,
     parse_target,
 )
 from ._units import lookup_unit
@@ -123,7 +128,8 @@ class _RowReader:
     def read(self, plan_meta: dict[str, str]) -> Target | None:
         r = self.row
         if not _ID.match(self.id):
-            self.bad("indicator_id", "a snake_case id starting with a letter, e.g. 'base_stations_5g'")
+            self.bad("indicator_id",
+                     "a snake_case id starting with a letter, e.g. 'base_stations_5g'")
         if not r.get("name_zh"):
             self.bad("name_zh", "the indicator's Chinese name")
         unit = r.get("unit", "")

@@ -208,5 +208,6 @@ class Plan(BaseModel):
     def _repr_html_(self) -> str:
         cols = ["indicator_id", "name_zh", "unit", "base_year", "base_text", "target_year",
                 "target_text", "comparator", "stated_growth_text", "attribute"]
-        head = f"<p><b>{self.title_zh}</b> {self.title_en} · {self.plan_id} · {len(self)} targets</p>"
+        head = (f"<p><b>{self.title_zh}</b> {self.title_en} · {self.plan_id} · "
+                f"{len(self)} targets</p>")
         return head + self.to_frame()[cols]._repr_html_()

@@ -31,7 +31,8 @@ _NUM = r"[+-]?\d+(?:\.\d+)?"
 _DASHES = "-–—－~～至"
 _EMPTY = {"", "—", "-", "–", "——", "－", "/", "nan", "NaN", "None"}
 _FULL_COVERAGE = {"全覆盖", "全部", "所有", "全面覆盖"}
-_ABOVE_NATIONAL = {"超全国平均水平", "超过全国平均水平", "达到并超过全国平均水平", "高于全国平均水平"}
+_ABOVE_NATIONAL = {"超全国平均水平", "超过全国平均水平", "达到并超过全国平均水平",
+                   "高于全国平均水平"}
 
 # (regex, comparator) tried in order; the number is group "v".
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
