@@ -19,6 +19,10 @@ _LAZY = {
     "implied_cagr": "jxdigital.growth", "required_cagr": "jxdigital.growth",
     "pro_rata_path": "jxdigital.growth", "compound": "jxdigital.growth",
     "implied_pp_per_year": "jxdigital.growth",
+    "actuals": "jxdigital.actuals", "load_actuals": "jxdigital.actuals",
+    "merge_actuals": "jxdigital.actuals", "conflicts": "jxdigital.actuals",
+    "coverage": "jxdigital.actuals", "override_selection": "jxdigital.actuals",
+    "Observation": "jxdigital.actuals", "ActualsError": "jxdigital.actuals",
     "InputError": "jxdigital.errors", "PlanFormatError": "jxdigital.errors",
 }
 

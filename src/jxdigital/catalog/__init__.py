@@ -11,11 +11,28 @@ from ._models import (
     Target,
 )
 from ._parse import COMPARATORS, parse_base, parse_growth, parse_target
+from ._registry import indicator_registry
 from ._units import conversion_factor, lookup_unit
 
 __all__ = [
-    "AROUND_TOLERANCE_PP", "AROUND_TOLERANCE_REL", "AUDIT_FLAG_PP", "COMPARATORS",
-    "DEFAULT_PLAN", "OPTIONAL", "PARSED", "REQUIRED", "Indicator", "Plan", "Source", "Target",
-    "conversion_factor", "load_plan", "lookup_unit", "parse_base", "parse_growth",
-    "parse_target", "plans",
+    "AROUND_TOLERANCE_PP",
+    "AROUND_TOLERANCE_REL",
+    "AUDIT_FLAG_PP",
+    "COMPARATORS",
+    "DEFAULT_PLAN",
+    "OPTIONAL",
+    "PARSED",
+    "REQUIRED",
+    "Indicator",
+    "Plan",
+    "Source",
+    "Target",
+    "conversion_factor",
+    "indicator_registry",
+    "load_plan",
+    "lookup_unit",
+    "parse_base",
+    "parse_growth",
+    "parse_target",
+    "plans",
 ]

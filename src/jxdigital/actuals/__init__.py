@@ -1,0 +1,37 @@
+"""Yearly actuals with provenance: the shipped set, users' files, selection and coverage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..catalog import DEFAULT_PLAN, Plan, load_plan
+from ._coverage import LEGEND, Coverage
+from ._coverage import coverage as _coverage
+from ._load import ActualsError, actuals, load_actuals, merge_actuals, shipped_actuals
+from ._model import COLUMNS, SOURCE_TYPES, Observation
+from ._numbers import QUALIFIERS, parse_number
+from ._select import CONFLICT_TOLERANCE, QUALIFIER_RANK, mark_selected, override_selection
+from ._select import conflicts as _conflicts
+
+
+def conflicts(data: pd.DataFrame | None = None, tolerance: float = CONFLICT_TOLERANCE):
+    """Indicator-years whose sources differ by more than 1 % (default: the shipped set)."""
+    return _conflicts(actuals() if data is None else data, tolerance)
+
+
+def coverage(plan: str | Path | Plan | None = None, data: pd.DataFrame | None = None,
+             years: range | None = None) -> Coverage:
+    """Indicator × year: which values exist, how many sources back each, what is missing."""
+    if not isinstance(plan, Plan):
+        plan = load_plan(DEFAULT_PLAN if plan is None else plan)
+    return _coverage(plan, actuals() if data is None else data, years)
+
+
+__all__ = [
+    "COLUMNS", "CONFLICT_TOLERANCE", "LEGEND", "QUALIFIERS", "QUALIFIER_RANK", "SOURCE_TYPES",
+    "ActualsError", "Coverage", "Observation", "actuals", "conflicts", "coverage",
+    "load_actuals", "mark_selected", "merge_actuals", "override_selection", "parse_number",
+    "shipped_actuals",
+]

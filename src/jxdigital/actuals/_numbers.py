@@ -1,0 +1,74 @@
+"""Numbers as Chinese sources and spreadsheets print them: ``10,378``, ``1.2万``,
+``1.04万亿``, ``35.0%``, ``6万多``, ``约4.2万``, ``近5000万``, ``预计1500``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from typing import NamedTuple
+
+#: How a printed number relates to the true value.
+QUALIFIERS = ("exact", "lower_bound", "upper_bound", "approximate", "estimate", "preliminary",
+              "revised")
+
+_MULTIPLIERS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6,
+                "万": 1e4, "千": 1e3}
+_PREFIX = [("预计", "estimate"), ("大约", "approximate"), ("约", "approximate"),
+           ("将近", "upper_bound"), ("近", "upper_bound"), ("不到", "upper_bound"),
+           ("超过", "lower_bound"), ("突破", "lower_bound"), ("超", "lower_bound"),
+           ("逾", "lower_bound"), (">", "lower_bound"), ("达到", "exact"), ("达", "exact")]
+_SUFFIX = [("以上", "lower_bound"), ("多", "lower_bound"), ("余", "lower_bound"),
+           ("+", "lower_bound"), ("左右", "approximate"), ("以下", "upper_bound"),
+           ("以内", "upper_bound")]
+_CORE = re.compile(r"^(?P<num>[+-]?\d+(?:\.\d+)?)(?P<mult>万亿|千亿|百亿|亿|千万|百万|万|千)?"
+                   r"(?P<rest>.*)$")
+
+EXPECTED = ("a number such as 10378, 10,378, 1.2万, 1.04万亿, 35.0%, 6万多, 约4.2万 "
+            "or 预计1500")
+
+
+class Number(NamedTuple):
+    value: float
+    qualifier: str = "exact"
+    multiplier: float = 1.0  # 1e4 when the text said 万
+    percent: bool = False
+
+
+def parse_number(text: object) -> Number:
+    """Read a printed number; raise ``ValueError`` saying what was expected.
+
+    The multiplier word is applied (``1.2万`` → 12000.0, multiplier 1e4) and a
+    qualifier word is kept (``6万多`` → 60000.0, ``lower_bound``).
+    """
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        if math.isnan(text):
+            raise ValueError(f"expected {EXPECTED}, got an empty cell")
+        return Number(float(text))
+    s = unicodedata.normalize("NFKC", str(text)).strip()
+    s = s.replace(",", "").replace(" ", "")
+    if not s:
+        raise ValueError(f"expected {EXPECTED}, got an empty cell")
+    qualifier = "exact"
+    for word, q in _PREFIX:
+        if s.startswith(word):
+            s, qualifier = s[len(word):], q
+            break
+    percent = False
+    if s.endswith("%"):
+        s, percent = s[:-1], True
+    m = _CORE.match(s)
+    if not m:
+        raise ValueError(f"expected {EXPECTED}, got {str(text)!r}")
+    rest = m["rest"]
+    if rest.endswith("%"):
+        rest, percent = rest[:-1], True
+    for word, q in _SUFFIX:
+        if rest == word:
+            rest, qualifier = "", q if qualifier == "exact" else qualifier
+            break
+    if rest:
+        raise ValueError(f"expected {EXPECTED}, got {str(text)!r}")
+    mult = _MULTIPLIERS.get(m["mult"] or "", 1.0)
+    return Number(float(m["num"]) * mult, qualifier, mult, percent)

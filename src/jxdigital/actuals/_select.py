@@ -1,0 +1,89 @@
+"""Which observation counts when several exist for one indicator-year, and where they disagree.
+
+The selection rule, in order (first difference decides):
+
+1. a user's own figure beats the shipped one (``priority``: later frames win);
+2. comparable with the plan's definition beats not comparable;
+3. year-end / full-year beats part-year (empty ``as_of``);
+4. source type: statistical bulletin > department release > government report >
+   white paper > plan document > news > other (``SOURCE_TYPES``);
+5. published beats derived;
+6. exact / revised / preliminary beat approximate, then bounds, then estimates;
+7. later publication beats earlier (a revision beats the first release);
+8. then source title, alphabetically, so the choice is always the same.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ._model import SOURCE_TYPES
+
+QUALIFIER_RANK = {"revised": 0, "exact": 1, "preliminary": 2, "approximate": 3,
+                  "lower_bound": 4, "upper_bound": 4, "estimate": 5}
+#: Sources further apart than this (relative) are listed by ``conflicts()``.
+CONFLICT_TOLERANCE = 0.01
+_KEY = ["indicator_id", "region", "year", "measure"]
+
+
+def _ranked(df: pd.DataFrame, priority: pd.Series | None) -> pd.DataFrame:
+    r = df.copy()
+    r["_priority"] = -(priority.to_numpy() if priority is not None else 0)
+    r["_comparable"] = ~r["comparable"].astype(bool)
+    r["_part_year"] = r["as_of"].astype(str) != ""
+    r["_source"] = r["source_type"].map({s: i for i, s in enumerate(SOURCE_TYPES)})
+    r["_derived"] = r["kind"] == "derived"
+    r["_qualifier"] = r["qualifier"].map(QUALIFIER_RANK)
+    r["_published"] = r["published"].astype(str)
+    order = ["_priority", "_comparable", "_part_year", "_source", "_derived", "_qualifier",
+             "_published", "source_title"]
+    asc = [True, True, True, True, True, True, False, True]
+    return r.sort_values(order, ascending=asc, kind="mergesort")
+
+
+def mark_selected(df: pd.DataFrame, priority: pd.Series | None = None) -> pd.DataFrame:
+    """Add ``selected``: True for the one observation per indicator-region-year-measure
+    the rule above picks. Rows keep their order."""
+    out = df.copy()
+    out["selected"] = False
+    if out.empty:
+        return out
+    ranked = _ranked(out, priority)
+    first = ranked.groupby(_KEY, sort=False).head(1).index
+    out.loc[first, "selected"] = True
+    return out
+
+
+def conflicts(df: pd.DataFrame, tolerance: float = CONFLICT_TOLERANCE) -> pd.DataFrame:
+    """Indicator-years whose year-end sources differ by more than ``tolerance`` (relative).
+
+    One row per observation involved, with ``spread = max / min - 1`` of the group and
+    ``selected`` showing the rule's choice, so a user can see and override it.
+    """
+    ye = df[(df["as_of"] == "") & (df["unit"] == df.groupby(_KEY)["unit"].transform("first"))]
+    g = ye.groupby(_KEY)["value"]
+    lo, hi, n = g.transform("min"), g.transform("max"), g.transform("size")
+    spread = (hi / lo.where(lo > 0)) - 1
+    hit = ye[(n > 1) & ((spread > tolerance) | ((lo <= 0) & (hi > lo)))].copy()
+    hit["spread"] = spread[hit.index]
+    cols = ["indicator_id", "region", "year", "measure", "value", "unit", "qualifier", "kind",
+            "comparable", "source_type", "source_title", "publisher", "published", "selected",
+            "spread"]
+    return hit[cols].sort_values([*_KEY, "selected"], ascending=[True] * 4 + [False]) \
+        .reset_index(drop=True)
+
+
+def override_selection(df: pd.DataFrame, indicator_id: str, year: int, source_title: str,
+                       region: str = "jiangxi", measure: str = "level") -> pd.DataFrame:
+    """Choose another source for one indicator-year (matches ``source_title`` substring)."""
+    key = ((df["indicator_id"] == indicator_id) & (df["region"] == region)
+           & (df["year"] == year) & (df["measure"] == measure))
+    pick = key & df["source_title"].str.contains(source_title, regex=False)
+    if pick.sum() != 1:
+        titles = df.loc[key, "source_title"].tolist()
+        raise ValueError(f"source_title {source_title!r} matches {int(pick.sum())} of the "
+                         f"observations of {indicator_id} {region} {year}: {titles}")
+    out = df.copy()
+    out.loc[key, "selected"] = False
+    out.loc[pick, "selected"] = True
+    return out
