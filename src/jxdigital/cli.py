@@ -76,6 +76,30 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+def _load_data(args: argparse.Namespace):
+    from .actuals import actuals
+
+    return actuals(args.actuals) if args.actuals else actuals()
+
+
+def _cmd_coverage(args: argparse.Namespace) -> int:
+    from .actuals import coverage
+
+    cov = coverage(args.plan, _load_data(args))
+    if args.format == "table":
+        print(cov)
+    else:
+        _print_frame(cov.to_frame(), args.format)
+    return Exit.OK
+
+
+def _cmd_conflicts(args: argparse.Namespace) -> int:
+    from .actuals import conflicts
+
+    _print_frame(conflicts(_load_data(args)), args.format)
+    return Exit.OK
+
+
 def _cmd_plans(args: argparse.Namespace) -> int:
     from .catalog import plans
 
@@ -101,6 +125,17 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a shipped plan id or a plan .csv/.xlsx file (default: jiangxi-14th-fyp)")
     a.add_argument("--lang", choices=["zh", "en"], default="zh", help="label language")
     a.set_defaults(func=_cmd_audit)
+
+    data = argparse.ArgumentParser(add_help=False)
+    data.add_argument("--actuals", help="your own actuals (.csv/.xlsx), merged over the shipped "
+                                        "set; your values win")
+    c = sub.add_parser("coverage", parents=[fmt, data],
+                       help="which years have published figures, per plan indicator")
+    c.add_argument("--plan", default="jiangxi-14th-fyp", help="a shipped plan id or a plan file")
+    c.set_defaults(func=_cmd_coverage)
+    k = sub.add_parser("conflicts", parents=[fmt, data],
+                       help="indicator-years whose sources disagree by more than 1%%")
+    k.set_defaults(func=_cmd_conflicts)
 
     s = sub.add_parser("plans", parents=[fmt], help="list the shipped plans")
     s.set_defaults(func=_cmd_plans)

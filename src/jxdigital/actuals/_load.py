@@ -217,12 +217,13 @@ def read_observations(df: pd.DataFrame, file: str, *, origin: str, strict: bool 
         obs = reader.row(line, r)
         if obs is None:
             continue
+        # One source may give two figures of different scope (部署 vs 开通): scope_note tells.
         key = (obs["indicator_id"], obs["region"], obs["year"], obs["measure"], obs["as_of"],
-               obs["source_title"])
+               obs["source_title"], obs["scope_note"])
         if key in seen:
             reader.bad(line, obs["indicator_id"], "year", obs["year"],
                        f"one value per indicator-year and source (line {seen[key]} has the "
-                       "same); give a distinguishing source_title or as_of")
+                       "same); give a distinguishing source_title, as_of or scope_note")
             continue
         seen[key] = line
         rows.append(obs)

@@ -1,9 +1,12 @@
 """Which observation counts when several exist for one indicator-year, and where they disagree.
 
-The selection rule, in order (first difference decides):
+Only figures comparable with the plan's definition can be selected (``comparable``):
+the selected one is the figure used for fitting, and a year with only non-comparable
+figures has none selected (pass ``include_noncomparable=True`` to opt in). Among the
+eligible, in order (first difference decides):
 
 1. a user's own figure beats the shipped one (``priority``: later frames win);
-2. comparable with the plan's definition beats not comparable;
+2. comparable beats not comparable (matters only when opted in);
 3. year-end / full-year beats part-year (empty ``as_of``);
 4. source type: statistical bulletin > department release > government report >
    white paper > plan document > news > other (``SOURCE_TYPES``);
@@ -41,14 +44,16 @@ def _ranked(df: pd.DataFrame, priority: pd.Series | None) -> pd.DataFrame:
     return r.sort_values(order, ascending=asc, kind="mergesort")
 
 
-def mark_selected(df: pd.DataFrame, priority: pd.Series | None = None) -> pd.DataFrame:
+def mark_selected(df: pd.DataFrame, priority: pd.Series | None = None,
+                  include_noncomparable: bool = False) -> pd.DataFrame:
     """Add ``selected``: True for the one observation per indicator-region-year-measure
     the rule above picks. Rows keep their order."""
     out = df.copy()
     out["selected"] = False
-    if out.empty:
+    eligible = out if include_noncomparable else out[out["comparable"].astype(bool)]
+    if eligible.empty:
         return out
-    ranked = _ranked(out, priority)
+    ranked = _ranked(eligible, None if priority is None else priority[eligible.index])
     first = ranked.groupby(_KEY, sort=False).head(1).index
     out.loc[first, "selected"] = True
     return out
