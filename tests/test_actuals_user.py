@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from jxdigital import ActualsError, load_actuals, merge_actuals
-from jxdigital.actuals import conflicts, override_selection, parse_number
+from jxdigital.observations import conflicts, override_selection, parse_number
 
 
 @pytest.mark.parametrize("text, value, qualifier", [

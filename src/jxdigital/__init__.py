@@ -19,10 +19,10 @@ _LAZY = {
     "implied_cagr": "jxdigital.growth", "required_cagr": "jxdigital.growth",
     "pro_rata_path": "jxdigital.growth", "compound": "jxdigital.growth",
     "implied_pp_per_year": "jxdigital.growth",
-    "actuals": "jxdigital.actuals", "load_actuals": "jxdigital.actuals",
-    "merge_actuals": "jxdigital.actuals", "conflicts": "jxdigital.actuals",
-    "coverage": "jxdigital.actuals", "override_selection": "jxdigital.actuals",
-    "Observation": "jxdigital.actuals", "ActualsError": "jxdigital.actuals",
+    "actuals": "jxdigital.observations", "load_actuals": "jxdigital.observations",
+    "merge_actuals": "jxdigital.observations", "conflicts": "jxdigital.observations",
+    "coverage": "jxdigital.observations", "override_selection": "jxdigital.observations",
+    "Observation": "jxdigital.observations", "ActualsError": "jxdigital.observations",
     "InputError": "jxdigital.errors", "PlanFormatError": "jxdigital.errors",
 }
 

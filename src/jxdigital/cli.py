@@ -77,13 +77,13 @@ def _cmd_audit(args: argparse.Namespace) -> int:
 
 
 def _load_data(args: argparse.Namespace):
-    from .actuals import actuals
+    from .observations import actuals
 
     return actuals(args.actuals) if args.actuals else actuals()
 
 
 def _cmd_coverage(args: argparse.Namespace) -> int:
-    from .actuals import coverage
+    from .observations import coverage
 
     cov = coverage(args.plan, _load_data(args))
     if args.format == "table":
@@ -94,7 +94,7 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
 
 
 def _cmd_conflicts(args: argparse.Namespace) -> int:
-    from .actuals import conflicts
+    from .observations import conflicts
 
     _print_frame(conflicts(_load_data(args)), args.format)
     return Exit.OK
