@@ -151,24 +151,15 @@ def test_duplicate_indicator_year_without_distinguishing_source(tmp_path):
     assert (p.row, p.column) == (3, "year") and "line 2" in p.expected
 
 
-def test_year_out_of_range(tmp_path):
-    p = _problem(tmp_path, "base_stations_5g,1890,6,万个")
-    assert p.column == "year" and "1990" in p.expected
-
-
-def test_negative_count(tmp_path):
-    p = _problem(tmp_path, "base_stations_5g,2021,-6,万个")
-    assert p.column == "value" and ">= 0" in p.expected
-
-
-def test_percent_above_100(tmp_path):
-    p = _problem(tmp_path, "core_digital_industry_share_of_gdp,2022,112,%")
-    assert p.column == "value" and "[0, 100]" in p.expected
-
-
-def test_unit_that_does_not_convert(tmp_path):
-    p = _problem(tmp_path, "base_stations_5g,2021,6,万户")
-    assert p.column == "unit" and "万个" in p.expected
+@pytest.mark.parametrize("row, column, expected", [
+    ("base_stations_5g,1890,6,万个", "year", "1990"),  # year out of range
+    ("base_stations_5g,2021,-6,万个", "value", ">= 0"),  # negative count
+    ("core_digital_industry_share_of_gdp,2022,112,%", "value", "[0, 100]"),  # percent > 100
+    ("base_stations_5g,2021,6,万户", "unit", "万个"),  # unit that does not convert
+], ids=["year_out_of_range", "negative_count", "percent_above_100", "unit_not_convertible"])
+def test_bad_value_year_or_unit(tmp_path, row, column, expected):
+    p = _problem(tmp_path, row)
+    assert p.column == column and expected in p.expected
 
 
 def test_lenient_mode_keeps_good_rows_and_reports_bad_ones(tmp_path):
