@@ -47,3 +47,28 @@ def test_coverage_shows_missing_years_as_missing():
     assert t.loc["省际出口带宽(Gpbs)", "2023"] == "—"
     assert sum(cov.counts.values()) == 19
     assert "plan rows" in str(cov)
+
+
+def test_the_plan_baselines_are_shipped_as_published_2020_figures():
+    a = jxdigital.actuals()
+    base = a[(a["source_type"] == "plan_document") & (a["year"] == 2020)
+             & a["source_title"].str.contains("2020年基期值")]
+    plan = jxdigital.load_plan()
+    numeric = [t for t in plan if t.base_year is not None and t.base_text != "—"]
+    assert len(base) == len(numeric) == 18  # 跨省通办 prints no baseline
+    for t in numeric:
+        row = base[base["indicator_id"] == t.indicator_id].iloc[0]
+        assert row["value"] == pytest.approx(t.base_value), t.indicator_id
+    # ">3000" is a lower bound, not a point
+    assert base.loc[base.indicator_id == "it_patents_granted", "qualifier"].item() == \
+        "lower_bound"
+
+
+def test_a_satisfied_bound_is_not_a_conflict_but_an_estimate_off_by_four_percent_is():
+    c = jxdigital.conflicts()
+    dv = c[(c.indicator_id == "digital_economy_value_added") & (c.region == "jiangxi")]
+    # 2020: 8354 (plan) and "8000多" agree; 2021: the 预计1万亿 estimate vs 10378 does not
+    assert set(dv["year"]) == {2021}
+    assert dv["spread"].max() == pytest.approx(10378 / 10000 - 1)
+    share = c[(c.indicator_id == "digital_economy_share_of_gdp") & (c.year == 2020)]
+    assert sorted(share["value"].unique()) == [30.0, 32.5]  # 政府工作报告 vs the plan's text

@@ -16,9 +16,11 @@ from ._select import CONFLICT_TOLERANCE, QUALIFIER_RANK, mark_selected, override
 from ._select import conflicts as _conflicts
 
 
-def conflicts(data: pd.DataFrame | None = None, tolerance: float = CONFLICT_TOLERANCE):
-    """Indicator-years whose sources differ by more than 1 % (default: the shipped set)."""
-    return _conflicts(actuals() if data is None else data, tolerance)
+def conflicts(data: pd.DataFrame | None = None, tolerance: float = CONFLICT_TOLERANCE,
+              include_noncomparable: bool = False) -> pd.DataFrame:
+    """Indicator-years whose sources disagree by more than 1 % (default: the shipped set);
+    bounds ("6万多") count as ranges. Non-comparable figures only when asked."""
+    return _conflicts(actuals() if data is None else data, tolerance, include_noncomparable)
 
 
 def coverage(plan: str | Path | Plan | None = None, data: pd.DataFrame | None = None,

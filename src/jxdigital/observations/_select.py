@@ -18,6 +18,7 @@ eligible, in order (first difference decides):
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ._model import SOURCE_TYPES
@@ -59,17 +60,32 @@ def mark_selected(df: pd.DataFrame, priority: pd.Series | None = None,
     return out
 
 
-def conflicts(df: pd.DataFrame, tolerance: float = CONFLICT_TOLERANCE) -> pd.DataFrame:
-    """Indicator-years whose year-end sources differ by more than ``tolerance`` (relative).
+def conflicts(df: pd.DataFrame, tolerance: float = CONFLICT_TOLERANCE,
+              include_noncomparable: bool = False) -> pd.DataFrame:
+    """Indicator-years whose year-end sources disagree by more than ``tolerance`` (relative).
 
-    One row per observation involved, with ``spread = max / min - 1`` of the group and
-    ``selected`` showing the rule's choice, so a user can see and override it.
+    Each figure stands for a range: an exact (or approximate, estimated, preliminary,
+    revised) figure for itself, a lower bound ("6万多", "超8000") for itself and above, an
+    upper bound ("近1.04万亿") for itself and below. Sources disagree when no value lies
+    within ``tolerance`` of all their ranges: ``spread = max(lows) / min(highs) - 1``.
+    Only figures comparable with the plan's definition are compared unless
+    ``include_noncomparable``. One row per observation involved, with ``selected``
+    showing the rule's choice, so a user can see and override it.
     """
-    ye = df[(df["as_of"] == "") & (df["unit"] == df.groupby(_KEY)["unit"].transform("first"))]
-    g = ye.groupby(_KEY)["value"]
-    lo, hi, n = g.transform("min"), g.transform("max"), g.transform("size")
-    spread = (hi / lo.where(lo > 0)) - 1
-    hit = ye[(n > 1) & ((spread > tolerance) | ((lo <= 0) & (hi > lo)))].copy()
+    ye = df[(df["as_of"] == "")]
+    if not include_noncomparable:
+        ye = ye[ye["comparable"].astype(bool)]
+    ye = ye[ye["unit"] == ye.groupby(_KEY)["unit"].transform("first")]
+    v = ye["value"].astype(float)
+    low = v.where(ye["qualifier"] != "upper_bound", -np.inf)
+    high = v.where(ye["qualifier"] != "lower_bound", np.inf)
+    lo = low.groupby([ye[k] for k in _KEY]).transform("max")
+    hi = high.groupby([ye[k] for k in _KEY]).transform("min")
+    n = ye.groupby(_KEY)["value"].transform("size")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        spread = np.where(hi > 0, lo / hi - 1, np.where(lo > hi, np.inf, 0.0))
+    spread = pd.Series(spread, index=ye.index)
+    hit = ye[(n > 1) & (spread > tolerance)].copy()
     hit["spread"] = spread[hit.index]
     cols = ["indicator_id", "region", "year", "measure", "value", "unit", "qualifier", "kind",
             "comparable", "source_type", "source_title", "publisher", "published", "selected",
