@@ -1,8 +1,10 @@
 """jxdigital: is Jiangxi on track for its digital-economy targets?
 
-The plan catalogue (``plans``, ``load_plan``) and growth arithmetic
-(``implied_cagr``, ``required_cagr``, ``pro_rata_path``). Heavy modules load
-on first use, so ``import jxdigital`` and the command line stay fast.
+The plan catalogue (``plans``, ``load_plan``), growth arithmetic (``implied_cagr``,
+``required_cagr``, ``pro_rata_path``), yearly actuals with provenance (``actuals``,
+``load_actuals``, ``coverage``, ``conflicts``), calibrated projections (``project``) and
+the on/off-track assessment (``assess``, ``assessment_history``). Heavy modules load on
+first use, so ``import jxdigital`` and the command line stay fast.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ _LAZY = {
     "coverage": "jxdigital.observations", "override_selection": "jxdigital.observations",
     "Observation": "jxdigital.observations", "ActualsError": "jxdigital.observations",
     "InputError": "jxdigital.errors", "PlanFormatError": "jxdigital.errors",
+    "project": "jxdigital.models", "Projection": "jxdigital.models",
+    "assess": "jxdigital.assessment", "assessment_history": "jxdigital.assessment",
+    "Assessment": "jxdigital.assessment", "TargetStatus": "jxdigital.assessment",
 }
 
 __all__ = ["__version__", *_LAZY]

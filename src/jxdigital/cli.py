@@ -1,4 +1,4 @@
-"""Command line: ``jxdigital audit``, ``jxdigital plans``.
+"""Command line: ``jxdigital assess``, ``audit``, ``coverage``, ``conflicts``, ``plans``.
 
 Heavy libraries are imported inside the subcommands so ``--help`` stays fast.
 Exit codes are listed in ``Exit``.
@@ -17,7 +17,8 @@ class Exit(IntEnum):
     OK = 0
     UNEXPECTED = 1
     USAGE = 2  # argparse's own
-    INVALID_INPUT = 3
+    INVALID_INPUT = 2  # bad input data: the message says file, row and column
+    FAIL_ON = 3  # --fail-on: some target is in the named state
 
 
 def _fmt_pct(x: float) -> str:
@@ -100,6 +101,72 @@ def _cmd_conflicts(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+def _json_safe(v):
+    import math
+
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    if hasattr(v, "item"):  # numpy scalars
+        return _json_safe(v.item())
+    return v
+
+
+def assessment_json(a) -> str:
+    """The stable JSON document: ``{"plan", "title_zh", "as_of", "scheme", "targets"}``;
+    UTF-8 with Chinese unescaped and ``null`` for missing numbers (never NaN)."""
+    import json
+
+    targets = [{k: _json_safe(v) for k, v in t.model_dump().items()} for t in a.targets]
+    doc = {"schema_version": 1, "plan": a.plan.plan_id, "title_zh": a.plan.title_zh,
+           "as_of": a.as_of, "scheme": a.scheme, "targets": targets}
+    return json.dumps(doc, ensure_ascii=False, allow_nan=False, indent=1)
+
+
+FAIL_ON = {"off-track": {"off_track"}, "at-risk": {"off_track", "at_risk"}}
+
+
+def _cmd_assess(args: argparse.Namespace) -> int:
+    from .assessment import assess
+
+    a = assess(args.plan, args.actuals, as_of=args.as_of, lang=args.lang, scheme=args.scheme)
+    f = a.to_frame()
+    if args.format == "json":
+        sys.stdout.write(assessment_json(a) + "\n")
+    elif args.format == "csv":
+        f.to_csv(sys.stdout, index=False)
+    else:
+        zh = args.lang == "zh"
+        import pandas as pd
+
+        name = f["name_zh"] if zh else f["name_en"].where(f["name_en"] != "", f["name_zh"])
+        from .assessment._text import value as fmt_value
+
+        latest = [("" if y is None or y != y else
+                   f"{fmt_value(v, u, args.lang)} ({int(y)})")
+                  for v, y, u in zip(f["latest_value"], f["latest_year"], f["unit"],
+                                     strict=True)]
+        table = pd.DataFrame({
+            ("指标" if zh else "indicator"): name,
+            ("目标" if zh else "target"): f["target_text"],
+            ("最新" if zh else "latest"): latest,
+            "P": f["p_met"].map(lambda p: "" if p != p else f"{p:.0%}"),
+            ("状态" if zh else "status"): f["status_zh"] if zh else f["status_en"],
+        })
+        title = a.plan.title_zh if zh else (a.plan.title_en or a.plan.title_zh)
+        print(f"{title} [{a.plan.plan_id}] as of {a.as_of}")
+        _print_frame(table, "table")
+        print()
+        for r in f.itertuples():
+            print(f"- {r.name_zh if zh else (r.name_en or r.name_zh)}: "
+                  f"{r.reason_zh if zh else r.reason_en}")
+    if args.fail_on and set(f["status_cn"]) & FAIL_ON[args.fail_on]:
+        hit = f[f["status_cn"].isin(FAIL_ON[args.fail_on])]["indicator_id"].tolist()
+        print(f"jxdigital: {len(hit)} target(s) {args.fail_on}: {', '.join(hit)}",
+              file=sys.stderr)
+        return Exit.FAIL_ON
+    return Exit.OK
+
+
 def _cmd_plans(args: argparse.Namespace) -> int:
     from .catalog import plans
 
@@ -137,6 +204,18 @@ def build_parser() -> argparse.ArgumentParser:
                        help="indicator-years whose sources disagree by more than 1%%")
     k.set_defaults(func=_cmd_conflicts)
 
+    a = sub.add_parser("assess", parents=[fmt, data],
+                       help="on or off track: the status of every target, with reasons")
+    a.add_argument("--plan", default="jiangxi-14th-fyp", help="a shipped plan id or a plan file")
+    a.add_argument("--as-of", dest="as_of", help="judge with what was published by this year "
+                                                 "or date (default: everything)")
+    a.add_argument("--lang", choices=["zh", "en"], default="zh", help="label language")
+    a.add_argument("--scheme", choices=["cn", "eurostat", "un"], default="cn",
+                   help="status scheme (default: cn, by P(target met))")
+    a.add_argument("--fail-on", dest="fail_on", choices=sorted(FAIL_ON),
+                   help="exit 3 when any target is off track (or at risk or off track)")
+    a.set_defaults(func=_cmd_assess)
+
     s = sub.add_parser("plans", parents=[fmt], help="list the shipped plans")
     s.set_defaults(func=_cmd_plans)
     return p
@@ -151,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head: not an error
         sys.stderr.close()
         return Exit.OK
-    except (InputError, KeyError, FileNotFoundError) as e:
+    except (InputError, KeyError, FileNotFoundError, ValueError) as e:
         msg = e.args[0] if isinstance(e, KeyError) and e.args else str(e)
         print(f"jxdigital: error: {msg}", file=sys.stderr)
         return Exit.INVALID_INPUT

@@ -1,0 +1,26 @@
+"""On or off track: every target of a plan, judged from its actuals and projections.
+
+``assess()`` returns an ``Assessment``; the status rule and every threshold are in
+``jxdigital.assessment._rules`` (documented in its module docstring).
+"""
+
+from ._assess import assess, assessment_history, usable
+from ._model import Assessment, TargetStatus
+from ._rules import (
+    EUROSTAT,
+    MIN_OBSERVATIONS,
+    P_OFF_TRACK,
+    P_ON_TRACK,
+    SCHEMES,
+    STATUS_EN,
+    STATUS_ZH,
+    STATUSES,
+    UN,
+    status_cn,
+)
+
+__all__ = [
+    "EUROSTAT", "MIN_OBSERVATIONS", "P_OFF_TRACK", "P_ON_TRACK", "SCHEMES", "STATUSES",
+    "STATUS_EN", "STATUS_ZH", "UN", "Assessment", "TargetStatus", "assess",
+    "assessment_history", "status_cn", "usable",
+]

@@ -1,0 +1,131 @@
+"""Result objects: one ``TargetStatus`` per target, gathered in an ``Assessment``."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+NAN = math.nan
+
+
+class TargetStatus(BaseModel):
+    """Where one target stands: data used, measures, projection, status and reason."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    plan_id: str
+    seq: int
+    indicator_id: str
+    name_zh: str
+    name_en: str = ""
+    category_zh: str = ""
+    category_en: str = ""
+    unit: str = ""
+    is_share: bool = False
+    attribute: str = ""
+    comparator: str
+    region: str = "jiangxi"
+    reference: str = ""
+    base_year: int | None = None
+    base_value: float = NAN
+    target_year: int
+    target_value: float = NAN
+    target_text: str = ""
+    target_low_met: float = NAN  # band of values that meet the target
+    target_high_met: float = NAN
+    as_of: str = ""
+    n_obs: int = 0
+    years_used: str = ""  # e.g. "2020, 2021"
+    latest_year: int | None = None
+    latest_value: float = NAN
+    latest_qualifier: str = ""
+    latest_source: str = ""
+    latest_publisher: str = ""
+    completion: float = NAN  # share of the base→target distance covered
+    time_elapsed: float = NAN  # share of the plan period elapsed
+    actual_cagr: float = NAN  # annual growth since the base year (levels)
+    required_cagr_plan: float = NAN  # growth the plan implies, base → target (levels)
+    actual_pp_per_year: float = NAN  # points a year since the base year (shares)
+    required_pp_plan: float = NAN
+    growth_ratio: float = NAN  # actual / required (Eurostat)
+    gap_ratio: float = NAN  # (ŷ_T − y0)/(y_T − y0) with the realised growth (UNSD)
+    projected: float = NAN
+    lo_80: float = NAN
+    hi_80: float = NAN
+    p_met: float = NAN
+    required_cagr_now: float = NAN  # growth needed from the latest actual (levels)
+    required_pp_now: float = NAN  # points a year needed from the latest actual (shares)
+    reference_latest_year: int | None = None
+    reference_latest: float = NAN
+    reference_projected: float = NAN
+    model: str = ""
+    status: str  # in the chosen scheme
+    status_zh: str = ""
+    status_en: str = ""
+    status_cn: str = ""  # the primary (cn) status, whatever the scheme
+    eurostat_class: str = ""
+    un_class: str = ""
+    reason_zh: str = ""
+    reason_en: str = ""
+
+
+class Assessment:
+    """Every target of a plan assessed; ``to_frame()`` one row per target.
+
+    ``projections`` maps indicator id → the ``Projection`` behind it (and
+    ``reference_projections`` the national one for relative targets), for charts.
+    """
+
+    def __init__(self, plan, targets: list[TargetStatus], as_of: str, scheme: str,
+                 lang: str, data: pd.DataFrame, projections: dict[str, Any],
+                 reference_projections: dict[str, Any], series: dict[str, Any]):
+        self.plan = plan
+        self.targets = targets
+        self.as_of = as_of
+        self.scheme = scheme
+        self.lang = lang
+        self.data = data
+        self.projections = projections
+        self.reference_projections = reference_projections
+        self.series = series
+
+    def __len__(self) -> int:
+        return len(self.targets)
+
+    def __iter__(self):
+        return iter(self.targets)
+
+    def __getitem__(self, indicator_id: str) -> TargetStatus:
+        for t in self.targets:
+            if t.indicator_id == indicator_id:
+                return t
+        raise KeyError(f"no target {indicator_id!r} in plan {self.plan.plan_id!r}")
+
+    def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = []
+        for t in self.targets:
+            rows.append(t.model_dump())
+        return pd.DataFrame(rows)
+
+    def summary(self) -> pd.DataFrame:
+        """Count of targets per status."""
+        f = self.to_frame()
+        return f.groupby(["status", "status_zh"], sort=False).size().rename("targets") \
+            .reset_index()
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{k} {v}" for k, v in self.to_frame()["status"].value_counts()
+                           .items())
+        return (f"Assessment({self.plan.plan_id!r}, as of {self.as_of}, {len(self)} targets: "
+                f"{counts})")
+
+    def _repr_html_(self) -> str:
+        from ._present import html_table
+
+        return html_table(self)

@@ -1,0 +1,32 @@
+"""The Jupyter view of an assessment: a colour-coded table (presentation only)."""
+
+from __future__ import annotations
+
+import html
+
+#: Colour-blind-safe status colours (Okabe-Ito based), always shown with the words.
+STATUS_COLOURS = {"achieved": "#009E73", "on_track": "#56B4E9", "at_risk": "#E69F00",
+                  "off_track": "#D55E00", "insufficient_data": "#BBBBBB",
+                  "not_assessable": "#DDDDDD"}
+
+
+def html_table(a) -> str:
+    f = a.to_frame()
+    rows = []
+    for r in f.itertuples():
+        colour = STATUS_COLOURS.get(r.status_cn, "#FFFFFF")
+        p = "" if r.p_met != r.p_met else f"{r.p_met:.0%}"
+        latest = "" if r.latest_year is None or r.latest_year != r.latest_year else \
+            f"{r.latest_value:,.4g} ({int(r.latest_year)})"
+        reason = r.reason_zh if a.lang == "zh" else r.reason_en
+        rows.append(
+            f"<tr><td>{html.escape(r.name_zh)}</td><td>{html.escape(r.unit)}</td>"
+            f"<td>{html.escape(r.target_text)}</td><td>{latest}</td><td>{p}</td>"
+            f"<td style='background:{colour}'>{html.escape(r.status_zh)} "
+            f"{html.escape(r.status_en)}</td><td style='text-align:left'>"
+            f"{html.escape(reason)}</td></tr>")
+    head = ("<tr><th>指标</th><th>单位</th><th>目标</th><th>最新</th><th>P(达标)</th>"
+            "<th>状态</th><th>说明</th></tr>")
+    title = (f"<p><b>{html.escape(a.plan.title_zh)}</b> · as of {html.escape(a.as_of)} · "
+             f"{len(a)} targets</p>")
+    return f"{title}<table>{head}{''.join(rows)}</table>"

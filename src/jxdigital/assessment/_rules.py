@@ -1,0 +1,94 @@
+"""The rules that turn measures into a status: every threshold is here, in one place.
+
+Primary scheme (``scheme="cn"``, mid-term review practice, methods.md §1.7), applied in
+order by ``status_cn``:
+
+1. ``not_assessable`` (无法评估): the target has no numeric value;
+2. ``insufficient_data`` (数据不足): fewer than ``MIN_OBSERVATIONS`` usable yearly figures
+   (the base year counts), or no national series for a 超全国平均水平 target;
+3. ``achieved`` (已提前实现): the latest actual already meets the target (for 左右 and
+   ranges: only in or after the target year, since a growing series may pass through);
+4. otherwise P(target met), from the calibrated projection, decides:
+   ``P ≥ P_ON_TRACK`` → ``on_track`` (符合序时进度); ``P < P_OFF_TRACK`` → ``off_track``
+   (滞后于序时进度); in between → ``at_risk`` (存在风险): an uncertain projection never
+   gives a confident verdict.
+
+Completion against time elapsed (序时进度) and the growth ratio explain the status in the
+reason; they do not override P. Two published alternatives are offered as ``scheme``:
+
+- ``"eurostat"`` (EU SDG monitoring; Statistics Canada / Open SDG use the same cut-offs):
+  growth ratio R = actual / required annual growth since the base year;
+  R ≥ 0.95 significant progress, 0.60–0.95 moderate, 0–0.60 insufficient, < 0 moving away;
+- ``"un"`` (UNSD SDG Progress Chart): projected-gap ratio
+  P = (ŷ_T − y_0) / (y_T − y_0), ŷ_T extrapolating the realised annual growth;
+  ≥ 0.95 on track or met, 0.5–0.95 moderate, 0.1–0.5 marginal, −0.1–0.1 stagnation,
+  < −0.1 regression.
+"""
+
+from __future__ import annotations
+
+import math
+
+STATUSES = ("achieved", "on_track", "at_risk", "off_track", "insufficient_data",
+            "not_assessable")
+STATUS_ZH = {"achieved": "已提前实现", "on_track": "符合序时进度", "at_risk": "存在风险",
+             "off_track": "滞后于序时进度", "insufficient_data": "数据不足",
+             "not_assessable": "无法评估"}
+STATUS_EN = {"achieved": "achieved", "on_track": "on track", "at_risk": "at risk",
+             "off_track": "off track", "insufficient_data": "insufficient data",
+             "not_assessable": "not assessable"}
+
+#: Fewest usable yearly figures (the base year included) for any verdict.
+MIN_OBSERVATIONS = 2
+#: P(target met) at or above which a target is on track ...
+P_ON_TRACK = 0.75
+#: ... and below which it is off track; in between it is at risk.
+P_OFF_TRACK = 0.25
+
+#: Eurostat growth-ratio cut-offs: (lower bound of the class, class).
+EUROSTAT = ((0.95, "significant_progress"), (0.60, "moderate_progress"),
+            (0.0, "insufficient_progress"), (-math.inf, "moving_away"))
+EUROSTAT_ZH = {"significant_progress": "显著进展", "moderate_progress": "适度进展",
+               "insufficient_progress": "进展不足", "moving_away": "背离目标"}
+#: UNSD projected-gap cut-offs.
+UN = ((0.95, "on_track"), (0.5, "moderate_progress"), (0.1, "marginal_progress"),
+      (-0.1, "stagnation"), (-math.inf, "regression"))
+UN_ZH = {"on_track": "基本实现", "moderate_progress": "适度进展", "marginal_progress": "进展微弱",
+         "stagnation": "停滞", "regression": "倒退"}
+SCHEMES = ("cn", "eurostat", "un")
+
+
+def status_cn(*, numeric: bool, enough_data: bool, met_now: bool, p_met: float) -> str:
+    """The primary status (see the module docstring for the rule)."""
+    if not numeric:
+        return "not_assessable"
+    if not enough_data:
+        return "insufficient_data"
+    if met_now:
+        return "achieved"
+    if math.isnan(p_met):
+        return "insufficient_data"
+    if p_met >= P_ON_TRACK:
+        return "on_track"
+    if p_met < P_OFF_TRACK:
+        return "off_track"
+    return "at_risk"
+
+
+def _band(value: float, table) -> str:
+    if math.isnan(value):
+        return ""
+    for low, name in table:
+        if value >= low:
+            return name
+    return table[-1][1]
+
+
+def eurostat_class(growth_ratio: float, met_now: bool) -> str:
+    """Eurostat class of the growth ratio ('' when it cannot be computed)."""
+    return "significant_progress" if met_now else _band(growth_ratio, EUROSTAT)
+
+
+def un_class(gap_ratio: float, met_now: bool) -> str:
+    """UNSD class of the projected-gap ratio ('' when it cannot be computed)."""
+    return "on_track" if met_now else _band(gap_ratio, UN)

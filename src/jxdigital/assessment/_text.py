@@ -1,0 +1,71 @@
+"""Numbers and one-sentence reasons, in Chinese and English, a planner can paste."""
+
+from __future__ import annotations
+
+import math
+
+
+def _trim(x: float, decimals: int) -> str:
+    s = f"{x:.{decimals}f}"
+    return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+def num(v: float, lang: str = "zh") -> str:
+    """A level as a report prints it: 3 significant figures at most after the point."""
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "—"
+    a = abs(v)
+    decimals = 0 if a >= 1000 else 1 if a >= 100 else 2 if a >= 1 else 3
+    text = _trim(v, decimals)
+    if lang == "en" and a >= 1000:
+        text = f"{v:,.{decimals}f}"
+    return text
+
+
+def value(v: float, unit: str, lang: str = "zh") -> str:
+    """``13200, '亿元'`` → ``1.32万亿元`` (zh) / ``1.32 trillion yuan`` (en); ``10, '万个'``
+    → ``10万个``; percentages ``35.0%``."""
+    if v is None or math.isnan(v):
+        return "—"
+    if unit == "%":
+        return f"{_trim(v, 1)}%"
+    if unit == "亿元" and abs(v) >= 10000:
+        return f"{_trim(v / 1e4, 2)}万亿元" if lang == "zh" else \
+            f"{_trim(v / 1e4, 2)} trillion yuan"
+    if lang == "en":
+        en_units = {"亿元": " × 100 million yuan", "万个": " × 10,000", "万户": " × 10,000 users",
+                    "万": " × 10,000", "件": " items", "个": "", "家": " firms",
+                    "Gpbs": " Gbps", "Gbps": " Gbps", "": ""}
+        return num(v, lang) + en_units.get(unit, f" {unit}")
+    return num(v, lang) + unit
+
+
+def rate(g: float) -> str:
+    """A growth rate (fraction) as ``9.1%``."""
+    return "—" if math.isnan(g) else f"{g * 100:.1f}%"
+
+
+def points(d: float, lang: str = "zh") -> str:
+    if math.isnan(d):
+        return "—"
+    return f"{d:.2f}个百分点" if lang == "zh" else f"{d:.2f} points"
+
+
+def prob(p: float) -> str:
+    if math.isnan(p):
+        return "—"
+    if p >= 0.995:
+        return "99%以上"
+    if p <= 0.005:
+        return "1%以下"
+    return f"{p * 100:.0f}%"
+
+
+def prob_en(p: float) -> str:
+    if math.isnan(p):
+        return "—"
+    if p >= 0.995:
+        return "over 99%"
+    if p <= 0.005:
+        return "under 1%"
+    return f"{p * 100:.0f}%"

@@ -1,0 +1,68 @@
+"""Calibrated forecast-error distributions, learned across many yearly series.
+
+Model-based intervals are far too narrow on short yearly series (methods.md §2.4). So
+every model's interval comes from the empirical distribution of its *scaled* errors
+``e = (y_{T+h} - ŷ_{T+h}) / s``, where ``s`` is the series' typical yearly change
+(``diff_scale``), measured by rolling-origin backtests inside the training parts of the
+645 M3 yearly series, separately for each history length (bucket) and horizon. This is
+split conformal prediction across series: the quantiles transfer to any series because
+the errors are scale-free. ``tools/learn_models.py`` produces ``learned.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+#: History-length buckets (number of observations, inclusive). Histories of 9 or more
+#: points share one "long" bucket, learned from windows with their whole past (rolling-origin
+#: validation inside the training parts preferred this to length-matched windows).
+BUCKETS = ((2, 2), (3, 3), (4, 4), (5, 5), (6, 6), (7, 7), (8, 8), (9, 10_000))
+#: Quantile levels stored for each bucket and horizon.
+QUANTILE_LEVELS = np.array([0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4,
+                            0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.975,
+                            0.99, 0.995])
+#: Horizons learned; beyond the last one the error quantiles grow in proportion to h.
+MAX_LEARNED_H = 10
+
+
+def bucket_of(n_obs: np.ndarray) -> np.ndarray:
+    """Index into ``BUCKETS`` for each number of observations (n >= 2)."""
+    n = np.asarray(n_obs)
+    lows = np.array([lo for lo, _ in BUCKETS])
+    return np.searchsorted(lows, n, side="right") - 1
+
+
+def bucket_label(i: int) -> str:
+    lo, hi = BUCKETS[i]
+    return str(lo) if lo == hi else (f"{lo}+" if hi >= 10_000 else f"{lo}-{hi}")
+
+
+_OVERRIDE: dict | None = None  # set by tools/learn_models.py while it learns
+
+
+def learned() -> dict:
+    """The shipped learned parameters (weights, damping, error quantiles)."""
+    return _OVERRIDE if _OVERRIDE is not None else _shipped()
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict:
+    text = resources.files("jxdigital.models").joinpath("learned.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def error_quantiles(key: str, n_obs: np.ndarray, h: np.ndarray) -> np.ndarray:
+    """(n, H, Q) scaled-error quantiles for calibration table ``key``."""
+    table = learned()["calibration"]
+    if key not in table:
+        raise KeyError(f"no calibration for model {key!r}; known: {sorted(table)}")
+    q = np.asarray(table[key], dtype=float)  # (buckets, MAX_LEARNED_H, Q)
+    b = bucket_of(n_obs)
+    h = np.asarray(h, dtype=int)
+    hh = np.minimum(h, MAX_LEARNED_H)
+    grow = np.maximum(h / MAX_LEARNED_H, 1.0)[None, :, None]  # beyond learned: ∝ h
+    return q[b[:, None], hh[None, :] - 1] * grow

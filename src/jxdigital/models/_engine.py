@@ -1,0 +1,166 @@
+"""Fit a model to many series at once and attach calibrated error distributions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._calibration import QUANTILE_LEVELS, error_quantiles
+from ._errors import ProjectionInputError
+from ._models import Model
+from ._panel import Panel, diff_scale, make_panel
+from ._transform import Transform
+
+#: Smallest interval scale, so a flat history never gives a zero-width interval:
+#: 1 % of the last level on the level scale, 0.05 on a logit scale.
+SCALE_FLOOR_REL = 0.01
+SCALE_FLOOR_BOUNDED = 0.05
+
+
+@dataclass
+class Series:
+    """One validated series: sorted unique integer years, finite values, optional bounds."""
+
+    id: object
+    years: np.ndarray
+    values: np.ndarray
+    bounds: tuple[float, float] | None = None
+
+
+@dataclass
+class Forecast:
+    """Arrays for series ``ids`` over horizons 1..H (rows in ``ids`` order).
+
+    ``point_c``/``scale``/``eq`` live on each series' calibration scale (``transform``):
+    outcome ``y`` has scaled error ``(T(y) - point_c) / scale`` distributed with
+    quantiles ``eq`` at ``QUANTILE_LEVELS``.
+    """
+
+    ids: list
+    last_year: np.ndarray
+    n_obs: np.ndarray
+    point: np.ndarray  # (n, H) original units
+    point_c: np.ndarray  # (n, H)
+    scale: np.ndarray  # (n,)
+    eq: np.ndarray  # (n, H, Q)
+    transforms: list[Transform]
+    nonneg: np.ndarray  # (n,) clip at zero (unbounded series that never went below 0)
+    kinds: list[str]  # 'positive', 'level' or 'bounded': which weights/calibration applied
+    model: Model
+
+    def quantiles(self, levels: np.ndarray) -> np.ndarray:
+        """(n, H, len(levels)) quantiles in original units."""
+        levels = np.asarray(levels, dtype=float)
+        pos = np.interp(levels, QUANTILE_LEVELS, np.arange(len(QUANTILE_LEVELS)))
+        lo = np.minimum(np.floor(pos).astype(int), len(QUANTILE_LEVELS) - 2)
+        frac = pos - lo
+        eq = self.eq[..., lo] * (1 - frac) + self.eq[..., lo + 1] * frac  # (n, H, L)
+        zq = self.point_c[:, :, None] + self.scale[:, None, None] * eq
+        q = np.empty_like(zq)
+        kinds: dict = {}
+        for i, tr in enumerate(self.transforms):
+            kinds.setdefault(tr, []).append(i)
+        for tr, rows in kinds.items():
+            y = tr.inverse(zq[rows])
+            q[rows] = y if tr.increasing else y[..., ::-1]  # a decreasing transform swaps tails
+        return np.where(self.nonneg[:, None, None], np.maximum(q, 0.0), q)
+
+    def cdf(self, i: int, j: int, value: float) -> float:
+        """P(outcome ≤ value) for series i, horizon index j."""
+        tr = self.transforms[i]
+        if self.nonneg[i] and value < 0:
+            return 0.0
+        if tr.bounded:
+            if value < tr.lower:
+                return 0.0
+            if value >= tr.upper:
+                return 1.0
+        z = float(tr.forward(np.array([value]))[0])
+        e = (z - self.point_c[i, j]) / self.scale[i]
+        eq = self.eq[i, j] + np.arange(len(QUANTILE_LEVELS)) * 1e-12  # strictly increasing
+        p = float(np.interp(e, eq, QUANTILE_LEVELS))
+        return p if tr.increasing else 1.0 - p
+
+
+def _group(s: Series, model: Model) -> tuple[str, Transform]:
+    if s.bounds is not None:
+        lo, hi = s.bounds
+        return "bounded", Transform(model.bounded_kind, lo, hi)
+    if model.support == "bounded":
+        raise ProjectionInputError(f"series {s.id!r}: {type(model).__name__} needs bounds, e.g. "
+                         "bounds=(0, 100) for a share")
+    if np.all(s.values > 0):
+        return "positive", Transform("level")
+    if model.support == "unbounded":
+        raise ProjectionInputError(f"series {s.id!r}: {type(model).__name__} needs positive values "
+                         f"(got {s.values.min():g}); use LinearTrend")
+    return "level", Transform("level")
+
+
+@dataclass
+class Fitted:
+    """Point paths and interval scales, before the error quantiles are attached."""
+
+    point: np.ndarray
+    point_c: np.ndarray
+    scale: np.ndarray
+    n_obs: np.ndarray
+    transforms: list[Transform]
+    kinds: list[str]
+    nonneg: np.ndarray
+    last_year: np.ndarray
+
+
+def fit_points(model: Model, series: list[Series], h_max: int,
+               force_level: bool = False) -> Fitted:
+    """Each series' point path (1..h_max) and interval scale, grouped by how it is modelled.
+
+    ``force_level`` treats positive series as plain levels (used to learn the 'level'
+    weights and calibration from positive benchmark series).
+    """
+    n, hh = len(series), np.arange(1, h_max + 1)
+    point, point_c = np.empty((n, h_max)), np.empty((n, h_max))
+    scale, n_obs = np.empty(n), np.empty(n, dtype=int)
+    transforms: list[Transform] = [Transform()] * n
+    kinds = [""] * n
+    groups: dict[tuple, list[int]] = {}
+    for i, s in enumerate(series):
+        kind, tr = _group(s, model)
+        if force_level and kind == "positive":
+            kind = "level"
+        transforms[i], kinds[i] = tr, kind
+        groups.setdefault((kind, tr), []).append(i)
+    for (kind, tr), rows in groups.items():
+        zc = make_panel([series[i].years for i in rows],
+                        [tr.forward(series[i].values) for i in rows])
+        zlog = zc.map(np.log) if kind == "positive" else None
+        pc = model.point(zc, zlog, hh)
+        if kind == "bounded":
+            floor = np.full(len(rows), SCALE_FLOOR_BOUNDED)
+        else:
+            floor = SCALE_FLOOR_REL * np.abs(zc.z[:, -1])
+        point_c[rows] = pc
+        scale[rows] = np.fmax(diff_scale(zc), np.maximum(floor, 1e-12))
+        n_obs[rows] = zc.n_obs
+        point[rows] = tr.inverse(pc)
+    nonneg = np.array([s.bounds is None and bool(np.all(s.values >= 0)) for s in series])
+    point = np.where(nonneg[:, None], np.maximum(point, 0.0), point)
+    last = np.array([int(s.years[-1]) for s in series])
+    return Fitted(point, point_c, scale, n_obs, transforms, kinds, nonneg, last)
+
+
+def forecast(model: Model, series: list[Series], h_max: int) -> Forecast:
+    """Point paths and calibrated error quantiles for horizons 1..h_max."""
+    f = fit_points(model, series, h_max)
+    hh = np.arange(1, h_max + 1)
+    eq = np.empty((len(series), h_max, len(QUANTILE_LEVELS)))
+    for kind in set(f.kinds):
+        rows = np.array([k == kind for k in f.kinds])
+        eq[rows] = error_quantiles(model.calibration_key(kind == "positive"), f.n_obs[rows], hh)
+    return Forecast([s.id for s in series], f.last_year, f.n_obs, f.point, f.point_c,
+                    f.scale, eq, f.transforms, f.nonneg, f.kinds, model)
+
+
+def panel_of(series: list[Series]) -> Panel:
+    return make_panel([s.years for s in series], [s.values for s in series])

@@ -1,0 +1,222 @@
+"""The models: one small class each, closed-form and vectorised over many series.
+
+Every model maps a history to a point path; its interval comes from the calibrated
+error distribution learned for it (``_calibration``). A model works on the series'
+level, on logs (positive series) or, for a bounded share, on the logit scale, so no
+projection leaves the series' range.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import numpy as np
+
+from . import _components as c
+from ._calibration import bucket_of, learned
+from ._panel import Panel, damped_sum, ols
+
+
+class Model:
+    """Base: ``min_points`` is the fewest observations the model accepts."""
+
+    name: ClassVar[str] = ""
+    min_points: ClassVar[int] = 2
+    #: Works on logs when every value is positive and the series is unbounded.
+    uses_log: ClassVar[bool] = False
+    #: 'any', 'unbounded' (no bounds allowed) or 'bounded' (bounds required).
+    support: ClassVar[str] = "any"
+    #: Transform on a bounded series.
+    bounded_kind: ClassVar[str] = "logit"
+
+    def point(self, zc: Panel, zlog: Panel | None, h: np.ndarray) -> np.ndarray:
+        """(n, H) point path on the calibration scale (``zc``: levels, or the bounded
+        transform). ``zlog`` is the log panel when the series are positive and unbounded."""
+        raise NotImplementedError
+
+    def calibration_key(self, positive: bool) -> str:
+        return self.name
+
+    def fit(self, data, bounds=None) -> Model:
+        """Keep validated ``data`` (a Series indexed by year, or ``id, year, value``)."""
+        from ._projection import as_series, check_points
+
+        self.series_ = check_points(self, as_series(data, bounds))
+        return self
+
+    def predict(self, h: int | None = None, to: int | None = None,
+                level=(50, 80, 95)):
+        """Project the fitted series ``h`` years ahead or to year ``to``: a ``Projection``."""
+        from ._projection import ProjectionInputError, projection_of
+
+        if not hasattr(self, "series_"):
+            raise ProjectionInputError(f"{type(self).__name__}: call fit(data) before predict")
+        return projection_of(self, self.series_, to, h, level)
+
+    def weights(self, positive: bool) -> dict[str, float]:
+        """Component weights (only ``Auto`` combines)."""
+        return {self.name: 1.0}
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+
+class Naive(Model):
+    """``ŷ_{T+h} = y_T``. Needs 2 points (one yearly change sets the interval scale)."""
+
+    name = "naive"
+
+    def point(self, zc, zlog, h):
+        return c.naive(zc, h)
+
+
+class Drift(Model):
+    """Random walk with drift, ``ŷ_{T+h} = y_T + h (y_T - y_1)/(t_T - t_1)``; on logs for
+    positive series (constant growth: ``y_T (y_T/y_1)^{h/(t_T-t_1)}``) unless ``log=False``."""
+
+    name = "drift"
+    uses_log = True
+
+    def __init__(self, log: bool = True):
+        self.log = log
+
+    def point(self, zc, zlog, h):
+        if self.log and zlog is not None:
+            return np.exp(c.drift_path(zlog, h))
+        return c.drift_path(zc, h)
+
+    def calibration_key(self, positive):
+        return "drift_log" if self.log and positive else "drift"
+
+    def __repr__(self):
+        return f"Drift(log={self.log})"
+
+
+class LinearTrend(Model):
+    """Least-squares line on the years, extrapolated: ``ŷ = a + b t``."""
+
+    name = "linear_trend"
+    min_points = 3
+
+    def point(self, zc, zlog, h):
+        b, fit_last = ols(zc)
+        return fit_last[:, None] + b[:, None] * np.asarray(h, float)[None, :]
+
+
+class LogLinearTrend(Model):
+    """Least-squares line on log values: constant growth ``ŷ = exp(a + b t)``, the CAGR
+    view (growth rate ``e^b - 1``). Positive, unbounded series only."""
+
+    name = "log_linear_trend"
+    min_points = 3
+    uses_log = True
+    support = "unbounded"
+
+    def point(self, zc, zlog, h):
+        if zlog is None:
+            raise ValueError("LogLinearTrend needs positive values and no bounds; use "
+                             "LinearTrend, or Logistic for a bounded share")
+        b, fit_last = ols(zlog)
+        return np.exp(fit_last[:, None] + b[:, None] * np.asarray(h, float)[None, :])
+
+
+class DampedTrend(Model):
+    """The fitted slope, damped: ``ŷ = y_T + b Σ_{j=1..h} φ^j``. ``phi`` defaults to the
+    value learned across the M3 yearly series (``learned.json``)."""
+
+    name = "damped_trend"
+    min_points = 3
+
+    def __init__(self, phi: float | None = None):
+        if phi is not None and not 0 < phi <= 1:
+            raise ValueError(f"argument 'phi': expected a damping factor in (0, 1], got {phi!r}")
+        self.phi = phi
+
+    @property
+    def phi_used(self) -> float:
+        return float(self.phi if self.phi is not None else learned()["damped_trend_phi"])
+
+    def point(self, zc, zlog, h):
+        b, _ = ols(zc)
+        return zc.z[:, -1:] + b[:, None] * damped_sum(self.phi_used, h)[None, :]
+
+    def __repr__(self):
+        return f"DampedTrend(phi={self.phi_used:g})"
+
+
+class Theta(Model):
+    """Theta method: SES level plus half the least-squares slope (Assimakopoulos &
+    Nikolopoulos 2000; Hyndman & Billah 2003)."""
+
+    name = "theta"
+    min_points = 3
+
+    def point(self, zc, zlog, h):
+        return c.theta(zc, h)
+
+
+class Logistic(Model):
+    """Logistic curve between the bounds: a straight line on the logit scale,
+    ``logit((y - lower) / (upper - lower)) = a + b t``. Bounded shares only."""
+
+    name = "logistic"
+    min_points = 3
+    support = "bounded"
+
+    def point(self, zc, zlog, h):
+        return LinearTrend().point(zc, zlog, h)
+
+    def calibration_key(self, positive):
+        return "linear_trend"
+
+
+class Gompertz(Logistic):
+    """Gompertz curve ``y = upper · exp(-β e^{-γ t})``: a straight line on the
+    ``log(-log(y / upper))`` scale. Bounded shares only."""
+
+    name = "gompertz"
+    bounded_kind = "cloglog"
+
+
+class Auto(Model):
+    """A weighted combination of simple forecasters (naive, drift, damped drift, damped
+    and undamped least-squares slope, damped last change, Theta, SES with drift; on levels
+    and, for positive series, on logs). Weights depend on the history length and were
+    learned by rolling-origin backtests across the M3 yearly series (``learned.json``,
+    made by ``tools/learn_models.py``): they minimise the mean absolute scaled error."""
+
+    name = "auto"
+
+    def weights(self, positive):
+        table = learned()["auto_weights"]["positive" if positive else "level"]
+        return table
+
+    def point(self, zc, zlog, h):
+        positive = zlog is not None
+        table = learned()["auto_weights"]["positive" if positive else "level"]
+        b = bucket_of(zc.n_obs)
+        out = np.zeros((zc.z.shape[0], len(h)))
+        cache: dict[str, np.ndarray] = {}
+        for bi in np.unique(b):
+            rows = b == bi
+            for comp, w in table[str(bi)].items():
+                if comp not in cache:
+                    cache[comp] = component_path(comp, zc, zlog, h)
+                out[rows] += w * cache[comp][rows]
+        return out
+
+    def calibration_key(self, positive):
+        return "auto_positive" if positive else "auto_level"
+
+
+def component_path(comp: str, zc: Panel, zlog: Panel | None, h: np.ndarray) -> np.ndarray:
+    """A component ``'level:drift'`` or ``'log:theta'`` of the combination, on zc's scale."""
+    space, fn = comp.split(":")
+    if space == "log":
+        with np.errstate(over="ignore"):
+            return np.exp(c.COMPONENTS[fn](zlog, h))
+    return c.COMPONENTS[fn](zc, h)
+
+
+MODELS: dict[str, type[Model]] = {m.name: m for m in (
+    Naive, Drift, LinearTrend, LogLinearTrend, DampedTrend, Theta, Logistic, Gompertz, Auto)}

@@ -1,0 +1,192 @@
+"""The assessment: hand-calculated measures, every comparator, status rule, as-of, shipped plan."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+import jxdigital
+from jxdigital import load_actuals, load_plan
+from jxdigital.assessment import (
+    P_OFF_TRACK,
+    P_ON_TRACK,
+    STATUSES,
+    assess,
+    assessment_history,
+    status_cn,
+)
+from jxdigital.models import project
+
+HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region"
+
+
+def plan_file(tmp_path, rows, name="plan.csv"):
+    p = tmp_path / name
+    p.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    return load_plan(p)
+
+
+def data_of(plan, rows):
+    """rows: (indicator_id, region, year, value[, published])."""
+    df = pd.DataFrame([{"indicator_id": r[0], "region": r[1], "year": r[2], "value": r[3],
+                        "published": r[4] if len(r) > 4 else "",
+                        "source_title": f"test source {r[0]} {r[2]}"} for r in rows])
+    return load_actuals(df, plan=plan)
+
+
+def test_measures_by_hand(tmp_path):
+    plan = plan_file(tmp_path, ["sales,销售额,亿元,2020,100,2025,200以上,jiangxi"])
+    data = data_of(plan, [("sales", "jiangxi", 2020, 100), ("sales", "jiangxi", 2021, 120),
+                          ("sales", "jiangxi", 2022, 144)])
+    r = assess(plan, data)["sales"]
+    assert r.latest_year == 2022 and r.latest_value == 144 and r.n_obs == 3
+    assert r.actual_cagr == pytest.approx(0.20)  # (144/100)^(1/2) - 1
+    assert r.required_cagr_plan == pytest.approx(2 ** 0.2 - 1)  # 0.1487
+    assert r.growth_ratio == pytest.approx(0.20 / (2 ** 0.2 - 1))  # 1.345
+    assert r.time_elapsed == pytest.approx(0.4)  # 2 of 5 years
+    assert r.completion == pytest.approx(math.log(1.44) / math.log(2))  # 0.526, compound
+    assert r.required_cagr_now == pytest.approx((200 / 144) ** (1 / 3) - 1)  # 0.1157
+    assert r.gap_ratio == pytest.approx((144 * 1.2 ** 3 - 100) / 100)  # UNSD: 1.488
+    assert r.eurostat_class == "significant_progress" and r.un_class == "on_track"
+    p = project(pd.Series([100.0, 120.0, 144.0], index=[2020, 2021, 2022]), to=2025)
+    assert r.p_met == pytest.approx(1 - p.cdf(200, 2025))
+    assert r.projected == pytest.approx(p.point(2025))
+    assert "2020—2022年年均增长20.0%" in r.reason_zh and "此后需年均增长11.6%" in r.reason_zh
+    assert "growth of 20.0% a year" in r.reason_en
+
+
+def test_shares_are_measured_in_points(tmp_path):
+    plan = plan_file(tmp_path, ["core_share,核心产业占比,%,2020,6.5,2025,10以上,jiangxi"])
+    data = data_of(plan, [("core_share", "jiangxi", 2021, 7.0),
+                          ("core_share", "jiangxi", 2022, 7.5)])
+    r = assess(plan, data)["core_share"]
+    assert r.years_used == "2020, 2021, 2022"  # the plan's baseline joins the actuals
+    assert r.actual_pp_per_year == pytest.approx(0.5)
+    assert r.required_pp_plan == pytest.approx(0.7)
+    assert r.completion == pytest.approx(1.0 / 3.5)  # linear for points
+    assert r.required_pp_now == pytest.approx(2.5 / 3)
+    assert math.isnan(r.actual_cagr)
+    assert 0 <= r.lo_80 <= r.hi_80 <= 100
+
+
+def test_a_target_already_met_is_achieved(tmp_path):
+    plan = plan_file(tmp_path, ["bs5g,5G基站,万个,2020,3.4,2025,10,jiangxi"])
+    data = data_of(plan, [("bs5g", "jiangxi", 2021, 6.0), ("bs5g", "jiangxi", 2022, 10.5)])
+    r = assess(plan, data)["bs5g"]
+    assert r.status == "achieved" and r.status_zh == "已提前实现"
+    assert "已达到10万个" in r.reason_zh
+
+
+def test_more_than_is_strict(tmp_path):
+    plan = plan_file(tmp_path, ["x,指标,个,2020,5,2025,>10,jiangxi"])
+    data = data_of(plan, [("x", "jiangxi", 2021, 8), ("x", "jiangxi", 2022, 10)])
+    assert assess(plan, data)["x"].status != "achieved"
+
+
+def test_a_series_moving_away_is_off_track(tmp_path):
+    plan = plan_file(tmp_path, ["x,指标,亿元,2020,100,2025,300,jiangxi"])
+    data = data_of(plan, [("x", "jiangxi", 2021, 90), ("x", "jiangxi", 2022, 80),
+                          ("x", "jiangxi", 2023, 72)])
+    r = assess(plan, data, scheme="eurostat")["x"]
+    assert r.status_cn == "off_track" and r.p_met < P_OFF_TRACK
+    assert r.growth_ratio < 0 and r.status == "moving_away"
+    assert "低于300亿元目标" in r.reason_zh
+
+
+def test_an_uncertain_projection_is_at_risk(tmp_path):
+    series = pd.Series([100.0, 112.0, 121.0, 137.0], index=[2020, 2021, 2022, 2023])
+    median = project(series, to=2025).quantile(0.5, 2025)
+    plan = plan_file(tmp_path, [f"x,指标,亿元,2020,100,2025,{median:.2f}以上,jiangxi"])
+    data = data_of(plan, [("x", "jiangxi", y, v) for y, v in series.items()])
+    r = assess(plan, data)["x"]
+    assert 0.4 < r.p_met < 0.6 and r.status == "at_risk" and r.status_zh == "存在风险"
+
+
+def test_at_most_around_and_between(tmp_path):
+    plan = plan_file(tmp_path, [
+        "pue,新建数据中心PUE,,2020,1.6,2025,≤1.3,jiangxi",
+        "retail,网上零售额,亿元,2020,1582,2025,3000左右,jiangxi",
+        "hubs,枢纽,个,2020,1,2025,2-3,jiangxi",
+    ])
+    data = data_of(plan, [("pue", "jiangxi", 2021, 1.5), ("pue", "jiangxi", 2022, 1.45),
+                          ("retail", "jiangxi", 2021, 1800), ("retail", "jiangxi", 2022, 2000),
+                          ("hubs", "jiangxi", 2021, 1), ("hubs", "jiangxi", 2022, 2)])
+    a = assess(plan, data)
+    ys = {"pue": [1.6, 1.5, 1.45], "retail": [1582, 1800, 2000], "hubs": [1, 1, 2]}
+    projs = {k: project(pd.Series(v, index=[2020, 2021, 2022]), to=2025) for k, v in ys.items()}
+    assert a["pue"].p_met == pytest.approx(projs["pue"].cdf(1.3, 2025))
+    lo, hi = 3000 * 0.95, 3000 * 1.05  # 左右: ±5 % by default
+    assert a["retail"].p_met == pytest.approx(projs["retail"].cdf(hi, 2025)
+                                              - projs["retail"].cdf(lo, 2025))
+    assert a["hubs"].p_met == pytest.approx(projs["hubs"].cdf(3, 2025)
+                                            - projs["hubs"].cdf(2, 2025))
+    assert a["hubs"].status != "achieved"  # inside the range before the target year
+
+
+def test_relative_to_national(tmp_path):
+    plan = plan_file(tmp_path, ["nc,关键工序数控化率,%,2020,43.5,2025,超全国平均水平,jiangxi"])
+    above = data_of(plan, [("nc", "jiangxi", 2021, 53.0), ("nc", "china", 2020, 52.1),
+                           ("nc", "china", 2021, 51.3)])
+    r = assess(plan, above)["nc"]
+    assert r.status == "achieved" and r.reference_latest == 51.3
+    below = data_of(plan, [("nc", "jiangxi", 2021, 45.0), ("nc", "jiangxi", 2022, 46.0),
+                           ("nc", "china", 2020, 52.1), ("nc", "china", 2021, 55.3),
+                           ("nc", "china", 2022, 58.6)])
+    r = assess(plan, below)["nc"]
+    assert r.p_met < 0.25 and r.status == "off_track" and "全国" in r.reason_zh
+    none = data_of(plan, [("nc", "jiangxi", 2021, 53.0)])
+    r = assess(plan, none)["nc"]
+    assert r.status == "insufficient_data" and "缺少全国同口径数据" in r.reason_zh
+
+
+def test_as_of_never_uses_later_data(tmp_path):
+    plan = plan_file(tmp_path, ["x,指标,亿元,2020,100,2025,200,jiangxi"])
+    data = data_of(plan, [("x", "jiangxi", 2021, 110, "2022-01-20"),
+                          ("x", "jiangxi", 2022, 125, "2023-01-18"),
+                          ("x", "jiangxi", 2023, 250, "2024-01-18")])
+    assert assess(plan, data)["x"].status == "achieved"
+    r = assess(plan, data, as_of=2023)["x"]  # the 2023 figure came out in 2024
+    assert r.latest_year == 2022 and r.latest_value == 125 and r.status != "achieved"
+    r = assess(plan, data, as_of="2022-06-30")["x"]
+    assert r.latest_year == 2021
+    h = assessment_history(plan, data, years=range(2021, 2025)).set_index("as_of")
+    assert h.loc["2021", "latest_year"] == 2020 and h.loc["2024", "status"] == "achieved"
+
+
+def test_status_rule_thresholds():
+    kw = {"numeric": True, "enough_data": True, "met_now": False}
+    assert status_cn(p_met=P_ON_TRACK, **kw) == "on_track"
+    assert status_cn(p_met=0.5, **kw) == "at_risk"
+    assert status_cn(p_met=P_OFF_TRACK - 0.01, **kw) == "off_track"
+    assert status_cn(numeric=False, enough_data=True, met_now=False, p_met=0.9) == \
+        "not_assessable"
+    assert status_cn(numeric=True, enough_data=False, met_now=False, p_met=0.9) == \
+        "insufficient_data"
+
+
+def test_shipped_plan_assesses_every_row_and_says_why():
+    a = jxdigital.assess()
+    f = a.to_frame()
+    assert len(f) == 19 and set(f["status"]) <= set(STATUSES)
+    assert (f["reason_zh"].str.len() > 10).all() and (f["reason_en"].str.len() > 10).all()
+    lacking = f[f["status"] == "insufficient_data"]
+    assert lacking["reason_zh"].str.contains("至少需要2个年份").all()
+    de = a["digital_economy_value_added"]
+    assert de.n_obs >= 3 and de.status in ("on_track", "at_risk", "off_track")
+    # 2022 is only "突破1万亿" (>= 10000), below 2021's 10378: a bound that says nothing new
+    assert de.latest_year == 2021 and de.latest_value == 10378 and not math.isnan(de.p_met)
+    assert de.years_used == "2019, 2020, 2021"  # a pre-plan year helps the fit
+    for col in ["plan_id", "indicator_id", "name_zh", "as_of", "latest_year", "latest_value",
+                "completion", "time_elapsed", "actual_cagr", "required_cagr_plan",
+                "growth_ratio", "projected", "lo_80", "hi_80", "p_met", "required_cagr_now",
+                "status", "reason_zh", "reason_en"]:
+        assert col in f.columns, col
+
+
+def test_bad_arguments():
+    with pytest.raises(ValueError, match="argument 'scheme'"):
+        assess(scheme="sdg")
+    with pytest.raises(ValueError, match="argument 'as_of'"):
+        assess(as_of="last year")

@@ -1,0 +1,214 @@
+"""Learn what ``jxdigital.models`` ships in ``learned.json``, from the M3 yearly TRAINING parts.
+
+    python tools/learn_models.py [path/to/m3_yearly.csv]
+
+Rolling-origin backtests inside each series' training part (the official test part is
+never read): for every history-length bucket, windows of that many points end at an
+origin and the next 1..10 training years are the future. From them:
+
+1. ``auto_weights``: per bucket, non-negative weights summing to one over the component
+   forecasts (levels, and logs for positive series) that minimise the mean absolute
+   scaled error over horizons 1..6 (a linear programme, scipy HiGHS), on windows whose
+   six following years all lie in the training part;
+2. ``damped_trend_phi``: the damping factor of ``DampedTrend`` minimising the same loss;
+3. ``calibration``: per model, bucket and horizon 1..10, quantiles of the scaled errors
+   ``(y - ŷ) / s`` (``s`` = the history's mean absolute yearly change), i.e. split
+   conformal intervals across series.
+
+Deterministic: no sampling; the same input gives the same file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import linprog
+from scipy.sparse import csr_matrix, hstack, identity, vstack
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from jxdigital.models import _calibration as cal  # noqa: E402
+from jxdigital.models._components import COMPONENTS  # noqa: E402
+from jxdigital.models._engine import Series, fit_points  # noqa: E402
+from jxdigital.models._models import MODELS, DampedTrend, Drift, component_path  # noqa: E402
+from jxdigital.models._panel import SCALE_YEARS, make_panel  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "reference" / "bench" / "m3_yearly.csv"
+OUT = ROOT / "src" / "jxdigital" / "models" / "learned.json"
+H_LOSS = 6  # horizons the weights are chosen on (the M3 yearly horizon)
+H_MAX = cal.MAX_LEARNED_H
+ORIGINS_PER_SERIES = 8  # most recent origins per series and bucket: no series dominates
+WEIGHT_ORIGINS = 10  # origins per series with a complete 6-year future, for the weight LP
+POOLED_MIN = 4  # the long bucket learns from windows with their whole past, >= 4 points
+PHI_GRID = np.round(np.arange(0.50, 1.0001, 0.02), 2)
+LP_WINDOWS = 2500  # evenly spaced windows per bucket for the weight LP (its cost is superlinear)
+
+
+def training_parts(path: Path) -> list[np.ndarray]:
+    df = pd.read_csv(path)
+    df = df[df["split"] == "train"].sort_values(["series_id", "t"])
+    return [g["value"].to_numpy(float) for _, g in df.groupby("series_id", sort=True)]
+
+
+def windows(train: list[np.ndarray], lo: int, hi: int, *, complete: bool = False):
+    """(histories, futures (n, H_MAX) NaN-padded, MASE scales) for one bucket.
+
+    Exact-length buckets take the last ``lo`` points before each origin; the long bucket
+    (``hi`` open) takes the whole past (at least ``POOLED_MIN`` points). ``complete``: only
+    origins whose next ``H_LOSS`` years are all in the training part (for the weights).
+    """
+    pooled = hi >= 10_000
+    need = POOLED_MIN if pooled else lo
+    cap = WEIGHT_ORIGINS if complete else ORIGINS_PER_SERIES
+    hist, fut, scale = [], [], []
+    for y in train:
+        n = len(y)
+        last = (n - H_LOSS) if complete else (n - 1)
+        for o in range(last, max(need - 1, last - cap), -1):
+            h = y[:o] if pooled else y[o - lo:o]
+            f = np.full(H_MAX, np.nan)
+            f[: min(H_MAX, n - o)] = y[o:o + H_MAX]
+            hist.append(h)
+            fut.append(f)
+            scale.append(np.mean(np.abs(np.diff(y[:o]))))
+    return hist, np.array(fut), np.array(scale)
+
+
+def as_series(hist) -> list[Series]:
+    return [Series(i, np.arange(len(h)), h) for i, h in enumerate(hist)]
+
+
+def lad_weights(F: np.ndarray, Y: np.ndarray, s: np.ndarray) -> np.ndarray:
+    """argmin_w Σ |(F w - y) / s| subject to w >= 0, Σ w = 1 (F: (rows, K))."""
+    ok = ~np.isnan(Y) & np.isfinite(F).all(axis=1)
+    A, b = F[ok] / s[ok, None], Y[ok] / s[ok]
+    m, k = A.shape
+    cost = np.r_[np.zeros(k), np.ones(2 * m)]
+    a_eq = vstack([hstack([csr_matrix(A), -identity(m), identity(m)]),
+                   csr_matrix(np.r_[np.ones(k), np.zeros(2 * m)][None, :])])
+    res = linprog(cost, A_eq=a_eq, b_eq=np.r_[b, 1.0], bounds=(0, None), method="highs")
+    if res.status != 0:
+        raise RuntimeError(f"weight LP failed: {res.message}")
+    return res.x[:k]
+
+
+def components(positive: bool) -> list[str]:
+    names = [f"level:{c}" for c in COMPONENTS]
+    if positive:
+        names += [f"log:{c}" for c in COMPONENTS if c != "naive"]  # log naive = naive
+    return names
+
+
+def learn_weights(bucket_windows) -> dict:
+    out = {"positive": {}, "level": {}}
+    hh = np.arange(1, H_LOSS + 1)
+    for bi, (hist, fut, scale) in enumerate(bucket_windows):  # complete futures only
+        keep = np.unique(np.linspace(0, len(hist) - 1, min(LP_WINDOWS, len(hist))).astype(int))
+        hist, fut, scale = [hist[i] for i in keep], fut[keep], scale[keep]
+        zc = make_panel([np.arange(len(h)) for h in hist], hist)
+        zlog = zc.map(np.log)
+        for variant in ("positive", "level"):
+            names = components(variant == "positive")
+            F = np.stack([component_path(c, zc, zlog, hh) for c in names], axis=2)
+            w = lad_weights(F.reshape(-1, len(names)), fut[:, :H_LOSS].ravel(),
+                            np.repeat(scale, H_LOSS))
+            w = np.where(w < 1e-4, 0.0, w)
+            w = w / w.sum()
+            out[variant][str(bi)] = {c: round(float(x), 4) for c, x in zip(names, w,
+                                                                          strict=True) if x > 0}
+        print(f"  weights bucket {cal.bucket_label(bi)}: {len(hist)} windows in the LP",
+              flush=True)
+    return out
+
+
+def learn_phi(bucket_windows) -> float:
+    loss = np.zeros(len(PHI_GRID))
+    for hist, fut, scale in bucket_windows:
+        if len(hist[0]) < DampedTrend.min_points:
+            continue
+        ser = as_series(hist)
+        for k, phi in enumerate(PHI_GRID):
+            p = fit_points(DampedTrend(phi=float(phi)), ser, H_LOSS).point
+            loss[k] += np.nansum(np.abs(p - fut[:, :H_LOSS]) / scale[:, None])
+    return float(PHI_GRID[int(np.argmin(loss))])
+
+
+CALIBRATED = {  # table key -> (model, treat positive series as plain levels)
+    "naive": (MODELS["naive"](), False),
+    "drift": (Drift(log=False), False),
+    "drift_log": (Drift(log=True), False),
+    "linear_trend": (MODELS["linear_trend"](), False),
+    "log_linear_trend": (MODELS["log_linear_trend"](), False),
+    "damped_trend": (DampedTrend(), False),
+    "theta": (MODELS["theta"](), False),
+    "auto_positive": (MODELS["auto"](), False),
+    "auto_level": (MODELS["auto"](), True),
+}
+
+
+def learn_calibration(bucket_windows) -> tuple[dict, dict]:
+    tables, counts = {}, {}
+    for key, (model, force_level) in CALIBRATED.items():
+        per_bucket = []
+        for bi, (hist, fut, _) in enumerate(bucket_windows):
+            lo = cal.BUCKETS[bi][0]
+            if lo < model.min_points:  # the model refuses so short a history
+                donor = max(cal.BUCKETS.index(b) for b in cal.BUCKETS
+                            if b[0] <= model.min_points)
+                per_bucket.append(None if bi < donor else per_bucket[donor])
+                continue
+            f = fit_points(model, as_series(hist), H_MAX, force_level=force_level)
+            e = (fut - f.point_c) / f.scale[:, None]  # level scale: unbounded M3 series
+            q = np.nanquantile(e, cal.QUANTILE_LEVELS, axis=0).T  # (H, Q)
+            q = np.maximum.accumulate(q, axis=1)
+            per_bucket.append(np.round(q, 4).tolist())
+            counts.setdefault(key, {})[cal.bucket_label(bi)] = [
+                int(np.sum(~np.isnan(e[:, j]))) for j in range(H_MAX)]
+        first = next(p for p in per_bucket if p is not None)
+        tables[key] = [p if p is not None else first for p in per_bucket]
+        print(f"  calibration {key}", flush=True)
+    return tables, counts
+
+
+def main(path: Path = DEFAULT_DATA) -> None:
+    t0 = time.time()
+    train = training_parts(path)
+    bucket_windows = [windows(train, lo, hi) for lo, hi in cal.BUCKETS]
+    weight_windows = [windows(train, lo, hi, complete=True) for lo, hi in cal.BUCKETS]
+    learned = {
+        "about": ("Learned by tools/learn_models.py from the training parts of the 645 M3 "
+                  "yearly series (rolling origins; the test parts were not read)."),
+        "data": {"file": path.name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+                 "series": len(train)},
+        "buckets": [list(b) for b in cal.BUCKETS],
+        "quantile_levels": cal.QUANTILE_LEVELS.tolist(),
+        "max_learned_h": H_MAX,
+        "origins_per_series": ORIGINS_PER_SERIES,
+        "weight_origins_per_series": WEIGHT_ORIGINS,
+        "pooled_min_points": POOLED_MIN,
+        "scale_years": SCALE_YEARS,
+        "windows_per_bucket": {cal.bucket_label(i): len(w[0])
+                               for i, w in enumerate(bucket_windows)},
+    }
+    learned["auto_weights"] = learn_weights(weight_windows)
+    learned["damped_trend_phi"] = 0.8
+    cal._OVERRIDE = learned  # the models below read weights and phi from here
+    learned["damped_trend_phi"] = learn_phi(weight_windows)
+    print(f"  damped_trend_phi = {learned['damped_trend_phi']}", flush=True)
+    learned["calibration"], learned["calibration_counts"] = learn_calibration(bucket_windows)
+    tmp = OUT.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(learned, ensure_ascii=False, separators=(",", ":")) + "\n",
+                   encoding="utf-8")
+    tmp.replace(OUT)
+    print(f"wrote {OUT} ({OUT.stat().st_size / 1024:.0f} kB) in {time.time() - t0:.0f} s")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DATA)
