@@ -4,14 +4,14 @@
 
 Rolling-origin backtests inside each series' training part (the official test part is
 never read): for every history-length bucket, windows of that many points end at an
-origin and the next 1..10 training years are the future. From them:
+origin and the next 1..8 training years are the future. From them:
 
 1. ``auto_weights``: per bucket, non-negative weights summing to one over the component
    forecasts (levels, and logs for positive series) that minimise the mean absolute
    scaled error over horizons 1..6 (a linear programme, scipy HiGHS), on windows whose
    six following years all lie in the training part;
 2. ``damped_trend_phi``: the damping factor of ``DampedTrend`` minimising the same loss;
-3. ``calibration``: per model, bucket and horizon 1..10, quantiles of the scaled errors
+3. ``calibration``: per model, bucket and horizon 1..8, quantiles of the scaled errors
    ``(y - ŷ) / s`` (``s`` = the history's mean absolute yearly change), i.e. split
    conformal intervals across series.
 
@@ -153,6 +153,16 @@ CALIBRATED = {  # table key -> (model, treat positive series as plain levels)
 }
 
 
+def widen_with_horizon(q: np.ndarray) -> np.ndarray:
+    """(H, Q) quantiles made to spread out with the horizon: lower quantiles never rise and
+    upper ones never fall as h grows (the last horizons rest on few windows and are noisy)."""
+    lower = cal.QUANTILE_LEVELS < 0.5
+    q = q.copy()
+    q[:, lower] = np.minimum.accumulate(q[:, lower], axis=0)
+    q[:, ~lower] = np.maximum.accumulate(q[:, ~lower], axis=0)
+    return q
+
+
 def learn_calibration(bucket_windows) -> tuple[dict, dict]:
     tables, counts = {}, {}
     for key, (model, force_level) in CALIBRATED.items():
@@ -168,6 +178,7 @@ def learn_calibration(bucket_windows) -> tuple[dict, dict]:
             e = (fut - f.point_c) / f.scale[:, None]  # level scale: unbounded M3 series
             q = np.nanquantile(e, cal.QUANTILE_LEVELS, axis=0).T  # (H, Q)
             q = np.maximum.accumulate(q, axis=1)
+            q = widen_with_horizon(q)
             per_bucket.append(np.round(q, 4).tolist())
             counts.setdefault(key, {})[cal.bucket_label(bi)] = [
                 int(np.sum(~np.isnan(e[:, j]))) for j in range(H_MAX)]

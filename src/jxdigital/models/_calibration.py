@@ -26,7 +26,7 @@ QUANTILE_LEVELS = np.array([0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3,
                             0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.975,
                             0.99, 0.995])
 #: Horizons learned; beyond the last one the error quantiles grow in proportion to h.
-MAX_LEARNED_H = 10
+MAX_LEARNED_H = 8
 
 
 def bucket_of(n_obs: np.ndarray) -> np.ndarray:
