@@ -33,10 +33,13 @@ def value(v: float, unit: str, lang: str = "zh") -> str:
         return f"{_trim(v / 1e4, 2)}万亿元" if lang == "zh" else \
             f"{_trim(v / 1e4, 2)} trillion yuan"
     if lang == "en":
-        en_units = {"亿元": " × 100 million yuan", "万个": " × 10,000", "万户": " × 10,000 users",
-                    "万": " × 10,000", "件": " items", "个": "", "家": " firms",
-                    "Gpbs": " Gbps", "Gbps": " Gbps", "": ""}
-        return num(v, lang) + en_units.get(unit, f" {unit}")
+        if unit == "亿元":  # 1 亿 = 0.1 billion
+            return f"{_trim(v / 10, 1)} billion yuan"
+        if unit.startswith("万"):  # 万个, 万户, 万: write the count out
+            what = {"万户": " users", "万个": "", "万": ""}.get(unit, f" ({unit[1:]})")
+            return f"{v * 1e4:,.0f}{what}"
+        en_units = {"件": " items", "个": "", "家": " firms", "Gpbs": " Gbps", "Gbps": " Gbps"}
+        return num(v, lang) + en_units.get(unit, f" {unit}" if unit else "")
     return num(v, lang) + unit
 
 
