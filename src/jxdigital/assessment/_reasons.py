@@ -83,7 +83,7 @@ def reasons(t: Target, r: dict, s: pd.DataFrame, ref: pd.DataFrame | None) -> tu
                 f"{T.value(r['reference_projected'], u)}，超过全国的概率约{T.prob(r['p_met'])}")
         proj_en = (f"trends project {T.value(r['projected'], u, 'en')} against a national "
                    f"{T.value(r['reference_projected'], u, 'en')} in {t.target_year}; "
-                   f"P(above) about {T.prob_en(r['p_met'])}")
+                   f"P(above) about {T.prob(r['p_met'], 'en')}")
         return f"{latest_zh}，{nat_zh}；{proj}。", f"{latest_en}, {nat_en}; {proj_en}."
     if st == "achieved":
         return (f"{latest_zh}，已达到{goal_zh}的{t.target_year}年目标（已提前实现）。",
@@ -108,7 +108,7 @@ def reasons(t: Target, r: dict, s: pd.DataFrame, ref: pd.DataFrame | None) -> tu
           f"{goal_zh}目标，实现概率约{T.prob(r['p_met'])}" + (f"；{need_zh}" if need_zh else "")
           + "。")
     en = (f"{head_en}; the trend projects {T.value(proj, u, 'en')} in {t.target_year}{band_en},"
-          f" {rel_en} the target of {goal_en}, P(met) about {T.prob_en(r['p_met'])}"
+          f" {rel_en} the target of {goal_en}, P(met) about {T.prob(r['p_met'], 'en')}"
           + (f"; {need_en}" if need_en else "") + ".")
     return zh, en
 

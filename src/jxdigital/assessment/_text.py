@@ -54,21 +54,12 @@ def points(d: float, lang: str = "zh") -> str:
     return f"{d:.2f}个百分点" if lang == "zh" else f"{d:.2f} points"
 
 
-def prob(p: float) -> str:
+def prob(p: float, lang: str = "zh") -> str:
+    """A probability as ``48%``; the learned quantiles end at 0.5 % and 99.5 %."""
     if math.isnan(p):
         return "—"
     if p >= 0.995:
-        return "99%以上"
+        return "99%以上" if lang == "zh" else "over 99%"
     if p <= 0.005:
-        return "1%以下"
-    return f"{p * 100:.0f}%"
-
-
-def prob_en(p: float) -> str:
-    if math.isnan(p):
-        return "—"
-    if p >= 0.995:
-        return "over 99%"
-    if p <= 0.005:
-        return "under 1%"
+        return "1%以下" if lang == "zh" else "under 1%"
     return f"{p * 100:.0f}%"

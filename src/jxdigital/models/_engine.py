@@ -9,7 +9,7 @@ import numpy as np
 from ._calibration import QUANTILE_LEVELS, error_quantiles
 from ._errors import ProjectionInputError
 from ._models import Model
-from ._panel import Panel, diff_scale, make_panel
+from ._panel import diff_scale, make_panel
 from ._transform import Transform
 
 #: Smallest interval scale, so a flat history never gives a zero-width interval:
@@ -160,7 +160,3 @@ def forecast(model: Model, series: list[Series], h_max: int) -> Forecast:
         eq[rows] = error_quantiles(model.calibration_key(kind == "positive"), f.n_obs[rows], hh)
     return Forecast([s.id for s in series], f.last_year, f.n_obs, f.point, f.point_c,
                     f.scale, eq, f.transforms, f.nonneg, f.kinds, model)
-
-
-def panel_of(series: list[Series]) -> Panel:
-    return make_panel([s.years for s in series], [s.values for s in series])
