@@ -15,6 +15,7 @@ from ..observations import actuals as shipped_actuals
 from ..observations import load_actuals, mark_selected, merge_actuals
 from . import _rules as R
 from ._model import Assessment, TargetStatus
+from ._reasons import reasons
 
 LEVEL_MEASURES = ("level", "share_pct")
 #: Quantile levels used to compare a region's projection with the national one.
@@ -119,8 +120,7 @@ def _p_met(t: Target, p: Projection, year: int) -> float:
 
 def _p_above(p: Projection, ref: Projection, year: int) -> float:
     """P(region > reference) in ``year``, the two projections taken as independent."""
-    a = np.array([p.quantile(q, year) for q in _GRID])
-    b = np.array([ref.quantile(q, year) for q in _GRID])
+    a, b = p.quantiles(_GRID, year), ref.quantiles(_GRID, year)
     return float(np.mean(a[:, None] > b[None, :]))
 
 
@@ -215,8 +215,6 @@ def _target_status(t: Target, d: pd.DataFrame, as_of_label: str, scheme: str,
         en = cls.replace("_", " ") if cls else R.STATUS_EN[status_cn]
     rec.update(status=status, status_zh=zh, status_en=en, status_cn=status_cn,
                eurostat_class=eu, un_class=un)
-    from ._reasons import reasons
-
     rec["reason_zh"], rec["reason_en"] = reasons(t, rec, s, ref_s)
     return TargetStatus(**rec)
 

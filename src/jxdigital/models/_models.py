@@ -53,8 +53,8 @@ class Model:
             raise ProjectionInputError(f"{type(self).__name__}: call fit(data) before predict")
         return projection_of(self, self.series_, to, h, level)
 
-    def weights(self, positive: bool) -> dict[str, float]:
-        """Component weights (only ``Auto`` combines)."""
+    def weights(self, positive: bool, n_obs: int) -> dict[str, float]:
+        """Component weights for a history of ``n_obs`` points (only ``Auto`` combines)."""
         return {self.name: 1.0}
 
     def __repr__(self) -> str:
@@ -187,13 +187,11 @@ class Auto(Model):
 
     name = "auto"
 
-    def weights(self, positive):
-        table = learned()["auto_weights"]["positive" if positive else "level"]
-        return table
+    def weights(self, positive, n_obs):
+        return _auto_table(positive)[str(int(bucket_of(np.array([n_obs]))[0]))]
 
     def point(self, zc, zlog, h):
-        positive = zlog is not None
-        table = learned()["auto_weights"]["positive" if positive else "level"]
+        table = _auto_table(zlog is not None)
         b = bucket_of(zc.n_obs)
         out = np.zeros((zc.z.shape[0], len(h)))
         cache: dict[str, np.ndarray] = {}
@@ -207,6 +205,11 @@ class Auto(Model):
 
     def calibration_key(self, positive):
         return "auto_positive" if positive else "auto_level"
+
+
+def _auto_table(positive: bool) -> dict[str, dict[str, float]]:
+    """Bucket index → component weights, for positive series (levels and logs) or any."""
+    return learned()["auto_weights"]["positive" if positive else "level"]
 
 
 def component_path(comp: str, zc: Panel, zlog: Panel | None, h: np.ndarray) -> np.ndarray:

@@ -202,11 +202,16 @@ class Projection:
         return self._fc.cdf(i, j, float(value))
 
     def quantile(self, q: float, year: int, id: object | None = None) -> float:
-        if not 0 < q < 1:
-            raise ProjectionInputError(f"argument 'q': expected a probability in (0, 1), "
-                                       f"got {q!r}")
+        return float(self.quantiles([q], year, id)[0])
+
+    def quantiles(self, qs, year: int, id: object | None = None) -> np.ndarray:
+        """Quantiles ``qs`` (probabilities in (0, 1)) of the outcome in ``year``."""
+        qs = np.asarray(qs, dtype=float)
+        if not np.all((qs > 0) & (qs < 1)):
+            raise ProjectionInputError(f"argument 'q': expected probabilities in (0, 1), "
+                                       f"got {qs.tolist()!r}")
         i, j = self._locate(year, id)
-        return float(self._fc.quantiles(np.array([q]))[i, j, 0])
+        return self._fc.quantiles(qs)[i, j]
 
     def point(self, year: int, id: object | None = None) -> float:
         i, j = self._locate(year, id)
@@ -219,9 +224,8 @@ class Projection:
         fc = self._fc
         for i, sid in enumerate(fc.ids):
             b = int(bucket_of(np.array([fc.n_obs[i]]))[0])
-            w = fc.model.weights(fc.kinds[i] == "positive")
-            comps = w[str(b)] if fc.model.name == "auto" else w
-            for comp, weight in comps.items():
+            for comp, weight in fc.model.weights(fc.kinds[i] == "positive",
+                                                 int(fc.n_obs[i])).items():
                 rows.append({"id": sid, "model": fc.model.name, "component": comp,
                              "weight": float(weight), "bucket": bucket_label(b)})
         return pd.DataFrame(rows)
