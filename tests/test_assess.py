@@ -151,6 +151,11 @@ def test_as_of_never_uses_later_data(tmp_path):
     assert r.latest_year == 2022 and r.latest_value == 125 and r.status != "achieved"
     r = assess(plan, data, as_of="2022-06-30")["x"]
     assert r.latest_year == 2021
+    # Without publication dates a mid-year date still cannot see that year's figure.
+    undated = data_of(plan, [("x", "jiangxi", 2021, 110), ("x", "jiangxi", 2022, 125),
+                             ("x", "jiangxi", 2023, 250)])
+    assert assess(plan, undated, as_of="2023-06-30")["x"].latest_year == 2022
+    assert assess(plan, undated, as_of="2023-12-31")["x"].latest_year == 2023
     h = assessment_history(plan, data, years=range(2021, 2025)).set_index("as_of")
     assert h.loc["2021", "latest_year"] == 2020 and h.loc["2024", "status"] == "achieved"
 
@@ -190,3 +195,75 @@ def test_bad_arguments():
         assess(scheme="sdg")
     with pytest.raises(ValueError, match="argument 'as_of'"):
         assess(as_of="last year")
+
+
+def test_growth_rate_target_is_restated_as_a_level(tmp_path):
+    """大数据产业年均复合增长率25%左右 (2022→2025) on a user's revenue series."""
+    plan = load_plan("jiangxi-bigdata-2023-2025")
+    data = data_of(plan, [("big_data_industry_revenue", "jiangxi", 2022, 100.0),
+                          ("big_data_industry_revenue", "jiangxi", 2023, 130.0),
+                          ("big_data_industry_revenue", "jiangxi", 2024, 160.0)])
+    r = assess(plan, data)["big_data_industry_cagr"]
+    # 左右 on a rate is ±0.5 points, read as a floor: 24.5 % a year for 3 years from 100.
+    assert r.target_low_met == pytest.approx(100 * 1.245 ** 3)  # 192.97
+    assert r.target_high_met == math.inf
+    assert r.actual_cagr == pytest.approx(1.6 ** 0.5 - 1)  # 26.5 %
+    assert r.required_cagr_plan == pytest.approx(0.25, abs=1e-9)
+    assert r.unit == "亿元" and r.indicator_id == "big_data_industry_cagr"
+    assert r.status in ("on_track", "at_risk", "off_track") and 0 < r.p_met < 1
+    assert r.reason_zh.startswith("年均增长25%左右折合2025年193亿元以上（2022年为100亿元）")
+    assert r.reason_en.startswith("Growth of about 25% a year from 2022 (10 billion yuan) means "
+                                  "at least 19.3 billion yuan in 2025")
+    # Without the base-year figure the rate cannot be turned into a level.
+    r = assess(plan, data_of(plan, [("big_data_industry_revenue", "jiangxi", 2023, 130.0),
+                                    ("big_data_industry_revenue", "jiangxi", 2024, 160.0)]))
+    assert r["big_data_industry_cagr"].status == "insufficient_data"
+    assert "big_data_industry_revenue" in r["big_data_industry_cagr"].reason_zh
+
+
+FASTER = ("de_growth,数字经济增加值增速,%,2020,,2025,快于全省经济增速,jiangxi,"
+          "jiangxi:gdp,digital_economy_value_added")
+
+
+def faster_plan(tmp_path):
+    p = tmp_path / "faster.csv"
+    p.write_text(HEADER + ",reference,subject\n" + FASTER + "\n", encoding="utf-8")
+    return load_plan(p)
+
+
+def test_faster_than_decided_when_both_growths_are_known(tmp_path):
+    plan = faster_plan(tmp_path)
+    rows = [("digital_economy_value_added", "jiangxi", 2020, 100.0),
+            ("gdp", "jiangxi", 2020, 1000.0), ("gdp", "jiangxi", 2025, 1500.0)]
+    r = assess(plan, data_of(plan, rows + [("digital_economy_value_added", "jiangxi", 2025,
+                                            160.0)]))["de_growth"]
+    assert r.status == "achieved" and r.p_met == 1.0  # 1.60 > 1.50
+    assert r.actual_cagr == pytest.approx(1.6 ** 0.2 - 1)
+    assert r.reference_cagr == pytest.approx(1.5 ** 0.2 - 1)
+    r = assess(plan, data_of(plan, rows + [("digital_economy_value_added", "jiangxi", 2025,
+                                            140.0)]))["de_growth"]
+    assert r.status == "off_track" and r.p_met == 0.0 and "未快于" in r.reason_zh
+
+
+def test_faster_than_projected_and_missing(tmp_path):
+    plan = faster_plan(tmp_path)
+    de = [("digital_economy_value_added", "jiangxi", y, 100.0 * 1.15 ** (y - 2020))
+          for y in range(2020, 2024)]
+    gdp = [("gdp", "jiangxi", y, 1000.0 * 1.05 ** (y - 2020)) for y in range(2020, 2024)]
+    r = assess(plan, data_of(plan, de + gdp))["de_growth"]
+    # 15 % against 5 % a year, steady: far more likely faster than not.
+    assert r.status == "on_track" and r.p_met > 0.9
+    assert r.projected > r.reference_projected
+    assert "数字经济增加值2020—2023年年均增长15.0%" in r.reason_zh
+    # The shipped plan: there is no national digital-economy value added of the same
+    # definition, and the reason says which years each side has.
+    nat = assess("jiangxi-14th-fyp-text")["digital_economy_growth_vs_national"]
+    assert nat.status == "insufficient_data" and "全国数字经济增加值无" in nat.reason_zh
+
+
+def test_english_band_keeps_units_on_both_ends(tmp_path):
+    plan = plan_file(tmp_path, ["x,规模,亿元,2020,100,2025,300—400,jiangxi"])
+    data = data_of(plan, [("x", "jiangxi", 2020, 100.0), ("x", "jiangxi", 2021, 120.0),
+                          ("x", "jiangxi", 2022, 140.0)])
+    en = assess(plan, data)["x"].reason_en
+    assert "30 billion yuan–40 billion yuan" in en

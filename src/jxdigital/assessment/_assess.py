@@ -9,13 +9,15 @@ import numpy as np
 import pandas as pd
 
 from .. import growth
-from ..catalog import DEFAULT_PLAN, Plan, Target, load_plan
+from ..catalog import DEFAULT_PLAN, Plan, Target, indicator_registry, load_plan
 from ..models import Projection, project
 from ..observations import actuals as shipped_actuals
 from ..observations import load_actuals, mark_selected, merge_actuals
 from . import _rules as R
 from ._model import Assessment, TargetStatus
-from ._reasons import reasons
+from . import _text as T_
+from ._reasons import _target_words as _reasons_words
+from ._reasons import faster_reasons, reasons
 
 LEVEL_MEASURES = ("level", "share_pct")
 #: Quantile levels used to compare a region's projection with the national one.
@@ -38,7 +40,10 @@ def _as_data(data, plan: Plan) -> pd.DataFrame:
 
 
 def _cutoff(as_of) -> tuple[int | None, str]:
-    """(last period year, last publication date) for ``as_of`` (a year or an ISO date)."""
+    """(last period year, last publication date) for ``as_of`` (a year or an ISO date).
+
+    A year Y means periods up to Y published by Y-12-31; a date means periods that had
+    ended by that date, published by then where the date of publication is known."""
     if as_of is None:
         return None, ""
     text = str(as_of)
@@ -49,7 +54,10 @@ def _cutoff(as_of) -> tuple[int | None, str]:
     except ValueError:
         raise ValueError(f"argument 'as_of': expected a year such as 2022 or a date such as "
                          f"2023-06-30, got {as_of!r}") from None
-    return ts.year, ts.strftime("%Y-%m-%d")
+    # A year's figure cannot exist before the year is over: a mid-year date admits periods
+    # up to the previous year even where publication dates are unknown.
+    last = ts.year if (ts.month, ts.day) == (12, 31) else ts.year - 1
+    return last, ts.strftime("%Y-%m-%d")
 
 
 def _published_by(published: pd.Series, cutoff: str) -> pd.Series:
@@ -128,15 +136,26 @@ def _bounds(t: Target):
     return (0.0, 100.0) if t.indicator.is_share else None
 
 
-def _project(s: pd.DataFrame, t: Target, sid: str, method: str) -> Projection | None:
+def _project(s: pd.DataFrame, t: Target, sid: str, method: str,
+             share: bool | None = None) -> Projection | None:
     if len(s) < R.MIN_OBSERVATIONS or s["year"].iloc[-1] >= t.target_year:
         return None
     series = pd.Series(s["value"].to_numpy(float), index=s["year"].to_numpy(int), name=sid)
-    return project(series, to=t.target_year, method=method, bounds=_bounds(t))
+    bounds = _bounds(t) if share is None else ((0.0, 100.0) if share else None)
+    return project(series, to=t.target_year, method=method, bounds=bounds)
 
 
 def _target_status(t: Target, d: pd.DataFrame, as_of_label: str, scheme: str,
                    method: str, out_proj: dict, out_ref: dict, out_series: dict) -> TargetStatus:
+    if t.measure == "cagr":
+        lt = _level_target(t, d)
+        if lt is not None:
+            r = _target_status(lt, d, as_of_label, scheme, method, out_proj, out_ref, out_series)
+            return _restate(r, t, lt)
+    if t.comparator == "faster_than":
+        fs = _faster_than(t, d, as_of_label, scheme, method, out_proj, out_ref, out_series)
+        if fs is not None:
+            return fs
     ind = t.indicator
     share = ind.is_share
     numeric = t.comparator not in ("none", "faster_than") and (
@@ -216,6 +235,159 @@ def _target_status(t: Target, d: pd.DataFrame, as_of_label: str, scheme: str,
     rec.update(status=status, status_zh=zh, status_en=en, status_cn=status_cn,
                eurostat_class=eu, un_class=un)
     rec["reason_zh"], rec["reason_en"] = reasons(t, rec, s, ref_s)
+    return TargetStatus(**rec)
+
+
+def _split_ref(ref: str, t: Target) -> tuple[str, str]:
+    """'region:indicator_id' or 'indicator_id' → (indicator_id, region)."""
+    region, _, iid = ref.rpartition(":")
+    return iid, region or t.indicator.region
+
+
+def _level_target(t: Target, d: pd.DataFrame) -> Target | None:
+    """A growth-rate target (年均增长g) restated as the level it implies in the target
+    year, ``x_B · (1 + g)^(T − B)``, from the level series named by ``subject`` (or the
+    target's own id) with a figure for the base year B; None where that is missing."""
+    if t.base_year is None or math.isnan(t.target_value):
+        return None
+    iid, region = _split_ref(t.subject, t) if t.subject else \
+        (t.indicator.indicator_id, t.indicator.region)
+    s = _series(d, iid, region)
+    base = s[(s["year"] == t.base_year) & (s["qualifier"] == "exact")]
+    if not len(base):
+        return None
+    x0, n = float(base["value"].iloc[0]), t.target_year - t.base_year
+    unit = str(base["unit"].iloc[0]) if "unit" in base else ""
+    low, high = (v / 100.0 for v in t.band)  # rates are stored in %
+    # 保持在25%左右 is a floor in planners' reading: faster growth does not miss it. So a
+    # 左右 rate counts as met from the low end of its band up.
+    comparator = "at_least" if t.comparator == "around" else t.comparator
+    if comparator == "at_least":
+        high = math.inf
+    lvl = {"target_value": float(growth.compound(x0, low, n)) if math.isfinite(low) else
+           math.nan, "target_high": float(growth.compound(x0, high, n))
+           if math.isfinite(high) else math.nan}
+    ind = t.indicator.model_copy(update={"indicator_id": iid, "region": region, "unit": unit,
+                                         "is_share": False})
+    return t.model_copy(update={
+        "indicator": ind, "measure": "level", "base_value": x0, "base_text": T_.num(x0),
+        "base_qualifier": "exact", "comparator": comparator, "tolerance": math.nan,
+        "target_text": t.target_text, **lvl})
+
+
+def _restate(r: TargetStatus, t: Target, lt: Target) -> TargetStatus:
+    """The record of the level target ``lt``, under the growth target ``t``'s name."""
+    goal_zh = _reasons_words(lt, "zh")
+    goal_en = _reasons_words(lt, "en")
+    rate = T_.num(t.target_value)
+    rate_zh = {"around": f"{rate}%左右", "more_than": f"超过{rate}%",
+               "at_least": f"{rate}%以上"}.get(t.comparator, f"{rate}%")
+    rate_en = {"around": f"about {rate}%", "more_than": f"more than {rate}%",
+               "at_least": f"at least {rate}%"}.get(t.comparator, f"{rate}%")
+    zh = f"年均增长{rate_zh}折合{t.target_year}年{goal_zh}（{t.base_year}年为" \
+         f"{T_.value(lt.base_value, lt.indicator.unit)}）"
+    en = (f"Growth of {rate_en} a year from {t.base_year} "
+          f"({T_.value(lt.base_value, lt.indicator.unit, 'en')}) means {goal_en} in "
+          f"{t.target_year}")
+    g = t.target_value / 100.0  # the stated rate, not the low end of its 左右 band
+    ratio = r.actual_cagr / g if g else math.nan
+    eu = R.eurostat_class(ratio, r.status_cn == "achieved") if r.eurostat_class else ""
+    return r.model_copy(update={
+        "required_cagr_plan": g, "growth_ratio": ratio, "eurostat_class": eu,
+        "indicator_id": t.indicator.indicator_id, "name_zh": t.indicator.name_zh,
+        "name_en": t.indicator.name_en, "comparator": t.comparator,
+        "target_text": t.target_text, "reference": t.reference,
+        "unit": lt.indicator.unit,
+        "level_target": zh, "reason_zh": f"{zh}；{r.reason_zh}",
+        "reason_en": f"{en}; {r.reason_en}"})
+
+
+def _faster_than(t: Target, d: pd.DataFrame, as_of_label: str, scheme: str, method: str,
+                 out_proj: dict, out_ref: dict, out_series: dict) -> TargetStatus | None:
+    """增速快于…: P(x_T / x_B > r_T / r_B), the two projections taken as independent.
+
+    B is the target's base year (else the year before the plan period); None (→ not
+    assessable) when either series lacks an exact base-year figure.
+    """
+    base_year = t.base_year
+    if base_year is None:
+        return None
+    ind = t.indicator
+    rid, rregion = _split_ref(t.reference, t)
+    own_id = ind.indicator_id
+    # The row names the series whose growth it means (`subject`); without one, the
+    # reference's indicator in the row's own region (快于全国平均增速).
+    level_id, region = _split_ref(t.subject, t) if t.subject else (rid, ind.region)
+    s, ref_s = _series(d, level_id, region), _series(d, rid, rregion)
+    out_series[own_id], out_series[f"{own_id}@{rregion}"] = s, ref_s
+
+    def base_of(x):
+        b = x[(x["year"] == base_year) & (x["qualifier"] == "exact")]
+        return float(b["value"].iloc[0]) if len(b) else math.nan
+
+    x0, r0 = base_of(s), base_of(ref_s)
+    rec: dict = dict(
+        plan_id=t.plan_id, seq=t.seq, indicator_id=own_id, name_zh=ind.name_zh,
+        name_en=ind.name_en, category_zh=ind.category_zh, category_en=ind.category_en,
+        unit="%", is_share=False, attribute=t.attribute, comparator=t.comparator,
+        region=ind.region, reference=t.reference, base_year=base_year,
+        target_year=t.target_year, target_text=t.target_text, as_of=as_of_label,
+        n_obs=len(s), years_used=", ".join(str(int(y)) for y in s["year"]))
+    usable_ = [x for x in (s, ref_s) if len(x)]
+    enough = (len(s) >= R.MIN_OBSERVATIONS and len(ref_s) >= R.MIN_OBSERVATIONS
+              and not math.isnan(x0) and not math.isnan(r0)
+              and s["year"].iloc[-1] > base_year and ref_s["year"].iloc[-1] > base_year)
+    if len(usable_) == 2 and len(s):
+        last = s.iloc[-1]
+        rec.update(latest_year=int(last["year"]), latest_value=float(last["value"]),
+                   latest_qualifier=str(last["qualifier"]),
+                   latest_source=str(last["source_title"]))
+        rec.update(reference_latest_year=int(ref_s["year"].iloc[-1]),
+                   reference_latest=float(ref_s["value"].iloc[-1]))
+    met_now = False
+    if enough:
+        y1, ry1 = rec["latest_year"], rec["reference_latest_year"]
+        rec["actual_cagr"] = float(growth.implied_cagr(x0, rec["latest_value"], y1 - base_year))
+        rec["reference_cagr"] = float(growth.implied_cagr(r0, rec["reference_latest"],
+                                                          ry1 - base_year))
+        if min(y1, ry1) >= t.target_year:
+            a = s.set_index("year")["value"].get(t.target_year, math.nan)
+            b = ref_s.set_index("year")["value"].get(t.target_year, math.nan)
+            met_now = bool(a / x0 > b / r0)
+            rec["p_met"] = 1.0 if met_now else 0.0
+        else:
+            # A side with a figure for the target year is known; the other is projected.
+            sides = []
+            for x, sid, key, out in ((s, level_id, own_id, out_proj),
+                                     (ref_s, rid + "@" + rregion, own_id, out_ref)):
+                known = x[x["year"] == t.target_year]
+                if len(known):
+                    sides.append(np.array([float(known["value"].iloc[0])]))
+                else:
+                    p = _project(x, t, sid, method, share=bool((x["unit"] == "%").all()))
+                    out[key] = p
+                    sides.append(p.quantiles(_GRID, t.target_year))
+            a, b = sides
+            n = t.target_year - base_year
+            rec["projected"] = float(growth.implied_cagr(x0, float(np.median(a)), n))
+            rec["reference_projected"] = float(growth.implied_cagr(r0, float(np.median(b)), n))
+            rec["p_met"] = float(np.mean(a[:, None] / x0 > b[None, :] / r0))
+    status = R.status_cn(numeric=True, enough_data=enough, met_now=met_now,
+                         p_met=rec.get("p_met", math.nan))
+    rec.update(status=status, status_zh=R.STATUS_ZH[status], status_en=R.STATUS_EN[status],
+               status_cn=status)
+    reg = indicator_registry().set_index("indicator_id")
+
+    def name(iid: str, region: str, col: str) -> str:
+        n = str(reg[col].get(iid, "") or iid) if col in reg else iid
+        if region != ind.region:
+            n = ("全国" if region == "china" else region) + n if col == "name_zh" else \
+                f"{n} ({'China' if region == 'china' else region})"
+        return n
+
+    names = {lang: (name(level_id, region, col), name(rid, rregion, col))
+             for lang, col in (("zh", "name_zh"), ("en", "name_en"))}
+    rec["reason_zh"], rec["reason_en"] = faster_reasons(t, rec, s, ref_s, names)
     return TargetStatus(**rec)
 
 

@@ -62,6 +62,8 @@ class TargetStatus(BaseModel):
     reference_latest_year: int | None = None
     reference_latest: float = NAN
     reference_projected: float = NAN
+    reference_cagr: float = NAN  # growth of the compared series since the base year
+    level_target: str = ""  # a growth-rate target restated as the level it implies
     model: str = ""
     status: str  # in the chosen scheme
     status_zh: str = ""

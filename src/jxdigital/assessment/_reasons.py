@@ -22,7 +22,7 @@ def _target_words(t: Target, lang: str) -> str:
     if t.comparator == "between":
         hi = T.value(t.target_high, u, lang)
         return f"{T.num(t.target_value)}—{hi}" if lang == "zh" else \
-            f"{T.num(t.target_value, 'en')}–{hi}"
+            f"{T.value(t.target_value, u, 'en')}–{hi}"
     zh = {"at_least": f"{v}以上", "more_than": f"超过{v}", "around": f"{v}左右",
           "at_most": f"不高于{v}", "reach": v}
     en = {"at_least": f"at least {v}", "more_than": f"more than {v}", "around": f"about {v}",
@@ -116,9 +116,11 @@ def reasons(t: Target, r: dict, s: pd.DataFrame, ref: pd.DataFrame | None) -> tu
 def _insufficient(t: Target, r: dict, s: pd.DataFrame, ref) -> tuple[str, str]:
     years = [int(y) for y in s["year"]] if len(s) else []
     if t.measure == "cagr":
-        return ("增速目标需要同口径的产业规模序列，目前没有可比的公开数据。",
-                "A growth-rate target needs a level series of the same scope; no comparable "
-                "published figures are available.")
+        sid = t.subject or t.indicator.indicator_id
+        return (f"增速目标需要同口径的规模序列（{sid}），且含{t.base_year}年基期值；目前没有"
+                "可比的公开数据。",
+                f"A growth-rate target needs a level series of the same scope ({sid}) with a "
+                f"{t.base_year} figure; no comparable published figures are available.")
     if t.comparator == "above_national_average" and ref is not None and len(years) >= 2 \
             and len(ref) < 2:
         have = "、".join(str(int(y)) for y in ref["year"]) or "无"
@@ -140,3 +142,32 @@ def _insufficient(t: Target, r: dict, s: pd.DataFrame, ref) -> tuple[str, str]:
           f"Only {len(years)} year(s) of comparable figures ({', '.join(map(str, years))})")
     return (f"{zh}，至少需要2个年份才能判断进度。", f"{en}; at least 2 years are needed to "
             "judge progress.")
+
+
+def faster_reasons(t: Target, r: dict, s: pd.DataFrame, ref: pd.DataFrame,
+                   names: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    """Reasons for 增速快于… (a growth comparison of two level series since the base year);
+    ``names``: {'zh': (subject, reference), 'en': (...)}."""
+    st, b = r["status_cn"], t.base_year
+    (subj, refn), (subj_en, refn_en) = names["zh"], names["en"]
+    if st == "insufficient_data":
+        def have(x, sep):
+            return sep.join(str(int(y)) for y in x["year"])
+        return (f"需比较{subj}与{refn}自{b}年以来的增速，两者都需{b}年数据和至少2个年份；现有"
+                f"年份：{subj}{have(s, '、') or '无'}，{refn}{have(ref, '、') or '无'}。",
+                f"Needs the growth of {subj_en} and of {refn_en} since {b}, each with a {b} "
+                f"figure and at least 2 years; years held: {have(s, ', ') or 'none'} and "
+                f"{have(ref, ', ') or 'none'}.")
+    so_far_zh = (f"{subj}{b}—{r['latest_year']}年年均增长{T.rate(r['actual_cagr'])}，{refn}"
+                 f"{b}—{r['reference_latest_year']}年年均增长{T.rate(r['reference_cagr'])}")
+    so_far_en = (f"{subj_en} grew {T.rate(r['actual_cagr'])} a year in {b}–{r['latest_year']}, "
+                 f"{refn_en} {T.rate(r['reference_cagr'])} in {b}–{r['reference_latest_year']}")
+    if _isnan(r.get("projected")):
+        verdict = ("已快于", "faster") if st == "achieved" else ("未快于", "not faster")
+        return (f"{so_far_zh}，{verdict[0]}{refn}。", f"{so_far_en}: {verdict[1]}.")
+    zh = (f"{so_far_zh}；按趋势外推，{b}—{t.target_year}年年均约{T.rate(r['projected'])}对"
+          f"{T.rate(r['reference_projected'])}，增速更快的概率约{T.prob(r['p_met'])}。")
+    en = (f"{so_far_en}; trends give {T.rate(r['projected'])} against "
+          f"{T.rate(r['reference_projected'])} a year over {b}–{t.target_year}, "
+          f"P(faster) about {T.prob(r['p_met'], 'en')}.")
+    return zh, en

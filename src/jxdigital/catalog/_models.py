@@ -86,6 +86,9 @@ class Target(BaseModel):
     stated_growth_qualifier: str = "none"
     attribute: str = ""  # 预期性 / 约束性 / "" when the plan does not say
     reference: str = ""  # 'china' or 'region:indicator_id' for relative targets
+    #: For a growth comparison (faster_than) or a growth-rate target (cagr): the level
+    #: series whose growth is meant, 'indicator_id' or 'region:indicator_id'.
+    subject: str = ""
     source: Source = Source()
     note: str = ""
 
