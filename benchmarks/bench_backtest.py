@@ -1,4 +1,4 @@
-"""Backtest the on/off-track verdicts on the shipped actuals. Run: python benchmarks/bench_backtest.py
+"""Backtest the on/off-track verdicts on shipped series: python benchmarks/bench_backtest.py
 
 What later happened is known only where a shipped series runs past the year it is judged
 in. For every shipped series with at least 5 selected, comparable, exact year-end figures

@@ -235,13 +235,12 @@ def test_faster_than_decided_when_both_growths_are_known(tmp_path):
     plan = faster_plan(tmp_path)
     rows = [("digital_economy_value_added", "jiangxi", 2020, 100.0),
             ("gdp", "jiangxi", 2020, 1000.0), ("gdp", "jiangxi", 2025, 1500.0)]
-    r = assess(plan, data_of(plan, rows + [("digital_economy_value_added", "jiangxi", 2025,
-                                            160.0)]))["de_growth"]
+    de25 = ("digital_economy_value_added", "jiangxi", 2025)
+    r = assess(plan, data_of(plan, [*rows, (*de25, 160.0)]))["de_growth"]
     assert r.status == "achieved" and r.p_met == 1.0  # 1.60 > 1.50
     assert r.actual_cagr == pytest.approx(1.6 ** 0.2 - 1)
     assert r.reference_cagr == pytest.approx(1.5 ** 0.2 - 1)
-    r = assess(plan, data_of(plan, rows + [("digital_economy_value_added", "jiangxi", 2025,
-                                            140.0)]))["de_growth"]
+    r = assess(plan, data_of(plan, [*rows, (*de25, 140.0)]))["de_growth"]
     assert r.status == "off_track" and r.p_met == 0.0 and "未快于" in r.reason_zh
 
 

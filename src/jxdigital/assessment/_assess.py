@@ -14,8 +14,8 @@ from ..models import Projection, project
 from ..observations import actuals as shipped_actuals
 from ..observations import load_actuals, mark_selected, merge_actuals
 from . import _rules as R
-from ._model import Assessment, TargetStatus
 from . import _text as T_
+from ._model import Assessment, TargetStatus
 from ._reasons import _target_words as _reasons_words
 from ._reasons import faster_reasons, reasons
 
