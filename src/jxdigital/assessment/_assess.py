@@ -449,7 +449,9 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
     label = str(as_of) if as_of is not None else "latest"
     proj, ref, series = {}, {}, {}
     targets = [_target_status(t, d, label, scheme, method, proj, ref, series) for t in p]
-    return Assessment(p, targets, label, scheme, lang, d, proj, ref, series)
+    last_year, _ = _cutoff(as_of)
+    known = data if last_year is None else data[data["year"] <= last_year]
+    return Assessment(p, targets, label, scheme, lang, d, proj, ref, series, actuals=known)
 
 
 def assessment_history(plan=None, actuals=None, years=range(2021, 2026), scheme: str = "cn",

@@ -79,12 +79,15 @@ class Assessment:
     """Every target of a plan assessed; ``to_frame()`` one row per target.
 
     ``projections`` maps indicator id → the ``Projection`` behind it (and
-    ``reference_projections`` the national one for relative targets), for charts.
+    ``reference_projections`` the national one for relative targets), for charts;
+    ``series`` the figures each target was judged on; ``data`` the usable observations and
+    ``actuals`` every observation known (all sources, non-comparable ones included).
     """
 
     def __init__(self, plan, targets: list[TargetStatus], as_of: str, scheme: str,
                  lang: str, data: pd.DataFrame, projections: dict[str, Any],
-                 reference_projections: dict[str, Any], series: dict[str, Any]):
+                 reference_projections: dict[str, Any], series: dict[str, Any],
+                 actuals: pd.DataFrame | None = None):
         self.plan = plan
         self.targets = targets
         self.as_of = as_of
@@ -94,6 +97,8 @@ class Assessment:
         self.projections = projections
         self.reference_projections = reference_projections
         self.series = series
+        #: every observation known (all sources, non-comparable ones too), for charts
+        self.actuals = data if actuals is None else actuals
 
     def __len__(self) -> int:
         return len(self.targets)

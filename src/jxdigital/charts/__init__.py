@@ -1,0 +1,19 @@
+"""Charts of an assessment (matplotlib; Chinese labels with the shipped font).
+
+- ``plot_indicator(a, id)``: one target with its actuals, projection fan, target, plan path,
+  status and sources;
+- ``plot_dashboard(a)``: small multiples of every target, grouped by category;
+- ``plot_status_summary(a)``: P(target met) for every target on one chart;
+- ``save(fig, path)``: PNG (200 dpi), SVG or PDF by extension, written atomically.
+
+``style="notebook" | "slide" | "print"`` sets the size and the type sizes; the slide preset
+draws at the exact size of the picture box on a 16:9 slide. The user's global matplotlib
+settings are never changed.
+"""
+
+from ._indicator import plot_indicator
+from ._overview import plot_dashboard, plot_status_summary
+from ._style import STATUS_COLOURS, STYLES, Style, save
+
+__all__ = ["STATUS_COLOURS", "STYLES", "Style", "plot_dashboard", "plot_indicator",
+           "plot_status_summary", "save"]

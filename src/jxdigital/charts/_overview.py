@@ -1,0 +1,147 @@
+"""Every target at once: small multiples, and one status chart for a single slide."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+
+from ..assessment import Assessment
+from ..assessment import _rules as R
+from ..assessment import _text as T
+from . import _style as S
+from ._indicator import add_footer, as_of_words, badge_text, draw_indicator, title_of
+
+#: Order of statuses in summaries: settled first, then by risk, then the unknowns.
+STATUS_ORDER = ("achieved", "on_track", "at_risk", "off_track", "insufficient_data",
+                "not_assessable")
+
+
+def _check(a) -> Assessment:
+    if not isinstance(a, Assessment):
+        raise TypeError("argument 'assessment': expected an Assessment from jxdigital.assess(),"
+                        f" got {type(a).__name__}")
+    return a
+
+
+def _grouped(a: Assessment):
+    """Targets in plan order, grouped by category (first appearance order)."""
+    groups: dict[str, list] = {}
+    for r in sorted(a, key=lambda r: r.seq):
+        groups.setdefault(r.category_zh or "", []).append(r)
+    return groups
+
+
+def plot_dashboard(assessment, *, lang: str | None = None, style: str = "notebook",
+                   ncols: int | None = None):
+    """Small multiples of every target, grouped by category, each framed in its status
+    colour with the status in words. Returns the Figure."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    a = _check(assessment)
+    lang = S.check_lang(lang or a.lang)
+    st = S.get_style(style)
+    rows = [r for rs in _grouped(a).values() for r in rs]
+    n = len(rows)
+    ncols = ncols or (5 if n > 12 else 4 if n > 6 else max(n, 1))
+    nrows = math.ceil(n / ncols)
+    w = st.size[0] * (1.6 if st.name == "notebook" else 1.0)
+    h = max(st.size[1], nrows * w / ncols * 0.78)
+    with matplotlib.rc_context(S.rc(st)):
+        fig, axes = plt.subplots(nrows, ncols, figsize=(w, h), layout="constrained",
+                                 squeeze=False)
+        for ax in axes.flat[n:]:
+            ax.set_visible(False)
+        for ax, r in zip(axes.flat, rows, strict=False):
+            draw_indicator(ax, a, r, st, lang, labels=False, compact=True)
+            colour = S.STATUS_COLOURS.get(r.status_cn, "#BBBBBB")
+            for side in ("left", "bottom"):
+                ax.spines[side].set_color(colour)
+                ax.spines[side].set_linewidth(2)
+            name = title_of(r, lang)
+            head = f"{r.category_zh}｜" if lang == "zh" and r.category_zh else \
+                (f"{r.category_en} | " if r.category_en else "")
+            ax.set_title("\n".join(textwrap.wrap(head + name, 16 if lang == "zh" else 30)),
+                         fontsize=st.small, loc="left")
+            ax.text(0.02, 0.96, badge_text(r, lang) + (f"  ({r.unit})" if r.unit else ""),
+                    transform=ax.transAxes, va="top", ha="left", fontsize=st.small * 0.9,
+                    color="white" if r.status_cn in ("achieved", "on_track", "off_track")
+                    else "black",
+                    bbox=dict(boxstyle="round,pad=0.2", fc=colour, ec="none"))
+            ax.tick_params(labelsize=st.small * 0.85)
+        title = a.plan.title_zh if lang == "zh" else (a.plan.title_en or a.plan.title_zh)
+        fig.suptitle(title, x=0.01, ha="left", fontsize=st.title)
+        add_footer(fig, _footer(a, lang), st, lang)
+        S.fix_fonts(fig)
+    return fig
+
+
+def _footer(a: Assessment, lang: str) -> str:
+    counts = {s: 0 for s in STATUS_ORDER}
+    for r in a:
+        counts[r.status_cn] = counts.get(r.status_cn, 0) + 1
+    if lang == "zh":
+        parts = "，".join(f"{R.STATUS_ZH[s]}{n}项" for s, n in counts.items() if n)
+        return (f"评估时点：{as_of_words(a, lang)}；共{len(a)}项：{parts}。状态依据达标概率："
+                f"≥{R.P_ON_TRACK:.0%}符合序时进度，<{R.P_OFF_TRACK:.0%}滞后。")
+    parts = ", ".join(f"{R.STATUS_EN[s]} {n}" for s, n in counts.items() if n)
+    return (f"As of {as_of_words(a, lang)}; {len(a)} targets: {parts}. Status from P(target met): "
+            f"≥ {R.P_ON_TRACK:.0%} on track, < {R.P_OFF_TRACK:.0%} off track.")
+
+
+def plot_status_summary(assessment, *, lang: str | None = None, style: str = "notebook",
+                        title: bool = True):
+    """One chart of all targets: P(target met) as a bar per target, sorted, coloured and
+    labelled by status; targets without a probability say why in words. Returns the Figure.
+    """
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    a = _check(assessment)
+    lang = S.check_lang(lang or a.lang)
+    st = S.get_style(style)
+
+    def key(r):
+        p = r.p_met if r.p_met == r.p_met else -1.0
+        return (STATUS_ORDER.index(r.status_cn) if r.status_cn in STATUS_ORDER else 9, -p,
+                r.seq)
+
+    rows = sorted(a, key=key)
+    n = len(rows)
+    # Slides keep their exact box; elsewhere the chart grows with the number of targets.
+    row_in = st.tick * (1.2 if st.name == "slide" else 1.55) / 72
+    h = st.size[1] if st.name == "slide" else max(st.size[1], n * row_in + 1.4)
+    with matplotlib.rc_context(S.rc(st)):
+        fig, ax = plt.subplots(figsize=(st.size[0], h), layout="constrained")
+        ys = list(range(n))[::-1]
+        for y, r in zip(ys, rows, strict=True):
+            colour = S.STATUS_COLOURS.get(r.status_cn, "#BBBBBB")
+            p = r.p_met if r.p_met == r.p_met else None
+            if r.status_cn == "achieved":
+                p = 1.0 if p is None else p
+            words = r.status_zh if lang == "zh" else r.status_en
+            if p is not None:
+                ax.barh(y, p, color=colour, height=0.7)
+                ax.text(min(p, 1.0) + 0.01, y, f"{T.prob(p, lang)} {words}", va="center",
+                        fontsize=st.tick * 0.9, color="#222222")
+            else:
+                ax.text(0.01, y, words, va="center", fontsize=st.tick * 0.9, color="#555555")
+        names = [title_of(r, lang) for r in rows]
+        width = 22 if lang == "zh" else 40
+        ax.set_yticks(ys, labels=[nm if len(nm) <= width else nm[:width - 1] + "…"
+                                  for nm in names])
+        ax.set_xlim(0, 1.22)
+        ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], labels=["0", "25%", "50%", "75%", "100%"])
+        for x in (R.P_OFF_TRACK, R.P_ON_TRACK):
+            ax.axvline(x, color="#999999", lw=0.8, ls="--")
+        ax.set_xlabel("达标概率 P(目标实现)" if lang == "zh" else "P(target met)")
+        ax.set_ylim(-0.7, n - 0.3)
+        ax.spines["left"].set_visible(False)
+        ax.tick_params(axis="y", length=0)
+        title_text = (f"{a.plan.title_zh}：各项目标实现概率" if lang == "zh" else
+                      f"{a.plan.title_en or a.plan.title_zh}: chance of meeting each target")
+        if title:
+            ax.set_title(title_text, loc="left", fontsize=st.title)
+        add_footer(fig, _footer(a, lang), st, lang)
+        S.fix_fonts(fig)
+    return fig

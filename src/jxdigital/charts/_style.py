@@ -1,0 +1,159 @@
+"""Presets, colours, fonts and atomic saving for every jxdigital chart (presentation only)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .._fonts import cjk_families, font_rc
+
+#: Colour-blind-safe status colours (Okabe-Ito), always paired with the status words.
+STATUS_COLOURS = {"achieved": "#009E73", "on_track": "#0072B2", "at_risk": "#E69F00",
+                  "off_track": "#D55E00", "insufficient_data": "#999999",
+                  "not_assessable": "#BBBBBB"}
+ACTUAL = "#222222"
+PROJECTION = "#0072B2"
+NATIONAL = "#777777"
+PLAN_PATH = "#999999"
+TARGET = "#CC79A7"
+
+
+@dataclass(frozen=True)
+class Style:
+    """Sizes in inches and points, at the final size the chart is shown at."""
+
+    name: str
+    size: tuple[float, float]  # one indicator chart
+    tick: float
+    label: float  # axis labels and direct labels
+    title: float
+    small: float  # source line, notes
+    line: float
+    marker: float
+    dpi: int
+
+
+STYLES = {
+    # a notebook cell, about 800 px wide on screen
+    "notebook": Style("notebook", (8.0, 4.5), 10, 11, 13, 8.5, 1.8, 6, 100),
+    # the picture box of a 13.33 × 7.5 in slide under a title: drawn at its exact size so that
+    # points on the chart are points on the slide (ticks ≥ 14 pt, labels 16–18 pt)
+    "slide": Style("slide", (12.3, 5.6), 14, 16, 20, 12, 2.8, 9, 200),
+    # A4 text width (16 cm)
+    "print": Style("print", (6.3, 3.5), 8, 8.5, 10, 6.5, 1.2, 4, 300),
+}
+
+
+def get_style(style: str | Style) -> Style:
+    if isinstance(style, Style):
+        return style
+    if style not in STYLES:
+        raise ValueError(f"argument 'style': expected one of {', '.join(STYLES)}, "
+                         f"got {style!r}")
+    return STYLES[style]
+
+
+def check_lang(lang: str) -> str:
+    if lang not in ("zh", "en"):
+        raise ValueError(f"argument 'lang': expected 'zh' or 'en', got {lang!r}")
+    return lang
+
+
+def rc(style: Style) -> dict:
+    """rcParams for ``matplotlib.rc_context`` while a chart is built (never global)."""
+    return {**font_rc(), "font.size": style.label, "axes.titlesize": style.title,
+            "axes.labelsize": style.label, "xtick.labelsize": style.tick,
+            "ytick.labelsize": style.tick, "axes.spines.top": False,
+            "axes.spines.right": False, "axes.titlelocation": "left",
+            "figure.dpi": style.dpi if style.name == "notebook" else 100,
+            "savefig.dpi": style.dpi, "axes.titleweight": "normal",
+            "figure.titleweight": "normal"}
+
+
+def fix_fonts(fig) -> None:
+    """Pin the CJK font family on every axis' tick labels.
+
+    Tick labels are created when the figure is drawn; in Jupyter that happens after the
+    ``rc_context`` has closed, so without this they would fall back to the user's default
+    font and Chinese tick labels (the status summary's names) would be boxes.
+    """
+    fam = cjk_families()
+    for ax in fig.axes:
+        ax.tick_params(labelfontfamily=fam)
+
+
+def save(fig, path: str | os.PathLike, dpi: int | None = None) -> Path:
+    """Write ``fig`` to PNG (200 dpi unless ``dpi``), SVG or PDF, chosen by the extension.
+
+    Written to a temporary file beside ``path`` and renamed, so a failure never leaves a
+    half-written chart behind.
+    """
+    import matplotlib
+
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg", "pdf"):
+        raise ValueError(f"argument 'path': expected a .png, .svg or .pdf file name, got "
+                         f"{str(path)!r}")
+    if not path.parent.is_dir():
+        raise FileNotFoundError(f"argument 'path': folder {str(path.parent)!r} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".{fmt}", dir=path.parent)
+    os.close(fd)
+    os.chmod(tmp, 0o644)  # mkstemp makes 0600; a chart is an ordinary shared file
+    try:
+        with matplotlib.rc_context(font_rc()):
+            fig.savefig(tmp, format=fmt, dpi=dpi or (200 if fmt == "png" else None),
+                        metadata=_metadata(fmt))
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def _metadata(fmt: str) -> dict:
+    # Fixed metadata keep SVG and PDF bytes the same from run to run (no creation date).
+    if fmt == "svg":
+        return {"Date": None}
+    if fmt == "pdf":
+        return {"CreationDate": None}
+    return {}
+
+
+def wrap(text: str, width: float) -> list[str]:
+    """Split ``text`` into lines of at most ``width`` em (a CJK character is 1 em, Latin
+    letters and digits about 0.55), breaking anywhere between CJK characters and at spaces
+    in Latin text; ``textwrap`` would break Chinese only at spaces."""
+    lines, line, used = [], "", 0.0
+    for token in _tokens(text):
+        w = sum(1.0 if ord(c) > 0x2E80 else 0.55 for c in token)
+        if line and used + w > width:
+            lines.append(line.rstrip())
+            line, used = token.lstrip(), w
+        else:
+            line, used = line + token, used + w
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def _tokens(text: str):
+    """Single CJK characters and Latin words (with their trailing space)."""
+    word = ""
+    for c in text:
+        if ord(c) > 0x2E80:
+            if word:
+                yield word
+                word = ""
+            yield c
+        else:
+            word += c
+            if c == " ":
+                yield word
+                word = ""
+    if word:
+        yield word
