@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 
 import numpy as np
@@ -301,7 +302,8 @@ def _sources(a: Assessment, r: TargetStatus, lang: str) -> str:
     text = "；".join(pubs[:3]) + ("等" if len(pubs) > 3 else "")
     model = f"jxdigital {r.model}" if r.model else ""
     if lang == "zh":
-        s = f"数据来源：{text or '无'}。" + (f"预测：{model}，扇形为50/80/95%区间。" if model else "")
+        fan = f"预测：{model}，扇形为50/80/95%区间。" if model else ""
+        s = f"数据来源：{text or '无'}。" + fan
         return s + f"评估时点：{as_of_words(a, lang)}。"
     s = f"Sources: {text or 'none'}. " + (f"Projection: {model}; fan = 50/80/95% intervals. "
                                          if model else "")
@@ -354,7 +356,5 @@ def add_footer(fig, text: str, st: S.Style, lang: str) -> None:
              color="#555555")
     engine = fig.get_layout_engine()
     if engine is not None and hasattr(engine, "set"):
-        try:
+        with contextlib.suppress(TypeError):  # a layout engine without rect
             engine.set(rect=(0, frac, 1, 1 - frac))
-        except TypeError:  # a layout engine without rect
-            pass
