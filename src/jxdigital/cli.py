@@ -101,6 +101,96 @@ def _cmd_conflicts(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+def assessment_json(a) -> str:
+    """The stable JSON document (see ``jxdigital.report.to_json``)."""
+    from .report import to_json
+
+    return to_json(a)
+
+
+FAIL_ON = 3  # --fail-on: some target is in the named state
+
+
+def _fmt_pct(x: float) -> str:
+    return "" if x != x else f"{x * 100:.1f}%"
+
+
+def _print_frame(df, fmt: str) -> None:
+    import pandas as pd
+
+    if fmt == "csv":
+        df.to_csv(sys.stdout, index=False)
+    elif fmt == "json":
+        sys.stdout.write(df.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+    else:
+        with pd.option_context("display.unicode.east_asian_width", True,
+                               "display.max_rows", None, "display.max_columns", None,
+                               "display.width", 250, "display.max_colwidth", 40):
+            print(df.to_string(index=False))
+
+
+def _cmd_audit(args: argparse.Namespace) -> int:
+    from .catalog import load_plan
+
+    plan = load_plan(args.plan)
+    a = plan.audit()
+    if args.format != "table":
+        _print_frame(a, args.format)
+        return Exit.OK
+    zh = args.lang == "zh"
+    name = a["name_zh"] if zh else a["name_en"].where(a["name_en"] != "", a["name_zh"])
+    table = {
+        ("指标" if zh else "indicator"): name,
+        ("单位" if zh else "unit"): a["unit"],
+        str(plan.base_year or "base"): a["base_text"],
+        str(plan.target_year or "target"): a["target_text"],
+        ("隐含年均增长" if zh else "implied CAGR"): [
+            _fmt_pct(g) if g == g else ("" if d != d else f"{d:+.1f}{'点' if zh else 'pp'}")
+            for g, d in zip(a["implied_cagr"], a["implied_pp_per_year"], strict=True)],
+        ("规划年均增长" if zh else "stated"): a["stated_growth_text"].replace("—", ""),
+        ("差(百分点)" if zh else "gap (pp)"): a["gap_pp"].map(lambda x: "" if x != x
+                                                               else f"{x:+.1f}"),
+        ("核对" if zh else "check"): [
+            ("不符" if zh else "MISMATCH") if f else "" for f in a["flagged"]],
+    }
+    import pandas as pd
+
+    title = plan.title_zh if zh else (plan.title_en or plan.title_zh)
+    print(f"{title} [{plan.plan_id}]")
+    _print_frame(pd.DataFrame(table), "table")
+    n = int(a["flagged"].sum())
+    if zh:
+        print(f"\n{n} 项规划年均增长与基期→目标值隐含增长相差超过0.5个百分点。")
+    else:
+        print(f"\n{n} stated growth rates differ from the base→target CAGR "
+              "by more than 0.5 points.")
+    return Exit.OK
+
+
+def _load_data(args: argparse.Namespace):
+    from .observations import actuals
+
+    return actuals(args.actuals) if args.actuals else actuals()
+
+
+def _cmd_coverage(args: argparse.Namespace) -> int:
+    from .observations import coverage
+
+    cov = coverage(args.plan, _load_data(args))
+    if args.format == "table":
+        print(cov)
+    else:
+        _print_frame(cov.to_frame(), args.format)
+    return Exit.OK
+
+
+def _cmd_conflicts(args: argparse.Namespace) -> int:
+    from .observations import conflicts
+
+    _print_frame(conflicts(_load_data(args)), args.format)
+    return Exit.OK
+
+
 def _json_safe(v):
     import math
 
@@ -111,30 +201,22 @@ def _json_safe(v):
     return v
 
 
-def assessment_json(a) -> str:
-    """The stable JSON document: ``{"plan", "title_zh", "as_of", "scheme", "targets"}``;
-    UTF-8 with Chinese unescaped and ``null`` for missing numbers (never NaN)."""
-    import json
-
-    targets = [{k: _json_safe(v) for k, v in t.model_dump().items()} for t in a.targets]
-    doc = {"schema_version": 1, "plan": a.plan.plan_id, "title_zh": a.plan.title_zh,
-           "as_of": a.as_of, "scheme": a.scheme, "targets": targets}
-    return json.dumps(doc, ensure_ascii=False, allow_nan=False, indent=1)
-
-
 FAIL_ON = {"off-track": {"off_track"}, "at-risk": {"off_track", "at_risk"}}
 
 
 def _cmd_assess(args: argparse.Namespace) -> int:
-    from .assessment import assess
-
-    a = assess(args.plan, args.actuals, as_of=args.as_of, lang=args.lang, scheme=args.scheme)
-    f = a.to_frame()
+    a = _assess_from(args)
     if args.format == "json":
         sys.stdout.write(assessment_json(a) + "\n")
     elif args.format == "csv":
-        f.to_csv(sys.stdout, index=False)
-    else:
+        a.to_frame().to_csv(sys.stdout, index=False)
+    return _print_assessment(a, args, table=args.format == "table")
+
+
+def _print_assessment(a, args: argparse.Namespace, table: bool = True) -> int:
+    """The status table and reasons on stdout; exit 3 for --fail-on hits."""
+    f = a.to_frame()
+    if table:
         zh = args.lang == "zh"
         import pandas as pd
 
@@ -145,7 +227,7 @@ def _cmd_assess(args: argparse.Namespace) -> int:
                    f"{fmt_value(v, u, args.lang)} ({int(y)})")
                   for v, y, u in zip(f["latest_value"], f["latest_year"], f["unit"],
                                      strict=True)]
-        table = pd.DataFrame({
+        out = pd.DataFrame({
             ("指标" if zh else "indicator"): name,
             ("目标" if zh else "target"): f["target_text"],
             ("最新" if zh else "latest"): latest,
@@ -154,16 +236,129 @@ def _cmd_assess(args: argparse.Namespace) -> int:
         })
         title = a.plan.title_zh if zh else (a.plan.title_en or a.plan.title_zh)
         print(f"{title} [{a.plan.plan_id}] as of {a.as_of}")
-        _print_frame(table, "table")
+        _print_frame(out, "table")
         print()
         for r in f.itertuples():
             print(f"- {r.name_zh if zh else (r.name_en or r.name_zh)}: "
                   f"{r.reason_zh if zh else r.reason_en}")
-    if args.fail_on and set(f["status_cn"]) & FAIL_ON[args.fail_on]:
-        hit = f[f["status_cn"].isin(FAIL_ON[args.fail_on])]["indicator_id"].tolist()
-        print(f"jxdigital: {len(hit)} target(s) {args.fail_on}: {', '.join(hit)}",
+    fail_on = getattr(args, "fail_on", None)
+    if fail_on and set(f["status_cn"]) & FAIL_ON[fail_on]:
+        hit = f[f["status_cn"].isin(FAIL_ON[fail_on])]["indicator_id"].tolist()
+        print(f"jxdigital: {len(hit)} target(s) {fail_on}: {', '.join(hit)}",
               file=sys.stderr)
         return Exit.FAIL_ON
+    return Exit.OK
+
+
+class _Progress:
+    """Progress lines on a terminal (stderr); silent when not a TTY (cron, CI, pipes)."""
+
+    def __init__(self, total: int, enabled: bool | None = None):
+        self.total, self.done = total, 0
+        self.on = sys.stderr.isatty() if enabled is None else enabled
+
+    def __call__(self, what: str) -> None:
+        self.done += 1
+        if self.on:
+            end = "\n" if self.done >= self.total else ""
+            sys.stderr.write(f"\r\033[K[{self.done}/{self.total}] {what}{end}")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.on and self.done < self.total:
+            sys.stderr.write("\n")
+
+
+def _assess_from(args: argparse.Namespace):
+    from .assessment import assess
+
+    return assess(args.plan, args.actuals, as_of=args.as_of, lang=args.lang,
+                  scheme=getattr(args, "scheme", "cn"))
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import write_report
+
+    a = _assess_from(args)
+    code = _print_assessment(a, args)
+    try:
+        import pptx  # noqa: F401
+
+        has_pptx = True
+    except ImportError:
+        has_pptx = False
+    n_files = len(a) + 2 + 4 + (1 if has_pptx and not args.no_deck else 0)
+    progress = _Progress(n_files)
+    try:
+        written = write_report(a, args.out, args.lang, jobs=args.jobs,
+                               deck=False if args.no_deck else None, progress=progress)
+    finally:
+        progress.close()
+    charts = sum(1 for k in written if k.startswith("charts"))
+    others = sorted(k for k in written if not k.startswith("charts"))
+    print(f"\njxdigital: wrote {', '.join(others)} and {charts} charts to {args.out}")
+    if not has_pptx and not args.no_deck:
+        print("jxdigital: no deck (pip install 'jxdigital[slides]' for deck.pptx)",
+              file=sys.stderr)
+    return code
+
+
+def _cmd_project(args: argparse.Namespace) -> int:
+    a = _assess_from(args)
+    r = a[args.indicator]
+    p = a.projections.get(args.indicator)
+    if p is None:
+        print(f"jxdigital: error: no projection for {args.indicator!r}: "
+              f"{r.reason_zh if args.lang == 'zh' else r.reason_en}", file=sys.stderr)
+        return Exit.INVALID_INPUT
+    _print_frame(p.to_frame().drop(columns=["last_year"], errors="ignore"), args.format)
+    return Exit.OK
+
+
+def _cmd_chart(args: argparse.Namespace) -> int:
+    from . import charts
+
+    a = _assess_from(args)
+    if args.indicator == "summary":
+        fig = charts.plot_status_summary(a, lang=args.lang, style=args.style)
+    elif args.indicator == "dashboard":
+        fig = charts.plot_dashboard(a, lang=args.lang, style=args.style)
+    else:
+        fig = charts.plot_indicator(a, args.indicator, lang=args.lang, style=args.style)
+    path = charts.save(fig, args.out)
+    print(f"jxdigital: wrote {path}")
+    return Exit.OK
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .catalog import load_plan
+    from .catalog._load import read_table
+    from .errors import InputError
+    from .observations import load_actuals
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise FileNotFoundError(f"argument FILE: no such file {str(path)!r}")
+    kind = args.kind
+    if kind == "auto":
+        cols = set(read_table(path).columns)
+        kind = "plan" if {"target_text", "target_year"} <= cols else "actuals"
+    try:
+        if kind == "plan":
+            plan = load_plan(path)
+            n = len(plan)
+        else:
+            plan = load_plan(args.plan) if args.plan else None
+            n = len(load_actuals(path, plan=plan))
+    except InputError as e:
+        print(f"{path}: {len(e.problems)} problem(s) in this {kind} file", file=sys.stderr)
+        for prob in e.problems:
+            print(f"- {prob}", file=sys.stderr)
+        return Exit.INVALID_INPUT
+    print(f"{path}: OK, a valid {kind} file with {n} "
+          f"{'targets' if kind == 'plan' else 'figures'}")
     return Exit.OK
 
 
@@ -215,6 +410,48 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--fail-on", dest="fail_on", choices=sorted(FAIL_ON),
                    help="exit 3 when any target is off track (or at risk or off track)")
     a.set_defaults(func=_cmd_assess)
+
+    judged = argparse.ArgumentParser(add_help=False)
+    judged.add_argument("--plan", default="jiangxi-14th-fyp",
+                        help="a shipped plan id or a plan file (default: jiangxi-14th-fyp)")
+    judged.add_argument("--as-of", dest="as_of",
+                        help="judge with what was published by this year or date")
+    judged.add_argument("--lang", choices=["zh", "en"], default="zh", help="label language")
+
+    r = sub.add_parser("report", parents=[data, judged],
+                       help="the main job: status table, and the report folder (Markdown, "
+                            "HTML, Excel, deck, charts)")
+    r.add_argument("--out", default="jxdigital-report",
+                   help="folder to write (default: ./jxdigital-report)")
+    r.add_argument("--scheme", choices=["cn", "eurostat", "un"], default="cn",
+                   help="status scheme (default: cn)")
+    r.add_argument("--fail-on", dest="fail_on", choices=sorted(FAIL_ON),
+                   help="exit 3 when any target is off track (or at risk or off track)")
+    r.add_argument("--no-deck", action="store_true", help="do not write deck.pptx")
+    r.add_argument("--jobs", type=int, default=None,
+                   help="processes for drawing charts (default: the CPUs, at most 4)")
+    r.set_defaults(func=_cmd_report)
+
+    pj = sub.add_parser("project", parents=[fmt, data, judged],
+                        help="the projection of one indicator to its target year")
+    pj.add_argument("indicator", help="indicator id, e.g. digital_economy_value_added")
+    pj.set_defaults(func=_cmd_project)
+
+    ch = sub.add_parser("chart", parents=[data, judged],
+                        help="draw one target's chart (or 'summary', 'dashboard') to a file")
+    ch.add_argument("indicator", help="indicator id, or 'summary' or 'dashboard'")
+    ch.add_argument("--out", required=True, help="file to write: .png, .svg or .pdf")
+    ch.add_argument("--style", choices=["notebook", "slide", "print"], default="slide",
+                    help="size preset (default: slide, 12.3 x 5.6 in)")
+    ch.set_defaults(func=_cmd_chart)
+
+    v = sub.add_parser("validate", help="check a plan or actuals file; list every problem "
+                                        "with its line and column")
+    v.add_argument("file", help="a .csv or .xlsx file")
+    v.add_argument("--kind", choices=["auto", "plan", "actuals"], default="auto",
+                   help="what the file is (default: guessed from its columns)")
+    v.add_argument("--plan", help="for actuals: a plan file whose indicators they may use")
+    v.set_defaults(func=_cmd_validate)
 
     s = sub.add_parser("plans", parents=[fmt], help="list the shipped plans")
     s.set_defaults(func=_cmd_plans)

@@ -132,6 +132,40 @@ class Assessment:
         return (f"Assessment({self.plan.plan_id!r}, as of {self.as_of}, {len(self)} targets: "
                 f"{counts})")
 
+    # Output formats live in jxdigital.report (presentation); these are shortcuts to it,
+    # imported on use so the assessment layer never loads them otherwise.
+    def to_markdown(self, lang: str | None = None) -> str:
+        """The report as Markdown: summary, status table, data gaps and the status rule."""
+        from ..report import to_markdown
+
+        return to_markdown(self, lang)
+
+    def to_html(self, path=None, lang: str | None = None, charts: bool = True) -> str:
+        """One self-contained HTML report (charts embedded as PNG, sortable status table);
+        written atomically to ``path`` when given."""
+        from ..report import render_charts, to_html
+
+        pngs = render_charts(self, lang or self.lang) if charts else None
+        text = to_html(self, lang, charts=pngs)
+        if path is not None:
+            from .._atomic import write_text
+
+            write_text(path, text)
+        return text
+
+    def to_excel(self, path, lang: str | None = None):
+        """Excel workbook (XlsxWriter): summary with status colours, targets, actuals with
+        sources, projections; numbers stored as numbers. Returns the path."""
+        from ..report import to_excel
+
+        return to_excel(self, path, lang)
+
+    def to_json(self) -> str:
+        """The stable JSON document (schema_version 1), as ``jxdigital assess --format json``."""
+        from ..report import to_json
+
+        return to_json(self)
+
     def _repr_html_(self) -> str:
         from ._present import html_table
 

@@ -70,8 +70,10 @@ def reasons(t: Target, r: dict, s: pd.DataFrame, ref: pd.DataFrame | None) -> tu
                 f"The target '{t.target_text}' has no numeric value; it cannot be assessed.")
     if st == "insufficient_data":
         return _insufficient(t, r, s, ref)
-    latest_zh = f"{r['latest_year']}年{T.value(r['latest_value'], u)}"
-    latest_en = f"{T.value(r['latest_value'], u, 'en')} in {r['latest_year']}"
+    bound = r.get("latest_qualifier") == "lower_bound"  # "6万多": at least this much
+    latest_zh = f"{r['latest_year']}年{T.value(r['latest_value'], u)}{'以上' if bound else ''}"
+    latest_en = (f"{'over ' if bound else ''}{T.value(r['latest_value'], u, 'en')} in "
+                 f"{r['latest_year']}")
     if t.comparator == "above_national_average":
         nat_zh = f"全国{T.value(r['reference_latest'], u)}（{r['reference_latest_year']}年）"
         nat_en = (f"national {T.value(r['reference_latest'], u, 'en')} "

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .._atomic import atomic_path
 from .._fonts import cjk_families, font_rc
 
 #: Colour-blind-safe status colours (Okabe-Ito), always paired with the status words.
@@ -98,20 +97,9 @@ def save(fig, path: str | os.PathLike, dpi: int | None = None) -> Path:
     if fmt not in ("png", "svg", "pdf"):
         raise ValueError(f"argument 'path': expected a .png, .svg or .pdf file name, got "
                          f"{str(path)!r}")
-    if not path.parent.is_dir():
-        raise FileNotFoundError(f"argument 'path': folder {str(path.parent)!r} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".{fmt}", dir=path.parent)
-    os.close(fd)
-    os.chmod(tmp, 0o644)  # mkstemp makes 0600; a chart is an ordinary shared file
-    try:
-        with matplotlib.rc_context(font_rc()):
-            fig.savefig(tmp, format=fmt, dpi=dpi or (200 if fmt == "png" else None),
-                        metadata=_metadata(fmt))
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with atomic_path(path) as tmp, matplotlib.rc_context(font_rc()):
+        fig.savefig(tmp, format=fmt, dpi=dpi or (200 if fmt == "png" else None),
+                    metadata=_metadata(fmt))
     return path
 
 

@@ -103,7 +103,9 @@ class _Reader:
         try:
             num = parse_number(row.get("value", ""))
         except ValueError as e:
-            self.bad(line, iid, "value", row.get("value", ""), str(e).removeprefix("expected "))
+            # the Problem adds "(got ...)" itself; keep only what was expected
+            said = str(e).removeprefix("expected ").split(", got ")[0]
+            self.bad(line, iid, "value", row.get("value", ""), said)
             return None
         if num.qualifier == "lower_bound" and not qualifier_col:
             warnings.warn(f"{self.file} line {line} ({iid}): {row.get('value')!r} read as "

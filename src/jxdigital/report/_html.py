@@ -1,0 +1,117 @@
+"""One self-contained HTML file: summary, sortable status table, charts embedded as PNG."""
+
+from __future__ import annotations
+
+import base64
+import html
+
+from .. import __version__
+from ..assessment import Assessment
+from ._markdown import rule_lines
+from ._table import as_of_words, counts_sentence, display_table
+
+#: Okabe-Ito status colours with text colours that keep contrast (same as the charts).
+_FILL = {"achieved": ("#009E73", "#fff"), "on_track": ("#0072B2", "#fff"),
+         "at_risk": ("#E69F00", "#000"), "off_track": ("#D55E00", "#fff"),
+         "insufficient_data": ("#BBBBBB", "#000"), "not_assessable": ("#DDDDDD", "#000")}
+
+_CSS = """
+body{font-family:"Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",
+"WenQuanYi Micro Hei",sans-serif;margin:2em auto;max-width:1200px;color:#222;line-height:1.5}
+table{border-collapse:collapse;width:100%;font-size:14px}
+th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top}
+th{background:#f3f3f3;cursor:pointer;position:sticky;top:0}
+th:hover{background:#e6e6e6} td.status{font-weight:bold;white-space:nowrap}
+figure{margin:1.5em 0} figure img{width:100%;height:auto;border:1px solid #eee}
+figcaption{font-size:14px;color:#333} .meta{color:#666;font-size:13px}
+"""
+
+# Click a header to sort by it (numbers as numbers, else by the text), click again to reverse.
+_JS = """
+document.querySelectorAll('table.sortable th').forEach(function(th, i){
+  th.addEventListener('click', function(){
+    var tb = th.closest('table').tBodies[0], rows = Array.from(tb.rows);
+    var dir = th.dataset.dir === 'asc' ? -1 : 1; th.dataset.dir = dir === 1 ? 'asc' : 'desc';
+    function key(r){ var t = r.cells[i].dataset.sort || r.cells[i].textContent;
+      var n = parseFloat(t); return isNaN(n) ? t : n; }
+    rows.sort(function(a, b){ var x = key(a), y = key(b);
+      if (typeof x === typeof y) return (x > y ? 1 : x < y ? -1 : 0) * dir;
+      return (typeof x === 'number' ? -1 : 1) * dir; });
+    rows.forEach(function(r){ tb.appendChild(r); });
+  });
+});
+"""
+
+
+def _img(png: bytes, alt: str) -> str:
+    data = base64.b64encode(png).decode("ascii")
+    return f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{data}">'
+
+
+def to_html(a: Assessment, lang: str | None = None,
+            charts: dict[str, bytes] | None = None) -> str:
+    """The report as one HTML file with nothing external: ``charts`` maps indicator id
+    (and ``"_summary"``) to PNG bytes to embed; without it the page has the table only."""
+    lang = lang or a.lang
+    zh = lang == "zh"
+    df = display_table(a, lang)
+    cols = [c for c in df.columns if not c.startswith("_")]
+    p_col = cols[6]
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
+    body = []
+    order = {r.indicator_id: r for r in a}
+    rows = sorted(a, key=lambda r: r.seq)
+    for (_, row), r in zip(df.iterrows(), rows, strict=True):
+        fill, ink = _FILL.get(row["_status"], ("#fff", "#000"))
+        cells = []
+        for c in cols:
+            text = html.escape(str(row[c]))
+            if c == cols[-2]:
+                cells.append(f'<td class="status" style="background:{fill};color:{ink}" '
+                             f'data-sort="{rows.index(r)}">{text}</td>')
+            elif c == p_col:
+                p = "" if r.p_met != r.p_met else f"{r.p_met:.4f}"
+                cells.append(f'<td data-sort="{p or -1}">{text}</td>')
+            elif c == cols[0]:
+                cells.append(f'<td data-sort="{r.seq}">{text}</td>')
+            else:
+                cells.append(f"<td>{text}</td>")
+        body.append(f'<tr id="row-{html.escape(r.indicator_id)}">{"".join(cells)}</tr>')
+    title = a.plan.title_zh if zh else (a.plan.title_en or a.plan.title_zh)
+    h1 = f"{title}：目标实现情况评估" if zh else f"{title}: progress towards the targets"
+    parts = [
+        f"<!DOCTYPE html><html lang=\"{'zh-CN' if zh else 'en'}\"><head><meta charset=\"utf-8\">",
+        f"<meta name=\"viewport\" content=\"width=device-width\"><title>{html.escape(h1)}"
+        f"</title><style>{_CSS}</style></head><body>",
+        f"<h1>{html.escape(h1)}</h1>",
+        f"<p>{html.escape(('评估依据：' if zh else 'Based on ') + as_of_words(a, lang))}。"
+        f"{html.escape(counts_sentence(a, lang))}</p>" if zh else
+        f"<p>{html.escape('Based on ' + as_of_words(a, lang))}. "
+        f"{html.escape(counts_sentence(a, lang))}</p>",
+    ]
+    charts = charts or {}
+    if "_summary" in charts:
+        parts.append(f"<figure>{_img(charts['_summary'], h1)}</figure>")
+    parts += [f"<h2>{'各项目标' if zh else 'Targets'}</h2>",
+              f"<p class=\"meta\">{'点击表头排序。' if zh else 'Click a header to sort.'}</p>",
+              f'<table class="sortable"><thead><tr>{head}</tr></thead>'
+              f"<tbody>{''.join(body)}</tbody></table>"]
+    figs = [(i, png) for i, png in charts.items() if i in order]
+    if figs:
+        parts.append(f"<h2>{'分项图表' if zh else 'Charts'}</h2>")
+        for i, png in sorted(figs, key=lambda x: order[x[0]].seq):
+            r = order[i]
+            cap = r.reason_zh if zh else r.reason_en
+            name = r.name_zh if zh else (r.name_en or r.name_zh)
+            parts.append(f'<figure id="chart-{html.escape(i)}">{_img(png, name)}'
+                         f"<figcaption><b>{html.escape(name)}</b>：{html.escape(cap)}"
+                         "</figcaption></figure>")
+    if "_dashboard" in charts:
+        parts.append(f"<h2>{'全部指标一览' if zh else 'All targets'}</h2>"
+                     f"<figure>{_img(charts['_dashboard'], 'dashboard')}</figure>")
+    rules = "".join(f"<li>{html.escape(x[2:])}</li>" for x in rule_lines(lang))
+    parts += [f"<h2>{'判定规则' if zh else 'How the status is decided'}</h2><ul>{rules}</ul>",
+              f'<p class="meta">jxdigital {__version__} · plan {html.escape(a.plan.plan_id)}'
+              f" · scheme {html.escape(a.scheme)}</p>",
+              f"<script>{_JS}</script></body></html>"]
+    return "\n".join(parts)

@@ -1,0 +1,103 @@
+"""The status table every report shows, as display strings (presentation only)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ..assessment import Assessment, TargetStatus
+from ..assessment import _rules as R
+from ..assessment import _text as T
+
+HEADERS = {
+    "zh": ["序号", "类别", "指标", "目标", "最新实际", "目标年预测（80%区间）", "达标概率",
+           "此后需年均增长", "状态", "说明"],
+    "en": ["#", "Category", "Indicator", "Target", "Latest actual",
+           "Projection for the target year (80% interval)", "P(met)", "Growth now needed",
+           "Status", "Reason"],
+}
+
+
+def _nan(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def target_words(r: TargetStatus, lang: str) -> str:
+    """The target as the plan prints it (its unit is in the indicator column)."""
+    if r.comparator == "above_national_average" and lang == "en":
+        return "above the national average"
+    return r.target_text or "—"
+
+
+def name_words(r: TargetStatus, lang: str) -> str:
+    name = r.name_zh if lang == "zh" else (r.name_en or r.name_zh)
+    if not r.unit:
+        return name
+    return f"{name}（{r.unit}）" if lang == "zh" else f"{name} ({r.unit})"
+
+
+def latest_words(r: TargetStatus, lang: str) -> str:
+    if r.latest_year is None or _nan(r.latest_value):
+        return "—"
+    more = ""
+    if r.latest_qualifier == "lower_bound":
+        more = "以上" if lang == "zh" else "+"
+    return f"{T.value(r.latest_value, r.unit, lang)}{more}（{r.latest_year}）" if lang == "zh" \
+        else f"{T.value(r.latest_value, r.unit, lang)}{more} ({r.latest_year})"
+
+
+def projection_words(r: TargetStatus, lang: str) -> str:
+    if _nan(r.projected):
+        return "—"
+    if r.unit == "%" and r.comparator == "faster_than":
+        return f"{T.rate(r.projected)} vs {T.rate(r.reference_projected)}"
+    u = r.unit
+    lo, hi = T.value(r.lo_80, u, lang), T.value(r.hi_80, u, lang)
+    return (f"{T.value(r.projected, u)}（{lo}—{hi}）" if lang == "zh" else
+            f"{T.value(r.projected, u, 'en')} ({lo}–{hi})")
+
+
+def need_words(r: TargetStatus, lang: str) -> str:
+    if not _nan(r.required_cagr_now):
+        return T.rate(r.required_cagr_now)
+    if not _nan(r.required_pp_now):
+        return T.points(r.required_pp_now, lang)
+    return "—"
+
+
+def status_words(r: TargetStatus, lang: str) -> str:
+    return r.status_zh if lang == "zh" else r.status_en
+
+
+def display_table(a: Assessment, lang: str) -> pd.DataFrame:
+    """One row per target, in plan order, every cell a string; ``status`` kept for colour."""
+    rows = []
+    for r in sorted(a, key=lambda r: r.seq):
+        rows.append([
+            str(r.seq), (r.category_zh if lang == "zh" else r.category_en or r.category_zh),
+            name_words(r, lang), target_words(r, lang),
+            latest_words(r, lang), projection_words(r, lang),
+            "—" if _nan(r.p_met) else T.prob(r.p_met, lang), need_words(r, lang),
+            status_words(r, lang), r.reason_zh if lang == "zh" else r.reason_en])
+    df = pd.DataFrame(rows, columns=HEADERS[lang])
+    df["_status"] = [r.status_cn for r in sorted(a, key=lambda r: r.seq)]
+    return df
+
+
+def counts_sentence(a: Assessment, lang: str) -> str:
+    counts: dict[str, int] = {}
+    for r in a:
+        counts[r.status_cn] = counts.get(r.status_cn, 0) + 1
+    order = [s for s in R.STATUSES if s in counts]
+    if lang == "zh":
+        return f"共{len(a)}项目标：" + "，".join(f"{R.STATUS_ZH[s]}{counts[s]}项" for s in order) \
+            + "。"
+    return f"{len(a)} targets: " + ", ".join(f"{counts[s]} {R.STATUS_EN[s]}" for s in order) + "."
+
+
+def as_of_words(a: Assessment, lang: str) -> str:
+    if a.as_of == "latest":
+        return "全部已发布数据" if lang == "zh" else "all figures published to date"
+    return (f"截至{a.as_of}已发布的数据" if lang == "zh" else
+            f"figures published by {a.as_of}")

@@ -1,0 +1,203 @@
+"""A 16:9 briefing deck of an assessment (python-pptx, the optional ``[slides]`` extra).
+
+``build_deck(a, "briefing.pptx")``: a title slide, a one-page status table (a native,
+editable table with status colours), the status summary chart, then one slide per target
+with its chart and its reason as the slide title, written as the finding. Every piece of
+text is real text; each run carries an East Asian font (``a:ea``), because python-pptx's
+``font.name`` sets only the Latin one and Chinese would fall back to the theme's choice.
+"""
+
+from __future__ import annotations
+
+import io
+from importlib import resources
+from pathlib import Path
+
+from ._atomic import atomic_path
+from .assessment import Assessment
+
+EA_FONT = "Microsoft YaHei"  # the East Asian font PowerPoint users in China have
+LATIN_FONT = "Arial"
+SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
+PICTURE = (0.52, 1.55, 12.3, 5.6)  # left, top, width, height (in): the slide chart preset
+_FILL = {"achieved": "009E73", "on_track": "0072B2", "at_risk": "E69F00",
+         "off_track": "D55E00", "insufficient_data": "BBBBBB", "not_assessable": "DDDDDD"}
+_INK = {"achieved": "FFFFFF", "on_track": "FFFFFF", "off_track": "FFFFFF"}
+
+
+def _pptx():
+    try:
+        import pptx
+    except ImportError:
+        raise ImportError("slides need python-pptx: pip install 'jxdigital[slides]'") from None
+    return pptx
+
+
+def _template() -> bytes:
+    return resources.files("jxdigital").joinpath("templates/deck-16x9.pptx").read_bytes()
+
+
+def set_fonts(text_frame, size: float | None = None, bold: bool | None = None,
+              colour: str | None = None) -> None:
+    """Latin and East Asian font (and size, weight, colour) on every run of a text frame."""
+    from pptx.dml.color import RGBColor
+    from pptx.oxml.ns import qn
+    from pptx.util import Pt
+
+    for para in text_frame.paragraphs:
+        for run in para.runs:
+            f = run.font
+            f.name = LATIN_FONT
+            if size:
+                f.size = Pt(size)
+            if bold is not None:
+                f.bold = bold
+            if colour:
+                f.color.rgb = RGBColor.from_string(colour)
+            rpr = run._r.get_or_add_rPr()
+            ea = rpr.find(qn("a:ea"))
+            if ea is None:
+                ea = rpr.makeelement(qn("a:ea"), {})
+                # schema order inside a:rPr: ln, fills, effects, highlight, ..., latin, ea, cs
+                latin = rpr.find(qn("a:latin"))
+                if latin is not None:
+                    latin.addnext(ea)
+                else:
+                    rpr.append(ea)
+            ea.set("typeface", EA_FONT)
+
+
+def _title(slide, text: str, size: float) -> None:
+    ph = slide.shapes.title
+    ph.text_frame.text = text
+    ph.text_frame.word_wrap = True
+    set_fonts(ph.text_frame, size=size, bold=False)
+
+
+def _title_size(text: str) -> float:
+    """Slide titles are findings; long ones get smaller type to stay in the title box."""
+    n = sum(1.0 if ord(c) > 0x2E80 else 0.55 for c in text)
+    return 28 if n <= 36 else 24 if n <= 80 else 20 if n <= 130 else 16
+
+
+def build_deck(assessment: Assessment, path: str | Path, lang: str | None = None,
+               charts: dict[str, bytes] | None = None) -> Path:
+    """Write the deck to ``path`` (atomically). ``charts`` maps indicator id and
+    ``"_summary"`` to slide-size PNG bytes (rendered here when not given)."""
+    pptx = _pptx()
+    from pptx.util import Inches, Pt
+
+    a = assessment
+    if not isinstance(a, Assessment):
+        raise TypeError("argument 'assessment': expected an Assessment from jxdigital.assess()")
+    lang = lang or a.lang
+    zh = lang == "zh"
+    if charts is None:
+        charts = render_slide_charts(a, lang)
+    from .report._table import as_of_words, counts_sentence
+
+    prs = pptx.Presentation(io.BytesIO(_template()))
+    layouts = {lay.name: lay for lay in prs.slide_layouts}
+    plan_title = a.plan.title_zh if zh else (a.plan.title_en or a.plan.title_zh)
+
+    s = prs.slides.add_slide(layouts["Title Slide"])
+    _title(s, f"{plan_title}\n{'目标实现情况评估' if zh else 'Progress towards the targets'}",
+           32)
+    sub = s.placeholders[1].text_frame
+    sub.text = (f"评估依据：{as_of_words(a, lang)}\n{counts_sentence(a, lang)}" if zh else
+                f"Based on {as_of_words(a, lang)}\n{counts_sentence(a, lang)}")
+    set_fonts(sub, size=18)
+
+    s = prs.slides.add_slide(layouts["Title Only"])
+    _title(s, "各项目标一览" if zh else "All targets at a glance", 28)
+    _status_table(s, a, lang)
+
+    if "_summary" in charts:
+        s = prs.slides.add_slide(layouts["Title Only"])
+        text = counts_sentence(a, lang)
+        _title(s, text, _title_size(text))
+        s.shapes.add_picture(io.BytesIO(charts["_summary"]), *(Inches(v) for v in PICTURE[:3]))
+
+    for r in sorted(a, key=lambda r: r.seq):
+        if r.indicator_id not in charts:
+            continue
+        s = prs.slides.add_slide(layouts["Title Only"])
+        name = r.name_zh if zh else (r.name_en or r.name_zh)
+        reason = r.reason_zh if zh else r.reason_en
+        finding = f"{name}：{reason}" if zh else f"{name}: {reason}"
+        _title(s, finding, _title_size(finding))
+        s.shapes.add_picture(io.BytesIO(charts[r.indicator_id]),
+                             *(Inches(v) for v in PICTURE[:3]))
+        notes = s.notes_slide.notes_text_frame
+        notes.text = f"{r.reason_zh}\n{r.reason_en}\n{r.latest_source}"
+        set_fonts(notes, size=12)
+    _ = Pt  # sizes are set through set_fonts
+    with atomic_path(path) as tmp:
+        prs.save(str(tmp))
+    return Path(path)
+
+
+def _status_table(slide, a: Assessment, lang: str) -> None:
+    from pptx.dml.color import RGBColor
+    from pptx.util import Inches
+
+    from .report._table import display_table
+
+    df = display_table(a, lang)
+    cols = [df.columns[i] for i in (2, 3, 4, 6, 8)]  # indicator, target, latest, P, status
+    widths = [4.6, 1.9, 2.4, 1.3, 2.1]
+    rows = len(df) + 1
+    height = min(5.75, 0.3 * rows)
+    shape = slide.shapes.add_table(rows, len(cols), Inches(0.52), Inches(1.5),
+                                   Inches(sum(widths)), Inches(height))
+    table = shape.table
+    size = 14 if rows <= 12 else 12 if rows <= 17 else 10.5
+    for j, (c, w) in enumerate(zip(cols, widths, strict=True)):
+        table.columns[j].width = Inches(w)
+        cell = table.cell(0, j)
+        cell.text = c
+        set_fonts(cell.text_frame, size=size, bold=True)
+    for i, row in enumerate(df.itertuples(index=False), start=1):
+        status = df["_status"].iloc[i - 1]
+        for j, c in enumerate(cols):
+            cell = table.cell(i, j)
+            cell.text = str(row[list(df.columns).index(c)])
+            cell.margin_top = cell.margin_bottom = Inches(0.02)
+            colour = None
+            if j == len(cols) - 1:
+                cell.fill.solid()
+                cell.fill.fore_color.rgb = RGBColor.from_string(_FILL.get(status, "FFFFFF"))
+                colour = _INK.get(status, "000000")
+            set_fonts(cell.text_frame, size=size, colour=colour)
+        table.rows[i].height = Inches(height / rows)
+    table.rows[0].height = Inches(height / rows)
+
+
+def render_slide_charts(a: Assessment, lang: str, ids=None) -> dict[str, bytes]:
+    """PNG bytes (200 dpi, the slide preset) of the status summary and each target."""
+    import matplotlib.pyplot as plt
+
+    from .charts import plot_indicator, plot_status_summary
+
+    out = {}
+    fig = plot_status_summary(a, lang=lang, style="slide", title=False)
+    out["_summary"] = _png(fig)
+    plt.close(fig)
+    for r in a:
+        if ids is not None and r.indicator_id not in ids:
+            continue
+        fig = plot_indicator(a, r.indicator_id, lang=lang, style="slide", title=False)
+        out[r.indicator_id] = _png(fig)
+        plt.close(fig)
+    return out
+
+
+def _png(fig) -> bytes:
+    import matplotlib
+
+    from ._fonts import font_rc
+
+    buf = io.BytesIO()
+    with matplotlib.rc_context(font_rc()):
+        fig.savefig(buf, format="png", dpi=200)
+    return buf.getvalue()
