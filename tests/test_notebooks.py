@@ -1,29 +1,27 @@
-"""Notebooks run top to bottom against the installed package and are stored without outputs."""
+"""The notebooks users start from exist and are stored without outputs.
+
+They are executed top to bottom by nbmake (``--nbmake`` in pytest's addopts, with
+``MPLBACKEND=Agg`` from conftest), so a notebook that breaks fails the suite.
+"""
 
 import json
 from pathlib import Path
 
 import pytest
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
+FOLDER = Path(__file__).resolve().parents[1] / "notebooks"
+NOTEBOOKS = sorted(FOLDER.glob("*.ipynb"))
+
+
+def test_the_three_notebooks_exist():
+    assert [p.name for p in NOTEBOOKS] == ["01_quickstart.ipynb", "02_your_own_data.ipynb",
+                                           "03_briefing.ipynb"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_notebook_runs_and_is_stored_clean(path):
+def test_stored_without_outputs(path):
     nb = json.loads(path.read_text("utf-8"))
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
     assert code, "a notebook with no code"
     assert all(not c.get("outputs") and c.get("execution_count") is None for c in code), \
-        "stored with outputs: clear them before committing"
-    ns: dict = {}
-    last = None
-    for cell in code:
-        src = "".join(cell["source"])
-        exec(compile(src, f"{path.name}[{code.index(cell)}]", "exec"), ns)
-        last = ns
-    assert "plan" in last and len(last["plan"]) == 19
-    assert int(last["audit"]["flagged"].sum()) == 3
-
-
-def test_there_is_a_notebook():
-    assert NOTEBOOKS
+        "stored with outputs: regenerate with tools/make_notebooks.py"

@@ -97,7 +97,9 @@ def save(fig, path: str | os.PathLike, dpi: int | None = None) -> Path:
     if fmt not in ("png", "svg", "pdf"):
         raise ValueError(f"argument 'path': expected a .png, .svg or .pdf file name, got "
                          f"{str(path)!r}")
-    with atomic_path(path) as tmp, matplotlib.rc_context(font_rc()):
+    # a fixed salt makes SVG element ids, and so the file, the same on every run
+    with atomic_path(path) as tmp, matplotlib.rc_context({**font_rc(),
+                                                          "svg.hashsalt": "jxdigital"}):
         fig.savefig(tmp, format=fmt, dpi=dpi or (200 if fmt == "png" else None),
                     metadata=_metadata(fmt))
     return path
