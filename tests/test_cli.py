@@ -73,3 +73,88 @@ def test_bad_actuals_file_exits_2_and_names_the_row(tmp_path, capsys):
     data.write_text("indicator_id,year,value\nbase_stations_5g,2023,很多\n", encoding="utf-8")
     assert main(["assess", "--actuals", str(data)]) == Exit.INVALID_INPUT
     assert "mine.csv line 2" in capsys.readouterr().err
+
+
+def _off_track_case(tmp_path):
+    plan = tmp_path / "plan.csv"
+    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text\n"
+                    "x,某指标,亿元,2020,100,2025,300\n", encoding="utf-8")
+    data = tmp_path / "x.csv"
+    data.write_text("indicator_id,year,value\nx,2021,90\nx,2022,80\nx,2023,72\n",
+                    encoding="utf-8")
+    return plan, data
+
+
+def test_report_writes_the_folder_and_fails_on_off_track(tmp_path, capsys):
+    plan, data = _off_track_case(tmp_path)
+    out = tmp_path / "out"
+    args = ["report", "--plan", str(plan), "--actuals", str(data), "--out", str(out),
+            "--jobs", "1"]
+    assert main([*args, "--fail-on", "off-track"]) == Exit.FAIL_ON
+    std = capsys.readouterr()
+    assert "滞后于序时进度" in std.out and "off-track: x" in std.err
+    names = {p.name for p in out.iterdir()}
+    assert {"report.md", "report.html", "assessment.xlsx", "deck.pptx", "assessment.json",
+            "charts"} <= names
+    assert (out / "charts" / "x.png").stat().st_size > 10_000
+    assert "[1/" not in std.err  # not a terminal: no progress lines
+
+
+def test_report_with_bad_actuals_writes_nothing(tmp_path, capsys):
+    data = tmp_path / "mine.csv"
+    data.write_text("indicator_id,year,value\nbase_stations_5g,2023,很多\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["report", "--actuals", str(data), "--out", str(out)]) == Exit.INVALID_INPUT
+    assert "mine.csv line 2" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_project_prints_the_projection_or_says_why_not(capsys):
+    assert main(["project", "digital_economy_value_added", "--format", "csv"]) == Exit.OK
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("id,year,h,point,lo_50,hi_50,lo_80,hi_80,lo_95,hi_95")
+    assert [ln.split(",")[1] for ln in lines[1:]] == ["2022", "2023", "2024", "2025"]
+    assert main(["project", "it_patents_granted"]) == Exit.INVALID_INPUT
+    assert "至少需要2个年份" in capsys.readouterr().err
+    assert main(["project", "no_such_id"]) == Exit.INVALID_INPUT
+
+
+def test_chart_writes_the_file_asked(tmp_path, capsys):
+    path = tmp_path / "5g.svg"
+    assert main(["chart", "base_stations_5g", "--out", str(path), "--lang", "en"]) == Exit.OK
+    assert path.read_text("utf-8").startswith("<?xml")
+    assert main(["chart", "summary", "--out", str(tmp_path / "s.png"),
+                 "--style", "print"]) == Exit.OK
+    assert main(["chart", "base_stations_5g", "--out", str(tmp_path / "x.gif")]) == \
+        Exit.INVALID_INPUT
+    assert ".png, .svg or .pdf" in capsys.readouterr().err
+
+
+def test_validate_lists_every_problem_with_line_and_column(tmp_path, capsys):
+    bad = tmp_path / "mine.csv"
+    bad.write_text("indicator_id,year,value,source_title\n"
+                   "digital_economy_value_added,2023,abc,x\nfoo,2022,1,y\n"
+                   "base_stations_5g,1850,3,z\n", encoding="utf-8")
+    assert main(["validate", str(bad)]) == Exit.INVALID_INPUT
+    err = capsys.readouterr().err
+    assert "3 problem(s) in this actuals file" in err
+    assert "mine.csv line 2 (indicator 'digital_economy_value_added'), column 'value'" in err
+    assert "mine.csv line 3, column 'indicator_id'" in err
+    assert "line 4 (indicator 'base_stations_5g'), column 'year'" in err
+    plan, data = _off_track_case(tmp_path)
+    assert main(["validate", str(plan)]) == Exit.OK
+    assert "a valid plan file with 1 targets" in capsys.readouterr().out
+    assert main(["validate", str(data), "--plan", str(plan)]) == Exit.OK
+    assert main(["validate", str(tmp_path / "none.csv")]) == Exit.INVALID_INPUT
+
+
+def test_help_is_fast_because_nothing_heavy_is_imported():
+    import subprocess
+    import sys
+
+    code = ("import sys; from jxdigital.cli import build_parser; build_parser(); "
+            "heavy = {'pandas', 'matplotlib', 'statsmodels', 'pptx', 'scipy'}; "
+            "print(sorted(heavy & set(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "[]"

@@ -1,0 +1,126 @@
+"""Reports: Markdown, HTML, Excel and the report folder show what the assessment says."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from jxdigital import assess
+from jxdigital.report import to_excel, to_html, to_markdown, write_report
+
+
+@pytest.fixture(scope="module")
+def a():
+    return assess()
+
+
+@pytest.fixture(scope="module")
+def folder(a, tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    written = write_report(a, out, jobs=2)
+    return out, written
+
+
+def test_markdown_has_every_target_and_the_rule(a):
+    md = to_markdown(a)
+    assert md.startswith("# 江西省“十四五”数字经济发展规划·主要指标：目标实现情况评估")
+    table = [ln for ln in md.splitlines() if ln.startswith("| ") and ln[2].isdigit()]
+    assert len(table) == len(a) == 19
+    de = next(ln for ln in table if "数字经济增加值（亿元）" in ln)
+    assert "| 16000 |" in de and "| 48% |" in de and "| 存在风险 |" in de
+    assert "## 数据缺口" in md and "P ≥ 75% 为“符合序时进度”" in md
+    en = to_markdown(a, "en")
+    assert "| Digital economy value added (亿元) |" in en and "at risk" in en
+
+
+def test_html_is_self_contained_and_shows_every_target(a):
+    png = b"\x89PNG\r\n\x1a\nfake"
+    page = to_html(a, charts={"_summary": png, "base_stations_5g": png})
+    for r in a:
+        assert f'id="row-{r.indicator_id}"' in page and r.name_zh in page
+    assert page.count("data:image/png;base64,") == 2
+    assert not re.search(r'(src|href)="(https?:)?//', page)  # nothing loaded from outside
+    assert "table class=\"sortable\"" in page and "addEventListener('click'" in page
+
+
+def test_excel_reads_back_the_same_numbers(a, tmp_path):
+    path = to_excel(a, tmp_path / "a.xlsx")
+    sheets = pd.read_excel(path, sheet_name=None)
+    assert list(sheets) == ["概览", "targets", "actuals", "projections"]
+    f, back = a.to_frame(), sheets["targets"]
+    for col in ("base_value", "target_value", "latest_value", "projected", "lo_80", "hi_80",
+                "p_met", "required_cagr_now"):
+        assert np.allclose(back[col].astype(float), f[col].astype(float), equal_nan=True), col
+    s = sheets["概览"]
+    assert s["达标概率"].dtype.kind == "f"  # stored as numbers, not "48%" text
+    assert s.loc[0, "达标概率"] == pytest.approx(a["digital_economy_value_added"].p_met)
+    assert list(s["状态"]) == [r.status_zh for r in sorted(a, key=lambda r: r.seq)]
+    assert len(sheets["actuals"]) == len(a.actuals)
+    import openpyxl
+
+    ws = openpyxl.load_workbook(path)["概览"]
+    assert ws.freeze_panes == "A2"
+    status_cell = ws.cell(row=2, column=16)
+    assert status_cell.value == "存在风险"
+    assert status_cell.fill.fgColor.rgb.endswith("E69F00")
+
+
+def test_report_folder_has_every_output(folder, a):
+    out, written = folder
+    expect = {"report.md", "report.html", "assessment.xlsx", "deck.pptx", "assessment.json",
+              "assessment.csv", "charts/summary.png", "charts/dashboard.png"}
+    assert expect <= set(written)
+    assert len([k for k in written if k.startswith("charts/")]) == len(a) + 2
+    doc = json.loads((out / "assessment.json").read_text("utf-8"))
+    assert doc["plan"] == "jiangxi-14th-fyp" and len(doc["targets"]) == 19
+    assert not [p for p in out.iterdir() if p.name.startswith(".jxdigital-")]
+
+
+def test_a_failure_midway_leaves_the_folder_as_it_was(a, tmp_path, monkeypatch):
+    (tmp_path / "report.md").write_text("last month's report", encoding="utf-8")
+    import jxdigital.report._build as build
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(build, "render_charts", lambda *a, **k: {"_summary": b"png"})
+    monkeypatch.setattr(build, "to_excel", boom)  # after the charts, Markdown and HTML
+    with pytest.raises(RuntimeError, match="disk full"):
+        write_report(a, tmp_path, jobs=1, deck=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md"]
+    assert (tmp_path / "report.md").read_text("utf-8") == "last month's report"
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Chromium is not installed")
+def test_html_opens_in_headless_chromium(folder, a, tmp_path):
+    out, _ = folder
+    page = (out / "report.html").resolve()
+    cmd = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr", "--v=0",
+           "--dump-dom", page.as_uri()]
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    dom = run.stdout
+    for r in a:
+        assert f'id="row-{r.indicator_id}"' in dom and r.name_zh in dom
+    js_errors = [ln for ln in run.stderr.splitlines()
+                 if "Uncaught" in ln or "CONSOLE" in ln and "error" in ln.lower()]
+    assert not js_errors, js_errors
+    assert dom.count("<img") == len(a) + 2
+
+
+def test_same_inputs_same_outputs(a, tmp_path):
+    assert to_markdown(a) == to_markdown(assess())
+    p1 = Path(to_excel(a, tmp_path / "one.xlsx"))
+    p2 = Path(to_excel(a, tmp_path / "two.xlsx"))
+    one = pd.read_excel(p1, sheet_name=None)
+    two = pd.read_excel(p2, sheet_name=None)
+    assert all(one[k].equals(two[k]) for k in one)
