@@ -111,7 +111,7 @@ def test_a_chart_per_status_and_comparator(every_case):
     for r in every_case:
         fig = charts.plot_indicator(every_case, r.indicator_id)
         ax = fig.axes[0]
-        badge = [t for t in ax.texts if t.get_bbox_patch() is not None][0]
+        badge = next(t for t in ax.texts if t.get_bbox_patch() is not None)
         assert badge.get_text().startswith(r.status_zh)  # colour always paired with words
         colour = matplotlib.colors.to_hex(badge.get_bbox_patch().get_facecolor())
         assert colour.lower() == charts.STATUS_COLOURS[r.status_cn].lower()
@@ -175,7 +175,7 @@ def test_global_rcparams_untouched_and_bad_arguments(shipped):
     before = dict(matplotlib.rcParams)
     plt.close(charts.plot_dashboard(shipped, style="print"))
     assert dict(matplotlib.rcParams) == before
-    with pytest.raises(ValueError, match="style.*notebook, slide, print"):
+    with pytest.raises(ValueError, match=r"style.*notebook, slide, print"):
         charts.plot_indicator(shipped, "base_stations_5g", style="poster")
     with pytest.raises(KeyError, match="not a target of plan"):
         charts.plot_indicator(shipped, "no_such_id")

@@ -112,7 +112,7 @@ def test_html_opens_in_headless_chromium(folder, a, tmp_path):
     for r in a:
         assert f'id="row-{r.indicator_id}"' in dom and r.name_zh in dom
     js_errors = [ln for ln in run.stderr.splitlines()
-                 if "Uncaught" in ln or "CONSOLE" in ln and "error" in ln.lower()]
+                 if "Uncaught" in ln or ("CONSOLE" in ln and "error" in ln.lower())]
     assert not js_errors, js_errors
     assert dom.count("<img") == len(a) + 2
 

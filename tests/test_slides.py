@@ -77,9 +77,10 @@ def test_every_run_has_an_east_asian_font(deck):
 
 
 def test_status_cells_are_coloured(deck):
-    a, _, prs = deck
+    _, _, prs = deck
     table = next(s for s in list(prs.slides)[1].shapes if s.has_table).table
-    de = next(i for i, row in enumerate(table.rows) if row.cells[0].text.startswith("数字经济增加值"))
+    de = next(i for i, row in enumerate(table.rows)
+              if row.cells[0].text.startswith("数字经济增加值"))
     cell = table.cell(de, 4)
     assert cell.text == "存在风险" and str(cell.fill.fore_color.rgb) == "E69F00"
 
@@ -109,7 +110,7 @@ def test_deck_renders_in_libreoffice_with_text_inside_and_no_overlap(tmp_path):
                             page)]
         assert words, f"slide {n} has no text"
         for x0, y0, x1, y1 in words:  # every word inside the slide
-            assert 0 <= x0 and x1 <= w + 0.5 and 0 <= y0 and y1 <= h + 0.5, (n, x0, y0)
+            assert x0 >= 0 and x1 <= w + 0.5 and y0 >= 0 and y1 <= h + 0.5, (n, x0, y0)
         if n >= 3:
             # The chart's own text is pixels in the PNG, so every PDF word here is the
             # slide title: all of it must end above the picture (top at 1.55 in).

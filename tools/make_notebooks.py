@@ -56,7 +56,7 @@ OWN_DATA = [
              "sheet = pd.DataFrame({\n"
              "    \"indicator\": [\"软件和信息技术服务业营业收入\", \"移动物联网终端数\"],\n"
              "    \"unit\": [\"亿元\", \"万个\"],\n"
-             "    \"source_title\": [\"示例：本单位内部统计（虚构）\", \"示例：本单位内部统计（虚构）\"],\n"
+             "    \"source_title\": [\"示例：本单位内部统计（虚构）\"] * 2,\n"
              "    \"2021\": [340, 2000], \"2022\": [395, 2600], \"2023\": [450, 3100],\n"
              "})\n"
              "path = folder / \"my_figures.xlsx\"\n"
@@ -97,8 +97,8 @@ BRIEFING = [
     ("md", "## One file for e-mail\n`to_html` embeds the charts; `to_excel` keeps numbers as "
            "numbers; `to_markdown` pastes into a wiki."),
     ("code", "print(a.to_markdown()[:600])"),
-    ("code", "a.to_excel(out / \"assessment_copy.xlsx\")\n"
-             "import pandas as pd\n"
+    ("code", "import pandas as pd\n\n"
+             "a.to_excel(out / \"assessment_copy.xlsx\")\n"
              "pd.read_excel(out / \"assessment_copy.xlsx\", sheet_name=None).keys()"),
     ("code", "assert (out / \"report.html\").stat().st_size > 10_000\n"
              "assert len(deck.slides) == 3 + len(a)"),
