@@ -124,3 +124,22 @@ def test_same_inputs_same_outputs(a, tmp_path):
     one = pd.read_excel(p1, sheet_name=None)
     two = pd.read_excel(p2, sheet_name=None)
     assert all(one[k].equals(two[k]) for k in one)
+
+
+def test_html_carries_the_font_for_every_character_it_shows(a):
+    """A machine without Chinese fonts must still read the table: the page embeds a font
+    subset that covers every character outside ASCII on it."""
+    import base64
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    page = to_html(a)
+    m = re.search(r"url\(data:font/otf;base64,([A-Za-z0-9+/=]+)\)", page)
+    assert m, "no embedded font"
+    font = TTFont(io.BytesIO(base64.b64decode(m.group(1))))
+    cmap = font.getBestCmap()
+    text = re.sub(r"<[^>]+>|url\(data:[^)]+\)", "", page)
+    missing = {c for c in text if ord(c) > 0x7F and ord(c) not in cmap}
+    assert not missing, sorted(missing)[:20]
+    assert len(m.group(1)) < 300_000  # a subset, not the 6 MB font

@@ -16,6 +16,7 @@ from ._excel import to_excel
 from ._html import to_html
 from ._json import to_json
 from ._markdown import to_markdown
+from ._webfont import font_face_css
 
 _SHARED: dict = {}  # the assessment, for forked chart workers (never pickled)
 
@@ -47,9 +48,11 @@ def _render(job: tuple[str, str, str]) -> tuple[str, bytes]:
 
 
 def render_charts(a: Assessment, lang: str, jobs: int | None = None,
-                  progress: Callable[[str], None] | None = None) -> dict[str, bytes]:
+                  progress: Callable[[str], None] | None = None,
+                  meanwhile: Callable[[], None] | None = None) -> dict[str, bytes]:
     """PNG bytes of the status summary, the dashboard and every target (slide size,
-    200 dpi), on ``jobs`` processes (default: the CPUs, at most 4) where fork exists."""
+    200 dpi), on ``jobs`` processes (default: the CPUs, at most 4) where fork exists.
+    ``meanwhile`` runs in this process while the workers draw."""
     work = [("summary", "", lang), ("dashboard", "", lang)] + \
         [("indicator", r.indicator_id, lang) for r in sorted(a, key=lambda r: r.seq)]
     # the dashboard is the slowest: start it first so the two workers finish together
@@ -60,11 +63,16 @@ def render_charts(a: Assessment, lang: str, jobs: int | None = None,
     try:
         if jobs > 1 and "fork" in mp.get_all_start_methods():
             with mp.get_context("fork").Pool(jobs) as pool:
-                for key, png in pool.imap_unordered(_render, work):
+                results = pool.imap_unordered(_render, work)
+                if meanwhile:
+                    meanwhile()
+                for key, png in results:
                     out[key] = png
                     if progress:
                         progress(key)
         else:
+            if meanwhile:
+                meanwhile()
             for w in work:
                 key, png = _render(w)
                 out[key] = png
@@ -93,7 +101,16 @@ def write_report(a: Assessment, out: str | Path, lang: str | None = None, *,
     stage = Path(tempfile.mkdtemp(prefix=".jxdigital-", dir=out))
     written: dict[str, Path] = {}
     try:
-        pngs = render_charts(a, lang, jobs=jobs, progress=lambda k: say(f"chart {k}"))
+        # the page's font subset depends only on its text: cut it while the charts draw
+        font: dict[str, str] = {}
+
+        def cut_font() -> None:
+            font["css"] = font_face_css(to_html(a, lang, charts=None, font_css=""))
+
+        pngs = render_charts(a, lang, jobs=jobs, progress=lambda k: say(f"chart {k}"),
+                             meanwhile=cut_font)
+        if "css" not in font:
+            cut_font()
         (stage / "charts").mkdir()
         for key, png in pngs.items():
             name = "summary" if key == "_summary" else "dashboard" if key == "_dashboard" \
@@ -101,7 +118,8 @@ def write_report(a: Assessment, out: str | Path, lang: str | None = None, *,
             (stage / "charts" / f"{name}.png").write_bytes(png)
         (stage / "report.md").write_text(to_markdown(a, lang), encoding="utf-8")
         say("report.md")
-        (stage / "report.html").write_text(to_html(a, lang, charts=pngs), encoding="utf-8")
+        (stage / "report.html").write_text(to_html(a, lang, charts=pngs, font_css=font["css"]),
+                                           encoding="utf-8")
         say("report.html")
         (stage / "assessment.json").write_text(to_json(a) + "\n", encoding="utf-8")
         a.to_frame().to_csv(stage / "assessment.csv", index=False, encoding="utf-8-sig")

@@ -16,7 +16,7 @@ _FILL = {"achieved": ("#009E73", "#fff"), "on_track": ("#0072B2", "#fff"),
          "insufficient_data": ("#BBBBBB", "#000"), "not_assessable": ("#DDDDDD", "#000")}
 
 _CSS = """
-body{font-family:"Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",
+body{font-family:"JXD Sans SC","Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",
 "WenQuanYi Micro Hei",sans-serif;margin:2em auto;max-width:1200px;color:#222;line-height:1.5}
 table{border-collapse:collapse;width:100%;font-size:14px}
 th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top}
@@ -49,9 +49,10 @@ def _img(png: bytes, alt: str) -> str:
 
 
 def to_html(a: Assessment, lang: str | None = None,
-            charts: dict[str, bytes] | None = None) -> str:
+            charts: dict[str, bytes] | None = None, font_css: str | None = None) -> str:
     """The report as one HTML file with nothing external: ``charts`` maps indicator id
-    (and ``"_summary"``) to PNG bytes to embed; without it the page has the table only."""
+    (and ``"_summary"``) to PNG bytes to embed; without it the page has the table only.
+    The page embeds the font subset it needs (``font_css``, made here when not given)."""
     lang = lang or a.lang
     zh = lang == "zh"
     df = display_table(a, lang)
@@ -82,7 +83,7 @@ def to_html(a: Assessment, lang: str | None = None,
     parts = [
         f"<!DOCTYPE html><html lang=\"{'zh-CN' if zh else 'en'}\"><head><meta charset=\"utf-8\">",
         f"<meta name=\"viewport\" content=\"width=device-width\"><title>{html.escape(h1)}"
-        f"</title><style>{_CSS}</style></head><body>",
+        f"</title><style>{_CSS}\n%FONT%</style></head><body>",
         f"<h1>{html.escape(h1)}</h1>",
         f"<p>{html.escape(('评估依据：' if zh else 'Based on ') + as_of_words(a, lang))}。"
         f"{html.escape(counts_sentence(a, lang))}</p>" if zh else
@@ -114,4 +115,9 @@ def to_html(a: Assessment, lang: str | None = None,
               f'<p class="meta">jxdigital {__version__} · plan {html.escape(a.plan.plan_id)}'
               f" · scheme {html.escape(a.scheme)}</p>",
               f"<script>{_JS}</script></body></html>"]
-    return "\n".join(parts)
+    page = "\n".join(parts)
+    if font_css is None:
+        from ._webfont import font_face_css
+
+        font_css = font_face_css(page)
+    return page.replace("%FONT%", font_css, 1)
