@@ -117,3 +117,14 @@ def test_deck_renders_in_libreoffice_with_text_inside_and_no_overlap(tmp_path):
             picture_top = 1.55 / 7.5 * h
             low = max(y1 for _, _, _, y1 in words)
             assert low <= picture_top + 1, f"slide {n}: title runs into the chart"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_status_table_fits_on_its_slide(tmp_path, lang):
+    a = assess(lang=lang)
+    path = build_deck(a, tmp_path / "deck.pptx", lang=lang, charts={})
+    prs = Presentation(str(path))
+    shape = next(s for s in list(prs.slides)[1].shapes if s.has_table)
+    bottom = Emu(shape.top + sum(r.height for r in shape.table.rows)).inches
+    assert bottom <= 7.3  # above the slide's footer zone
+    assert len(prs.slides) == 2  # no charts given: title and table only

@@ -145,13 +145,13 @@ def _status_table(slide, a: Assessment, lang: str) -> None:
 
     df = display_table(a, lang)
     cols = [df.columns[i] for i in (2, 3, 4, 6, 8)]  # indicator, target, latest, P, status
-    widths = [4.6, 1.9, 2.4, 1.3, 2.1]
+    widths = [4.9, 1.9, 2.4, 1.0, 2.1]
     rows = len(df) + 1
-    height = min(5.75, 0.3 * rows)
+    size, heights = _fit(df, cols, widths)
+    height = sum(heights)
     shape = slide.shapes.add_table(rows, len(cols), Inches(0.52), Inches(1.5),
                                    Inches(sum(widths)), Inches(height))
     table = shape.table
-    size = 14 if rows <= 12 else 12 if rows <= 17 else 10.5
     for j, (c, w) in enumerate(zip(cols, widths, strict=True)):
         table.columns[j].width = Inches(w)
         cell = table.cell(0, j)
@@ -169,8 +169,29 @@ def _status_table(slide, a: Assessment, lang: str) -> None:
                 cell.fill.fore_color.rgb = RGBColor.from_string(_FILL.get(status, "FFFFFF"))
                 colour = _INK.get(status, "000000")
             set_fonts(cell.text_frame, size=size, colour=colour)
-        table.rows[i].height = Inches(height / rows)
-    table.rows[0].height = Inches(height / rows)
+        table.rows[i].height = Inches(heights[i])
+    table.rows[0].height = Inches(heights[0])
+
+
+def _fit(df, cols, widths, room: float = 5.75) -> tuple[float, list[float]]:
+    """The largest type size (14 pt down to 8) at which the table, its cells wrapped to
+    their column widths, fits in ``room`` inches; and each row's height at that size."""
+    import math
+
+    def em(text: str) -> float:
+        return sum(1.0 if ord(c) > 0x2E80 else 0.55 for c in str(text))
+
+    texts = [list(cols)] + [[row[c] for c in cols] for _, row in df.iterrows()]
+    for size in (14, 12, 11, 10, 9, 8):
+        line = size * 1.2 / 72
+        heights = []
+        for cells in texts:
+            lines = max(math.ceil(em(t) * size / 72 / max(w - 0.2, 0.3)) or 1
+                        for t, w in zip(cells, widths, strict=True))
+            heights.append(lines * line + 0.06)
+        if sum(heights) <= room or size == 8:
+            return size, heights
+    raise AssertionError("unreachable")
 
 
 def render_slide_charts(a: Assessment, lang: str, ids=None) -> dict[str, bytes]:

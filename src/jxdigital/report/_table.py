@@ -34,7 +34,11 @@ def name_words(r: TargetStatus, lang: str) -> str:
     name = r.name_zh if lang == "zh" else (r.name_en or r.name_zh)
     if not r.unit:
         return name
-    return f"{name}（{r.unit}）" if lang == "zh" else f"{name} ({r.unit})"
+    if lang == "zh":
+        return f"{name}（{r.unit}）"
+    from ..charts._indicator import unit_label
+
+    return f"{name} ({unit_label(r, 'en')})"
 
 
 def latest_words(r: TargetStatus, lang: str) -> str:
