@@ -253,6 +253,7 @@ def test_faster_than_projected_and_missing(tmp_path):
     # 15 % against 5 % a year, steady: far more likely faster than not.
     assert r.status == "on_track" and r.p_met > 0.9
     assert r.projected > r.reference_projected
+    assert r.latest_value == pytest.approx(15.0) and r.unit == "%"  # growth so far, in %
     assert "数字经济增加值2020—2023年年均增长15.0%" in r.reason_zh
     # The shipped plan: there is no national digital-economy value added of the same
     # definition, and the reason says which years each side has.

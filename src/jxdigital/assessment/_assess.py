@@ -339,17 +339,19 @@ def _faster_than(t: Target, d: pd.DataFrame, as_of_label: str, scheme: str, meth
               and s["year"].iloc[-1] > base_year and ref_s["year"].iloc[-1] > base_year)
     if len(usable_) == 2 and len(s):
         last = s.iloc[-1]
-        rec.update(latest_year=int(last["year"]), latest_value=float(last["value"]),
-                   latest_qualifier=str(last["qualifier"]),
-                   latest_source=str(last["source_title"]))
-        rec.update(reference_latest_year=int(ref_s["year"].iloc[-1]),
-                   reference_latest=float(ref_s["value"].iloc[-1]))
+        # the row's unit is % (a growth rate): latest and projected values are annual
+        # growth since the base year, in %; the levels stay in `series`
+        rec.update(latest_year=int(last["year"]), latest_qualifier=str(last["qualifier"]),
+                   latest_source=str(last["source_title"]),
+                   reference_latest_year=int(ref_s["year"].iloc[-1]))
+        level, ref_level = float(last["value"]), float(ref_s["value"].iloc[-1])
     met_now = False
     if enough:
         y1, ry1 = rec["latest_year"], rec["reference_latest_year"]
-        rec["actual_cagr"] = float(growth.implied_cagr(x0, rec["latest_value"], y1 - base_year))
-        rec["reference_cagr"] = float(growth.implied_cagr(r0, rec["reference_latest"],
-                                                          ry1 - base_year))
+        rec["actual_cagr"] = float(growth.implied_cagr(x0, level, y1 - base_year))
+        rec["reference_cagr"] = float(growth.implied_cagr(r0, ref_level, ry1 - base_year))
+        rec["latest_value"] = 100 * rec["actual_cagr"]
+        rec["reference_latest"] = 100 * rec["reference_cagr"]
         if min(y1, ry1) >= t.target_year:
             a = s.set_index("year")["value"].get(t.target_year, math.nan)
             b = ref_s.set_index("year")["value"].get(t.target_year, math.nan)
@@ -369,8 +371,9 @@ def _faster_than(t: Target, d: pd.DataFrame, as_of_label: str, scheme: str, meth
                     sides.append(p.quantiles(_GRID, t.target_year))
             a, b = sides
             n = t.target_year - base_year
-            rec["projected"] = float(growth.implied_cagr(x0, float(np.median(a)), n))
-            rec["reference_projected"] = float(growth.implied_cagr(r0, float(np.median(b)), n))
+            rec["projected"] = 100 * float(growth.implied_cagr(x0, float(np.median(a)), n))
+            rec["reference_projected"] = 100 * float(
+                growth.implied_cagr(r0, float(np.median(b)), n))
             rec["p_met"] = float(np.mean(a[:, None] / x0 > b[None, :] / r0))
     status = R.status_cn(numeric=True, enough_data=enough, met_now=met_now,
                          p_met=rec.get("p_met", math.nan))

@@ -167,9 +167,9 @@ def faster_reasons(t: Target, r: dict, s: pd.DataFrame, ref: pd.DataFrame,
     if _isnan(r.get("projected")):
         verdict = ("已快于", "faster") if st == "achieved" else ("未快于", "not faster")
         return (f"{so_far_zh}，{verdict[0]}{refn}。", f"{so_far_en}: {verdict[1]}.")
-    zh = (f"{so_far_zh}；按趋势外推，{b}—{t.target_year}年年均约{T.rate(r['projected'])}对"
-          f"{T.rate(r['reference_projected'])}，增速更快的概率约{T.prob(r['p_met'])}。")
-    en = (f"{so_far_en}; trends give {T.rate(r['projected'])} against "
-          f"{T.rate(r['reference_projected'])} a year over {b}–{t.target_year}, "
+    own, other = T.rate(r["projected"] / 100), T.rate(r["reference_projected"] / 100)
+    zh = (f"{so_far_zh}；按趋势外推，{b}—{t.target_year}年年均约{own}对{other}，"
+          f"增速更快的概率约{T.prob(r['p_met'])}。")
+    en = (f"{so_far_en}; trends give {own} against {other} a year over {b}–{t.target_year}, "
           f"P(faster) about {T.prob(r['p_met'], 'en')}.")
     return zh, en

@@ -343,7 +343,12 @@ def plot_indicator(assessment, indicator_id: str | None = None, *, lang: str | N
         draw_badge(ax, r, lang, st.label)
         if title:
             ax.set_title(title_of(r, lang), loc="left", fontsize=st.title, pad=st.title * 0.6)
-        ax.set_ylabel(unit_label(r, lang))
+        unit_r = r
+        used = a.series.get(r.indicator_id)
+        if r.comparator == "faster_than" and used is not None and len(used) \
+                and "unit" in used:  # the chart shows the level series behind the rates
+            unit_r = r.model_copy(update={"unit": str(used["unit"].iloc[-1])})
+        ax.set_ylabel(unit_label(unit_r, lang))
         footer = add_footer(fig, source_line(a, r, lang), st, lang)
         if own:
             _place_axes(fig, ax, st, footer, title)

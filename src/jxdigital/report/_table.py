@@ -55,7 +55,7 @@ def projection_words(r: TargetStatus, lang: str) -> str:
     if _nan(r.projected):
         return "—"
     if r.unit == "%" and r.comparator == "faster_than":
-        return f"{T.rate(r.projected)} vs {T.rate(r.reference_projected)}"
+        return f"{T.rate(r.projected / 100)} vs {T.rate(r.reference_projected / 100)}"
     u = r.unit
     lo, hi = T.value(r.lo_80, u, lang), T.value(r.hi_80, u, lang)
     return (f"{T.value(r.projected, u)}（{lo}—{hi}）" if lang == "zh" else
