@@ -245,7 +245,8 @@ def _target_words(r: TargetStatus, lang: str) -> str:
 
 def _limits(ax, r: TargetStatus, years, values, label_in: float = 0.0) -> None:
     ys = [float(y) for y in years if _finite(float(y))] or [r.target_year - 5, r.target_year]
-    x0, x1 = min(min(ys), r.target_year - 1), max(max(ys), r.target_year)
+    start = r.base_year if r.base_year is not None else r.target_year - 1
+    x0, x1 = min(min(ys), start), max(max(ys), r.target_year)
     # Room right of the target year for the direct labels: their width in inches over the
     # axes' inches per year (the axes take about the figure's width less 1.3 in).
     axes_in = max(ax.figure.get_size_inches()[0] * ax.get_position().width / 0.775 - 1.1,
@@ -339,16 +340,15 @@ def plot_indicator(assessment, indicator_id: str | None = None, *, lang: str | N
             fig, ax = plt.subplots(figsize=st.size)
         else:
             fig = ax.figure
+        used = a.series.get(r.indicator_id)
+        if r.comparator == "faster_than" and used is not None and len(used) \
+                and "unit" in used:  # the chart shows the level series behind the rates
+            r = r.model_copy(update={"unit": str(used["unit"].iloc[-1])})
         draw_indicator(ax, a, r, st, lang)
         draw_badge(ax, r, lang, st.label)
         if title:
             ax.set_title(title_of(r, lang), loc="left", fontsize=st.title, pad=st.title * 0.6)
-        unit_r = r
-        used = a.series.get(r.indicator_id)
-        if r.comparator == "faster_than" and used is not None and len(used) \
-                and "unit" in used:  # the chart shows the level series behind the rates
-            unit_r = r.model_copy(update={"unit": str(used["unit"].iloc[-1])})
-        ax.set_ylabel(unit_label(unit_r, lang))
+        ax.set_ylabel(unit_label(r, lang))
         footer = add_footer(fig, source_line(a, r, lang), st, lang)
         if own:
             _place_axes(fig, ax, st, footer, title)
