@@ -37,7 +37,7 @@ def test_markdown_has_every_target_and_the_rule(a):
     assert "| 16000 |" in de and "| 48% |" in de and "| 存在风险 |" in de
     assert "## 数据缺口" in md and "P ≥ 75% 为“符合序时进度”" in md
     en = to_markdown(a, "en")
-    assert "| Digital economy value added (亿元) |" in en and "at risk" in en
+    assert "| Digital economy value added (100 million yuan) |" in en and "at risk" in en
 
 
 def test_html_is_self_contained_and_shows_every_target(a):
