@@ -56,12 +56,7 @@ def test_assess_table_and_json(capsys):
 
 
 def test_fail_on_exits_3_when_a_target_is_off_track(tmp_path, capsys):
-    plan = tmp_path / "plan.csv"
-    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text\n"
-                    "x,某指标,亿元,2020,100,2025,300\n", encoding="utf-8")
-    data = tmp_path / "x.csv"
-    data.write_text("indicator_id,year,value\nx,2021,90\nx,2022,80\nx,2023,72\n",
-                    encoding="utf-8")
+    plan, data = _off_track_case(tmp_path)
     args = ["assess", "--plan", str(plan), "--actuals", str(data)]
     assert main(args) == Exit.OK
     assert main([*args, "--fail-on", "off-track"]) == Exit.FAIL_ON
