@@ -85,7 +85,7 @@ def build_deck(assessment: Assessment, path: str | Path, lang: str | None = None
     """Write the deck to ``path`` (atomically). ``charts`` maps indicator id and
     ``"_summary"`` to slide-size PNG bytes (rendered here when not given)."""
     pptx = _pptx()
-    from pptx.util import Inches, Pt
+    from pptx.util import Inches
 
     a = assessment
     if not isinstance(a, Assessment):
@@ -131,7 +131,6 @@ def build_deck(assessment: Assessment, path: str | Path, lang: str | None = None
         notes = s.notes_slide.notes_text_frame
         notes.text = f"{r.reason_zh}\n{r.reason_en}\n{r.latest_source}"
         set_fonts(notes, size=12)
-    _ = Pt  # sizes are set through set_fonts
     with atomic_path(path) as tmp:
         prs.save(str(tmp))
     return Path(path)

@@ -104,7 +104,7 @@ def draw_indicator(ax, a: Assessment, r: TargetStatus, st: S.Style, lang: str,
                     color="#888888", zorder=3)
         if len(nc):
             ax.plot(nc["year"], nc["value"], ls="none", marker="o", ms=ms, mfc="none",
-                    mec=ACTUAL_GREY, mew=1.2, zorder=3)
+                    mec=S.ACTUAL, mew=1.2, zorder=3)
             values_shown += list(nc["value"])
         for y in sorted(_conflict_years(obs)):
             v = obs[obs["year"] == y]["value"]
@@ -220,16 +220,12 @@ def draw_indicator(ax, a: Assessment, r: TargetStatus, st: S.Style, lang: str,
                         textcoords="offset points", ha="left" if alone else "right",
                         va="bottom", fontsize=fs, color=S.ACTUAL)
 
-    em = 0.0
-    if labels:
-        em = max((sum(1.0 if ord(c) > 0x2E80 else 0.52 for c in line)
-                  for t in ax.texts for line in t.get_text().split("\n")
-                  if t.xy[0] >= r.target_year - 0.01), default=0.0) \
-            if any(hasattr(t, "xy") for t in ax.texts) else 0.0
+    # width (em) of the direct labels placed at the target year, for the right margin
+    em = max((sum(1.0 if ord(c) > 0x2E80 else 0.52 for c in line)
+              for t in ax.texts if getattr(t, "xy", (0,))[0] >= r.target_year - 0.01
+              for line in t.get_text().split("\n")), default=0.0) if labels else 0.0
     _limits(ax, r, years_shown, values_shown, label_in=em * fs / 72 + 0.15)
 
-
-ACTUAL_GREY = "#444444"
 
 
 def _target_words(r: TargetStatus, lang: str) -> str:
