@@ -184,27 +184,21 @@ def _assess_from(args: argparse.Namespace):
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .report import write_report
+    from .report import report_steps, write_report
 
     a = _assess_from(args)
     code = _print_assessment(a, args)
+    deck = False if args.no_deck else None
+    progress = _Progress(report_steps(a, deck))
     try:
-        import pptx  # noqa: F401
-
-        has_pptx = True
-    except ImportError:
-        has_pptx = False
-    n_files = len(a) + 2 + 4 + (1 if has_pptx and not args.no_deck else 0)
-    progress = _Progress(n_files)
-    try:
-        written = write_report(a, args.out, args.lang, jobs=args.jobs,
-                               deck=False if args.no_deck else None, progress=progress)
+        written = write_report(a, args.out, args.lang, jobs=args.jobs, deck=deck,
+                               progress=progress)
     finally:
         progress.close()
     charts = sum(1 for k in written if k.startswith("charts"))
     others = sorted(k for k in written if not k.startswith("charts"))
     print(f"\njxdigital: wrote {', '.join(others)} and {charts} charts to {args.out}")
-    if not has_pptx and not args.no_deck:
+    if "deck.pptx" not in written and not args.no_deck:
         print("jxdigital: no deck (pip install 'jxdigital[slides]' for deck.pptx)",
               file=sys.stderr)
     return code

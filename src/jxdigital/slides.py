@@ -15,14 +15,13 @@ from pathlib import Path
 
 from ._atomic import atomic_path
 from .assessment import Assessment
+from .assessment._present import STATUS_COLOURS, STATUS_INK
+from .charts._style import text_em
 
 EA_FONT = "Microsoft YaHei"  # the East Asian font PowerPoint users in China have
 LATIN_FONT = "Arial"
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
 PICTURE = (0.52, 1.55, 12.3, 5.6)  # left, top, width, height (in): the slide chart preset
-_FILL = {"achieved": "009E73", "on_track": "0072B2", "at_risk": "E69F00",
-         "off_track": "D55E00", "insufficient_data": "BBBBBB", "not_assessable": "DDDDDD"}
-_INK = {"achieved": "FFFFFF", "on_track": "FFFFFF", "off_track": "FFFFFF"}
 
 
 def _pptx():
@@ -76,7 +75,7 @@ def _title(slide, text: str, size: float) -> None:
 
 def _title_size(text: str) -> float:
     """Slide titles are findings; long ones get smaller type to stay in the title box."""
-    n = sum(1.0 if ord(c) > 0x2E80 else 0.55 for c in text)
+    n = text_em(text)
     return 28 if n <= 36 else 24 if n <= 80 else 20 if n <= 130 else 16
 
 
@@ -93,8 +92,10 @@ def build_deck(assessment: Assessment, path: str | Path, lang: str | None = None
     lang = lang or a.lang
     zh = lang == "zh"
     if charts is None:
-        charts = render_slide_charts(a, lang)
-    from .report._table import as_of_words, counts_sentence
+        from .report import render_charts
+
+        charts = render_charts(a, lang, dashboard=False)
+    from .assessment._text import as_of_words, counts_sentence
 
     prs = pptx.Presentation(io.BytesIO(_template()))
     layouts = {lay.name: lay for lay in prs.slide_layouts}
@@ -165,8 +166,9 @@ def _status_table(slide, a: Assessment, lang: str) -> None:
             colour = None
             if j == len(cols) - 1:
                 cell.fill.solid()
-                cell.fill.fore_color.rgb = RGBColor.from_string(_FILL.get(status, "FFFFFF"))
-                colour = _INK.get(status, "000000")
+                fill = STATUS_COLOURS.get(status, "#FFFFFF")
+                cell.fill.fore_color.rgb = RGBColor.from_string(fill.lstrip("#"))
+                colour = STATUS_INK.get(status, "#000000").lstrip("#")
             set_fonts(cell.text_frame, size=size, colour=colour)
         table.rows[i].height = Inches(heights[i])
     table.rows[0].height = Inches(heights[0])
@@ -177,47 +179,14 @@ def _fit(df, cols, widths, room: float = 5.75) -> tuple[float, list[float]]:
     their column widths, fits in ``room`` inches; and each row's height at that size."""
     import math
 
-    def em(text: str) -> float:
-        return sum(1.0 if ord(c) > 0x2E80 else 0.55 for c in str(text))
-
     texts = [list(cols)] + [[row[c] for c in cols] for _, row in df.iterrows()]
     for size in (14, 12, 11, 10, 9, 8):
         line = size * 1.2 / 72
         heights = []
         for cells in texts:
-            lines = max(math.ceil(em(t) * size / 72 / max(w - 0.2, 0.3)) or 1
+            lines = max(math.ceil(text_em(str(t)) * size / 72 / max(w - 0.2, 0.3)) or 1
                         for t, w in zip(cells, widths, strict=True))
             heights.append(lines * line + 0.06)
         if sum(heights) <= room or size == 8:
             return size, heights
     raise AssertionError("unreachable")
-
-
-def render_slide_charts(a: Assessment, lang: str, ids=None) -> dict[str, bytes]:
-    """PNG bytes (200 dpi, the slide preset) of the status summary and each target."""
-    import matplotlib.pyplot as plt
-
-    from .charts import plot_indicator, plot_status_summary
-
-    out = {}
-    fig = plot_status_summary(a, lang=lang, style="slide", title=False)
-    out["_summary"] = _png(fig)
-    plt.close(fig)
-    for r in a:
-        if ids is not None and r.indicator_id not in ids:
-            continue
-        fig = plot_indicator(a, r.indicator_id, lang=lang, style="slide", title=False)
-        out[r.indicator_id] = _png(fig)
-        plt.close(fig)
-    return out
-
-
-def _png(fig) -> bytes:
-    import matplotlib
-
-    from ._fonts import font_rc
-
-    buf = io.BytesIO()
-    with matplotlib.rc_context(font_rc()):
-        fig.savefig(buf, format="png", dpi=200)
-    return buf.getvalue()

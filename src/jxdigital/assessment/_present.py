@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import html
 
-#: Colour-blind-safe status colours (Okabe-Ito based), always shown with the words.
-STATUS_COLOURS = {"achieved": "#009E73", "on_track": "#56B4E9", "at_risk": "#E69F00",
+#: Colour-blind-safe status colours (Okabe-Ito), always shown with the words; one palette
+#: for the Jupyter table, charts, HTML, Excel and slides.
+STATUS_COLOURS = {"achieved": "#009E73", "on_track": "#0072B2", "at_risk": "#E69F00",
                   "off_track": "#D55E00", "insufficient_data": "#BBBBBB",
                   "not_assessable": "#DDDDDD"}
+#: Text colour that keeps contrast on each status colour.
+STATUS_INK = {"achieved": "#FFFFFF", "on_track": "#FFFFFF", "at_risk": "#000000",
+              "off_track": "#FFFFFF", "insufficient_data": "#000000",
+              "not_assessable": "#000000"}
 
 
 def html_table(a) -> str:
@@ -15,6 +20,7 @@ def html_table(a) -> str:
     rows = []
     for r in f.itertuples():
         colour = STATUS_COLOURS.get(r.status_cn, "#FFFFFF")
+        ink = STATUS_INK.get(r.status_cn, "#000000")
         p = "" if r.p_met != r.p_met else f"{r.p_met:.0%}"
         latest = "" if r.latest_year is None or r.latest_year != r.latest_year else \
             f"{r.latest_value:,.4g} ({int(r.latest_year)})"
@@ -22,7 +28,7 @@ def html_table(a) -> str:
         rows.append(
             f"<tr><td>{html.escape(r.name_zh)}</td><td>{html.escape(r.unit)}</td>"
             f"<td>{html.escape(r.target_text)}</td><td>{latest}</td><td>{p}</td>"
-            f"<td style='background:{colour}'>{html.escape(r.status_zh)} "
+            f"<td style='background:{colour};color:{ink}'>{html.escape(r.status_zh)} "
             f"{html.escape(r.status_en)}</td><td style='text-align:left'>"
             f"{html.escape(reason)}</td></tr>")
     head = ("<tr><th>指标</th><th>单位</th><th>目标</th><th>最新</th><th>P(达标)</th>"

@@ -63,3 +63,25 @@ def prob(p: float, lang: str = "zh") -> str:
     if p <= 0.005:
         return "1%以下" if lang == "zh" else "under 1%"
     return f"{p * 100:.0f}%"
+
+
+def counts_sentence(a, lang: str = "zh") -> str:
+    """``共19项目标：存在风险2项，数据不足17项。`` for an ``Assessment``."""
+    from . import _rules as R
+
+    counts: dict[str, int] = {}
+    for r in a:
+        counts[r.status_cn] = counts.get(r.status_cn, 0) + 1
+    order = [s for s in R.STATUSES if s in counts]
+    if lang == "zh":
+        return f"共{len(a)}项目标：" + "，".join(f"{R.STATUS_ZH[s]}{counts[s]}项" for s in order) \
+            + "。"
+    return f"{len(a)} targets: " + ", ".join(f"{counts[s]} {R.STATUS_EN[s]}" for s in order) + "."
+
+
+def as_of_words(a, lang: str = "zh") -> str:
+    """What an ``Assessment`` was judged on: ``全部已发布数据`` / ``截至2022已发布的数据``."""
+    if a.as_of == "latest":
+        return "全部已发布数据" if lang == "zh" else "all figures published to date"
+    return (f"截至{a.as_of}已发布的数据" if lang == "zh" else
+            f"figures published by {a.as_of}")

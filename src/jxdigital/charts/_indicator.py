@@ -63,9 +63,8 @@ def badge_text(r: TargetStatus, lang: str) -> str:
 
 def draw_badge(ax, r: TargetStatus, lang: str, size: float, loc=(0.01, 0.97)) -> None:
     colour = S.STATUS_COLOURS.get(r.status_cn, "#BBBBBB")
-    dark = r.status_cn in ("achieved", "on_track", "off_track")
     ax.text(*loc, badge_text(r, lang), transform=ax.transAxes, ha="left", va="top",
-            fontsize=size, color="white" if dark else "black",
+            fontsize=size, color=S.STATUS_INK.get(r.status_cn, "#000000"),
             bbox=dict(boxstyle="round,pad=0.3", fc=colour, ec="none"), zorder=10)
 
 
@@ -221,7 +220,7 @@ def draw_indicator(ax, a: Assessment, r: TargetStatus, st: S.Style, lang: str,
                         va="bottom", fontsize=fs, color=S.ACTUAL)
 
     # width (em) of the direct labels placed at the target year, for the right margin
-    em = max((sum(1.0 if ord(c) > 0x2E80 else 0.52 for c in line)
+    em = max((S.text_em(line, latin=0.52)
               for t in ax.texts if getattr(t, "xy", (0,))[0] >= r.target_year - 0.01
               for line in t.get_text().split("\n")), default=0.0) if labels else 0.0
     _limits(ax, r, years_shown, values_shown, label_in=em * fs / 72 + 0.15)
@@ -303,16 +302,10 @@ def _sources(a: Assessment, r: TargetStatus, lang: str) -> str:
     if lang == "zh":
         fan = f"预测：{model}，扇形为50/80/95%区间。" if model else ""
         s = f"数据来源：{text or '无'}。" + fan
-        return s + f"评估时点：{as_of_words(a, lang)}。"
+        return s + f"评估依据：{T.as_of_words(a, lang)}。"
     s = f"Sources: {text or 'none'}. " + (f"Projection: {model}; fan = 50/80/95% intervals. "
                                          if model else "")
-    return s + f"Figures: {as_of_words(a, lang)}. "
-
-
-def as_of_words(a: Assessment, lang: str) -> str:
-    if a.as_of == "latest":
-        return "全部已发布数据" if lang == "zh" else "all published to date"
-    return a.as_of
+    return s + f"Figures: {T.as_of_words(a, lang)}. "
 
 
 def plot_indicator(assessment, indicator_id: str | None = None, *, lang: str | None = None,
@@ -364,7 +357,7 @@ def _place_axes(fig, ax, st: S.Style, footer_frac: float, title: bool) -> None:
     lo, hi = ax.get_ylim()
     ticks = [t for t in ax.get_yticks() if lo <= t <= hi]
     labels = ax.yaxis.get_major_formatter().format_ticks(ticks) if ticks else [""]
-    tick_w = max(sum(0.6 if ord(c) < 0x2E80 else 1.0 for c in lab) for lab in labels)
+    tick_w = max(S.text_em(lab, latin=0.6) for lab in labels)
     left_pt = tick_w * st.tick + 3.5 + 3.5 + (st.label * 1.3 if ax.get_ylabel() else 0) + 6
     bottom_pt = st.tick * 1.25 + 3.5 + 3.5 + 6
     top_pt = st.title * 1.9 + 4 if title else st.label * 0.6

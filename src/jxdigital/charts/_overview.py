@@ -9,11 +9,7 @@ from ..assessment import Assessment
 from ..assessment import _rules as R
 from ..assessment import _text as T
 from . import _style as S
-from ._indicator import add_footer, as_of_words, badge_text, draw_indicator, title_of
-
-#: Order of statuses in summaries: settled first, then by risk, then the unknowns.
-STATUS_ORDER = ("achieved", "on_track", "at_risk", "off_track", "insufficient_data",
-                "not_assessable")
+from ._indicator import add_footer, badge_text, draw_indicator, title_of
 
 
 def _check(a) -> Assessment:
@@ -70,8 +66,7 @@ def plot_dashboard(assessment, *, lang: str | None = None, style: str = "noteboo
                          fontsize=st.small, loc="left")
             ax.text(0.02, 0.96, badge_text(r, lang) + (f"  ({r.unit})" if r.unit else ""),
                     transform=ax.transAxes, va="top", ha="left", fontsize=st.small * 0.9,
-                    color="white" if r.status_cn in ("achieved", "on_track", "off_track")
-                    else "black",
+                    color=S.STATUS_INK.get(r.status_cn, "#000000"),
                     bbox=dict(boxstyle="round,pad=0.2", fc=colour, ec="none"))
             ax.tick_params(labelsize=st.small * 0.85)
         title = a.plan.title_zh if lang == "zh" else (a.plan.title_en or a.plan.title_zh)
@@ -82,16 +77,12 @@ def plot_dashboard(assessment, *, lang: str | None = None, style: str = "noteboo
 
 
 def _footer(a: Assessment, lang: str) -> str:
-    counts = {s: 0 for s in STATUS_ORDER}
-    for r in a:
-        counts[r.status_cn] = counts.get(r.status_cn, 0) + 1
+    on, off = f"{R.P_ON_TRACK:.0%}", f"{R.P_OFF_TRACK:.0%}"
     if lang == "zh":
-        parts = "，".join(f"{R.STATUS_ZH[s]}{n}项" for s, n in counts.items() if n)
-        return (f"评估时点：{as_of_words(a, lang)}；共{len(a)}项：{parts}。状态依据达标概率："
-                f"≥{R.P_ON_TRACK:.0%}符合序时进度，<{R.P_OFF_TRACK:.0%}滞后。")
-    parts = ", ".join(f"{R.STATUS_EN[s]} {n}" for s, n in counts.items() if n)
-    return (f"As of {as_of_words(a, lang)}; {len(a)} targets: {parts}. Status from P(target met): "
-            f"≥ {R.P_ON_TRACK:.0%} on track, < {R.P_OFF_TRACK:.0%} off track.")
+        return (f"评估依据：{T.as_of_words(a, lang)}。{T.counts_sentence(a, lang)}"
+                f"状态依据达标概率：≥{on}符合序时进度，<{off}滞后。")
+    return (f"Based on {T.as_of_words(a, lang)}. {T.counts_sentence(a, lang)} "
+            f"Status from P(target met): ≥ {on} on track, < {off} off track.")
 
 
 def plot_status_summary(assessment, *, lang: str | None = None, style: str = "notebook",
@@ -108,7 +99,8 @@ def plot_status_summary(assessment, *, lang: str | None = None, style: str = "no
 
     def key(r):
         p = r.p_met if r.p_met == r.p_met else -1.0
-        return (STATUS_ORDER.index(r.status_cn) if r.status_cn in STATUS_ORDER else 9, -p,
+        # settled first, then by risk, then the unknowns (the order of R.STATUSES)
+        return (R.STATUSES.index(r.status_cn) if r.status_cn in R.STATUSES else 9, -p,
                 r.seq)
 
     rows = sorted(a, key=key)

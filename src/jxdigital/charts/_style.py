@@ -8,11 +8,8 @@ from pathlib import Path
 
 from .._atomic import atomic_path
 from .._fonts import cjk_families, font_rc
+from ..assessment._present import STATUS_COLOURS, STATUS_INK  # noqa: F401 (re-exported)
 
-#: Colour-blind-safe status colours (Okabe-Ito), always paired with the status words.
-STATUS_COLOURS = {"achieved": "#009E73", "on_track": "#0072B2", "at_risk": "#E69F00",
-                  "off_track": "#D55E00", "insufficient_data": "#999999",
-                  "not_assessable": "#BBBBBB"}
 ACTUAL = "#222222"
 PROJECTION = "#0072B2"
 NATIONAL = "#777777"
@@ -114,13 +111,18 @@ def _metadata(fmt: str) -> dict:
     return {}
 
 
+def text_em(text: str, latin: float = 0.55) -> float:
+    """Width of ``text`` in em: a CJK character is 1, other characters about ``latin``."""
+    return sum(1.0 if ord(c) > 0x2E80 else latin for c in text)
+
+
 def wrap(text: str, width: float) -> list[str]:
     """Split ``text`` into lines of at most ``width`` em (a CJK character is 1 em, Latin
     letters and digits about 0.55), breaking anywhere between CJK characters and at spaces
     in Latin text; ``textwrap`` would break Chinese only at spaces."""
     lines, line, used = [], "", 0.0
     for token in _tokens(text):
-        w = sum(1.0 if ord(c) > 0x2E80 else 0.55 for c in token)
+        w = text_em(token)
         if line and used + w > width:
             lines.append(line.rstrip())
             line, used = token.lstrip(), w

@@ -4,10 +4,11 @@ JSON, and ``write_report`` for the whole folder the scheduled job produces.
 Presentation only: nothing here computes a status; it formats ``Assessment`` objects.
 """
 
-from ._build import render_charts, write_report
+from ._build import render_charts, report_steps, write_report
 from ._excel import to_excel
 from ._html import to_html
 from ._json import to_json
 from ._markdown import to_markdown
 
-__all__ = ["render_charts", "to_excel", "to_html", "to_json", "to_markdown", "write_report"]
+__all__ = ["render_charts", "report_steps", "to_excel", "to_html", "to_json", "to_markdown",
+           "write_report"]

@@ -49,11 +49,12 @@ def _render(job: tuple[str, str, str]) -> tuple[str, bytes]:
 
 def render_charts(a: Assessment, lang: str, jobs: int | None = None,
                   progress: Callable[[str], None] | None = None,
-                  meanwhile: Callable[[], None] | None = None) -> dict[str, bytes]:
+                  meanwhile: Callable[[], None] | None = None,
+                  dashboard: bool = True) -> dict[str, bytes]:
     """PNG bytes of the status summary, the dashboard and every target (slide size,
     200 dpi), on ``jobs`` processes (default: the CPUs, at most 4) where fork exists.
     ``meanwhile`` runs in this process while the workers draw."""
-    work = [("summary", "", lang), ("dashboard", "", lang)] + \
+    work = [("summary", "", lang)] + ([("dashboard", "", lang)] if dashboard else []) + \
         [("indicator", r.indicator_id, lang) for r in sorted(a, key=lambda r: r.seq)]
     # the dashboard is the slowest: start it first so the two workers finish together
     work.sort(key=lambda w: w[0] != "dashboard")
@@ -81,6 +82,20 @@ def render_charts(a: Assessment, lang: str, jobs: int | None = None,
     finally:
         _SHARED.clear()
     return out
+
+
+def _has(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+def report_steps(a: Assessment, deck: bool | None = None) -> int:
+    """How many progress calls ``write_report`` makes: one per chart (the targets, the
+    summary, the dashboard), then Markdown, HTML, JSON + CSV, and the workbook and deck
+    where their libraries are installed."""
+    return (len(a) + 2 + 3 + (1 if _has("xlsxwriter") else 0)
+            + (1 if deck is not False and _has("pptx") else 0))
 
 
 def write_report(a: Assessment, out: str | Path, lang: str | None = None, *,

@@ -9,7 +9,7 @@ import pandas as pd
 
 from .._atomic import atomic_path
 from ..assessment import Assessment
-from ._html import _FILL
+from ..assessment._present import STATUS_COLOURS, STATUS_INK
 
 #: (column in to_frame, zh header, en header, number format)
 _SUMMARY = [
@@ -95,7 +95,8 @@ def to_excel(a: Assessment, path: str | Path, lang: str | None = None) -> Path:
                       book.add_format({"text_wrap": True, "valign": "top"}))
         status_col = len(_SUMMARY) - 2
         for i, st in enumerate(full["status_cn"]):
-            fill, ink = _FILL.get(st, ("#FFFFFF", "#000000"))
+            fill = STATUS_COLOURS.get(st, "#FFFFFF")
+            ink = STATUS_INK.get(st, "#000000")
             ws.write(i + 1, status_col, summary.iloc[i, status_col],
                      book.add_format({"bg_color": fill, "font_color": ink, "bold": True}))
     return Path(path)

@@ -7,13 +7,10 @@ import html
 
 from .. import __version__
 from ..assessment import Assessment
+from ..assessment._present import STATUS_COLOURS, STATUS_INK
+from ..assessment._text import as_of_words, counts_sentence
 from ._markdown import rule_lines
-from ._table import as_of_words, counts_sentence, display_table
-
-#: Okabe-Ito status colours with text colours that keep contrast (same as the charts).
-_FILL = {"achieved": ("#009E73", "#fff"), "on_track": ("#0072B2", "#fff"),
-         "at_risk": ("#E69F00", "#000"), "off_track": ("#D55E00", "#fff"),
-         "insufficient_data": ("#BBBBBB", "#000"), "not_assessable": ("#DDDDDD", "#000")}
+from ._table import display_table
 
 _CSS = """
 body{font-family:"JXD Sans SC","Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",
@@ -63,7 +60,8 @@ def to_html(a: Assessment, lang: str | None = None,
     order = {r.indicator_id: r for r in a}
     rows = sorted(a, key=lambda r: r.seq)
     for (_, row), r in zip(df.iterrows(), rows, strict=True):
-        fill, ink = _FILL.get(row["_status"], ("#fff", "#000"))
+        fill = STATUS_COLOURS.get(row["_status"], "#FFFFFF")
+        ink = STATUS_INK.get(row["_status"], "#000000")
         cells = []
         for c in cols:
             text = html.escape(str(row[c]))

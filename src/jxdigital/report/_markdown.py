@@ -5,7 +5,8 @@ from __future__ import annotations
 from .. import __version__
 from ..assessment import Assessment
 from ..assessment import _rules as R
-from ._table import as_of_words, counts_sentence, display_table
+from ..assessment._text import as_of_words, counts_sentence
+from ._table import display_table
 
 
 def _cell(text: str) -> str:

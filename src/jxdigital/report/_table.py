@@ -7,7 +7,6 @@ import math
 import pandas as pd
 
 from ..assessment import Assessment, TargetStatus
-from ..assessment import _rules as R
 from ..assessment import _text as T
 
 HEADERS = {
@@ -87,21 +86,3 @@ def display_table(a: Assessment, lang: str) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=HEADERS[lang])
     df["_status"] = [r.status_cn for r in sorted(a, key=lambda r: r.seq)]
     return df
-
-
-def counts_sentence(a: Assessment, lang: str) -> str:
-    counts: dict[str, int] = {}
-    for r in a:
-        counts[r.status_cn] = counts.get(r.status_cn, 0) + 1
-    order = [s for s in R.STATUSES if s in counts]
-    if lang == "zh":
-        return f"共{len(a)}项目标：" + "，".join(f"{R.STATUS_ZH[s]}{counts[s]}项" for s in order) \
-            + "。"
-    return f"{len(a)} targets: " + ", ".join(f"{counts[s]} {R.STATUS_EN[s]}" for s in order) + "."
-
-
-def as_of_words(a: Assessment, lang: str) -> str:
-    if a.as_of == "latest":
-        return "全部已发布数据" if lang == "zh" else "all figures published to date"
-    return (f"截至{a.as_of}已发布的数据" if lang == "zh" else
-            f"figures published by {a.as_of}")
