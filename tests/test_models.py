@@ -166,6 +166,49 @@ def test_auto_is_a_convex_combination_of_its_components():
     assert (f["point"] <= 146.41 * 1.1 ** f["h"] + 1e-9).all()
 
 
+def test_auto_keeps_a_trend_that_has_held_on_a_long_series():
+    # 12 years of +5 a year: drift backtests perfectly from each of the last 6 years, so
+    # the per-series check gives it all the weight and the trend is not damped.
+    line = pd.Series(100.0 + 5.0 * np.arange(12), index=range(2010, 2022))
+    p = project(line, h=4)
+    assert p.to_frame()["point"].tolist() == pytest.approx([160, 165, 170, 175])
+    w = p.models.set_index("component")["weight"]
+    assert w["level:drift"] == pytest.approx(1.0)
+    assert w.sum() == pytest.approx(1.0)
+
+
+def test_auto_backtest_splits_weight_by_inverse_error():
+    # A hand-made case: the combination c and drift d backtested from the last 6 years.
+    from jxdigital.models._models import Auto as AutoModel
+    from jxdigital.models._panel import make_panel
+
+    y = np.array([10, 12, 11, 15, 14, 18, 17, 21, 19, 24, 23.0])
+    zc = make_panel([np.arange(len(y))], [y])
+    zlog = zc.map(np.log)
+    m = AutoModel()
+    errs = []
+    for comp in ("c", "d"):
+        per_origin = []
+        for j in range(1, 7):
+            past, past_log = (make_panel([np.arange(len(y) - j)], [y[:-j]]),
+                              make_panel([np.arange(len(y) - j)], [np.log(y[:-j])]))
+            hj = np.arange(1, j + 1)
+            f = (m._combination(past, past_log, hj) if comp == "c" else
+                 y[-j - 1] + (y[-j - 1] - y[0]) / (len(y) - j - 1) * hj)
+            per_origin.append(np.mean(np.abs(y[len(y) - j:] - np.ravel(f))))
+        errs.append(np.mean(per_origin))
+    share = m._drift_share(zc, zlog)[0]
+    assert share == pytest.approx(errs[0] / (errs[0] + errs[1]))
+    assert 0 < share < 1
+
+
+def test_auto_without_enough_history_uses_the_learned_weights_alone():
+    p = project(pd.Series([3.4, 6.0, 7.5, 9.0], index=range(2020, 2024)), h=2)
+    learned_w = Auto().weights(True, 4)
+    got = p.models.set_index("component")["weight"].to_dict()
+    assert got == pytest.approx(learned_w)
+
+
 def test_learned_parameters_are_sane():
     L = learned()
     for variant, buckets in L["auto_weights"].items():

@@ -13,7 +13,8 @@ origin and the next 1..8 training years are the future. From them:
 2. ``damped_trend_phi``: the damping factor of ``DampedTrend`` minimising the same loss;
 3. ``calibration``: per model, bucket and horizon 1..8, quantiles of the scaled errors
    ``(y - ŷ) / s`` (``s`` = the history's mean absolute yearly change), i.e. split
-   conformal intervals across series.
+   conformal intervals across series. ``auto``'s errors are those of the whole model,
+   including its per-series backtest against drift, so its intervals cover that step too.
 
 Deterministic: no sampling; the same input gives the same file.
 """

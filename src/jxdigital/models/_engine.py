@@ -48,6 +48,7 @@ class Forecast:
     nonneg: np.ndarray  # (n,) clip at zero (unbounded series that never went below 0)
     kinds: list[str]  # 'positive', 'level' or 'bounded': which weights/calibration applied
     model: Model
+    drift_share: np.ndarray  # (n,) Auto's backtest weight on drift (0 for other models)
 
     def quantiles(self, levels: np.ndarray) -> np.ndarray:
         """(n, H, len(levels)) quantiles in original units."""
@@ -110,6 +111,7 @@ class Fitted:
     kinds: list[str]
     nonneg: np.ndarray
     last_year: np.ndarray
+    drift_share: np.ndarray
 
 
 def fit_points(model: Model, series: list[Series], h_max: int,
@@ -122,6 +124,7 @@ def fit_points(model: Model, series: list[Series], h_max: int,
     n, hh = len(series), np.arange(1, h_max + 1)
     point, point_c = np.empty((n, h_max)), np.empty((n, h_max))
     scale, n_obs = np.empty(n), np.empty(n, dtype=int)
+    drift_share = np.zeros(n)
     transforms: list[Transform] = [Transform()] * n
     kinds = [""] * n
     groups: dict[tuple, list[int]] = {}
@@ -136,6 +139,7 @@ def fit_points(model: Model, series: list[Series], h_max: int,
                         [tr.forward(series[i].values) for i in rows])
         zlog = zc.map(np.log) if kind == "positive" else None
         pc = model.point(zc, zlog, hh)
+        drift_share[rows] = getattr(model, "drift_share_", 0.0)
         if kind == "bounded":
             floor = np.full(len(rows), SCALE_FLOOR_BOUNDED)
         else:
@@ -147,7 +151,7 @@ def fit_points(model: Model, series: list[Series], h_max: int,
     nonneg = np.array([s.bounds is None and bool(np.all(s.values >= 0)) for s in series])
     point = np.where(nonneg[:, None], np.maximum(point, 0.0), point)
     last = np.array([int(s.years[-1]) for s in series])
-    return Fitted(point, point_c, scale, n_obs, transforms, kinds, nonneg, last)
+    return Fitted(point, point_c, scale, n_obs, transforms, kinds, nonneg, last, drift_share)
 
 
 def forecast(model: Model, series: list[Series], h_max: int) -> Forecast:
@@ -159,4 +163,4 @@ def forecast(model: Model, series: list[Series], h_max: int) -> Forecast:
         rows = np.array([k == kind for k in f.kinds])
         eq[rows] = error_quantiles(model.calibration_key(kind == "positive"), f.n_obs[rows], hh)
     return Forecast([s.id for s in series], f.last_year, f.n_obs, f.point, f.point_c,
-                    f.scale, eq, f.transforms, f.nonneg, f.kinds, model)
+                    f.scale, eq, f.transforms, f.nonneg, f.kinds, model, f.drift_share)

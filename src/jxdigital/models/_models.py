@@ -179,29 +179,84 @@ class Gompertz(Logistic):
 
 
 class Auto(Model):
-    """A weighted combination of simple forecasters (naive, drift, damped drift, damped
-    and undamped least-squares slope, damped last change, Theta, SES with drift; on levels
-    and, for positive series, on logs). Weights depend on the history length and were
-    learned by rolling-origin backtests across the M3 yearly series (``learned.json``,
-    made by ``tools/learn_models.py``): they minimise the mean absolute scaled error."""
+    """A learned combination of simple forecasters, checked against drift on the series' own
+    recent past.
+
+    1. The combination: naive, drift, damped drift, damped and undamped least-squares
+       slope, damped last change, Theta and SES with drift, on levels and (positive
+       series) on logs, with weights that depend on the history length, learned by
+       rolling-origin backtests across the M3 yearly series (``learned.json``, made by
+       ``tools/learn_models.py``) to minimise the mean absolute scaled error.
+    2. Per series, when it has enough history: the combination ``c`` and the random walk
+       with drift ``d`` are each backtested from the last ``VALIDATION_ORIGINS`` years
+       (histories of at least ``VALIDATION_MIN_POINTS`` points) and blended by inverse
+       error, ``ŷ = (E_d c + E_c d) / (E_c + E_d)`` (``E``: mean absolute error over those
+       origins). Learned weights carry what is typical across series; the backtest keeps a
+       series whose own trend has held (where drift is hard to beat) from being damped.
+    """
 
     name = "auto"
+    #: Backtest origins per series (years before the last) and the fewest points a backtest
+    #: history may have. Chosen by validation on the last years of the M3, M1 and Tourism
+    #: yearly training parts (see BENCHMARKS.md).
+    VALIDATION_ORIGINS = 6
+    VALIDATION_MIN_POINTS = 5
 
-    def weights(self, positive, n_obs):
-        return _auto_table(positive)[str(int(bucket_of(np.array([n_obs]))[0]))]
+    def weights(self, positive, n_obs, drift_share=0.0):
+        w = {k: v * (1.0 - drift_share)
+             for k, v in _auto_table(positive)[str(int(bucket_of(np.array([n_obs]))[0]))].items()}
+        if drift_share > 0:
+            w["level:drift"] = w.get("level:drift", 0.0) + drift_share
+        return w
 
     def point(self, zc, zlog, h):
+        combo = self._combination(zc, zlog, h)
+        share = self._drift_share(zc, zlog)
+        self.drift_share_ = share  # read by the engine to report weights per series
+        return (1.0 - share)[:, None] * combo + share[:, None] * c.drift_path(zc, h)
+
+    def _combination(self, zc, zlog, h):
         table = _auto_table(zlog is not None)
         b = bucket_of(zc.n_obs)
         out = np.zeros((zc.z.shape[0], len(h)))
         cache: dict[str, np.ndarray] = {}
-        for bi in np.unique(b):
+        out[b < 0] = np.nan  # fewer than 2 points (only in backtests, where they are skipped)
+        for bi in np.unique(b[b >= 0]):
             rows = b == bi
             for comp, w in table[str(bi)].items():
                 if comp not in cache:
                     cache[comp] = component_path(comp, zc, zlog, h)
                 out[rows] += w * cache[comp][rows]
         return out
+
+    def _drift_share(self, zc, zlog) -> np.ndarray:
+        """Inverse-error weight of drift, ``E_c / (E_c + E_d)``; 0 without a backtest."""
+        n = zc.z.shape[0]
+        err = np.zeros((2, n))
+        count = np.zeros(n)
+        for j in range(1, self.VALIDATION_ORIGINS + 1):
+            if zc.z.shape[1] - j < self.VALIDATION_MIN_POINTS:
+                break
+            past = Panel(zc.z[:, :-j], zc.last_year - j)
+            ok = (past.n_obs >= self.VALIDATION_MIN_POINTS) & ~np.isnan(past.z[:, -1])
+            if not ok.any():
+                continue
+            past_log = None if zlog is None else Panel(zlog.z[:, :-j], zc.last_year - j)
+            hj = np.arange(1, j + 1)
+            actual = zc.z[:, zc.z.shape[1] - j:]
+            with np.errstate(invalid="ignore", over="ignore"):
+                d = [np.abs(actual - self._combination(past, past_log, hj)),
+                     np.abs(actual - c.drift_path(past, hj))]
+            seen = np.isfinite(d[0]) & np.isfinite(d[1])
+            ok &= seen.any(axis=1)
+            for k in range(2):
+                e = np.where(seen, d[k], 0.0).sum(axis=1) / np.maximum(seen.sum(axis=1), 1)
+                err[k] += np.where(ok, e, 0.0)
+            count += ok
+        total = err[0] + err[1]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = np.where(total > 0, err[0] / total, 0.5)
+        return np.where(count > 0, share, 0.0)
 
     def calibration_key(self, positive):
         return "auto_positive" if positive else "auto_level"
