@@ -101,8 +101,23 @@ def ols(p: Panel) -> tuple[np.ndarray, np.ndarray]:
 SES_ALPHAS = np.linspace(0.05, 1.0, 20)
 
 
+_SES_SEEN: list[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]] = []
+
+
 def ses(p: Panel) -> tuple[np.ndarray, np.ndarray]:
-    """Simple exponential smoothing over the observed values: (alpha, final level)."""
+    """Simple exponential smoothing over the observed values: (alpha, final level).
+
+    Theta and SES-with-drift smooth the same panel in one combination, so the last two
+    results are kept (keyed by the array itself, which the cache holds alive)."""
+    for z, out in _SES_SEEN:
+        if z is p.z:
+            return out
+    out = _ses(p)
+    _SES_SEEN[:] = [(p.z, out), *_SES_SEEN[:1]]
+    return out
+
+
+def _ses(p: Panel) -> tuple[np.ndarray, np.ndarray]:
     a = SES_ALPHAS[:, None]
     level = np.full((len(SES_ALPHAS), p.z.shape[0]), np.nan)
     sse = np.zeros_like(level)
