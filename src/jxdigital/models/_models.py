@@ -53,8 +53,9 @@ class Model:
             raise ProjectionInputError(f"{type(self).__name__}: call fit(data) before predict")
         return projection_of(self, self.series_, to, h, level)
 
-    def weights(self, positive: bool, n_obs: int) -> dict[str, float]:
-        """Component weights for a history of ``n_obs`` points (only ``Auto`` combines)."""
+    def weights(self, positive: bool, n_obs: int, drift_share: float = 0.0) -> dict[str, float]:
+        """Component weights for a history of ``n_obs`` points (only ``Auto`` combines;
+        ``drift_share`` is its per-series backtest weight on drift)."""
         return {self.name: 1.0}
 
     def __repr__(self) -> str:

@@ -224,9 +224,8 @@ class Projection:
         fc = self._fc
         for i, sid in enumerate(fc.ids):
             b = int(bucket_of(np.array([fc.n_obs[i]]))[0])
-            kw = {"drift_share": float(fc.drift_share[i])} if fc.drift_share[i] else {}
-            for comp, weight in fc.model.weights(fc.kinds[i] == "positive",
-                                                 int(fc.n_obs[i]), **kw).items():
+            for comp, weight in fc.model.weights(fc.kinds[i] == "positive", int(fc.n_obs[i]),
+                                                 float(fc.drift_share[i])).items():
                 rows.append({"id": sid, "model": fc.model.name, "component": comp,
                              "weight": float(weight), "bucket": bucket_label(b)})
         return pd.DataFrame(rows)
