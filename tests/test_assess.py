@@ -267,3 +267,23 @@ def test_english_band_keeps_units_on_both_ends(tmp_path):
                           ("x", "jiangxi", 2022, 140.0)])
     en = assess(plan, data)["x"].reason_en
     assert "30 billion yuan–40 billion yuan" in en
+
+
+def test_text_plan_targets_read_in_english():
+    """The text plan's word targets (倍增, 全覆盖, 快于…增速, 2-3, 不高于1.3) in English."""
+    from jxdigital.assessment._text import target_label
+
+    a = {r.indicator_id: r for r in jxdigital.assess("jiangxi-14th-fyp-text")}
+
+    def en(iid):
+        r = a[iid]
+        return target_label(r.comparator, r.target_text, r.target_value, r.target_high_met,
+                             r.reference, "en")
+
+    assert en("digital_economy_value_added") == "double (16,708)"  # 8354 × 2
+    assert en("township_5g_coverage") == "all (100)"
+    assert en("digital_economy_growth_vs_national") == "faster than national growth"
+    assert en("digital_economy_growth_vs_provincial_gdp") == "faster than Jiangxi's GDP growth"
+    assert en("new_data_center_pue") == "≤ 1.3"
+    assert en("benchmark_smart_cities") == "2–3"
+    assert target_label("at_least", "10以上", 10.0, lang="zh") == "10以上"  # Chinese: as printed

@@ -55,6 +55,13 @@ def test_assess_table_and_json(capsys):
     assert gap["p_met"] is None  # missing numbers are null, never NaN
 
 
+def test_english_table_has_no_chinese_targets(capsys):
+    assert main(["assess", "--lang", "en"]) == Exit.OK
+    table = capsys.readouterr().out.split("\n\n")[0]
+    assert "above the national average" in table and "about 3,000" in table
+    assert "超全国平均水平" not in table and "左右" not in table and "以上" not in table
+
+
 def test_fail_on_exits_3_when_a_target_is_off_track(tmp_path, capsys):
     plan, data = _off_track_case(tmp_path)
     args = ["assess", "--plan", str(plan), "--actuals", str(data)]

@@ -40,6 +40,23 @@ def test_markdown_has_every_target_and_the_rule(a):
     assert "| Digital economy value added (100 million yuan) |" in en and "at risk" in en
 
 
+def test_english_tables_state_targets_in_english(a):
+    """An English report carries no Chinese in its target column: 以上/左右/>/超全国平均水平
+    become ≥, about, >, 'above the national average'; the Chinese table keeps the print."""
+    from jxdigital.report._table import display_table
+
+    ids = [r.indicator_id for r in sorted(a, key=lambda r: r.seq)]
+    target = dict(zip(ids, display_table(a, "en")["Target"], strict=True))
+    assert target["core_digital_industry_share_of_gdp"] == "≥ 10"
+    assert target["online_retail_sales"] == "about 3,000"
+    assert target["electronic_info_manufacturing_revenue"] == "> 10,000"
+    assert target["equipment_nc_rate"] == "above the national average"
+    assert target["digital_economy_value_added"] == "16,000"
+    assert not any(re.search(r"[\u4e00-\u9fff]", t) for t in target.values())
+    zh = display_table(a, "zh")["目标"].tolist()
+    assert "10以上" in zh and "3000左右" in zh and "超全国平均水平" in zh
+
+
 def test_html_is_self_contained_and_shows_every_target(a):
     png = b"\x89PNG\r\n\x1a\nfake"
     page = to_html(a, charts={"_summary": png, "base_stations_5g": png})

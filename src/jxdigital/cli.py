@@ -125,22 +125,11 @@ def _print_assessment(a, args: argparse.Namespace, table: bool = True) -> int:
     f = a.to_frame()
     if table:
         zh = args.lang == "zh"
-        import pandas as pd
+        from .report._table import display_table
 
-        name = f["name_zh"] if zh else f["name_en"].where(f["name_en"] != "", f["name_zh"])
-        from .assessment._text import value as fmt_value
-
-        latest = [("" if y is None or y != y else
-                   f"{fmt_value(v, u, args.lang)} ({int(y)})")
-                  for v, y, u in zip(f["latest_value"], f["latest_year"], f["unit"],
-                                     strict=True)]
-        out = pd.DataFrame({
-            ("指标" if zh else "indicator"): name,
-            ("目标" if zh else "target"): f["target_text"],
-            ("最新" if zh else "latest"): latest,
-            "P": f["p_met"].map(lambda p: "" if p != p else f"{p:.0%}"),
-            ("状态" if zh else "status"): f["status_zh"] if zh else f["status_en"],
-        })
+        shown = display_table(a, args.lang)
+        # indicator (with its unit), target, latest actual, P(met), status
+        out = shown[[shown.columns[i] for i in (2, 3, 4, 6, 8)]]
         title = a.plan.title_zh if zh else (a.plan.title_en or a.plan.title_zh)
         print(f"{title} [{a.plan.plan_id}] as of {a.as_of}")
         _print_frame(out, "table")

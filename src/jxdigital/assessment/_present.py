@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 
+from ._text import target_label
+
 #: Colour-blind-safe status colours (Okabe-Ito), always shown with the words; one palette
 #: for the Jupyter table, charts, HTML, Excel and slides.
 STATUS_COLOURS = {"achieved": "#009E73", "on_track": "#0072B2", "at_risk": "#E69F00",
@@ -25,14 +27,19 @@ def html_table(a) -> str:
         latest = "" if r.latest_year is None or r.latest_year != r.latest_year else \
             f"{r.latest_value:,.4g} ({int(r.latest_year)})"
         reason = r.reason_zh if a.lang == "zh" else r.reason_en
+        name = r.name_zh if a.lang == "zh" else (r.name_en or r.name_zh)
+        target = target_label(r.comparator, r.target_text, r.target_value, r.target_high_met,
+                              r.reference, a.lang)
         rows.append(
-            f"<tr><td>{html.escape(r.name_zh)}</td><td>{html.escape(r.unit)}</td>"
-            f"<td>{html.escape(r.target_text)}</td><td>{latest}</td><td>{p}</td>"
+            f"<tr><td>{html.escape(name)}</td><td>{html.escape(r.unit)}</td>"
+            f"<td>{html.escape(target)}</td><td>{latest}</td><td>{p}</td>"
             f"<td style='background:{colour};color:{ink}'>{html.escape(r.status_zh)} "
             f"{html.escape(r.status_en)}</td><td style='text-align:left'>"
             f"{html.escape(reason)}</td></tr>")
-    head = ("<tr><th>指标</th><th>单位</th><th>目标</th><th>最新</th><th>P(达标)</th>"
-            "<th>状态</th><th>说明</th></tr>")
+    head = "".join(f"<th>{h}</th>" for h in (
+        ("指标", "单位", "目标", "最新", "P(达标)", "状态", "说明") if a.lang == "zh" else
+        ("Indicator", "Unit", "Target", "Latest", "P(met)", "Status", "Reason")))
+    head = f"<tr>{head}</tr>"
     title = (f"<p><b>{html.escape(a.plan.title_zh)}</b> · as of {html.escape(a.as_of)} · "
              f"{len(a)} targets</p>")
     return f"{title}<table>{head}{''.join(rows)}</table>"

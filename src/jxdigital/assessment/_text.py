@@ -43,6 +43,32 @@ def value(v: float, unit: str, lang: str = "zh") -> str:
     return num(v, lang) + unit
 
 
+def target_label(comparator: str, text: str, target: float, high: float = math.nan,
+                 reference: str = "", lang: str = "zh") -> str:
+    """A target for a table whose indicator column carries the unit: as printed in
+    Chinese (``10以上``); in English from its parsed meaning (``≥ 10``, ``about 3,000``,
+    ``above the national average``), so no Chinese is left in an English table."""
+    if lang == "zh":
+        return text or "—"
+    v = num(target, "en")
+    if comparator == "between" and not math.isnan(high):
+        return f"{v}–{num(high, 'en')}"
+    if comparator == "above_national_average":
+        return "above the national average"
+    if comparator == "faster_than":
+        region, _, what = reference.partition(":")
+        if region == "china":
+            return "faster than national growth"
+        what = "GDP" if what == "gdp" else what.replace("_", " ")
+        return f"faster than {region.capitalize()}'s {what} growth".strip()
+    if comparator == "none" or math.isnan(target):
+        return text or "—"
+    if not any(ch.isdigit() for ch in text):  # 倍增, 全覆盖, 所有: the words, then the value
+        return f"double ({v})" if text == "倍增" else f"all ({v})" if target == 100 else v
+    return {"at_least": f"≥ {v}", "more_than": f"> {v}", "around": f"about {v}",
+            "at_most": f"≤ {v}"}.get(comparator, v)
+
+
 def rate(g: float) -> str:
     """A growth rate (fraction) as ``9.1%``."""
     return "—" if math.isnan(g) else f"{g * 100:.1f}%"

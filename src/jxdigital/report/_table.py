@@ -23,10 +23,10 @@ def _nan(x) -> bool:
 
 
 def target_words(r: TargetStatus, lang: str) -> str:
-    """The target as the plan prints it (its unit is in the indicator column)."""
-    if r.comparator == "above_national_average" and lang == "en":
-        return "above the national average"
-    return r.target_text or "—"
+    """The target as the plan prints it, or its meaning in English (the unit is in the
+    indicator column)."""
+    return T.target_label(r.comparator, r.target_text, r.target_value, r.target_high_met,
+                          r.reference, lang)
 
 
 def name_words(r: TargetStatus, lang: str) -> str:
