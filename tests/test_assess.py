@@ -287,3 +287,17 @@ def test_text_plan_targets_read_in_english():
     assert en("new_data_center_pue") == "≤ 1.3"
     assert en("benchmark_smart_cities") == "2–3"
     assert target_label("at_least", "10以上", 10.0, lang="zh") == "10以上"  # Chinese: as printed
+
+
+def test_english_numbers_carry_english_units():
+    """No Chinese unit is left in English text: 万家 3 → 30,000 firms; 1.5 亿页 → 150 million
+    pages; classifiers that name nothing (个) give a bare number."""
+    from jxdigital.assessment._text import unit_en, value
+
+    assert value(3, "万家", "en") == "30,000 firms"
+    assert value(1.5, "亿页", "en") == "150 million pages"
+    assert value(6, "万个", "en") == "60,000"
+    assert value(34790, "Gpbs", "en") == "34,790 Gbps"  # the plan's typo, read as Gbps
+    assert value(12, "所", "en") == "12 institutions"
+    assert unit_en("万台/套") == "× 10,000 units" and unit_en("个") == "count"
+    assert value(3, "万家") == "3万家"  # Chinese unchanged

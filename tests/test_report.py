@@ -38,6 +38,7 @@ def test_markdown_has_every_target_and_the_rule(a):
     assert "## 数据缺口" in md and "P ≥ 75% 为“符合序时进度”" in md
     en = to_markdown(a, "en")
     assert "| Digital economy value added (100 million yuan) |" in en and "at risk" in en
+    assert not re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", en)  # no 中文 or ：
 
 
 def test_english_tables_state_targets_in_english(a):

@@ -22,6 +22,21 @@ def num(v: float, lang: str = "zh") -> str:
     return text
 
 
+#: Units as the plans print them, in English. Chinese classifiers (个, 所, 条) name no unit
+#: of their own: "count", or the thing counted where the plans use it for one kind only.
+UNIT_EN = {"亿元": "100 million yuan", "万": "× 10,000", "万个": "× 10,000",
+           "万户": "× 10,000 users", "万家": "× 10,000 firms", "万名": "× 10,000 people",
+           "万条": "× 10,000 records", "万台/套": "× 10,000 units", "亿页": "× 100 million pages",
+           "件": "items", "个": "count", "条": "count", "家": "firms", "所": "institutions",
+           "名": "people", "台(套)": "units", "门": "courses", "朵": "clouds",
+           "类": "categories", "G": "Gbps", "Gpbs": "Gbps", "Gbps": "Gbps"}
+
+
+def unit_en(unit: str) -> str:
+    """The unit for an English label: ``万户`` → ``× 10,000 users``; unknown units as is."""
+    return UNIT_EN.get(unit, unit)
+
+
 def value(v: float, unit: str, lang: str = "zh") -> str:
     """``13200, '亿元'`` → ``1.32万亿元`` (zh) / ``1.32 trillion yuan`` (en); ``10, '万个'``
     → ``10万个``; percentages ``35.0%``."""
@@ -35,11 +50,14 @@ def value(v: float, unit: str, lang: str = "zh") -> str:
     if lang == "en":
         if unit == "亿元":  # 1 亿 = 0.1 billion
             return f"{_trim(v / 10, 1)} billion yuan"
-        if unit.startswith("万"):  # 万个, 万户, 万: write the count out
-            what = {"万户": " users", "万个": "", "万": ""}.get(unit, f" ({unit[1:]})")
-            return f"{v * 1e4:,.0f}{what}"
-        en_units = {"件": " items", "个": "", "家": " firms", "Gpbs": " Gbps", "Gbps": " Gbps"}
-        return num(v, lang) + en_units.get(unit, f" {unit}" if unit else "")
+        what = unit_en(unit)
+        if unit.startswith("万"):  # 万户, 万家: write the count out
+            rest = what.removeprefix("× 10,000").strip()
+            return f"{v * 1e4:,.0f}" + (f" {rest}" if rest else "")
+        if unit.startswith("亿"):  # 1.5 亿页 = 150 million pages
+            rest = what.removeprefix("× 100 million").strip()
+            return f"{num(v * 100, 'en')} million" + (f" {rest}" if rest else "")
+        return num(v, lang) + ("" if what in ("", "count") else f" {what}")
     return num(v, lang) + unit
 
 

@@ -47,10 +47,7 @@ def title_of(r: TargetStatus, lang: str) -> str:
 
 
 def unit_label(r: TargetStatus, lang: str) -> str:
-    if lang == "zh" or not r.unit:
-        return r.unit
-    return {"亿元": "100 million yuan", "万个": "× 10,000", "万户": "× 10,000 users",
-            "万": "× 10,000", "件": "items", "个": "count", "家": "firms"}.get(r.unit, r.unit)
+    return r.unit if lang == "zh" else T.unit_en(r.unit)
 
 
 def badge_text(r: TargetStatus, lang: str) -> str:

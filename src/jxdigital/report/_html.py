@@ -103,7 +103,8 @@ def to_html(a: Assessment, lang: str | None = None,
             cap = r.reason_zh if zh else r.reason_en
             name = r.name_zh if zh else (r.name_en or r.name_zh)
             parts.append(f'<figure id="chart-{html.escape(i)}">{_img(png, name)}'
-                         f"<figcaption><b>{html.escape(name)}</b>：{html.escape(cap)}"
+                         f"<figcaption><b>{html.escape(name)}</b>{'：' if zh else ': '}"
+                         f"{html.escape(cap)}"
                          "</figcaption></figure>")
     if "_dashboard" in charts:
         parts.append(f"<h2>{'全部指标一览' if zh else 'All targets'}</h2>"

@@ -58,7 +58,7 @@ def to_markdown(a: Assessment, lang: str | None = None) -> str:
     gaps = [r for r in sorted(a, key=lambda r: r.seq) if r.status_cn == "insufficient_data"]
     if gaps:
         out += ["## 数据缺口" if zh else "## Missing data", ""]
-        out += [f"- {r.name_zh if zh else (r.name_en or r.name_zh)}："
+        out += [f"- {r.name_zh if zh else (r.name_en or r.name_zh)}{'：' if zh else ': '}"
                 f"{r.reason_zh if zh else r.reason_en}" for r in gaps]
         out.append("")
     out += ["## 判定规则" if zh else "## How the status is decided", "", *rule_lines(lang), "",
