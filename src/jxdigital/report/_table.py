@@ -35,9 +35,7 @@ def name_words(r: TargetStatus, lang: str) -> str:
         return name
     if lang == "zh":
         return f"{name}（{r.unit}）"
-    from ..charts._indicator import unit_label
-
-    return f"{name} ({unit_label(r, 'en')})"
+    return f"{name} ({T.unit_en(r.unit)})"
 
 
 def latest_words(r: TargetStatus, lang: str) -> str:
