@@ -19,7 +19,7 @@ from jxdigital.slides import EA_FONT, build_deck  # noqa: E402
 
 @pytest.fixture(scope="module")
 def deck(tmp_path_factory):
-    a = assess()
+    a = assess(today="2024-06-30")  # mid-plan; the finished plan's deck: test_outcomes.py
     png = _tiny_png()
     charts = {"_summary": png, **{r.indicator_id: png for r in a}}
     path = build_deck(a, tmp_path_factory.mktemp("deck") / "deck.pptx", charts=charts)
@@ -81,7 +81,7 @@ def test_status_cells_are_coloured(deck):
     table = next(s for s in list(prs.slides)[1].shapes if s.has_table).table
     de = next(i for i, row in enumerate(table.rows)
               if row.cells[0].text.startswith("数字经济增加值"))
-    cell = table.cell(de, 4)
+    cell = table.cell(de, 5)
     assert cell.text == "存在风险" and str(cell.fill.fore_color.rgb) == "E69F00"
 
 
@@ -89,7 +89,7 @@ def test_status_cells_are_coloured(deck):
                     reason="LibreOffice or poppler is not installed")
 def test_deck_renders_in_libreoffice_with_text_inside_and_no_overlap(tmp_path):
     """Render the real deck (real charts) to PDF and check where the words landed."""
-    a = assess()
+    a = assess(today="2024-06-30")
     path = build_deck(a, tmp_path / "deck.pptx")
     run = subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir",
                           str(tmp_path), str(path)], capture_output=True, timeout=300,
@@ -121,7 +121,7 @@ def test_deck_renders_in_libreoffice_with_text_inside_and_no_overlap(tmp_path):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_status_table_fits_on_its_slide(tmp_path, lang):
-    a = assess(lang=lang)
+    a = assess(lang=lang, today="2024-06-30")
     path = build_deck(a, tmp_path / "deck.pptx", lang=lang, charts={})
     prs = Presentation(str(path))
     shape = next(s for s in list(prs.slides)[1].shapes if s.has_table)

@@ -40,6 +40,12 @@ QUICKSTART = [
     ("code", "jxdigital.assessment_history(years=range(2021, 2026))"
              "[[\"as_of\", \"name_zh\", \"latest_year\", \"p_met\", \"status_zh\"]]"
              ".dropna(subset=[\"p_met\"])"),
+    ("md", "## The final account (完成情况)\nThe national 十四五 digital-economy plan has "
+           "published 2025 outcomes: which targets were met, which missed and by how much, which "
+           "cannot be told yet, and whether each year's review saw it coming."),
+    ("code", "n = jxdigital.assess(\"china-14th-fyp-digital\")\nacc = n.account()\nacc"),
+    ("code", "acc.summary()"),
+    ("code", "charts.plot_retrospective(acc);"),
     ("code", "# checks that keep this notebook honest when it is run as a test\n"
              "assert len(plan) == 19 and int(audit.flagged.sum()) == 3\n"
              "assert a[\"digital_economy_value_added\"].status == \"at_risk\""),
@@ -101,7 +107,8 @@ BRIEFING = [
              "a.to_excel(out / \"assessment_copy.xlsx\")\n"
              "pd.read_excel(out / \"assessment_copy.xlsx\", sheet_name=None).keys()"),
     ("code", "assert (out / \"report.html\").stat().st_size > 10_000\n"
-             "assert len(deck.slides) == 3 + len(a)"),
+             "# a finished plan opens with two more slides: the account and the retrospective\n"
+             "assert len(deck.slides) == 3 + len(a) + (2 if a.finished else 0)"),
 ]
 
 

@@ -29,6 +29,7 @@ _LAZY = {
     "project": "jxdigital.models", "Projection": "jxdigital.models",
     "assess": "jxdigital.assessment", "assessment_history": "jxdigital.assessment",
     "Assessment": "jxdigital.assessment", "TargetStatus": "jxdigital.assessment",
+    "Account": "jxdigital.assessment",
 }
 
 __all__ = ["__version__", *_LAZY]

@@ -125,13 +125,26 @@ def _print_assessment(a, args: argparse.Namespace, table: bool = True) -> int:
     f = a.to_frame()
     if table:
         zh = args.lang == "zh"
-        from .report._table import display_table
+        from .assessment._text import dates_words
+        from .report._table import display_table, headers
 
         shown = display_table(a, args.lang)
-        # indicator (with its unit), target, latest actual, P(met), status
-        out = shown[[shown.columns[i] for i in (2, 3, 4, 6, 8)]]
+        out = shown[headers(args.lang, "indicator", "target", "latest", "p_met", "outcome",
+                            "status")]
         title = a.plan.title_zh if zh else (a.plan.title_en or a.plan.title_zh)
-        print(f"{title} [{a.plan.plan_id}] as of {a.as_of}")
+        print(f"{title} [{a.plan.plan_id}]")
+        print(dates_words(a, args.lang))
+        if a.finished:
+            from .report._account import ACCOUNT_HEADERS, account_table
+            from .report._account import counts_sentence as account_counts
+
+            acc = a.account(history=False)
+            print()
+            print(("完成情况：" if zh else "Final account: ") + account_counts(acc, args.lang))
+            _print_frame(account_table(acc, args.lang)[ACCOUNT_HEADERS[args.lang][1:6]],
+                         "table")
+            print()
+            print("各项目标：" if zh else "Targets:")
         _print_frame(out, "table")
         print()
         for r in f.itertuples():
@@ -169,7 +182,7 @@ def _assess_from(args: argparse.Namespace):
     from .assessment import assess
 
     return assess(args.plan, args.actuals, as_of=args.as_of, lang=args.lang,
-                  scheme=getattr(args, "scheme", "cn"))
+                  scheme=getattr(args, "scheme", "cn"), today=getattr(args, "today", None))
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -213,6 +226,8 @@ def _cmd_chart(args: argparse.Namespace) -> int:
         fig = charts.plot_status_summary(a, lang=args.lang, style=args.style)
     elif args.indicator == "dashboard":
         fig = charts.plot_dashboard(a, lang=args.lang, style=args.style)
+    elif args.indicator == "retrospective":
+        fig = charts.plot_retrospective(a.account(), lang=args.lang, style=args.style)
     else:
         fig = charts.plot_indicator(a, args.indicator, lang=args.lang, style=args.style)
     path = charts.save(fig, args.out)
@@ -295,6 +310,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--as-of", dest="as_of", help="judge with what was published by this year "
                                                  "or date (default: everything)")
     a.add_argument("--lang", choices=["zh", "en"], default="zh", help="label language")
+    a.add_argument("--today", help="the date the assessment is made, e.g. 2026-12-01 "
+                                   "(default: the machine's date)")
     a.add_argument("--scheme", choices=["cn", "eurostat", "un"], default="cn",
                    help="status scheme (default: cn, by P(target met))")
     a.add_argument("--fail-on", dest="fail_on", choices=sorted(FAIL_ON),
@@ -307,6 +324,8 @@ def build_parser() -> argparse.ArgumentParser:
     judged.add_argument("--as-of", dest="as_of",
                         help="judge with what was published by this year or date")
     judged.add_argument("--lang", choices=["zh", "en"], default="zh", help="label language")
+    judged.add_argument("--today", help="the date the assessment is made, e.g. 2026-12-01 "
+                                        "(default: the machine's date)")
 
     r = sub.add_parser("report", parents=[data, judged],
                        help="the main job: status table, and the report folder (Markdown, "
@@ -328,8 +347,10 @@ def build_parser() -> argparse.ArgumentParser:
     pj.set_defaults(func=_cmd_project)
 
     ch = sub.add_parser("chart", parents=[data, judged],
-                        help="draw one target's chart (or 'summary', 'dashboard') to a file")
-    ch.add_argument("indicator", help="indicator id, or 'summary' or 'dashboard'")
+                        help="draw one target's chart (or 'summary', 'dashboard', "
+                            "'retrospective') to a file")
+    ch.add_argument("indicator", help="indicator id, or 'summary', 'dashboard' or "
+                                      "'retrospective' (each year's P(met) against the outcome)")
     ch.add_argument("--out", required=True, help="file to write: .png, .svg or .pdf")
     ch.add_argument("--style", choices=["notebook", "slide", "print"], default="slide",
                     help="size preset (default: slide, 12.3 x 5.6 in)")

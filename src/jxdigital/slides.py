@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from ._atomic import atomic_path
-from .assessment import Assessment
+from .assessment import Account, Assessment
 from .assessment._present import STATUS_COLOURS, STATUS_INK
 from .charts._style import text_em
 
@@ -80,9 +80,11 @@ def _title_size(text: str) -> float:
 
 
 def build_deck(assessment: Assessment, path: str | Path, lang: str | None = None,
-               charts: dict[str, bytes] | None = None) -> Path:
-    """Write the deck to ``path`` (atomically). ``charts`` maps indicator id and
-    ``"_summary"`` to slide-size PNG bytes (rendered here when not given)."""
+               charts: dict[str, bytes] | None = None, account: Account | None = None) -> Path:
+    """Write the deck to ``path`` (atomically). ``charts`` maps indicator id,
+    ``"_summary"`` and ``"_retrospective"`` to slide-size PNG bytes (rendered here when not
+    given). A finished plan gets two more slides after the title: the account (a table of
+    outcomes) and the retrospective (each year's P(met) against the outcome)."""
     pptx = _pptx()
     from pptx.util import Inches
 
@@ -91,23 +93,40 @@ def build_deck(assessment: Assessment, path: str | Path, lang: str | None = None
         raise TypeError("argument 'assessment': expected an Assessment from jxdigital.assess()")
     lang = lang or a.lang
     zh = lang == "zh"
+    if account is None and a.finished:
+        account = a.account()
     if charts is None:
         from .report import render_charts
 
-        charts = render_charts(a, lang, dashboard=False)
-    from .assessment._text import as_of_words, counts_sentence
+        charts = render_charts(a, lang, dashboard=False, account=account)
+    from .assessment._text import counts_sentence, dates_words
+    from .report._account import counts_sentence as account_counts
+    from .report._account import warnings_sentence
 
     prs = pptx.Presentation(io.BytesIO(_template()))
     layouts = {lay.name: lay for lay in prs.slide_layouts}
     plan_title = a.plan.title_zh if zh else (a.plan.title_en or a.plan.title_zh)
 
     s = prs.slides.add_slide(layouts["Title Slide"])
-    _title(s, f"{plan_title}\n{'目标实现情况评估' if zh else 'Progress towards the targets'}",
-           32)
+    what = ("目标完成情况评估" if zh else "The final account") if a.finished else \
+        ("目标实现情况评估" if zh else "Progress towards the targets")
+    _title(s, f"{plan_title}\n{what}", 32)
     sub = s.placeholders[1].text_frame
-    sub.text = (f"评估依据：{as_of_words(a, lang)}\n{counts_sentence(a, lang)}" if zh else
-                f"Based on {as_of_words(a, lang)}\n{counts_sentence(a, lang)}")
-    set_fonts(sub, size=18)
+    counts = account_counts(account, lang) if account is not None else counts_sentence(a, lang)
+    sub.text = f"{dates_words(a, lang)}\n{counts}"
+    set_fonts(sub, size=16)
+
+    if account is not None:
+        s = prs.slides.add_slide(layouts["Title Only"])
+        text = ("完成情况：" if zh else "The final account: ") + account_counts(account, lang)
+        _title(s, text, _title_size(text))
+        _account_table(s, account, lang)
+        if "_retrospective" in charts:
+            s = prs.slides.add_slide(layouts["Title Only"])
+            text = ("回顾：" if zh else "Looking back: ") + warnings_sentence(account, lang)
+            _title(s, text, _title_size(text))
+            s.shapes.add_picture(io.BytesIO(charts["_retrospective"]),
+                                 *(Inches(v) for v in PICTURE[:3]))
 
     s = prs.slides.add_slide(layouts["Title Only"])
     _title(s, "各项目标一览" if zh else "All targets at a glance", 28)
@@ -138,14 +157,32 @@ def build_deck(assessment: Assessment, path: str | Path, lang: str | None = None
 
 
 def _status_table(slide, a: Assessment, lang: str) -> None:
+    from .report._table import display_table, headers
+
+    df = display_table(a, lang)
+    cols = headers(lang, "indicator", "target", "latest", "p_met", "outcome", "status")
+    _table(slide, df, cols, [4.0, 1.7, 2.3, 1.0, 1.5, 1.8], fill_col=cols[-1],
+           fills=list(df["_status"]))
+
+
+def _account_table(slide, acc: Account, lang: str) -> None:
+    from .report._account import ACCOUNT_HEADERS, account_table
+
+    df = account_table(acc, lang)
+    h = ACCOUNT_HEADERS[lang]
+    cols = [h[1], h[2], h[3], h[4], h[5]]  # indicator, target, actual, against, outcome
+    fills = df["_outcome"].map({"met": "met", "missed": "missed", "unknown": "insufficient_data",
+                                "not_assessable": "not_assessable"})
+    _table(slide, df, cols, [4.6, 1.6, 2.2, 2.3, 1.6], fill_col=h[5], fills=list(fills))
+
+
+def _table(slide, df, cols: list[str], widths: list[float], fill_col: str,
+           fills: list[str]) -> None:
+    """A native, editable table of ``df[cols]``; the ``fill_col`` cells take the status
+    colour named in ``fills`` (one per row)."""
     from pptx.dml.color import RGBColor
     from pptx.util import Inches
 
-    from .report._table import display_table
-
-    df = display_table(a, lang)
-    cols = [df.columns[i] for i in (2, 3, 4, 6, 8)]  # indicator, target, latest, P, status
-    widths = [4.9, 1.9, 2.4, 1.0, 2.1]
     rows = len(df) + 1
     size, heights = _fit(df, cols, widths)
     height = sum(heights)
@@ -157,14 +194,14 @@ def _status_table(slide, a: Assessment, lang: str) -> None:
         cell = table.cell(0, j)
         cell.text = c
         set_fonts(cell.text_frame, size=size, bold=True)
-    for i, row in enumerate(df.itertuples(index=False), start=1):
-        status = df["_status"].iloc[i - 1]
+    for i, (_, row) in enumerate(df.iterrows(), start=1):
+        status = fills[i - 1]
         for j, c in enumerate(cols):
             cell = table.cell(i, j)
-            cell.text = str(row[list(df.columns).index(c)])
+            cell.text = str(row[c])
             cell.margin_top = cell.margin_bottom = Inches(0.02)
             colour = None
-            if j == len(cols) - 1:
+            if c == fill_col:
                 cell.fill.solid()
                 fill = STATUS_COLOURS.get(status, "#FFFFFF")
                 cell.fill.fore_color.rgb = RGBColor.from_string(fill.lstrip("#"))

@@ -4,7 +4,9 @@
 ``jxdigital.assessment._rules`` (documented in its module docstring).
 """
 
-from ._assess import assess, assessment_history, usable
+from ._account import OUTCOMES, Account
+from ._assess import assess, assessment_history
+from ._evidence import in_unit, usable
 from ._model import Assessment, TargetStatus
 from ._rules import (
     EUROSTAT,
@@ -20,7 +22,22 @@ from ._rules import (
 )
 
 __all__ = [
-    "EUROSTAT", "MIN_OBSERVATIONS", "P_OFF_TRACK", "P_ON_TRACK", "SCHEMES", "STATUSES",
-    "STATUS_EN", "STATUS_ZH", "UN", "Assessment", "TargetStatus", "assess",
-    "assessment_history", "status_cn", "usable",
+    "EUROSTAT",
+    "MIN_OBSERVATIONS",
+    "OUTCOMES",
+    "P_OFF_TRACK",
+    "P_ON_TRACK",
+    "SCHEMES",
+    "STATUSES",
+    "STATUS_EN",
+    "STATUS_ZH",
+    "UN",
+    "Account",
+    "Assessment",
+    "TargetStatus",
+    "assess",
+    "assessment_history",
+    "in_unit",
+    "status_cn",
+    "usable",
 ]

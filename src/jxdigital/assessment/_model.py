@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
+
+from ._account import Account
+from ._timing import Timing
+from ._timing import timing as _timing
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -35,9 +41,14 @@ class TargetStatus(BaseModel):
     target_year: int
     target_value: float = NAN
     target_text: str = ""
-    target_low_met: float = NAN  # band of values that meet the target
+    target_high: float = NAN  # upper end of a printed range (2-3)
+    target_low_met: float = NAN  # values that meet the target (Target.met_range)
     target_high_met: float = NAN
+    band_low: float = NAN  # the printed band of a 左右 / range target
+    band_high: float = NAN
     as_of: str = ""
+    review_date: str = ""  # the day the judgement speaks for (as_of, else generated)
+    generated: str = ""  # the day the assessment was made (ISO)
     n_obs: int = 0
     years_used: str = ""  # e.g. "2020, 2021"
     latest_year: int | None = None
@@ -56,7 +67,7 @@ class TargetStatus(BaseModel):
     projected: float = NAN
     lo_80: float = NAN
     hi_80: float = NAN
-    p_met: float = NAN
+    p_met: float = NAN  # 1 or 0 when the outcome is settled (final)
     required_cagr_now: float = NAN  # growth needed from the latest actual (levels)
     required_pp_now: float = NAN  # points a year needed from the latest actual (shares)
     reference_latest_year: int | None = None
@@ -65,6 +76,12 @@ class TargetStatus(BaseModel):
     reference_cagr: float = NAN  # growth of the compared series since the base year
     level_target: str = ""  # a growth-rate target restated as the level it implies
     model: str = ""
+    final: bool = False  # the target-year figure settled the outcome (met / missed)
+    phase: str = "in_progress"  # in_progress | nowcast (year over, figure unknown) | final
+    outcome_year: int | None = None
+    margin: float = NAN  # (target-year value − target) / target, for a settled outcome
+    margin_pp: float = NAN  # the same in points, for shares
+    exceeded: bool = False  # beyond the band of a 左右 / range target (超额完成)
     status: str  # in the chosen scheme
     status_zh: str = ""
     status_en: str = ""
@@ -82,12 +99,16 @@ class Assessment:
     ``reference_projections`` the national one for relative targets), for charts;
     ``series`` the figures each target was judged on; ``data`` the usable observations and
     ``actuals`` every observation known (all sources, non-comparable ones included).
+    ``timing`` says when it was made (``generated``) and as of when it judges
+    (``review``); ``source`` is the data it was given, for ``account()``.
     """
 
     def __init__(self, plan, targets: list[TargetStatus], as_of: str, scheme: str,
                  lang: str, data: pd.DataFrame, projections: dict[str, Any],
                  reference_projections: dict[str, Any], series: dict[str, Any],
-                 actuals: pd.DataFrame | None = None):
+                 actuals: pd.DataFrame | None = None, timing: Timing | None = None,
+                 source: pd.DataFrame | None = None, method: str = "auto",
+                 history: Callable[[], pd.DataFrame] | None = None):
         self.plan = plan
         self.targets = targets
         self.as_of = as_of
@@ -99,6 +120,32 @@ class Assessment:
         self.series = series
         #: every observation known (all sources, non-comparable ones too), for charts
         self.actuals = data if actuals is None else actuals
+        self.timing = timing if timing is not None else _timing(None if as_of == "latest"
+                                                                else as_of)
+        self.source = self.actuals if source is None else source
+        self.method = method
+        self._history = history
+
+    @property
+    def generated(self) -> dt.date:
+        """The day the assessment was made."""
+        return self.timing.generated
+
+    @property
+    def data_until(self) -> int | None:
+        """The latest year of any figure the judgements used (None: no figures)."""
+        years = [t.latest_year for t in self.targets if t.latest_year is not None]
+        return max(years) if years else None
+
+    @property
+    def finished(self) -> bool:
+        """Has the target year of every target ended by the review date?"""
+        return all(self.timing.year_over(t.target_year) for t in self.targets)
+
+    def account(self, history: bool = True) -> Account:
+        """The final account (完成情况): met, missed, still unknown, not assessable, per
+        category, and (``history``) what each year's review would have said."""
+        return Account(self, self._history() if history and self._history else None)
 
     def __len__(self) -> int:
         return len(self.targets)

@@ -1,20 +1,26 @@
-"""One sentence per target, in Chinese and in English, with the numbers."""
+"""Step 6 of an assessment: one sentence per target, in Chinese and in English, with the
+numbers and in the right tense (a target year already over is never "still needs")."""
 
 from __future__ import annotations
 
 import math
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ..catalog import Target
 from . import _text as T
+from ._evidence import Figure
+from ._timing import Timing
+
+if TYPE_CHECKING:
+    from ._assess import Judgement
 
 
-def _isnan(x) -> bool:
+def _nan(x) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
 
 
-def _target_words(t: Target, lang: str) -> str:
+def target_words(t: Target, lang: str) -> str:
+    """The target as a phrase with its unit: ``3000亿元左右`` / ``about 300 billion yuan``."""
     u = t.indicator.unit
     if t.comparator == "above_national_average":
         return "超全国平均水平" if lang == "zh" else "above the national average"
@@ -30,146 +36,387 @@ def _target_words(t: Target, lang: str) -> str:
     return (zh if lang == "zh" else en).get(t.comparator, t.target_text)
 
 
-def _growth_clause(t: Target, r: dict, lang: str) -> str:
-    if t.indicator.is_share and not _isnan(r.get("actual_pp_per_year")):
-        d = r["actual_pp_per_year"]
-        return (f"{t.base_year}—{r['latest_year']}年年均{'提高' if d >= 0 else '下降'}"
+def rate_words(t: Target, lang: str) -> str:
+    """A growth-rate target as a phrase: ``25%左右`` / ``about 25%``."""
+    r = T.num(t.target_value)
+    if lang == "zh":
+        return {"around": f"{r}%左右", "more_than": f"超过{r}%",
+                "at_least": f"{r}%以上"}.get(t.comparator, f"{r}%")
+    return {"around": f"about {r}%", "more_than": f"more than {r}%",
+            "at_least": f"at least {r}%"}.get(t.comparator, f"{r}%")
+
+
+def figure_words(f: Figure, unit: str, lang: str, year: bool = True) -> str:
+    """``2021年6万个以上`` / ``over 60,000 in 2021``; a bound reads as one."""
+    v = T.value(f.value, unit, lang)
+    if lang == "zh":
+        v = {"lower_bound": f"{v}以上", "upper_bound": f"不到{v}",
+             "approximate": f"约{v}", "estimate": f"预计{v}"}.get(f.qualifier, v)
+        return f"{f.year}年{v}" if year else v
+    v = {"lower_bound": f"over {v}", "upper_bound": f"under {v}", "approximate": f"about {v}",
+         "estimate": f"an estimated {v}"}.get(f.qualifier, v)
+    return f"{v} in {f.year}" if year else v
+
+
+def pending(year: int, lang: str) -> str:
+    return f"{year}年数据尚未公布" if lang == "zh" else \
+        f"the {year} figure is not yet published"
+
+
+def target_year_clause(j: Judgement, when: Timing, lang: str) -> str:
+    """What is known of the target year when it is over but the outcome is not settled:
+    nothing yet (``2025年数据尚未公布``), or a bound that does not decide it."""
+    T_ = j.target.target_year
+    if not when.year_over(T_) or j.outcome is not None:
+        return ""
+    f = j.own.at_target
+    if f is None:
+        return pending(T_, lang)
+    u = j.level.indicator.unit
+    return (f"{T_}年仅知{figure_words(f, u, 'zh', year=False)}，不足以判定" if lang == "zh" else
+            f"the {T_} figure is known only as {figure_words(f, u, 'en', year=False)}, which "
+            "does not settle it")
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _growth_clause(j: Judgement, latest: Figure, lang: str) -> str:
+    t, g = j.level, j.progress
+    if t.indicator.is_share and not _nan(g.actual_pp_per_year):
+        d = g.actual_pp_per_year
+        return (f"{t.base_year}—{latest.year}年年均{'提高' if d >= 0 else '下降'}"
                 f"{T.points(abs(d))}" if lang == "zh" else
                 f"{'up' if d >= 0 else 'down'} {T.points(abs(d), 'en')} a year in "
-                f"{t.base_year}–{r['latest_year']}")
-    if not _isnan(r.get("actual_cagr")):
-        return (f"{t.base_year}—{r['latest_year']}年年均增长{T.rate(r['actual_cagr'])}"
+                f"{t.base_year}–{latest.year}")
+    if not _nan(g.actual_cagr):
+        return (f"{t.base_year}—{latest.year}年年均增长{T.rate(g.actual_cagr)}"
                 if lang == "zh" else
-                f"growth of {T.rate(r['actual_cagr'])} a year in {t.base_year}–"
-                f"{r['latest_year']}")
+                f"growth of {T.rate(g.actual_cagr)} a year in {t.base_year}–{latest.year}")
     return ""
 
 
-def _need_clause(t: Target, r: dict, lang: str) -> str:
-    if t.indicator.is_share and not _isnan(r.get("required_pp_now")):
-        d = r["required_pp_now"]
-        return (f"此后需年均{'提高' if d >= 0 else '下降'}{T.points(abs(d))}" if lang == "zh"
-                else f"it now needs {T.points(d, 'en')} a year")
-    if not _isnan(r.get("required_cagr_now")):
-        return (f"此后需年均增长{T.rate(r['required_cagr_now'])}" if lang == "zh" else
-                f"it now needs {T.rate(r['required_cagr_now'])} growth a year")
+def _need_clause(j: Judgement, latest: Figure, when: Timing, lang: str) -> str:
+    """Growth still needed to the target year; for a year already over, what it needed."""
+    t, g = j.level, j.progress
+    T_, done = t.target_year, when.year_over(t.target_year)
+    one = latest.year + 1 == T_
+    span_zh = f"{T_}年" if one else f"{latest.year + 1}—{T_}年"
+    span_en = f"{T_}" if one else f"{latest.year + 1}–{T_}"
+    each_zh, each_en = ("", "") if one else ("年均", " a year")
+    needed = g.required_pp_now if t.indicator.is_share else g.required_cagr_now
+    if _nan(needed) or needed <= 0:  # already at or past the target's value: nothing needed
+        return ""
+    if t.indicator.is_share and not _nan(g.required_pp_now):
+        d = g.required_pp_now
+        amount_zh = f"{'提高' if d >= 0 else '下降'}{T.points(abs(d))}"
+        if done:
+            return (f"需{span_zh}{each_zh}{amount_zh}" if lang == "zh" else
+                    f"it needed {T.points(d, 'en')}{each_en} in {span_en}")
+        return (f"此后需年均{amount_zh}" if lang == "zh" else
+                f"it now needs {T.points(d, 'en')} a year")
+    if not _nan(g.required_cagr_now):
+        r = T.rate(g.required_cagr_now)
+        if done:
+            return (f"需{span_zh}{each_zh}增长{r}" if lang == "zh" else
+                    f"it needed {r} growth{each_en} in {span_en}")
+        return f"此后需年均增长{r}" if lang == "zh" else f"it now needs {r} growth a year"
     return ""
 
 
-def reasons(t: Target, r: dict, s: pd.DataFrame, ref: pd.DataFrame | None) -> tuple[str, str]:
-    """(reason_zh, reason_en) for a target's assessment record ``r``."""
-    u = t.indicator.unit
-    st = r["status_cn"]
-    goal_zh, goal_en = _target_words(t, "zh"), _target_words(t, "en")
+def reasons(j: Judgement, when: Timing) -> tuple[str, str]:
+    """(reason_zh, reason_en) for one judged target."""
+    st = j.verdict.status_cn
     if st == "not_assessable":
-        if t.comparator == "faster_than":
-            return (f"目标“{t.target_text}”是增速比较，需另行比对两条增速序列，暂不量化评估。",
-                    f"'{t.target_text}' compares growth rates; not assessed quantitatively "
-                    "yet.")
-        return (f"目标“{t.target_text}”无数值，无法量化评估。",
-                f"The target '{t.target_text}' has no numeric value; it cannot be assessed.")
-    if st == "insufficient_data":
-        return _insufficient(t, r, s, ref)
-    bound = r.get("latest_qualifier") == "lower_bound"  # "6万多": at least this much
-    latest_zh = f"{r['latest_year']}年{T.value(r['latest_value'], u)}{'以上' if bound else ''}"
-    latest_en = (f"{'over ' if bound else ''}{T.value(r['latest_value'], u, 'en')} in "
-                 f"{r['latest_year']}")
-    if t.comparator == "above_national_average":
-        nat_zh = f"全国{T.value(r['reference_latest'], u)}（{r['reference_latest_year']}年）"
-        nat_en = (f"national {T.value(r['reference_latest'], u, 'en')} "
-                  f"({r['reference_latest_year']})")
-        if st == "achieved":
-            return (f"{latest_zh}，高于{nat_zh}，已超全国平均水平。",
-                    f"{latest_en}, above the {nat_en}: already above the national average.")
-        proj = (f"按趋势外推，{t.target_year}年约{T.value(r['projected'], u)}，全国约"
-                f"{T.value(r['reference_projected'], u)}，超过全国的概率约{T.prob(r['p_met'])}")
-        proj_en = (f"trends project {T.value(r['projected'], u, 'en')} against a national "
-                   f"{T.value(r['reference_projected'], u, 'en')} in {t.target_year}; "
-                   f"P(above) about {T.prob(r['p_met'], 'en')}")
-        return f"{latest_zh}，{nat_zh}；{proj}。", f"{latest_en}, {nat_en}; {proj_en}."
-    if st == "achieved":
-        return (f"{latest_zh}，已达到{goal_zh}的{t.target_year}年目标（已提前实现）。",
-                f"{latest_en}: the {t.target_year} target of {goal_en} is already met.")
-    grow_zh, grow_en = _growth_clause(t, r, "zh"), _growth_clause(t, r, "en")
-    need_zh, need_en = _need_clause(t, r, "zh"), _need_clause(t, r, "en")
-    proj = r.get("projected", math.nan)
-    low, high = t.band
-    if _isnan(proj):
-        rel_zh, rel_en = "", ""
-    elif proj < low:
-        rel_zh, rel_en = "低于", "below"
-    elif proj > high:
-        rel_zh, rel_en = "高于", "above"
+        return _not_assessable(j.target)
+    if j.kind == "growth_comparison":
+        zh, en = _faster(j, when)
+    elif st == "insufficient_data":
+        zh, en = _insufficient(j, when)
+    elif j.kind == "relative":
+        zh, en = _relative(j, when)
+    elif st in ("met", "missed"):
+        zh, en = _settled(j)
+    elif st == "achieved":
+        zh, en = _achieved(j, when)
     else:
-        rel_zh, rel_en = "达到", "meeting"
-    band_zh = (f"（80%区间{T.value(r['lo_80'], u)}—{T.value(r['hi_80'], u)}）")
-    band_en = f" (80% interval {T.value(r['lo_80'], u, 'en')}–{T.value(r['hi_80'], u, 'en')})"
-    head_zh = f"{latest_zh}" + (f"，{grow_zh}" if grow_zh else "")
-    head_en = latest_en[0].upper() + latest_en[1:] + (f", {grow_en}" if grow_en else "")
-    zh = (f"{head_zh}；按趋势外推，{t.target_year}年约{T.value(proj, u)}{band_zh}，{rel_zh}"
-          f"{goal_zh}目标，实现概率约{T.prob(r['p_met'])}" + (f"；{need_zh}" if need_zh else "")
-          + "。")
-    en = (f"{head_en}; the trend projects {T.value(proj, u, 'en')} in {t.target_year}{band_en},"
-          f" {rel_en} the target of {goal_en}, P(met) about {T.prob(r['p_met'], 'en')}"
-          + (f"; {need_en}" if need_en else "") + ".")
+        zh, en = _projected(j, when)
+    if j.kind == "growth_rate" and st != "insufficient_data":
+        pre_zh, pre_en = rate_clause(j)
+        zh, en = f"{pre_zh}；{zh}", f"{pre_en}; {en[:1].lower()}{en[1:]}"
     return zh, en
 
 
-def _insufficient(t: Target, r: dict, s: pd.DataFrame, ref) -> tuple[str, str]:
-    years = [int(y) for y in s["year"]] if len(s) else []
-    if t.measure == "cagr":
+def _not_assessable(t: Target) -> tuple[str, str]:
+    if t.comparator == "faster_than":
+        return (f"目标“{t.target_text}”是增速比较，缺少基期年份，无法量化评估。",
+                f"'{t.target_text}' compares growth rates but has no base year; it cannot "
+                "be assessed quantitatively.")
+    return (f"目标“{t.target_text}”无数值，无法量化评估。",
+            f"The target '{t.target_text}' has no numeric value; it cannot be assessed.")
+
+
+def rate_clause(j: Judgement) -> tuple[str, str]:
+    t, lt = j.target, j.level
+    base_zh = T.value(lt.base_value, lt.indicator.unit)
+    base_en = T.value(lt.base_value, lt.indicator.unit, "en")
+    return (f"年均增长{rate_words(t, 'zh')}折合{t.target_year}年{target_words(lt, 'zh')}"
+            f"（{t.base_year}年为{base_zh}）",
+            f"Growth of {rate_words(t, 'en')} a year from {t.base_year} ({base_en}) means "
+            f"{target_words(lt, 'en')} in {t.target_year}")
+
+
+def _settled(j: Judgement) -> tuple[str, str]:
+    """met / missed: the target-year figure against the target, with the margin."""
+    t, o = j.level, j.outcome
+    assert o is not None
+    u = t.indicator.unit
+    fig_zh, fig_en = figure_words(o.figure, u, "zh"), figure_words(o.figure, u, "en")
+    goal_zh, goal_en = target_words(t, "zh"), target_words(t, "en")
+    word_zh, word_en = ("已实现", "met") if o.met else ("未实现", "missed")
+    if o.figure.is_bound:
+        side_zh = "已高于" if o.met == (t.indicator.direction == "increase") else "已低于"
+        side_en = "already above" if side_zh == "已高于" else "already below"
+        zh = f"{fig_zh}，{side_zh}{goal_zh}的目标，{word_zh}"
+        en = f"{_cap(fig_en)}, {side_en} the target of {goal_en}: {word_en}"
+    else:
+        m = o.margin
+        if t.indicator.is_share and not _nan(o.margin_pp):
+            gap_zh = f"{T.points(abs(o.margin_pp))}（{abs(m) * 100:.1f}%）"
+            gap_en = f"{T.points(abs(o.margin_pp), 'en')} ({abs(m) * 100:.1f}%)"
+        else:
+            gap_zh = gap_en = f"{abs(m) * 100:.1f}%"
+        if abs(m) < 5e-4:
+            zh = f"{fig_zh}，达到{goal_zh}的目标，{word_zh}"
+            en = f"{_cap(fig_en)}, at the target of {goal_en}: {word_en}"
+        elif o.met and t.comparator in ("around", "between") and not o.exceeded:
+            zh = f"{fig_zh}，在{goal_zh}的目标范围内，{word_zh}"
+            en = f"{_cap(fig_en)}, within the target of {goal_en}: {word_en}"
+        else:
+            rel_zh, rel_en = ("高于", "above") if m > 0 else ("低于", "below")
+            extra_zh = "，超额完成" if o.exceeded else ""
+            extra_en = " (exceeded)" if o.exceeded else ""
+            zh = f"{fig_zh}，{rel_zh}{goal_zh}的目标{gap_zh}{extra_zh}，{word_zh}"
+            en = (f"{_cap(fig_en)}, {gap_en} {rel_en} the target of {goal_en}{extra_en}: "
+                  f"{word_en}")
+    grow_zh, grow_en = _growth_clause(j, o.figure, "zh"), _growth_clause(j, o.figure, "en")
+    if grow_zh:
+        need = j.progress.required_cagr_plan if not t.indicator.is_share else \
+            j.progress.required_pp_plan
+        if not _nan(need):
+            need_zh = T.rate(need) if not t.indicator.is_share else T.points(need)
+            need_en = T.rate(need) if not t.indicator.is_share else T.points(need, "en")
+            grow_zh += f"（目标要求{need_zh}）"
+            grow_en += f" (the target required {need_en})"
+        zh, en = f"{zh}；{grow_zh}", f"{en}; {grow_en}"
+    return zh + "。", en + "."
+
+
+def _achieved(j: Judgement, when: Timing) -> tuple[str, str]:
+    t = j.level
+    latest = j.own.last_before  # the figure before the target year that met it
+    assert latest is not None
+    u = t.indicator.unit
+    zh = (f"{figure_words(latest, u, 'zh')}，已达到{target_words(t, 'zh')}的"
+          f"{t.target_year}年目标（已提前实现）")
+    en = (f"{_cap(figure_words(latest, u, 'en'))}: the {t.target_year} target of "
+          f"{target_words(t, 'en')} was already met")
+    tail_zh, tail_en = target_year_clause(j, when, "zh"), target_year_clause(j, when, "en")
+    if tail_zh:
+        zh += f"；{tail_zh}"
+        en += f"; {tail_en}"
+    return zh + "。", en + "."
+
+
+def _relation(t: Target, proj: float) -> tuple[str, str]:
+    low, high = t.met_range
+    if _nan(proj):
+        return "", ""
+    if proj < low:
+        return "低于", "below"
+    if proj > high:
+        return "高于", "above"
+    return "达到", "meeting"
+
+
+def _given_clause(f: Figure | None, unit: str) -> tuple[str, str]:
+    if f is None:
+        return "", ""
+    return (f"，并考虑{figure_words(f, unit, 'zh')}这一已公布的界限",
+            f", taking into account the published {figure_words(f, unit, 'en')}")
+
+
+def _projected(j: Judgement, when: Timing) -> tuple[str, str]:
+    """on / at risk / off track: the trend to the target year and P(met), in the tense the
+    review date calls for."""
+    t, fc = j.level, j.forecast
+    fig = j.own.last_before  # what the projection starts from
+    assert fig is not None
+    u = t.indicator.unit
+    T_ = t.target_year
+    goal_zh, goal_en = target_words(t, "zh"), target_words(t, "en")
+    grow_zh, grow_en = _growth_clause(j, fig, "zh"), _growth_clause(j, fig, "en")
+    need_zh, need_en = _need_clause(j, fig, when, "zh"), _need_clause(j, fig, when, "en")
+    rel_zh, rel_en = _relation(t, fc.projected)
+    band_zh = f"（80%区间{T.value(fc.lo_80, u)}—{T.value(fc.hi_80, u)}）"
+    band_en = f" (80% interval {T.value(fc.lo_80, u, 'en')}–{T.value(fc.hi_80, u, 'en')})"
+    given_zh, given_en = _given_clause(fc.given, u)
+    p_zh, p_en = T.prob(fc.p_met), T.prob(fc.p_met, "en")
+    fig_zh, fig_en = figure_words(fig, u, "zh"), figure_words(fig, u, "en")
+    if when.year_over(T_):
+        known_zh, known_en = target_year_clause(j, when, "zh"), target_year_clause(j, when, "en")
+        bound = j.own.at_target is not None
+        latest_zh = f"{T_}年前最新为" if bound else "最新为"
+        latest_en = f"the latest figure before {T_} is" if bound else "the latest is"
+        head_zh = f"{known_zh}；{latest_zh}{fig_zh}" + (f"（{grow_zh}）" if grow_zh else "")
+        head_en = (f"{_cap(known_en)}; {latest_en} {fig_en}"
+                   + (f" ({grow_en})" if grow_en else ""))
+        zh = (f"{head_zh}；按{fig.year}年及以前的数据推算{given_zh}，{T_}年约"
+              f"{T.value(fc.projected, u)}{band_zh}，{rel_zh}{goal_zh}目标，达标概率约{p_zh}"
+              + (f"（{need_zh}）" if need_zh else "") + "。")
+        en = (f"{head_en}; from figures up to {fig.year}{given_en}, {T_} is estimated at "
+              f"{T.value(fc.projected, u, 'en')}{band_en}, {rel_en} the target of {goal_en}, "
+              f"P(met) about {p_en}" + (f" ({need_en})" if need_en else "") + ".")
+    else:
+        head_zh = fig_zh + (f"，{grow_zh}" if grow_zh else "")
+        head_en = _cap(fig_en) + (f", {grow_en}" if grow_en else "")
+        zh = (f"{head_zh}；按趋势外推{given_zh}，{T_}年约{T.value(fc.projected, u)}{band_zh}，"
+              f"{rel_zh}{goal_zh}目标，实现概率约{p_zh}" + (f"；{need_zh}" if need_zh else "")
+              + "。")
+        en = (f"{head_en}; the trend projects {T.value(fc.projected, u, 'en')} in {T_}"
+              f"{band_en}{given_en}, {rel_en} the target of {goal_en}, P(met) about {p_en}"
+              + (f"; {need_en}" if need_en else "") + ".")
+    return zh, en
+
+
+def _years(frame, sep: str, none: str) -> str:
+    return sep.join(str(int(y)) for y in frame["year"]) or none
+
+
+def _insufficient(j: Judgement, when: Timing) -> tuple[str, str]:
+    t = j.target
+    clause_zh, clause_en = target_year_clause(j, when, "zh"), target_year_clause(j, when, "en")
+    over = bool(clause_zh)
+    pre_zh = f"{clause_zh}；" if over else ""
+    pre_en = f"{_cap(clause_en)}; " if over else ""
+    if j.kind == "growth_rate":
         sid = t.subject or t.indicator.indicator_id
-        return (f"增速目标需要同口径的规模序列（{sid}），且含{t.base_year}年基期值；目前没有"
-                "可比的公开数据。",
-                f"A growth-rate target needs a level series of the same scope ({sid}) with a "
-                f"{t.base_year} figure; no comparable published figures are available.")
-    if t.comparator == "above_national_average" and ref is not None and len(years) >= 2 \
-            and len(ref) < 2:
-        have = "、".join(str(int(y)) for y in ref["year"]) or "无"
-        return (f"缺少全国同口径数据（现有年份：{have}），至少需要2个年份，无法判断是否超全国平均"
-                "水平。",
-                f"National figures of the same definition are missing (years: "
-                f"{', '.join(str(int(y)) for y in ref['year']) or 'none'}); at least 2 years "
-                "are needed to judge 'above the national average'.")
+        return (f"{pre_zh}增速目标需要同口径的规模序列（{sid}），且含{t.base_year}年基期值；"
+                "目前没有可比的公开数据。",
+                f"{pre_en}A growth-rate target needs a level series of the same scope ({sid}) "
+                f"with a {t.base_year} figure; no comparable published figures are available."
+                if not over else
+                f"{pre_en}a growth-rate target needs a level series of the same scope ({sid}) "
+                f"with a {t.base_year} figure; no comparable published figures are available.")
+    own, ref = j.own, j.reference
+    if j.kind == "relative" and ref is not None and len(own.judged) >= 2 \
+            and len(ref.judged) < 2:
+        return (f"{pre_zh}缺少全国同口径数据（现有年份：{_years(ref.judged, '、', '无')}），至少"
+                "需要2个年份，无法判断是否超全国平均水平。",
+                f"{pre_en}National figures of the same definition are missing (years: "
+                f"{_years(ref.judged, ', ', 'none')}); at least 2 years are needed to judge "
+                "'above the national average'.")
+    years = [int(y) for y in own.judged["year"]]
+    bound = own.at_target if own.at_target is not None and own.at_target.is_bound else None
+    tail_zh = tail_en = ""
+    if bound is not None and not over:  # a bound for a year not over yet (rare)
+        u = j.level.indicator.unit
+        tail_zh = f"{figure_words(bound, u, 'zh')}，不足以判定是否达标；"
+        tail_en = f"{figure_words(bound, u, 'en')} does not settle the target; "
     if not years:
-        return ("没有可比的公开数据（含基期值），至少需要2个年份的数据。",
-                "No comparable published figures (not even a baseline); at least 2 years are "
-                "needed.")
-    have_zh = "、".join(map(str, years))
-    base_only = years == [t.base_year]
-    zh = (f"仅有{t.base_year}年基期值，{t.base_year}年后无可比公开数据"
-          if base_only else f"仅有{have_zh}年共{len(years)}个年份的可比数据")
-    en = (f"Only the {t.base_year} baseline; no comparable published figure since"
-          if base_only else
-          f"Only {len(years)} year(s) of comparable figures ({', '.join(map(str, years))})")
-    return (f"{zh}，至少需要2个年份才能判断进度。", f"{en}; at least 2 years are needed to "
-            "judge progress.")
+        zh = "没有可比的公开数据（含基期值），至少需要2个年份的数据。"
+        en = ("no comparable published figures (not even a baseline); at least 2 years are "
+              "needed.")
+    else:
+        base_only = years == [t.base_year]
+        zh = ((f"仅有{t.base_year}年基期值，{t.base_year}年后无可比公开数据" if base_only and
+               bound is None else f"仅有{'、'.join(map(str, years))}年共{len(years)}个年份的"
+               "可比数据") + "，至少需要2个年份才能判断进度。")
+        en = ((f"only the {t.base_year} baseline; no comparable published figure since"
+               if base_only and bound is None else
+               f"only {len(years)} year(s) of comparable figures "
+               f"({', '.join(map(str, years))})") + "; at least 2 years are needed to judge "
+              "progress.")
+    en = tail_en + en
+    return pre_zh + tail_zh + zh, (pre_en + en) if pre_en else _cap(en)
 
 
-def faster_reasons(t: Target, r: dict, s: pd.DataFrame, ref: pd.DataFrame,
-                   names: dict[str, tuple[str, str]]) -> tuple[str, str]:
-    """Reasons for 增速快于… (a growth comparison of two level series since the base year);
-    ``names``: {'zh': (subject, reference), 'en': (...)}."""
-    st, b = r["status_cn"], t.base_year
-    (subj, refn), (subj_en, refn_en) = names["zh"], names["en"]
+def _relative(j: Judgement, when: Timing) -> tuple[str, str]:
+    """超全国平均水平: the region against the national series."""
+    t, fc, st = j.level, j.forecast, j.verdict.status_cn
+    u = t.indicator.unit
+    ref = j.reference
+    assert ref is not None
+    if st in ("met", "missed"):
+        o = j.outcome
+        assert o is not None and o.reference is not None
+        own_zh, own_en = figure_words(o.figure, u, "zh"), figure_words(o.figure, u, "en")
+        nat_zh = f"全国{figure_words(o.reference, u, 'zh', year=False)}"
+        nat_en = f"national {figure_words(o.reference, u, 'en', year=False)}"
+        if o.met:
+            return (f"{own_zh}，高于{nat_zh}，已超全国平均水平，已实现。",
+                    f"{_cap(own_en)}, above the {nat_en}: above the national average, met.")
+        return (f"{own_zh}，未高于{nat_zh}，未超全国平均水平，未实现。",
+                f"{_cap(own_en)}, not above the {nat_en}: not above the national average, "
+                "missed.")
+    latest, rlatest = j.own.latest, ref.latest
+    assert latest is not None and rlatest is not None
+    lz, le = figure_words(latest, u, "zh"), figure_words(latest, u, "en")
+    nat_zh = f"全国{figure_words(rlatest, u, 'zh', year=False)}（{rlatest.year}年）"
+    nat_en = f"national {figure_words(rlatest, u, 'en', year=False)} ({rlatest.year})"
+    over = when.year_over(t.target_year)
+    pre_zh = f"{pending(t.target_year, 'zh')}；" if over else ""
+    pre_en = f"{_cap(pending(t.target_year, 'en'))}; " if over else ""
+    if st == "achieved":
+        return (f"{pre_zh}{lz}，高于{nat_zh}，已超全国平均水平。",
+                f"{pre_en}{le if over else _cap(le)}, above the {nat_en}: already above the "
+                "national average.")
+    verb_zh = "推算" if over else "按趋势外推，"
+    proj = (f"{verb_zh}{t.target_year}年约{T.value(fc.projected, u)}，全国约"
+            f"{T.value(fc.reference_projected, u)}，超过全国的概率约{T.prob(fc.p_met)}")
+    proj_en = (f"{'estimates give' if over else 'trends project'} "
+               f"{T.value(fc.projected, u, 'en')} against a national "
+               f"{T.value(fc.reference_projected, u, 'en')} in {t.target_year}; "
+               f"P(above) about {T.prob(fc.p_met, 'en')}")
+    return (f"{pre_zh}{lz}，{nat_zh}；{proj}。",
+            f"{pre_en}{le if over else _cap(le)}, {nat_en}; {proj_en}.")
+
+
+def _faster(j: Judgement, when: Timing) -> tuple[str, str]:
+    """增速快于…: growth of two level series since the base year."""
+    t, fc, st, g = j.target, j.forecast, j.verdict.status_cn, j.progress
+    b, T_ = t.base_year, t.target_year
+    assert j.names is not None and j.reference is not None
+    (subj, refn), (subj_en, refn_en) = j.names
+    own, ref = j.own, j.reference
+    over = when.year_over(T_) and (own.at_target is None or ref.at_target is None)
+    pre_zh = f"{T_}年数据尚未全部公布；" if over else ""
+    pre_en = f"The {T_} figures are not all published yet; " if over else ""
     if st == "insufficient_data":
-        def have(x, sep):
-            return sep.join(str(int(y)) for y in x["year"])
-        return (f"需比较{subj}与{refn}自{b}年以来的增速，两者都需{b}年数据和至少2个年份；现有"
-                f"年份：{subj}{have(s, '、') or '无'}，{refn}{have(ref, '、') or '无'}。",
-                f"Needs the growth of {subj_en} and of {refn_en} since {b}, each with a {b} "
-                f"figure and at least 2 years; years held: {have(s, ', ') or 'none'} and "
-                f"{have(ref, ', ') or 'none'}.")
-    so_far_zh = (f"{subj}{b}—{r['latest_year']}年年均增长{T.rate(r['actual_cagr'])}，{refn}"
-                 f"{b}—{r['reference_latest_year']}年年均增长{T.rate(r['reference_cagr'])}")
-    so_far_en = (f"{subj_en} grew {T.rate(r['actual_cagr'])} a year in {b}–{r['latest_year']}, "
-                 f"{refn_en} {T.rate(r['reference_cagr'])} in {b}–{r['reference_latest_year']}")
-    if _isnan(r.get("projected")):
-        verdict = ("已快于", "faster") if st == "achieved" else ("未快于", "not faster")
-        return (f"{so_far_zh}，{verdict[0]}{refn}。", f"{so_far_en}: {verdict[1]}.")
-    own, other = T.rate(r["projected"] / 100), T.rate(r["reference_projected"] / 100)
-    zh = (f"{so_far_zh}；按趋势外推，{b}—{t.target_year}年年均约{own}对{other}，"
-          f"增速更快的概率约{T.prob(r['p_met'])}。")
-    en = (f"{so_far_en}; trends give {own} against {other} a year over {b}–{t.target_year}, "
-          f"P(faster) about {T.prob(r['p_met'], 'en')}.")
+        return (f"{pre_zh}需比较{subj}与{refn}自{b}年以来的增速，两者都需{b}年数据和至少2个年份；"
+                f"现有年份：{subj}{_years(own.judged, '、', '无')}，"
+                f"{refn}{_years(ref.judged, '、', '无')}。",
+                f"{pre_en}{'n' if over else 'N'}eeds the growth of {subj_en} and of {refn_en} "
+                f"since {b}, each with a {b} figure and at least 2 years; years held: "
+                f"{_years(own.judged, ', ', 'none')} and {_years(ref.judged, ', ', 'none')}.")
+    la, lb = own.latest, ref.latest
+    assert la is not None and lb is not None
+    so_far_zh = (f"{subj}{b}—{la.year}年年均增长{T.rate(g.actual_cagr)}，{refn}"
+                 f"{b}—{lb.year}年年均增长{T.rate(g.required_cagr_plan)}")
+    so_far_en = (f"{subj_en} grew {T.rate(g.actual_cagr)} a year in {b}–{la.year}, "
+                 f"{refn_en} {T.rate(g.required_cagr_plan)} in {b}–{lb.year}")
+    if st in ("met", "missed"):
+        word_zh, word_en = ("已快于", "faster: met") if st == "met" else \
+            ("未快于", "not faster: missed")
+        return (f"{so_far_zh}，{word_zh}{refn}，{'已实现' if st == 'met' else '未实现'}。",
+                f"{so_far_en}: {word_en}.")
+    own_r = T.rate(fc.projected / 100)
+    other_r = T.rate(fc.reference_projected / 100)
+    verb_zh = "推算" if over else "按趋势外推，"
+    zh = (f"{pre_zh}{so_far_zh}；{verb_zh}{b}—{T_}年年均约{own_r}对{other_r}，"
+          f"增速更快的概率约{T.prob(fc.p_met)}。")
+    en = (f"{pre_en}{so_far_en}; "
+          f"{'estimates give' if over else 'trends give'} {own_r} against {other_r} a year "
+          f"over {b}–{T_}, P(faster) about {T.prob(fc.p_met, 'en')}.")
     return zh, en

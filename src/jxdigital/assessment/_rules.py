@@ -4,11 +4,15 @@ Primary scheme (``scheme="cn"``, mid-term review practice, methods.md §1.7), ap
 order by ``status_cn``:
 
 1. ``not_assessable`` (无法评估): the target has no numeric value;
-2. ``insufficient_data`` (数据不足): fewer than ``MIN_OBSERVATIONS`` usable yearly figures
+2. ``met`` (已实现) / ``missed`` (未实现): the target-year figure is known and settles the
+   outcome (a bound settles it only where every value it allows falls on one side); these
+   are final (``final = True``, P(met) 1 or 0) in every scheme;
+3. ``insufficient_data`` (数据不足): fewer than ``MIN_OBSERVATIONS`` usable yearly figures
    (the base year counts), or no national series for a 超全国平均水平 target;
-3. ``achieved`` (已提前实现): the latest actual already meets the target (for 左右 and
-   ranges: only in or after the target year, since a growing series may pass through);
-4. otherwise P(target met), from the calibrated projection, decides:
+4. ``achieved`` (已提前实现): a figure before the target year already meets the target
+   (one rule before and in the target year: ``Target.met_range``; for 左右 and ranges on an
+   indicator that should rise, at or above the low end of the band);
+5. otherwise P(target met), from the calibrated projection, decides:
    ``P ≥ P_ON_TRACK`` → ``on_track`` (符合序时进度); ``P < P_OFF_TRACK`` → ``off_track``
    (滞后于序时进度); in between → ``at_risk`` (存在风险): an uncertain projection never
    gives a confident verdict.
@@ -29,14 +33,16 @@ from __future__ import annotations
 
 import math
 
-STATUSES = ("achieved", "on_track", "at_risk", "off_track", "insufficient_data",
-            "not_assessable")
-STATUS_ZH = {"achieved": "已提前实现", "on_track": "符合序时进度", "at_risk": "存在风险",
-             "off_track": "滞后于序时进度", "insufficient_data": "数据不足",
-             "not_assessable": "无法评估"}
-STATUS_EN = {"achieved": "achieved", "on_track": "on track", "at_risk": "at risk",
-             "off_track": "off track", "insufficient_data": "insufficient data",
-             "not_assessable": "not assessable"}
+STATUSES = ("met", "achieved", "on_track", "at_risk", "off_track", "missed",
+            "insufficient_data", "not_assessable")
+STATUS_ZH = {"met": "已实现", "achieved": "已提前实现", "on_track": "符合序时进度",
+             "at_risk": "存在风险", "off_track": "滞后于序时进度", "missed": "未实现",
+             "insufficient_data": "数据不足", "not_assessable": "无法评估"}
+STATUS_EN = {"met": "met", "achieved": "achieved", "on_track": "on track",
+             "at_risk": "at risk", "off_track": "off track", "missed": "missed",
+             "insufficient_data": "insufficient data", "not_assessable": "not assessable"}
+#: Statuses that are final outcomes.
+FINAL = ("met", "missed")
 
 #: Fewest usable yearly figures (the base year included) for any verdict.
 MIN_OBSERVATIONS = 2
@@ -58,10 +64,14 @@ UN_ZH = {"on_track": "基本实现", "moderate_progress": "适度进展", "margi
 SCHEMES = ("cn", "eurostat", "un")
 
 
-def status_cn(*, numeric: bool, enough_data: bool, met_now: bool, p_met: float) -> str:
-    """The primary status (see the module docstring for the rule)."""
+def status_cn(*, numeric: bool, enough_data: bool, met_now: bool, p_met: float,
+              outcome: bool | None = None) -> str:
+    """The primary status (see the module docstring for the rule); ``outcome``: the
+    settled outcome (True met, False missed) where the target-year figure decides it."""
     if not numeric:
         return "not_assessable"
+    if outcome is not None:
+        return "met" if outcome else "missed"
     if not enough_data:
         return "insufficient_data"
     if met_now:

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import math
 
+from ..catalog import lookup_unit
+
 
 def _trim(x: float, decimals: int) -> str:
     s = f"{x:.{decimals}f}"
     return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+def _sig(x: float) -> str:
+    """At least three significant figures, trailing zeros dropped: 1.04, 15.97, 811.5,
+    1234."""
+    a = abs(x)
+    return _trim(x, 2 if a < 100 else 1 if a < 1000 else 0)
 
 
 def num(v: float, lang: str = "zh") -> str:
@@ -24,7 +33,8 @@ def num(v: float, lang: str = "zh") -> str:
 
 #: Units as the plans print them, in English. Chinese classifiers (个, 所, 条) name no unit
 #: of their own: "count", or the thing counted where the plans use it for one kind only.
-UNIT_EN = {"亿元": "100 million yuan", "万": "× 10,000", "万个": "× 10,000",
+UNIT_EN = {"亿元": "100 million yuan", "万亿元": "trillion yuan", "万": "× 10,000",
+           "亿": "× 100 million", "亿户": "× 100 million users", "万个": "× 10,000",
            "万户": "× 10,000 users", "万家": "× 10,000 firms", "万名": "× 10,000 people",
            "万条": "× 10,000 records", "万台/套": "× 10,000 units", "亿页": "× 100 million pages",
            "件": "items", "个": "count", "条": "count", "家": "firms", "所": "institutions",
@@ -48,16 +58,25 @@ def value(v: float, unit: str, lang: str = "zh") -> str:
         return f"{_trim(v / 1e4, 2)}万亿元" if lang == "zh" else \
             f"{_trim(v / 1e4, 2)} trillion yuan"
     if lang == "en":
-        if unit == "亿元":  # 1 亿 = 0.1 billion
-            return f"{_trim(v / 10, 1)} billion yuan"
+        u = lookup_unit(unit)
+        if u.base == "CNY":  # 元, 万元, 亿元, 万亿元: in yuan, then words
+            yuan = v * u.scale
+            for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+                if abs(yuan) >= size:
+                    return f"{_sig(yuan / size)} {word} yuan"
+            return f"{yuan:,.0f} yuan"
         what = unit_en(unit)
-        if unit.startswith("万"):  # 万户, 万家: write the count out
-            rest = what.removeprefix("× 10,000").strip()
-            return f"{v * 1e4:,.0f}" + (f" {rest}" if rest else "")
-        if unit.startswith("亿"):  # 1.5 亿页 = 150 million pages
-            rest = what.removeprefix("× 100 million").strip()
-            return f"{num(v * 100, 'en')} million" + (f" {rest}" if rest else "")
+        if unit.startswith(("万", "亿")):  # 万户, 亿页: the count, in words past a million
+            scale = 1e4 if unit.startswith("万") else 1e8
+            rest = what.removeprefix("× 10,000").removeprefix("× 100 million").strip()
+            count = v * scale
+            words = next((f"{_sig(count / size)} {word}" for size, word in
+                          ((1e9, "billion"), (1e6, "million")) if abs(count) >= size),
+                         f"{count:,.0f}")
+            return words + (f" {rest}" if rest else "")
         return num(v, lang) + ("" if what in ("", "count") else f" {what}")
+    if unit.startswith("万") and abs(v) >= 1e4:  # 23800万户 → 2.38亿户
+        return f"{_trim(v / 1e4, 2)}亿{unit[1:]}"
     return num(v, lang) + unit
 
 
@@ -120,7 +139,50 @@ def counts_sentence(a, lang: str = "zh") -> str:
     if lang == "zh":
         return f"共{len(a)}项目标：" + "，".join(f"{R.STATUS_ZH[s]}{counts[s]}项" for s in order) \
             + "。"
-    return f"{len(a)} targets: " + ", ".join(f"{counts[s]} {R.STATUS_EN[s]}" for s in order) + "."
+    n = f"{len(a)} target{'s' if len(a) != 1 else ''}"
+    return f"{n}: " + ", ".join(f"{counts[s]} {R.STATUS_EN[s]}" for s in order) + "."
+
+
+#: The outcome of a target in an account, in words.
+OUTCOME_WORDS = {"zh": {"met": "已实现", "missed": "未实现", "unknown": "尚不能确定",
+                        "not_assessable": "无法评估"},
+                 "en": {"met": "met", "missed": "missed", "unknown": "not yet known",
+                        "not_assessable": "not assessable"}}
+
+PHASE_ZH = {"final": "已知", "nowcast": "未公布（推算）", "in_progress": "未到目标年"}
+PHASE_EN = {"final": "known", "nowcast": "not yet published (nowcast)",
+            "in_progress": "target year ahead"}
+
+
+def phase_words(phase: str, lang: str = "zh") -> str:
+    """Whether a target's outcome is known: ``已知`` / ``未公布（推算）`` / ``未到目标年``."""
+    return (PHASE_ZH if lang == "zh" else PHASE_EN).get(phase, phase)
+
+
+def dates_words(a, lang: str = "zh") -> str:
+    """When an ``Assessment`` was made and what data it rests on:
+    ``生成于2026-12-01；所用数据最晚为2025年（全部已发布数据）``."""
+    until = a.data_until
+    gen = a.generated.isoformat()
+    review = a.timing.review.isoformat()
+    if lang == "zh":
+        data = f"所用数据最晚为{until}年" if until is not None else "无可用数据"
+        judged = "" if review == gen else f"；按{review}的情况评估"
+        return f"生成于{gen}；{data}（{as_of_words(a, lang)}）{judged}"
+    data = f"latest figure used: {until}" if until is not None else "no figures"
+    judged = "" if review == gen else f"; judged as of {review}"
+    return f"Generated {gen}; {data} ({as_of_words(a, lang)}){judged}"
+
+
+def chart_dates_words(a, latest_year, lang: str = "zh") -> str:
+    """A chart's footer: ``本项数据最晚为2022年（全部已发布数据）；生成于2026-12-01``."""
+    gen = a.generated.isoformat()
+    has = latest_year is not None and latest_year == latest_year
+    if lang == "zh":
+        data = f"本项数据最晚为{int(latest_year)}年" if has else "本项无可用数据"
+        return f"{data}（{as_of_words(a, lang)}）；生成于{gen}"
+    data = f"Latest figure {int(latest_year)}" if has else "No figures"
+    return f"{data} ({as_of_words(a, lang)}); generated {gen}"
 
 
 def as_of_words(a, lang: str = "zh") -> str:

@@ -25,7 +25,7 @@ def plan_frame(plan: Plan) -> pd.DataFrame:
     rows = []
     for t in plan.targets:
         ind = t.indicator
-        low, high = t.band
+        low, high = t.met_range
         rows.append({
             "plan_id": t.plan_id, "seq": t.seq, "indicator_id": ind.indicator_id,
             "name_zh": ind.name_zh, "name_en": ind.name_en,

@@ -123,6 +123,31 @@ class Target(BaseModel):
         return (math.nan, math.nan)
 
     @property
+    def met_range(self) -> tuple[float, float]:
+        """(low, high) of the values that meet the target, the one rule used before and in
+        the target year; NaN where there is no numeric target.
+
+        Ranges (``around`` 左右 and ``between``) are judged in the desired direction: for an
+        indicator that should rise, a value at or above the low end meets it and a value
+        above the band exceeds it (超额完成); below the band misses. Mirrored for
+        ``decrease``. Every other comparator is its ``band``.
+        """
+        low, high = self.band
+        if self.comparator in ("around", "between"):
+            return (low, math.inf) if self.indicator.direction == "increase" else \
+                (-math.inf, high)
+        return low, high
+
+    def meets(self, value: float) -> bool:
+        """Does ``value`` meet the target? ``more_than`` is strict (> the value)."""
+        low, high = self.met_range
+        if math.isnan(low) and math.isnan(high):
+            return False
+        if self.comparator == "more_than" and self.indicator.direction == "increase":
+            return value > self.target_value
+        return low <= value <= high
+
+    @property
     def effective_tolerance(self) -> float:
         """The 左右 half-width used: the row's own, else the defaults above."""
         if self.comparator != "around":

@@ -52,8 +52,14 @@ def conversion_factor(from_unit: str, to_unit: str) -> float:
 
     >>> conversion_factor("万亿元", "亿元")
     10000.0
+    >>> conversion_factor("亿", "万户")
+    10000.0
     """
     a, b = lookup_unit(from_unit), lookup_unit(to_unit)
+    # A bare multiplier (4.6亿 users) counts the indicator's own things: it converts to and
+    # from any counter unit (亿 → 万户), never to money, percent or bandwidth.
+    if {a.base, b.base} <= {"", *_COUNTERS} and "" in (a.base, b.base):
+        return a.scale / b.scale
     if a.base != b.base:
         raise ValueError(
             f"cannot convert {from_unit!r} (base {a.base or 'number'}) to {to_unit!r} "

@@ -4,6 +4,8 @@
   status and sources;
 - ``plot_dashboard(a)``: small multiples of every target, grouped by category;
 - ``plot_status_summary(a)``: P(target met) for every target on one chart;
+- ``plot_retrospective(account)``: P(target met) by review year for every target whose
+  outcome is known, marked met or missed (were the warnings right?);
 - ``save(fig, path)``: PNG (200 dpi), SVG or PDF by extension, written atomically.
 
 ``style="notebook" | "slide" | "print"`` sets the size and the type sizes; the slide preset
@@ -13,7 +15,8 @@ settings are never changed.
 
 from ._indicator import plot_indicator
 from ._overview import plot_dashboard, plot_status_summary
+from ._retrospective import plot_retrospective
 from ._style import STATUS_COLOURS, STYLES, Style, save
 
 __all__ = ["STATUS_COLOURS", "STYLES", "Style", "plot_dashboard", "plot_indicator",
-           "plot_status_summary", "save"]
+           "plot_retrospective", "plot_status_summary", "save"]

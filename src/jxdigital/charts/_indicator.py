@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .. import growth
-from ..assessment import Assessment, TargetStatus
+from ..assessment import Assessment, TargetStatus, in_unit
 from ..assessment import _text as T
 from . import _style as S
 
@@ -52,7 +52,7 @@ def unit_label(r: TargetStatus, lang: str) -> str:
 
 def badge_text(r: TargetStatus, lang: str) -> str:
     words = r.status_zh if lang == "zh" else r.status_en
-    if _finite(r.p_met) and r.status_cn not in ("achieved",):
+    if _finite(r.p_met) and r.status_cn not in ("achieved",) and not r.final:
         words += (f" · 达标概率{T.prob(r.p_met)}" if lang == "zh" else
                   f" · P(met) {T.prob(r.p_met, 'en')}")
     return words
@@ -66,9 +66,11 @@ def draw_badge(ax, r: TargetStatus, lang: str, size: float, loc=(0.01, 0.97)) ->
 
 
 def _observations(a: Assessment, r: TargetStatus) -> pd.DataFrame:
+    """Every year-end figure of the target's indicator, in the plan row's unit."""
     d = a.actuals
-    return d[(d["indicator_id"] == r.indicator_id) & (d["region"] == r.region)
-             & d["measure"].isin(["level", "share_pct"]) & (d["as_of"].astype(str) == "")]
+    obs = d[(d["indicator_id"] == r.indicator_id) & (d["region"] == r.region)
+            & d["measure"].isin(["level", "share_pct"]) & (d["as_of"].astype(str) == "")]
+    return in_unit(obs, r.unit) if r.comparator != "faster_than" else obs
 
 
 def _conflict_years(obs: pd.DataFrame) -> set[int]:
@@ -109,11 +111,26 @@ def draw_indicator(ax, a: Assessment, r: TargetStatus, st: S.Style, lang: str,
                         xytext=(0, -6), textcoords="offset points", ha="center", va="top",
                         fontsize=st.small, color=S.TARGET)
 
-    # Projection fan, from the last actual to the target year.
+    # Years already over whose figures are not known: shaded and named, not "the future".
+    gap = _unpublished(a, r, used)
+    if gap is not None and not compact:
+        ax.axvspan(gap[0] - 0.5, gap[1] + 0.5, color="#000000", alpha=0.045, lw=0, zorder=0)
+        span = str(gap[0]) if gap[0] == gap[1] else f"{gap[0]}—{gap[1]}"
+        ax.text((gap[0] + gap[1]) / 2, 0.985,
+                f"{span}年数据尚未公布" if lang == "zh" else
+                f"{span.replace('—', '–')}: not yet published",
+                transform=ax.get_xaxis_transform(), ha="center", va="top",
+                fontsize=st.small, color="#666666", zorder=1)
+        years_shown += list(gap)
+
+    # Projection fan, from the last figure it rests on to the target year.
     proj = a.projections.get(r.indicator_id)
     if proj is not None and len(used):
         f = proj.to_frame()
-        x0, y0 = float(used["year"].iloc[-1]), float(used["value"].iloc[-1])
+        start = used[used["year"] < r.target_year]
+        if "last_year" in f and len(f):
+            start = used[used["year"] <= int(f["last_year"].iloc[0])]
+        x0, y0 = float(start["year"].iloc[-1]), float(start["value"].iloc[-1])
         xs = np.r_[x0, f["year"].to_numpy(float)]
         for lv in LEVELS:
             lo = np.r_[y0, f[f"lo_{lv}"].to_numpy(float)]
@@ -178,7 +195,7 @@ def draw_indicator(ax, a: Assessment, r: TargetStatus, st: S.Style, lang: str,
         values_shown += list(path)
 
     # The target: a marker, or a band for 左右 and ranges.
-    low, high = r.target_low_met, r.target_high_met
+    low, high = r.band_low, r.band_high  # the printed band of 左右 and ranges
     if r.comparator in ("around", "between") and _finite(low) and _finite(high):
         ax.vlines(r.target_year, low, high, color=S.TARGET, lw=lw * 3, alpha=0.6, zorder=5)
         values_shown += [low, high]
@@ -224,10 +241,20 @@ def draw_indicator(ax, a: Assessment, r: TargetStatus, st: S.Style, lang: str,
 
 
 
+def _unpublished(a: Assessment, r: TargetStatus, used: pd.DataFrame) -> tuple[int, int] | None:
+    """(first, last) year, up to the target year, that had ended by the review date but has
+    no figure after the last one known; None when there is no such year."""
+    if r.final or not len(used):
+        return None
+    last_known = int(used["year"].max())
+    ended = [y for y in range(last_known + 1, r.target_year + 1) if a.timing.year_over(y)]
+    return (ended[0], ended[-1]) if ended else None
+
+
 def _target_words(r: TargetStatus, lang: str) -> str:
     v = T.value(r.target_value, r.unit, lang)
-    if r.comparator == "between" and _finite(r.target_high_met):
-        return f"{T.num(r.target_low_met)}—{T.value(r.target_high_met, r.unit, lang)}"
+    if r.comparator == "between" and _finite(r.target_high):
+        return f"{T.num(r.target_value)}—{T.value(r.target_high, r.unit, lang)}"
     if lang == "zh":
         return {"at_least": f"{v}以上", "more_than": f">{v}", "around": f"{v}左右",
                 "at_most": f"≤{v}"}.get(r.comparator, v)
@@ -299,10 +326,10 @@ def _sources(a: Assessment, r: TargetStatus, lang: str) -> str:
     if lang == "zh":
         fan = f"预测：{model}，扇形为50/80/95%区间。" if model else ""
         s = f"数据来源：{text or '无'}。" + fan
-        return s + f"评估依据：{T.as_of_words(a, lang)}。"
+        return s + f"{T.chart_dates_words(a, r.latest_year, lang)}。"
     s = f"Sources: {text or 'none'}. " + (f"Projection: {model}; fan = 50/80/95% intervals. "
                                          if model else "")
-    return s + f"Figures: {T.as_of_words(a, lang)}. "
+    return s + f"{T.chart_dates_words(a, r.latest_year, lang)}. "
 
 
 def plot_indicator(assessment, indicator_id: str | None = None, *, lang: str | None = None,

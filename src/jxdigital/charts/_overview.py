@@ -79,10 +79,11 @@ def plot_dashboard(assessment, *, lang: str | None = None, style: str = "noteboo
 def _footer(a: Assessment, lang: str) -> str:
     on, off = f"{R.P_ON_TRACK:.0%}", f"{R.P_OFF_TRACK:.0%}"
     if lang == "zh":
-        return (f"评估依据：{T.as_of_words(a, lang)}。{T.counts_sentence(a, lang)}"
-                f"状态依据达标概率：≥{on}符合序时进度，<{off}滞后。")
-    return (f"Based on {T.as_of_words(a, lang)}. {T.counts_sentence(a, lang)} "
-            f"Status from P(target met): ≥ {on} on track, < {off} off track.")
+        return (f"{T.dates_words(a, lang)}。{T.counts_sentence(a, lang)}"
+                f"未定结果的状态依据达标概率：≥{on}符合序时进度，<{off}滞后。")
+    return (f"{T.dates_words(a, lang)}. {T.counts_sentence(a, lang)} "
+            f"Where the outcome is not settled, status from P(target met): ≥ {on} on track, "
+            f"< {off} off track.")
 
 
 def plot_status_summary(assessment, *, lang: str | None = None, style: str = "notebook",
@@ -117,7 +118,13 @@ def plot_status_summary(assessment, *, lang: str | None = None, style: str = "no
             if r.status_cn == "achieved":
                 p = 1.0 if p is None else p
             words = r.status_zh if lang == "zh" else r.status_en
-            if p is not None:
+            if r.final:  # a settled outcome: the words, not a probability
+                ax.barh(y, 1.0 if r.status_cn == "met" else 0.02, color=colour, height=0.7)
+                outcome = (f"{words}（{r.outcome_year}年实际）" if lang == "zh" else
+                           f"{words} ({r.outcome_year} actual)")
+                ax.text((1.0 if r.status_cn == "met" else 0.02) + 0.01, y, outcome,
+                        va="center", fontsize=st.tick * 0.9, color="#222222")
+            elif p is not None:
                 ax.barh(y, p, color=colour, height=0.7)
                 ax.text(min(p, 1.0) + 0.01, y, f"{T.prob(p, lang)} {words}", va="center",
                         fontsize=st.tick * 0.9, color="#222222")

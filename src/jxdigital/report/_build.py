@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ..assessment import Assessment
+from ..assessment import Account, Assessment
 from ._excel import to_excel
 from ._html import to_html
 from ._json import to_json
@@ -37,6 +37,9 @@ def _render(job: tuple[str, str, str]) -> tuple[str, bytes]:
         fig, dpi = charts.plot_indicator(a, iid, lang=lang, style="slide", title=False), 200
     elif kind == "summary":
         fig, dpi = charts.plot_status_summary(a, lang=lang, style="slide", title=False), 200
+    elif kind == "retrospective":
+        fig, dpi = charts.plot_retrospective(_SHARED["account"], lang=lang, style="slide",
+                                             title=False), 200
     else:
         fig, dpi = charts.plot_dashboard(a, lang=lang), 150
     buf = io.BytesIO()
@@ -50,12 +53,16 @@ def _render(job: tuple[str, str, str]) -> tuple[str, bytes]:
 def render_charts(a: Assessment, lang: str, jobs: int | None = None,
                   progress: Callable[[str], None] | None = None,
                   meanwhile: Callable[[], None] | None = None,
-                  dashboard: bool = True) -> dict[str, bytes]:
-    """PNG bytes of the status summary, the dashboard and every target (slide size,
-    200 dpi), on ``jobs`` processes (default: the CPUs, at most 4) where fork exists.
-    ``meanwhile`` runs in this process while the workers draw."""
+                  dashboard: bool = True, account: Account | None = None) -> dict[str, bytes]:
+    """PNG bytes of the status summary, the dashboard, every target and (for a finished
+    plan, from ``account``) the retrospective (slide size, 200 dpi), on ``jobs`` processes
+    (default: the CPUs, at most 4) where fork exists. ``meanwhile`` runs in this process
+    while the workers draw."""
     work = [("summary", "", lang)] + ([("dashboard", "", lang)] if dashboard else []) + \
         [("indicator", r.indicator_id, lang) for r in sorted(a, key=lambda r: r.seq)]
+    if account is not None:
+        work.append(("retrospective", "", lang))
+        _SHARED["account"] = account
     # the dashboard is the slowest: start it first so the two workers finish together
     work.sort(key=lambda w: w[0] != "dashboard")
     jobs = jobs or min(os.cpu_count() or 1, 4)
@@ -94,7 +101,7 @@ def report_steps(a: Assessment, deck: bool | None = None) -> int:
     """How many progress calls ``write_report`` makes: one per chart (the targets, the
     summary, the dashboard), then Markdown, HTML, JSON + CSV, and the workbook and deck
     where their libraries are installed."""
-    return (len(a) + 2 + 3 + (1 if _has("xlsxwriter") else 0)
+    return (len(a) + 2 + (1 if a.finished else 0) + 3 + (1 if _has("xlsxwriter") else 0)
             + (1 if deck is not False and _has("pptx") else 0))
 
 
@@ -119,34 +126,38 @@ def write_report(a: Assessment, out: str | Path, lang: str | None = None, *,
         # the page's font subset depends only on its text: cut it while the charts draw
         font: dict[str, str] = {}
 
+        account = a.account() if a.finished else None
+
         def cut_font() -> None:
-            font["css"] = font_face_css(to_html(a, lang, charts=None, font_css=""))
+            font["css"] = font_face_css(to_html(a, lang, charts=None, font_css="",
+                                                account=account))
 
         pngs = render_charts(a, lang, jobs=jobs, progress=lambda k: say(f"chart {k}"),
-                             meanwhile=cut_font)
+                             meanwhile=cut_font, account=account)
         if "css" not in font:
             cut_font()
         (stage / "charts").mkdir()
         for key, png in pngs.items():
-            name = "summary" if key == "_summary" else "dashboard" if key == "_dashboard" \
-                else key
+            name = key.lstrip("_")
             (stage / "charts" / f"{name}.png").write_bytes(png)
-        (stage / "report.md").write_text(to_markdown(a, lang), encoding="utf-8")
+        (stage / "report.md").write_text(to_markdown(a, lang, account=account),
+                                         encoding="utf-8")
         say("report.md")
-        (stage / "report.html").write_text(to_html(a, lang, charts=pngs, font_css=font["css"]),
-                                           encoding="utf-8")
+        (stage / "report.html").write_text(to_html(a, lang, charts=pngs, font_css=font["css"],
+                                                   account=account), encoding="utf-8")
         say("report.html")
-        (stage / "assessment.json").write_text(to_json(a) + "\n", encoding="utf-8")
+        (stage / "assessment.json").write_text(to_json(a, account=account) + "\n",
+                                               encoding="utf-8")
         a.to_frame().to_csv(stage / "assessment.csv", index=False, encoding="utf-8-sig")
         say("assessment.json, assessment.csv")
         with contextlib.suppress(ImportError):
-            to_excel(a, stage / "assessment.xlsx", lang)
+            to_excel(a, stage / "assessment.xlsx", lang, account=account)
             say("assessment.xlsx")
         if deck is not False:
             try:
                 from ..slides import build_deck
 
-                build_deck(a, stage / "deck.pptx", lang, charts=pngs)
+                build_deck(a, stage / "deck.pptx", lang, charts=pngs, account=account)
                 say("deck.pptx")
             except ImportError:
                 if deck:  # asked for explicitly

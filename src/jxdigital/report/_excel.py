@@ -7,9 +7,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import __version__
 from .._atomic import atomic_path
-from ..assessment import Assessment
+from ..assessment import Account, Assessment
 from ..assessment._present import STATUS_COLOURS, STATUS_INK
+from ..assessment._text import counts_sentence, dates_words
+from . import _account as A
+from ._markdown import rule_lines
 
 #: (column in to_frame, zh header, en header, number format)
 _SUMMARY = [
@@ -24,6 +28,8 @@ _SUMMARY = [
     ("lo_80", "80%区间下限", "80% low", "#,##0.##"),
     ("hi_80", "80%区间上限", "80% high", "#,##0.##"),
     ("p_met", "达标概率", "P(met)", "0%"),
+    ("final", "结果已定", "Outcome settled", None),
+    ("margin", "与目标相比", "Against the target", "+0.0%;-0.0%"),
     ("actual_cagr", "基期以来年均增长（%）", "Growth since base (%)", "0.0%"),
     ("required_cagr_now", "此后需年均增长（%）", "Growth now needed (%)", "0.0%"),
     ("status_zh", "状态", "Status", None),
@@ -58,12 +64,33 @@ def projections_frame(a: Assessment) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def to_excel(a: Assessment, path: str | Path, lang: str | None = None) -> Path:
-    """Write the workbook: 概览/summary (status colours, frozen header), targets (every
-    measure), actuals (every figure with its source) and projections (tidy, per year)."""
+#: Width of the cover sheet's one column, in character units: a portrait A4 page.
+_ABOUT_WIDTH = 72
+
+
+def _about(a: Assessment, lang: str, account: Account | None) -> pd.DataFrame:
+    """The cover sheet: what the workbook is, when it was made, what data it rests on."""
+    zh = lang == "zh"
+    title = a.plan.title_zh if zh else (a.plan.title_en or a.plan.title_zh)
+    lines = [title, dates_words(a, lang), counts_sentence(a, lang)]
+    if account is not None:
+        lines += [A.counts_sentence(account, lang), A.warnings_sentence(account, lang)]
+    lines += [x[2:] for x in rule_lines(lang)]
+    lines.append(f"jxdigital {__version__} · plan {a.plan.plan_id} · scheme {a.scheme}")
+    return pd.DataFrame({("说明" if zh else "About this workbook"): lines})
+
+
+def to_excel(a: Assessment, path: str | Path, lang: str | None = None,
+             account: Account | None = None) -> Path:
+    """Write the workbook: 说明/about (title, generation date, data cut-off, counts,
+    rules), 概览/summary (status colours, frozen header), for a finished plan 完成情况/account
+    and 回顾/retrospective, then targets (every measure), actuals (every figure with its
+    source) and projections (tidy, per year)."""
     _require()
     lang = lang or a.lang
     zh = lang == "zh"
+    if account is None and a.finished:
+        account = a.account()
     full = a.to_frame().sort_values("seq").reset_index(drop=True)
     summary = pd.DataFrame({(h_zh if zh else h_en): full[c] for c, h_zh, h_en, _ in _SUMMARY})
     if not zh:
@@ -72,8 +99,15 @@ def to_excel(a: Assessment, path: str | Path, lang: str | None = None) -> Path:
                                                          full["category_zh"])
         summary["Status"] = full["status_en"]
         summary["Reason"] = full["reason_en"]
-    sheets = {("概览" if zh else "summary"): summary, "targets": full,
-              "actuals": a.actuals.reset_index(drop=True), "projections": projections_frame(a)}
+    sheets = {("说明" if zh else "about"): _about(a, lang, account),
+              ("概览" if zh else "summary"): summary}
+    if account is not None:
+        acc = A.account_table(account, lang)
+        sheets["完成情况" if zh else "account"] = acc[[c for c in acc.columns
+                                                   if not c.startswith("_")]]
+        sheets["回顾" if zh else "retrospective"] = account.retrospective()
+    sheets.update({"targets": full, "actuals": a.actuals.reset_index(drop=True),
+                   "projections": projections_frame(a)})
     with atomic_path(path) as tmp, pd.ExcelWriter(tmp, engine="xlsxwriter") as xw:
         book = xw.book
         head = book.add_format({"bold": True, "bg_color": "#F3F3F3", "border": 1,
@@ -99,6 +133,26 @@ def to_excel(a: Assessment, path: str | Path, lang: str | None = None) -> Path:
             ink = STATUS_INK.get(st, "#000000")
             ws.write(i + 1, status_col, summary.iloc[i, status_col],
                      book.add_format({"bg_color": fill, "font_color": ink, "bold": True}))
+        wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        about = sheets["说明" if zh else "about"]
+        ws = xw.sheets["说明" if zh else "about"]
+        ws.set_column(0, 0, _ABOUT_WIDTH, wrap)
+        for i, line in enumerate(about.iloc[:, 0], start=1):
+            # wrapped, with the row tall enough for its lines (LibreOffice does not grow rows
+            # by itself), so the sheet prints whole on a portrait page
+            lines = max(1, math.ceil(_width(pd.Series([line])) / _ABOUT_WIDTH))
+            ws.set_row(i, 15 * lines)
+            ws.write_string(i, 0, line, wrap)
+        if account is not None:
+            ws = xw.sheets["完成情况" if zh else "account"]
+            ws.set_column(len(A.ACCOUNT_HEADERS[lang]) - 1, len(A.ACCOUNT_HEADERS[lang]) - 1,
+                          80, wrap)
+            colour = {"met": "met", "missed": "missed", "unknown": "insufficient_data",
+                      "not_assessable": "not_assessable"}
+            for i, (o, text) in enumerate(zip(acc["_outcome"], acc.iloc[:, 5], strict=True)):
+                ws.write(i + 1, 5, text, book.add_format({
+                    "bg_color": STATUS_COLOURS[colour[o]], "font_color": STATUS_INK[colour[o]],
+                    "bold": True}))
     return Path(path)
 
 

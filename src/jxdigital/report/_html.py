@@ -6,11 +6,12 @@ import base64
 import html
 
 from .. import __version__
-from ..assessment import Assessment
+from ..assessment import Account, Assessment
 from ..assessment._present import STATUS_COLOURS, STATUS_INK
-from ..assessment._text import as_of_words, counts_sentence
+from ..assessment._text import as_of_words, counts_sentence, dates_words
+from . import _account as A
 from ._markdown import rule_lines
-from ._table import display_table
+from ._table import display_table, headers
 
 _CSS = """
 body{font-family:"JXD Sans SC","Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",
@@ -45,8 +46,57 @@ def _img(png: bytes, alt: str) -> str:
     return f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{data}">'
 
 
+def _table_html(df, colour_col: str | None = None, status_key: str = "_status") -> str:
+    cols = [c for c in df.columns if not c.startswith("_")]
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
+    body = []
+    for _, row in df.iterrows():
+        cells = []
+        for c in cols:
+            text = html.escape(str(row[c]))
+            if c == colour_col:
+                fill = STATUS_COLOURS.get(row[status_key], "#FFFFFF")
+                ink = STATUS_INK.get(row[status_key], "#000000")
+                cells.append(f'<td class="status" style="background:{fill};color:{ink}">'
+                             f"{text}</td>")
+            else:
+                cells.append(f"<td>{text}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return (f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>"
+            "</table>")
+
+
+def _account_html(acc: Account, lang: str, chart: bytes | None) -> list[str]:
+    """The final account: counts, a table per category, the retrospective and its chart."""
+    zh = lang == "zh"
+    table = A.account_table(acc, lang)
+    # outcome cells take the colour of their outcome: met green, missed red, unknown grey
+    table["_colour"] = table["_outcome"].map({"met": "met", "missed": "missed",
+                                              "unknown": "insufficient_data",
+                                              "not_assessable": "not_assessable"})
+    outcome_col = A.ACCOUNT_HEADERS[lang][5]
+    parts = [f"<h2>{'完成情况总览' if zh else 'The final account'}</h2>",
+             f"<p>{html.escape(A.counts_sentence(acc, lang))}</p>"]
+    groups = table.groupby("_category", sort=False) if table["_category"].ne("").any() \
+        else [("", table)]
+    for name, g in groups:
+        if name:
+            parts.append(f"<h3>{html.escape(name)}</h3>")
+        parts.append(_table_html(g, outcome_col, "_colour"))
+    heading = "回顾：各年评估与最终结果" if zh else "Looking back: each review and the outcome"
+    parts.append(f"<h2>{heading}</h2>")
+    if chart is not None:
+        parts.append(f"<figure>{_img(chart, 'retrospective')}</figure>")
+    retro = A.retrospective_table(acc, lang)
+    if len(retro):
+        parts.append(_table_html(retro))
+    parts.append(f"<p>{html.escape(A.warnings_sentence(acc, lang))}</p>")
+    return parts
+
+
 def to_html(a: Assessment, lang: str | None = None,
-            charts: dict[str, bytes] | None = None, font_css: str | None = None) -> str:
+            charts: dict[str, bytes] | None = None, font_css: str | None = None,
+            account: Account | None = None) -> str:
     """The report as one HTML file with nothing external: ``charts`` maps indicator id
     (and ``"_summary"``) to PNG bytes to embed; without it the page has the table only.
     The page embeds the font subset it needs (``font_css``, made here when not given)."""
@@ -54,7 +104,7 @@ def to_html(a: Assessment, lang: str | None = None,
     zh = lang == "zh"
     df = display_table(a, lang)
     cols = [c for c in df.columns if not c.startswith("_")]
-    p_col = cols[6]
+    p_col, status_col, seq_col = headers(lang, "p_met", "status", "seq")
     head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
     body = []
     order = {r.indicator_id: r for r in a}
@@ -65,30 +115,37 @@ def to_html(a: Assessment, lang: str | None = None,
         cells = []
         for c in cols:
             text = html.escape(str(row[c]))
-            if c == cols[-2]:
+            if c == status_col:
                 cells.append(f'<td class="status" style="background:{fill};color:{ink}" '
                              f'data-sort="{rows.index(r)}">{text}</td>')
             elif c == p_col:
                 p = "" if r.p_met != r.p_met else f"{r.p_met:.4f}"
                 cells.append(f'<td data-sort="{p or -1}">{text}</td>')
-            elif c == cols[0]:
+            elif c == seq_col:
                 cells.append(f'<td data-sort="{r.seq}">{text}</td>')
             else:
                 cells.append(f"<td>{text}</td>")
         body.append(f'<tr id="row-{html.escape(r.indicator_id)}">{"".join(cells)}</tr>')
     title = a.plan.title_zh if zh else (a.plan.title_en or a.plan.title_zh)
-    h1 = f"{title}：目标实现情况评估" if zh else f"{title}: progress towards the targets"
+    if a.finished:
+        h1 = f"{title}：目标完成情况评估" if zh else f"{title}: the final account"
+    else:
+        h1 = f"{title}：目标实现情况评估" if zh else f"{title}: progress towards the targets"
     parts = [
         f"<!DOCTYPE html><html lang=\"{'zh-CN' if zh else 'en'}\"><head><meta charset=\"utf-8\">",
         f"<meta name=\"viewport\" content=\"width=device-width\"><title>{html.escape(h1)}"
         f"</title><style>{_CSS}\n%FONT%</style></head><body>",
         f"<h1>{html.escape(h1)}</h1>",
+        f'<p class="meta">{html.escape(dates_words(a, lang))}</p>',
         f"<p>{html.escape(('评估依据：' if zh else 'Based on ') + as_of_words(a, lang))}。"
         f"{html.escape(counts_sentence(a, lang))}</p>" if zh else
         f"<p>{html.escape('Based on ' + as_of_words(a, lang))}. "
         f"{html.escape(counts_sentence(a, lang))}</p>",
     ]
     charts = charts or {}
+    if a.finished:
+        parts += _account_html(account if account is not None else a.account(), lang,
+                               charts.get("_retrospective"))
     if "_summary" in charts:
         parts.append(f"<figure>{_img(charts['_summary'], h1)}</figure>")
     parts += [f"<h2>{'各项目标' if zh else 'Targets'}</h2>",

@@ -1,0 +1,150 @@
+"""The final account of a plan (完成情况): which targets were met, which missed and by how
+much, which cannot be told yet, and whether the warnings given along the way were right."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ._text import OUTCOME_WORDS
+
+if TYPE_CHECKING:
+    from ._model import Assessment
+
+#: The four outcomes of an account, in the order it reports them.
+OUTCOMES = ("met", "missed", "unknown", "not_assessable")
+OUTCOME_ZH = OUTCOME_WORDS["zh"]
+OUTCOME_EN = OUTCOME_WORDS["en"]
+#: A review's status read as a forecast of the outcome: met (on track, achieved early),
+#: missed (off track); at risk and insufficient data forecast nothing.
+_FORECAST = {"achieved": "met", "on_track": "met", "met": "met", "off_track": "missed",
+             "missed": "missed"}
+
+ACCOUNT_COLUMNS = [
+    "seq", "category_zh", "category_en", "indicator_id", "name_zh", "name_en", "unit",
+    "target_text", "target_value", "target_year", "outcome", "outcome_zh", "outcome_en",
+    "final", "status", "status_zh", "status_en", "year", "value", "qualifier", "margin",
+    "margin_pp", "p_met", "reason_zh", "reason_en"]
+
+
+def outcome_of(status_cn: str) -> str:
+    """met (已实现, 已提前实现) / missed / unknown (not settled yet) / not_assessable."""
+    if status_cn in ("met", "achieved"):
+        return "met"
+    if status_cn in ("missed", "not_assessable"):
+        return status_cn
+    return "unknown"
+
+
+class Account:
+    """The account of an ``Assessment``: ``to_frame()`` one row per target with its
+    outcome; ``summary()`` the counts; ``by_category()``; ``retrospective()`` the status and
+    P(met) each year's review would have given (from ``assessment_history``), beside the
+    outcome; ``warnings()`` how often those reviews called the outcome right."""
+
+    def __init__(self, assessment: Assessment, history: pd.DataFrame | None = None):
+        self.assessment = assessment
+        self.history = history
+
+    @property
+    def finished(self) -> bool:
+        return self.assessment.finished
+
+    def to_frame(self) -> pd.DataFrame:
+        rows = []
+        for r in sorted(self.assessment, key=lambda r: r.seq):
+            o = outcome_of(r.status_cn)
+            rows.append({
+                "seq": r.seq, "category_zh": r.category_zh, "category_en": r.category_en,
+                "indicator_id": r.indicator_id, "name_zh": r.name_zh, "name_en": r.name_en,
+                "unit": r.unit, "target_text": r.target_text, "target_value": r.target_value,
+                "target_year": r.target_year, "outcome": o, "outcome_zh": OUTCOME_ZH[o],
+                "outcome_en": OUTCOME_EN[o], "final": r.final, "status": r.status_cn,
+                "status_zh": r.status_zh, "status_en": r.status_en,
+                "year": r.latest_year, "value": r.latest_value,
+                "qualifier": r.latest_qualifier, "margin": r.margin,
+                "margin_pp": r.margin_pp, "p_met": r.p_met,
+                "reason_zh": r.reason_zh, "reason_en": r.reason_en})
+        return pd.DataFrame(rows, columns=ACCOUNT_COLUMNS)
+
+    def counts(self) -> dict[str, int]:
+        """{outcome: number of targets}, every outcome present (0 where none)."""
+        f = self.to_frame()
+        return {o: int((f["outcome"] == o).sum()) for o in OUTCOMES}
+
+    def summary(self) -> pd.DataFrame:
+        c = self.counts()
+        return pd.DataFrame({"outcome": list(OUTCOMES),
+                             "outcome_zh": [OUTCOME_ZH[o] for o in OUTCOMES],
+                             "outcome_en": [OUTCOME_EN[o] for o in OUTCOMES],
+                             "targets": [c[o] for o in OUTCOMES]})
+
+    def by_category(self) -> dict[str, pd.DataFrame]:
+        """{category (zh): its rows of ``to_frame()``}, in plan order."""
+        f = self.to_frame()
+        return {c: g.reset_index(drop=True)
+                for c, g in f.groupby("category_zh", sort=False)}
+
+    def retrospective(self) -> pd.DataFrame:
+        """One row per target and review year: ``review_year, p_met, status``, and the
+        target's ``outcome``; the current assessment is the last review (``review_year``
+        its review date's year, ``current`` True). Empty without a history."""
+        cols = ["seq", "indicator_id", "name_zh", "name_en", "review_year", "review",
+                "current", "p_met", "status", "status_zh", "outcome", "final"]
+        if self.history is None or not len(self.history):
+            return pd.DataFrame(columns=cols)
+        out = self.to_frame().set_index("indicator_id")
+        h = self.history.copy()
+        h["review"] = h["review_year"].astype(int).map(lambda y: f"{y}-12-31")
+        h["current"] = False
+        now = pd.DataFrame([{
+            "review_year": self.assessment.timing.review.year,
+            "review": self.assessment.timing.review.isoformat(), "current": True,
+            "seq": r.seq, "indicator_id": r.indicator_id, "p_met": r.p_met,
+            "status_cn": r.status_cn, "status_zh": r.status_zh}
+            for r in self.assessment])
+        h = pd.concat([h, now], ignore_index=True)
+        h = h[~h.duplicated(["indicator_id", "review"], keep="last")]
+        h["status"] = h["status_cn"]
+        h["outcome"] = h["indicator_id"].map(out["outcome"])
+        h["final"] = h["indicator_id"].map(out["final"])
+        h["name_zh"] = h["indicator_id"].map(out["name_zh"])
+        h["name_en"] = h["indicator_id"].map(out["name_en"])
+        h["seq"] = h["indicator_id"].map(out["seq"])
+        return h.sort_values(["seq", "review"])[cols].reset_index(drop=True)
+
+    def warnings(self) -> pd.DataFrame:
+        """For each target with a settled outcome: the reviews before the outcome was known
+        that forecast it (on track / achieved → met, off track → missed), how many were
+        right, and how many forecast nothing (at risk, insufficient data)."""
+        r = self.retrospective()
+        cols = ["indicator_id", "name_zh", "outcome", "reviews", "right", "wrong", "silent"]
+        if not len(r):
+            return pd.DataFrame(columns=cols)
+        known = r[r["outcome"].isin(["met", "missed"]) & ~r["status"].isin(["met", "missed"])]
+        rows = []
+        for iid, g in known.groupby("indicator_id", sort=False):
+            said = g["status"].map(_FORECAST)
+            outcome = g["outcome"].iloc[0]
+            rows.append({"indicator_id": iid, "name_zh": g["name_zh"].iloc[0],
+                         "outcome": outcome, "reviews": len(g),
+                         "right": int((said == outcome).sum()),
+                         "wrong": int((said.notna() & (said != outcome)).sum()),
+                         "silent": int(said.isna().sum())})
+        return pd.DataFrame(rows, columns=cols)
+
+    def __repr__(self) -> str:
+        c = self.counts()
+        return (f"Account({self.assessment.plan.plan_id!r}, "
+                + ", ".join(f"{k} {v}" for k, v in c.items()) + ")")
+
+    def _repr_html_(self) -> str:
+        f = self.to_frame()
+        show = f[["seq", "name_zh", "target_text", "outcome_zh", "year", "value", "margin",
+                  "p_met", "reason_zh"]].copy()
+        show["margin"] = show["margin"].map(lambda m: "" if m != m else f"{m:+.1%}")
+        show["p_met"] = show["p_met"].map(lambda p: "" if p != p else f"{p:.0%}")
+        head = "，".join(f"{OUTCOME_ZH[o]}{n}项" for o, n in self.counts().items())
+        return f"<p><b>{self.assessment.plan.title_zh}</b> · {head}</p>" + \
+            show._repr_html_()

@@ -1,0 +1,188 @@
+"""Step 1 of an assessment: the figures a target is judged on, split around its target year.
+
+``usable`` is the admission rule (comparable, year-end levels known by ``as_of``); a
+``Side`` is one series of figures (the target's own, or the national one it is compared
+with) split into what the projection rests on (before the target year), the target-year
+figure that may settle the outcome, and figures after it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..catalog import Target, conversion_factor
+from ..observations import mark_selected
+from ._timing import Timing, cutoff
+
+LEVEL_MEASURES = ("level", "share_pct")
+#: Qualifiers that state a value itself (not a bound on it).
+POINT_QUALIFIERS = ("exact", "revised", "preliminary", "approximate", "estimate")
+
+_EMPTY = pd.DataFrame(columns=["year", "value", "qualifier", "source_title", "publisher",
+                               "published", "kind", "unit"])
+
+
+def _published_by(published: pd.Series, cutoff: str) -> pd.Series:
+    """True where the publication date is unknown or on or before ``cutoff``; a date given
+    only as a year or month counts from the end of that year or month."""
+    p = published.fillna("").astype(str)
+    full = p.where(p.str.len() != 4, p + "-12-31")
+    full = full.where(full.str.len() != 7, full + "-31")
+    return (p == "") | (full <= cutoff)
+
+
+def usable(data: pd.DataFrame, as_of=None, when: Timing | None = None) -> pd.DataFrame:
+    """The observations an assessment may use: comparable, year-end, level or share, known
+    by ``as_of`` (periods up to that year, published by then where the date is known);
+    the selection rule is applied again to what remains."""
+    year, cut = (when.last_year, when.cutoff) if when is not None else cutoff(as_of)
+    d = data[data["measure"].isin(LEVEL_MEASURES) & data["comparable"].astype(bool)
+             & (data["as_of"].astype(str) == "")]
+    if year is not None:
+        d = d[(d["year"] <= year) & _published_by(d["published"], cut)]
+    d = d.drop(columns="selected").reset_index(drop=True)
+    priority = pd.Series((d["origin"] != "jxdigital").astype(int).to_numpy())
+    return mark_selected(d, priority=priority)
+
+
+def series(d: pd.DataFrame, indicator_id: str, region: str) -> pd.DataFrame:
+    """The selected yearly figures of one indicator and region, oldest first.
+
+    A lower bound no higher than an earlier figure ("突破1万亿" after 10378亿) says nothing
+    new and would read as a fall: it is left out (coverage and charts still show it).
+    """
+    s = d[(d["indicator_id"] == indicator_id) & (d["region"] == region) & d["selected"]]
+    s = s.sort_values("year").reset_index(drop=True)
+    earlier_max = s["value"].where(s["qualifier"] != "lower_bound").cummax().shift()
+    stale = (s["qualifier"] == "lower_bound") & (s["value"] <= earlier_max)
+    return s[~stale].reset_index(drop=True)
+
+
+def in_unit(s: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """Figures expressed in the plan row's unit (a national plan prints 万亿元 where the
+    catalogue stores 亿元); figures whose unit does not convert are left out."""
+    if not len(s) or "unit" not in s:
+        return s
+    factors = []
+    for u in s["unit"].fillna(unit).astype(str):
+        try:
+            factors.append(1.0 if u == unit else conversion_factor(u, unit))
+        except ValueError:
+            factors.append(math.nan)
+    f = pd.Series(factors, index=s.index)
+    out = s[f.notna()].copy()
+    out["value"] = out["value"].astype(float) * f[f.notna()]
+    out["unit"] = unit
+    return out.reset_index(drop=True)
+
+
+def with_base(s: pd.DataFrame, t: Target) -> pd.DataFrame:
+    """Add the plan's own baseline when no figure for the base year is known."""
+    if t.base_year is None or math.isnan(t.base_value) or (s["year"] == t.base_year).any():
+        return s
+    row = {"year": t.base_year, "value": t.base_value,
+           "qualifier": "lower_bound" if t.base_qualifier in ("more_than", "at_least")
+           else "exact", "source_title": f"规划基期值 (plan baseline, {t.plan_id})",
+           "publisher": "", "published": "", "kind": "published", "unit": t.indicator.unit}
+    return pd.concat([pd.DataFrame([row]), s], ignore_index=True).sort_values("year") \
+        .reset_index(drop=True)
+
+
+#: "约X", "X左右", "预计X": the value stands for itself give or take this share. Wide enough
+#: that "10%左右" does not settle a 10 % target, narrow enough that "约4.2万" settles a 10万
+#: one; the same order as the 1 % at which sources count as disagreeing.
+APPROXIMATE_HALF_WIDTH = 0.02
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One yearly figure as evidence: a value, or a bound on it."""
+
+    year: int
+    value: float
+    qualifier: str = "exact"
+    source: str = ""
+    publisher: str = ""
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """The values the figure allows: itself, or everything above (below) a bound."""
+        if self.qualifier == "lower_bound":
+            return self.value, math.inf
+        if self.qualifier == "upper_bound":
+            return -math.inf, self.value
+        if self.qualifier in ("approximate", "estimate"):
+            d = abs(self.value) * APPROXIMATE_HALF_WIDTH
+            return self.value - d, self.value + d
+        return self.value, self.value
+
+    @property
+    def is_bound(self) -> bool:
+        return self.qualifier in ("lower_bound", "upper_bound")
+
+
+def _figure(row) -> Figure:
+    return Figure(year=int(row["year"]), value=float(row["value"]),
+                  qualifier=str(row["qualifier"]), source=str(row["source_title"]),
+                  publisher=str(row.get("publisher", "") or ""))
+
+
+@dataclass(frozen=True)
+class Side:
+    """One series of figures around a target year ``T``.
+
+    ``frame``: every figure used (oldest first, for charts and years_used); ``fit``: the
+    figures before ``T``, which a projection rests on; ``at_target``: the figure for ``T``;
+    ``later``: figures after ``T`` (shown, not used)."""
+
+    frame: pd.DataFrame
+    fit: pd.DataFrame
+    at_target: Figure | None
+    later: tuple[Figure, ...]
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame, target_year: int) -> Side:
+        frame = frame.reset_index(drop=True)
+        at = frame[frame["year"] == target_year]
+        return cls(frame=frame, fit=frame[frame["year"] < target_year].reset_index(drop=True),
+                   at_target=_figure(at.iloc[0]) if len(at) else None,
+                   later=tuple(_figure(r) for _, r in
+                               frame[frame["year"] > target_year].iterrows()))
+
+    @classmethod
+    def empty(cls) -> Side:
+        return cls(frame=_EMPTY.copy(), fit=_EMPTY.copy(), at_target=None, later=())
+
+    @property
+    def last_before(self) -> Figure | None:
+        """The last figure before the target year (what progress is measured to)."""
+        return _figure(self.fit.iloc[-1]) if len(self.fit) else None
+
+    @property
+    def latest(self) -> Figure | None:
+        """The figure a judgement speaks of: the target-year one, else the last before."""
+        return self.at_target if self.at_target is not None else self.last_before
+
+    @property
+    def judged(self) -> pd.DataFrame:
+        """The figures up to and including the target year (what the verdict rests on)."""
+        if self.at_target is None:
+            return self.fit
+        return self.frame[self.frame["year"] <= self.at_target.year].reset_index(drop=True)
+
+    def exact_in(self, year: int | None) -> float:
+        """The value stated (not bounded) for ``year``, else NaN."""
+        if year is None:
+            return math.nan
+        b = self.frame[(self.frame["year"] == year)
+                       & self.frame["qualifier"].isin(POINT_QUALIFIERS)]
+        return float(b["value"].iloc[0]) if len(b) else math.nan
+
+    @property
+    def unit(self) -> str:
+        u = self.frame["unit"].dropna() if "unit" in self.frame else pd.Series(dtype=str)
+        u = u[u.astype(str) != ""]
+        return str(u.iloc[-1]) if len(u) else ""

@@ -1,0 +1,261 @@
+"""Steps 2–5 of an assessment, each a small function with a typed result.
+
+``progress`` (序时进度 and growth since the base year) → ``settle`` (the final outcome, when
+the target-year figure decides it) → ``forecast`` (projection and P(target met)) →
+``classify`` (the status in the chosen scheme). Words come after, in ``_reasons``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .. import growth
+from ..catalog import Target
+from ..models import Projection, project
+from . import _rules as R
+from ._evidence import Figure, Side
+
+NAN = math.nan
+#: Quantile levels used to compare two projections (P(a > b)).
+GRID = np.linspace(0.01, 0.99, 99)
+
+
+# ---------------------------------------------------------------- progress (序时进度)
+@dataclass(frozen=True)
+class Progress:
+    """How far a level target has come since its base year (NaN where not defined).
+
+    completion = ln(x_t/x_0)/ln(x_T/x_0) (levels) or (x_t − x_0)/(x_T − x_0) (shares),
+    against time_elapsed = (t − B)/(T − B); growth_ratio = actual / required growth
+    (Eurostat); gap_ratio = (ŷ_T − x_0)/(x_T − x_0) extrapolating the realised growth
+    (UNSD); required_*_now: growth needed from the latest figure to the target."""
+
+    completion: float = NAN
+    time_elapsed: float = NAN
+    actual_cagr: float = NAN
+    required_cagr_plan: float = NAN
+    actual_pp_per_year: float = NAN
+    required_pp_plan: float = NAN
+    growth_ratio: float = NAN
+    gap_ratio: float = NAN
+    required_cagr_now: float = NAN
+    required_pp_now: float = NAN
+
+
+def progress(t: Target, side: Side, latest: Figure | None) -> Progress:
+    """Measures of a level or share target from its base-year figure to ``latest``."""
+    if t.base_year is None or latest is None or math.isnan(t.target_value):
+        return Progress()
+    x0 = side.exact_in(t.base_year)
+    if math.isnan(x0):
+        x0 = t.base_value if t.base_qualifier == "exact" else NAN
+    t0, t1, T = t.base_year, latest.year, t.target_year
+    xt, v = latest.value, t.target_value
+    if math.isnan(x0) or t1 <= t0:
+        if t1 < T and xt > 0 and v >= 0 and not t.indicator.is_share:
+            return Progress(required_cagr_now=float(growth.required_cagr(xt, t1, v, T)))
+        return Progress()
+    elapsed = (t1 - t0) / (T - t0)
+    if t.indicator.is_share:
+        pp = (xt - x0) / (t1 - t0)
+        need = (v - x0) / (T - t0)
+        return Progress(
+            completion=(xt - x0) / (v - x0) if v != x0 else NAN, time_elapsed=elapsed,
+            actual_pp_per_year=pp, required_pp_plan=need,
+            growth_ratio=pp / need if need != 0 else NAN,
+            gap_ratio=(xt + pp * (T - t1) - x0) / (v - x0) if v != x0 else NAN,
+            required_pp_now=(v - xt) / (T - t1) if t1 < T else NAN)
+    if x0 <= 0 or xt <= 0 or v <= 0:
+        return Progress(time_elapsed=elapsed)
+    g = float(growth.implied_cagr(x0, xt, t1 - t0))
+    need = float(growth.implied_cagr(x0, v, T - t0))
+    return Progress(
+        completion=math.log(xt / x0) / math.log(v / x0) if v != x0 else NAN,
+        time_elapsed=elapsed, actual_cagr=g, required_cagr_plan=need,
+        growth_ratio=g / need if need != 0 else NAN,
+        gap_ratio=(float(growth.compound(xt, g, T - t1)) - x0) / (v - x0) if v != x0 else NAN,
+        required_cagr_now=float(growth.required_cagr(xt, t1, v, T)) if t1 < T else NAN)
+
+
+def growth_progress(own: float, required: float, years_done: int, years: int) -> Progress:
+    """Growth-comparison measures: own growth against the compared series' growth (the
+    growth it must beat), as a ratio (Eurostat) and as the projected gap (UNSD)."""
+    if math.isnan(own) or math.isnan(required) or required <= 0:
+        return Progress(actual_cagr=own, required_cagr_plan=required)
+    gap = ((1 + own) ** years - 1) / ((1 + required) ** years - 1)
+    return Progress(actual_cagr=own, required_cagr_plan=required,
+                    growth_ratio=own / required, gap_ratio=gap,
+                    time_elapsed=min(years_done / years, 1.0))
+
+
+# ---------------------------------------------------------------- outcome (已实现/未实现)
+@dataclass(frozen=True)
+class Outcome:
+    """A settled target: the target-year figure (a value, or a bound that decides)."""
+
+    met: bool
+    figure: Figure
+    margin: float = NAN  # (value − target) / target
+    margin_pp: float = NAN  # value − target, in points (shares)
+    exceeded: bool = False  # beyond the band of a 左右 / range target (超额完成)
+    reference: Figure | None = None  # the national figure, for relative targets
+
+
+def decides(low: float, high: float, strict_low: bool, lo: float, hi: float) -> bool | None:
+    """Does every value in [lo, hi] meet [low, high] (True), none (False), or it depends
+    (None)? ``strict_low``: the low end itself does not meet (more than)."""
+    above = lo > low if strict_low else lo >= low
+    all_in = above and hi <= high
+    below = hi <= low if strict_low else hi < low
+    none_in = below or lo > high
+    return True if all_in else False if none_in else None
+
+
+def settle(t: Target, fig: Figure | None) -> Outcome | None:
+    """The final outcome of a level target from its target-year figure, when the figure
+    decides it: "超3.6万亿" settles a 3.5万亿 target as met; "6万多" settles a 10万 target
+    neither way (None)."""
+    if fig is None:
+        return None
+    low, high = t.met_range
+    if math.isnan(low) and math.isnan(high):
+        return None
+    strict = t.comparator == "more_than" and t.indicator.direction == "increase"
+    met = decides(low, high, strict, *fig.interval)
+    if met is None:
+        return None
+    v, goal = fig.value, t.target_value
+    band_low, band_high = t.band
+    exceeded = met and t.comparator in ("around", "between") and (
+        fig.interval[0] > band_high if t.indicator.direction == "increase"
+        else fig.interval[1] < band_low)
+    return Outcome(met=met, figure=fig,
+                   margin=(v - goal) / abs(goal) if goal else NAN,
+                   margin_pp=v - goal if t.indicator.is_share else NAN, exceeded=exceeded)
+
+
+def settle_above(own: Figure | None, ref: Figure | None) -> Outcome | None:
+    """超全国平均水平 in the target year: settled when both figures are known and their
+    intervals do not overlap."""
+    if own is None or ref is None:
+        return None
+    (lo, hi), (rlo, rhi) = own.interval, ref.interval
+    met = True if lo > rhi else False if hi <= rlo else None
+    if met is None:
+        return None
+    return Outcome(met=met, figure=own, margin=(own.value - ref.value) / abs(ref.value)
+                   if ref.value else NAN, margin_pp=own.value - ref.value, reference=ref)
+
+
+# ---------------------------------------------------------------- forecast (P(met))
+@dataclass(frozen=True)
+class Forecast:
+    """The projection to the target year and P(target met) (NaN where there is none)."""
+
+    projection: Projection | None = None
+    reference_projection: Projection | None = None
+    projected: float = NAN
+    lo_80: float = NAN
+    hi_80: float = NAN
+    model: str = ""
+    p_met: float = NAN
+    reference_projected: float = NAN
+    #: a target-year bound that did not settle the outcome; P(met) is conditioned on it
+    given: Figure | None = None
+
+
+def project_side(fit: pd.DataFrame, t: Target, sid: str, method: str,
+                 share: bool) -> Projection | None:
+    """The calibrated projection of the figures before the target year (None with fewer
+    than ``MIN_OBSERVATIONS``)."""
+    if len(fit) < R.MIN_OBSERVATIONS or fit["year"].iloc[-1] >= t.target_year:
+        return None
+    s = pd.Series(fit["value"].to_numpy(float), index=fit["year"].to_numpy(int), name=sid)
+    return project(s, to=t.target_year, method=method,
+                   bounds=(0.0, 100.0) if share else None)
+
+
+def _p_in(p: Projection, year: int, low: float, high: float) -> float:
+    """P(low ≤ X ≤ high) under the projection."""
+    up = 1.0 - p.cdf(low, year) if math.isfinite(low) else 1.0
+    down = p.cdf(high, year) if math.isfinite(high) else 1.0
+    return max(0.0, down - (1.0 - up))
+
+
+def p_met_level(t: Target, p: Projection, given: Figure | None = None) -> float:
+    """P(the target-year value meets the target), under the projection; where a target-
+    year bound is known but did not settle it, conditioned on that bound:
+    P(met | X ∈ bound) = P(X ∈ met ∩ bound) / P(X ∈ bound)."""
+    low, high = t.met_range
+    T = t.target_year
+    if given is None:
+        return _p_in(p, T, low, high)
+    lo, hi = given.interval
+    inside = _p_in(p, T, lo, hi)
+    if inside < 1e-6:  # the projection leaves no room for the published bound
+        return NAN
+    return min(1.0, _p_in(p, T, max(low, lo), min(high, hi)) / inside)
+
+
+def side_draws(side: Side, p: Projection | None, year: int) -> np.ndarray | None:
+    """The target-year value of one side: the known figure, else the projection's
+    quantiles on ``GRID``; None when neither exists."""
+    if side.at_target is not None and not side.at_target.is_bound:
+        return np.array([side.at_target.value])
+    if p is None:
+        return None
+    return p.quantiles(GRID, year)
+
+
+def p_greater(a: np.ndarray, b: np.ndarray) -> float:
+    """P(A > B) for independent draws (or quantiles) of A and B."""
+    return float(np.mean(a[:, None] > b[None, :]))
+
+
+def summary_of(p: Projection, year: int) -> dict:
+    f = p.to_frame().set_index("year").loc[year]
+    return {"projected": float(f["point"]), "lo_80": float(f["lo_80"]),
+            "hi_80": float(f["hi_80"]), "model": str(f["model"])}
+
+
+# ---------------------------------------------------------------- classify
+@dataclass(frozen=True)
+class Verdict:
+    status_cn: str
+    status: str
+    status_zh: str
+    status_en: str
+    eurostat_class: str = ""
+    un_class: str = ""
+    final: bool = False
+    phase: str = "in_progress"  # 'in_progress' | 'nowcast' | 'final'
+
+
+def classify(*, numeric: bool, enough: bool, met_now: bool, p_met: float,
+             outcome: Outcome | None, progress_: Progress, scheme: str,
+             target_year_over: bool) -> Verdict:
+    """The status in ``scheme``: a settled outcome (met/missed) whatever the scheme;
+    otherwise the primary rule, or the Eurostat / UNSD class of the measures."""
+    settled = None if outcome is None else outcome.met
+    cn = R.status_cn(numeric=numeric, enough_data=enough, met_now=met_now, p_met=p_met,
+                     outcome=settled)
+    phase = "final" if settled is not None else "nowcast" if target_year_over \
+        else "in_progress"
+    judged = cn not in ("not_assessable", "insufficient_data")
+    met_so_far = met_now or settled is True
+    eu = R.eurostat_class(progress_.growth_ratio, met_so_far) if judged else ""
+    un = R.un_class(progress_.gap_ratio, met_so_far) if judged else ""
+    if scheme == "cn" or settled is not None:
+        status, zh, en = cn, R.STATUS_ZH[cn], R.STATUS_EN[cn]
+    else:
+        cls = eu if scheme == "eurostat" else un
+        labels = R.EUROSTAT_ZH if scheme == "eurostat" else R.UN_ZH
+        status = cls or cn
+        zh = labels.get(cls, R.STATUS_ZH[cn])
+        en = cls.replace("_", " ") if cls else R.STATUS_EN[cn]
+    return Verdict(status_cn=cn, status=status, status_zh=zh, status_en=en,
+                   eurostat_class=eu, un_class=un, final=settled is not None, phase=phase)

@@ -1,0 +1,113 @@
+"""Were the warnings right? P(met) by review year for every target whose outcome is known."""
+
+from __future__ import annotations
+
+import math
+
+from ..assessment import Account, Assessment
+from ..assessment import _rules as R
+from ..assessment import _text as T
+from . import _style as S
+from ._indicator import add_footer
+
+_OUTCOME_COLOUR = {"met": S.STATUS_COLOURS["met"], "missed": S.STATUS_COLOURS["missed"]}
+
+
+def _account(x) -> Account:
+    if isinstance(x, Account):
+        return x
+    if isinstance(x, Assessment):
+        return x.account()
+    raise TypeError("argument 'account': expected an Account (Assessment.account()) or an "
+                    f"Assessment, got {type(x).__name__}")
+
+
+def plot_retrospective(account, *, lang: str | None = None, style: str = "notebook",
+                       title: bool = True):
+    """P(target met) as each year's review would have given it (with the figures published
+    by the end of that year), one line per target whose outcome is now known, coloured and
+    labelled by the outcome (met / missed). Lines that stay on the side of their outcome
+    were right early. Returns the Figure."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    acc = _account(account)
+    a = acc.assessment
+    lang = S.check_lang(lang or a.lang)
+    st = S.get_style(style)
+    r = acc.retrospective()
+    known = r[r["outcome"].isin(["met", "missed"])] if len(r) else r
+    with matplotlib.rc_context(S.rc(st)):
+        fig, ax = plt.subplots(figsize=st.size, layout="constrained")
+        years = sorted({int(y) for y in r["review_year"]}) if len(r) else []
+        labels = []
+        for _iid, g in known.groupby("indicator_id", sort=False):
+            outcome = g["outcome"].iloc[0]
+            colour = _OUTCOME_COLOUR[outcome]
+            xs = g["review_year"].astype(int).tolist()
+            ps = [float(p) if p == p else math.nan for p in g["p_met"]]
+            ax.plot(xs, ps, color=colour, lw=st.line, marker="o", ms=st.marker * 0.8,
+                    zorder=3)
+            name = g["name_zh"].iloc[0] if lang == "zh" else \
+                (g["name_en"].iloc[0] or g["name_zh"].iloc[0])
+            end = next(((x, p) for x, p in zip(xs[::-1], ps[::-1], strict=True) if p == p),
+                       None)
+            if end is not None:
+                words = T.OUTCOME_WORDS[lang][outcome]
+                labels.append((end[1], end[0], f"{name}（{words}）" if lang == "zh" else
+                               f"{name} ({words})", colour))
+        _place_labels(ax, labels, st)
+        for y in (R.P_OFF_TRACK, R.P_ON_TRACK):
+            ax.axhline(y, color="#999999", lw=0.8, ls="--", zorder=1)
+        ax.set_ylim(-0.04, 1.04)
+        ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0], labels=["0", "25%", "50%", "75%", "100%"])
+        ax.set_ylabel("当年评估的达标概率" if lang == "zh" else "P(met) at each review")
+        if years:
+            ax.set_xticks(years, labels=[f"{y}年末" if lang == "zh" else f"end {y}"
+                                         for y in years[:-1]] +
+                          [f"{a.timing.review.isoformat()}\n（本次）" if lang == "zh" else
+                           f"{a.timing.review.isoformat()}\n(this review)"])
+            ax.set_xlim(years[0] - 0.4, years[-1] + 0.4 + 0.35 * max(len(years), 3))
+        if not len(known):
+            ax.text(0.5, 0.5, "尚无结果已知的目标" if lang == "zh" else
+                    "No target has a known outcome yet", transform=ax.transAxes,
+                    ha="center", va="center", fontsize=st.label, color="#555555")
+        ax.grid(axis="y", color="#E5E5E5", lw=0.8)
+        ax.set_axisbelow(True)
+        if title:
+            ax.set_title("回顾：各年评估与最终结果" if lang == "zh" else
+                         "Looking back: each year's review against the outcome",
+                         loc="left", fontsize=st.title)
+        add_footer(fig, _footer(acc, lang), st, lang)
+        S.fix_fonts(fig)
+    return fig
+
+
+def _place_labels(ax, labels, st) -> None:
+    """End-of-line labels, nudged apart so that none overlaps another."""
+    if not labels:
+        return
+    gap = st.tick * 1.35 / 72 / max(ax.figure.get_size_inches()[1] * 0.7, 1.0)
+    placed: list[float] = []
+    for y, x, text, colour in sorted(labels, key=lambda v: v[0]):
+        yy = max(y, placed[-1] + gap) if placed else y
+        placed.append(yy)
+        ax.annotate(text, (x, y), xytext=(x + 0.12, yy), textcoords="data", va="center",
+                    ha="left", fontsize=st.tick, color=colour,
+                    arrowprops=None if abs(yy - y) < 1e-9 else
+                    dict(arrowstyle="-", color=colour, lw=0.6))
+
+
+def _footer(acc: Account, lang: str) -> str:
+    w = acc.warnings()
+    a = acc.assessment
+    right, wrong, silent = int(w["right"].sum()), int(w["wrong"].sum()), int(w["silent"].sum())
+    if lang == "zh":
+        tally = (f"结果已知的目标在其结果公布前共{right + wrong + silent}次年度评估：{right}次判断"
+                 f"正确，{wrong}次判断错误，{silent}次未下结论（存在风险或数据不足）。"
+                 if len(w) else "")
+        return (f"{tally}每年评估只用当年年末前已公布的数据。{T.dates_words(a, lang)}。")
+    tally = (f"Reviews before the outcome was known: {right} right, {wrong} wrong, {silent} "
+             "without a verdict (at risk or insufficient data). " if len(w) else "")
+    return (f"{tally}Each review uses only what was published by the end of its year. "
+            f"{T.dates_words(a, lang)}.")

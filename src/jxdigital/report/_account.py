@@ -1,0 +1,136 @@
+"""The final account as display tables: outcomes per target, and the retrospective
+(what each year's review said, beside the outcome). Presentation only."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ..assessment import STATUS_EN, STATUS_ZH, Account
+from ..assessment import _text as T
+
+ACCOUNT_HEADERS = {
+    "zh": ["序号", "指标", "目标", "目标年实际", "与目标相比", "结果", "说明"],
+    "en": ["#", "Indicator", "Target", "Target-year actual", "Against the target", "Outcome",
+           "Reason"],
+}
+
+
+def _nan(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def counts_sentence(acc: Account, lang: str) -> str:
+    """``共8项目标：已实现2项，未实现1项，尚不能确定5项。`` (outcomes with none left out)."""
+    c = acc.counts()
+    words = T.OUTCOME_WORDS[lang]
+    n = sum(c.values())
+    parts = [(o, k) for o, k in c.items() if k]
+    if lang == "zh":
+        return f"共{n}项目标：" + "，".join(f"{words[o]}{k}项" for o, k in parts) + "。"
+    head = f"{n} target{'s' if n != 1 else ''}"
+    return f"{head}: " + ", ".join(f"{k} {words[o]}" for o, k in parts) + "."
+
+
+def _actual(row, unit: str, lang: str, year: int) -> str:
+    if row["outcome"] in ("met", "missed") and not _nan(row["value"]) and \
+            not _nan(row["year"]):
+        v = T.value(row["value"], unit, lang)
+        more = {"lower_bound": ("以上", "+"), "upper_bound": ("以下", "−")}.get(
+            row["qualifier"], ("", ""))[0 if lang == "zh" else 1]
+        when = int(row["year"])
+        if when != year:  # met early, the target-year figure not published yet
+            return f"{v}{more}（{when}年）" if lang == "zh" else f"{v}{more} ({when})"
+        return f"{v}{more}"
+    return "未公布" if lang == "zh" else "not yet published"
+
+
+def _against(row, lang: str) -> str:
+    m, pp = row["margin"], row["margin_pp"]
+    if _nan(m) or not row["final"]:
+        if row["outcome"] == "met":
+            return "提前达到" if lang == "zh" else "reached early"
+        if not _nan(row["p_met"]):
+            return (f"达标概率约{T.prob(row['p_met'])}" if lang == "zh" else
+                    f"P(met) about {T.prob(row['p_met'], 'en')}")
+        return "—"
+    pct = f"{m * 100:+.1f}%"
+    if not _nan(pp):
+        return (f"{pp:+.2f}个百分点（{pct}）" if lang == "zh" else f"{pp:+.2f} points ({pct})")
+    return pct
+
+
+def account_table(acc: Account, lang: str) -> pd.DataFrame:
+    """One row per target, every cell a string; ``_outcome`` and ``_status`` kept for
+    colour and ``_category`` for grouping."""
+    f = acc.to_frame()
+    rows = sorted(acc.assessment, key=lambda r: r.seq)
+    out = []
+    for (_, row), r in zip(f.iterrows(), rows, strict=True):
+        name = r.name_zh if lang == "zh" else (r.name_en or r.name_zh)
+        unit = r.unit if lang == "zh" else T.unit_en(r.unit)
+        label = f"{name}（{r.unit}）" if lang == "zh" and r.unit else \
+            (f"{name} ({unit})" if r.unit else name)
+        target = T.target_label(r.comparator, r.target_text, r.target_value, r.target_high,
+                                r.reference, lang)
+        outcome = T.OUTCOME_WORDS[lang][row["outcome"]]
+        if r.status_cn == "achieved":
+            outcome += "（提前）" if lang == "zh" else " (early)"
+        out.append([str(r.seq), label, target, _actual(row, r.unit, lang, r.target_year),
+                    _against(row, lang), outcome,
+                    r.reason_zh if lang == "zh" else r.reason_en])
+    df = pd.DataFrame(out, columns=ACCOUNT_HEADERS[lang])
+    df["_outcome"] = f["outcome"].to_list()
+    df["_status"] = [r.status_cn for r in rows]
+    df["_category"] = [(r.category_zh if lang == "zh" else r.category_en or r.category_zh)
+                       for r in rows]
+    return df
+
+
+def retrospective_table(acc: Account, lang: str) -> pd.DataFrame:
+    """Targets × review years: ``P% 状态`` in each cell, then the outcome."""
+    r = acc.retrospective()
+    if not len(r):
+        return pd.DataFrame()
+    reviews = list(dict.fromkeys(r.sort_values("review")["review"]))
+
+    def head(review: str, current: bool) -> str:
+        if current:
+            return f"本次（{review}）" if lang == "zh" else f"This review ({review})"
+        return f"{review[:4]}年末" if lang == "zh" else f"End {review[:4]}"
+
+    current = dict(zip(r["review"], r["current"], strict=True))
+    cols = [head(x, bool(current[x])) for x in reviews]
+    rows = []
+    for _iid, g in r.groupby("indicator_id", sort=False):
+        name = g["name_zh"].iloc[0] if lang == "zh" else (g["name_en"].iloc[0] or
+                                                          g["name_zh"].iloc[0])
+        cells = {}
+        for _, x in g.iterrows():
+            words = (STATUS_ZH if lang == "zh" else STATUS_EN).get(x["status"], x["status"])
+            p = "" if _nan(x["p_met"]) or x["status"] in ("met", "missed") else \
+                f"{T.prob(x['p_met'], lang)} "
+            cells[head(x["review"], bool(x["current"]))] = f"{p}{words}"
+        rows.append({("指标" if lang == "zh" else "Indicator"): name,
+                     **{c: cells.get(c, "—") for c in cols},
+                     ("结果" if lang == "zh" else "Outcome"):
+                         T.OUTCOME_WORDS[lang][g["outcome"].iloc[0]]})
+    return pd.DataFrame(rows)
+
+
+def warnings_sentence(acc: Account, lang: str) -> str:
+    w = acc.warnings()
+    if not len(w):
+        return ("尚无结果已知的目标，无法回看各年评估是否正确。" if lang == "zh" else
+                "No target has a known outcome yet, so the yearly reviews cannot be checked.")
+    right, wrong, silent = (int(w[c].sum()) for c in ("right", "wrong", "silent"))
+    n = right + wrong + silent
+    if lang == "zh":
+        return (f"结果已知的{len(w)}项目标，在结果公布前共有{n}次年度评估：{right}次判断正确，"
+                f"{wrong}次判断错误，{silent}次未下结论（存在风险或数据不足）。"
+                "每次评估只用当年年末前已公布的数据。")
+    return (f"For the {len(w)} targets whose outcome is known, the {n} yearly reviews before "
+            f"it was published were right {right} times, wrong {wrong} times and gave no "
+            f"verdict {silent} times (at risk or insufficient data). Each review used only "
+            "what had been published by the end of its year.")
