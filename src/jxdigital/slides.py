@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ._atomic import atomic_path
 from .assessment import Account, Assessment
-from .assessment._present import STATUS_COLOURS, STATUS_INK
+from .assessment._present import OUTCOME_STATUS, STATUS_COLOURS, STATUS_INK
 from .charts._style import text_em
 
 EA_FONT = "Microsoft YaHei"  # the East Asian font PowerPoint users in China have
@@ -171,8 +171,7 @@ def _account_table(slide, acc: Account, lang: str) -> None:
     df = account_table(acc, lang)
     h = ACCOUNT_HEADERS[lang]
     cols = [h[1], h[2], h[3], h[4], h[5]]  # indicator, target, actual, against, outcome
-    fills = df["_outcome"].map({"met": "met", "missed": "missed", "unknown": "insufficient_data",
-                                "not_assessable": "not_assessable"})
+    fills = df["_outcome"].map(OUTCOME_STATUS)
     _table(slide, df, cols, [4.6, 1.6, 2.2, 2.3, 1.6], fill_col=h[5], fills=list(fills))
 
 

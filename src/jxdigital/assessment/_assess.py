@@ -154,22 +154,13 @@ def _judge_relative(t: Target, d: pd.DataFrame, when: Timing, method: str,
 
 
 def _name(iid: str, region: str, own_region: str, lang: str) -> str:
-    reg = _registry()
+    reg = indicator_registry().set_index("indicator_id")
     col = "name_zh" if lang == "zh" else "name_en"
     n = str(reg[col].get(iid, "") or iid)
     if region != own_region:
         n = ("全国" if region == "china" else region) + n if lang == "zh" else \
             f"{n} ({'China' if region == 'china' else region})"
     return n
-
-
-_REGISTRY: list[pd.DataFrame] = []
-
-
-def _registry() -> pd.DataFrame:
-    if not _REGISTRY:
-        _REGISTRY.append(indicator_registry().set_index("indicator_id"))
-    return _REGISTRY[0]
 
 
 def _judge_growth_comparison(t: Target, d: pd.DataFrame, when: Timing, method: str,

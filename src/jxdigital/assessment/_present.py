@@ -17,6 +17,11 @@ STATUS_INK = {"met": "#FFFFFF", "achieved": "#FFFFFF", "on_track": "#FFFFFF",
               "insufficient_data": "#000000", "not_assessable": "#000000"}
 
 
+#: The status whose colour an account's outcome takes (met green, missed red, unknown grey).
+OUTCOME_STATUS = {"met": "met", "missed": "missed", "unknown": "insufficient_data",
+                  "not_assessable": "not_assessable"}
+
+
 def html_table(a) -> str:
     f = a.to_frame()
     rows = []

@@ -191,3 +191,33 @@ def as_of_words(a, lang: str = "zh") -> str:
         return "全部已发布数据" if lang == "zh" else "all figures published to date"
     return (f"截至{a.as_of}已发布的数据" if lang == "zh" else
             f"figures published by {a.as_of}")
+
+
+def account_counts_sentence(acc, lang: str = "zh") -> str:
+    """``共8项目标：已实现2项，未实现1项，尚不能确定5项。`` (outcomes with none left out)."""
+    c = acc.counts()
+    words = OUTCOME_WORDS[lang]
+    n = sum(c.values())
+    parts = [(o, k) for o, k in c.items() if k]
+    if lang == "zh":
+        return f"共{n}项目标：" + "，".join(f"{words[o]}{k}项" for o, k in parts) + "。"
+    head = f"{n} target{'s' if n != 1 else ''}"
+    return f"{head}: " + ", ".join(f"{k} {words[o]}" for o, k in parts) + "."
+
+
+def warnings_sentence(acc, lang: str = "zh") -> str:
+    """How often the yearly reviews of an ``Account`` called the known outcomes right."""
+    w = acc.warnings()
+    if not len(w):
+        return ("尚无结果已知的目标，无法回看各年评估是否正确。" if lang == "zh" else
+                "No target has a known outcome yet, so the yearly reviews cannot be checked.")
+    right, wrong, silent = (int(w[c].sum()) for c in ("right", "wrong", "silent"))
+    n = right + wrong + silent
+    if lang == "zh":
+        return (f"结果已知的{len(w)}项目标，在结果公布前共有{n}次年度评估：{right}次判断正确，"
+                f"{wrong}次判断错误，{silent}次未下结论（存在风险或数据不足）。"
+                "每次评估只用当年年末前已公布的数据。")
+    return (f"For the {len(w)} targets whose outcome is known, the {n} yearly reviews before "
+            f"it was published were right {right} times, wrong {wrong} times and gave no "
+            f"verdict {silent} times (at risk or insufficient data). Each review used only "
+            "what had been published by the end of its year.")

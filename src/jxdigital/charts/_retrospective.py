@@ -7,10 +7,9 @@ import math
 from ..assessment import Account, Assessment
 from ..assessment import _rules as R
 from ..assessment import _text as T
+from ..assessment._present import OUTCOME_STATUS
 from . import _style as S
 from ._indicator import add_footer
-
-_OUTCOME_COLOUR = {"met": S.STATUS_COLOURS["met"], "missed": S.STATUS_COLOURS["missed"]}
 
 
 def _account(x) -> Account:
@@ -43,7 +42,7 @@ def plot_retrospective(account, *, lang: str | None = None, style: str = "notebo
         labels = []
         for _iid, g in known.groupby("indicator_id", sort=False):
             outcome = g["outcome"].iloc[0]
-            colour = _OUTCOME_COLOUR[outcome]
+            colour = S.STATUS_COLOURS[OUTCOME_STATUS[outcome]]
             xs = g["review_year"].astype(int).tolist()
             ps = [float(p) if p == p else math.nan for p in g["p_met"]]
             ax.plot(xs, ps, color=colour, lw=st.line, marker="o", ms=st.marker * 0.8,
@@ -99,15 +98,6 @@ def _place_labels(ax, labels, st) -> None:
 
 
 def _footer(acc: Account, lang: str) -> str:
-    w = acc.warnings()
-    a = acc.assessment
-    right, wrong, silent = int(w["right"].sum()), int(w["wrong"].sum()), int(w["silent"].sum())
-    if lang == "zh":
-        tally = (f"结果已知的目标在其结果公布前共{right + wrong + silent}次年度评估：{right}次判断"
-                 f"正确，{wrong}次判断错误，{silent}次未下结论（存在风险或数据不足）。"
-                 if len(w) else "")
-        return (f"{tally}每年评估只用当年年末前已公布的数据。{T.dates_words(a, lang)}。")
-    tally = (f"Reviews before the outcome was known: {right} right, {wrong} wrong, {silent} "
-             "without a verdict (at risk or insufficient data). " if len(w) else "")
-    return (f"{tally}Each review uses only what was published by the end of its year. "
-            f"{T.dates_words(a, lang)}.")
+    sep = "" if lang == "zh" else " "
+    return (f"{T.warnings_sentence(acc, lang)}{sep}{T.dates_words(acc.assessment, lang)}"
+            f"{'。' if lang == 'zh' else '.'}")

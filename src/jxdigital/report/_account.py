@@ -9,6 +9,11 @@ import pandas as pd
 
 from ..assessment import STATUS_EN, STATUS_ZH, Account
 from ..assessment import _text as T
+from ..assessment._text import account_counts_sentence as counts_sentence
+from ..assessment._text import warnings_sentence
+
+__all__ = ["ACCOUNT_HEADERS", "account_table", "counts_sentence", "retrospective_table",
+           "warnings_sentence"]
 
 ACCOUNT_HEADERS = {
     "zh": ["序号", "指标", "目标", "目标年实际", "与目标相比", "结果", "说明"],
@@ -19,18 +24,6 @@ ACCOUNT_HEADERS = {
 
 def _nan(x) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
-
-
-def counts_sentence(acc: Account, lang: str) -> str:
-    """``共8项目标：已实现2项，未实现1项，尚不能确定5项。`` (outcomes with none left out)."""
-    c = acc.counts()
-    words = T.OUTCOME_WORDS[lang]
-    n = sum(c.values())
-    parts = [(o, k) for o, k in c.items() if k]
-    if lang == "zh":
-        return f"共{n}项目标：" + "，".join(f"{words[o]}{k}项" for o, k in parts) + "。"
-    head = f"{n} target{'s' if n != 1 else ''}"
-    return f"{head}: " + ", ".join(f"{k} {words[o]}" for o, k in parts) + "."
 
 
 def _actual(row, unit: str, lang: str, year: int) -> str:
@@ -117,20 +110,3 @@ def retrospective_table(acc: Account, lang: str) -> pd.DataFrame:
                      ("结果" if lang == "zh" else "Outcome"):
                          T.OUTCOME_WORDS[lang][g["outcome"].iloc[0]]})
     return pd.DataFrame(rows)
-
-
-def warnings_sentence(acc: Account, lang: str) -> str:
-    w = acc.warnings()
-    if not len(w):
-        return ("尚无结果已知的目标，无法回看各年评估是否正确。" if lang == "zh" else
-                "No target has a known outcome yet, so the yearly reviews cannot be checked.")
-    right, wrong, silent = (int(w[c].sum()) for c in ("right", "wrong", "silent"))
-    n = right + wrong + silent
-    if lang == "zh":
-        return (f"结果已知的{len(w)}项目标，在结果公布前共有{n}次年度评估：{right}次判断正确，"
-                f"{wrong}次判断错误，{silent}次未下结论（存在风险或数据不足）。"
-                "每次评估只用当年年末前已公布的数据。")
-    return (f"For the {len(w)} targets whose outcome is known, the {n} yearly reviews before "
-            f"it was published were right {right} times, wrong {wrong} times and gave no "
-            f"verdict {silent} times (at risk or insufficient data). Each review used only "
-            "what had been published by the end of its year.")

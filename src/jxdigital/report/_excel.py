@@ -10,7 +10,7 @@ import pandas as pd
 from .. import __version__
 from .._atomic import atomic_path
 from ..assessment import Account, Assessment
-from ..assessment._present import STATUS_COLOURS, STATUS_INK
+from ..assessment._present import OUTCOME_STATUS, STATUS_COLOURS, STATUS_INK
 from ..assessment._text import counts_sentence, dates_words
 from . import _account as A
 from ._markdown import rule_lines
@@ -147,12 +147,10 @@ def to_excel(a: Assessment, path: str | Path, lang: str | None = None,
             ws = xw.sheets["完成情况" if zh else "account"]
             ws.set_column(len(A.ACCOUNT_HEADERS[lang]) - 1, len(A.ACCOUNT_HEADERS[lang]) - 1,
                           80, wrap)
-            colour = {"met": "met", "missed": "missed", "unknown": "insufficient_data",
-                      "not_assessable": "not_assessable"}
             for i, (o, text) in enumerate(zip(acc["_outcome"], acc.iloc[:, 5], strict=True)):
+                st = OUTCOME_STATUS[o]
                 ws.write(i + 1, 5, text, book.add_format({
-                    "bg_color": STATUS_COLOURS[colour[o]], "font_color": STATUS_INK[colour[o]],
-                    "bold": True}))
+                    "bg_color": STATUS_COLOURS[st], "font_color": STATUS_INK[st], "bold": True}))
     return Path(path)
 
 

@@ -7,7 +7,7 @@ import html
 
 from .. import __version__
 from ..assessment import Account, Assessment
-from ..assessment._present import STATUS_COLOURS, STATUS_INK
+from ..assessment._present import OUTCOME_STATUS, STATUS_COLOURS, STATUS_INK
 from ..assessment._text import as_of_words, counts_sentence, dates_words
 from . import _account as A
 from ._markdown import rule_lines
@@ -71,9 +71,7 @@ def _account_html(acc: Account, lang: str, chart: bytes | None) -> list[str]:
     zh = lang == "zh"
     table = A.account_table(acc, lang)
     # outcome cells take the colour of their outcome: met green, missed red, unknown grey
-    table["_colour"] = table["_outcome"].map({"met": "met", "missed": "missed",
-                                              "unknown": "insufficient_data",
-                                              "not_assessable": "not_assessable"})
+    table["_colour"] = table["_outcome"].map(OUTCOME_STATUS)
     outcome_col = A.ACCOUNT_HEADERS[lang][5]
     parts = [f"<h2>{'完成情况总览' if zh else 'The final account'}</h2>",
              f"<p>{html.escape(A.counts_sentence(acc, lang))}</p>"]
