@@ -83,8 +83,11 @@ def test_excel_reads_back_the_same_numbers(a, tmp_path):
                 "p_met", "required_cagr_now"):
         assert np.allclose(back[col].astype(float), f[col].astype(float), equal_nan=True), col
     s = sheets["概览"]
-    assert s["达标概率"].dtype.kind == "f"  # stored as numbers, not "48%" text
-    assert s.loc[0, "达标概率"] == pytest.approx(a["digital_economy_value_added"].p_met)
+    from jxdigital.assessment._rules import shown_percent
+
+    assert s["达标概率（%）"].dtype.kind == "f"  # stored as numbers, not "48%" text
+    # the percentage as shown beside the status: never rounded across the 75 % line
+    assert s.loc[0, "达标概率（%）"] == shown_percent(a["digital_economy_value_added"].p_met)
     assert list(s["状态"]) == [r.status_zh for r in sorted(a, key=lambda r: r.seq)]
     assert len(sheets["actuals"]) == len(a.actuals)
     import openpyxl

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,3 +36,67 @@ def write_text(path: str | os.PathLike, text: str) -> Path:
     with atomic_path(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return Path(path)
+
+
+class ReplaceError(OSError):
+    """``replace_files`` could not move ``path`` (``cause`` says why). ``restored`` is
+    True when every file was put back exactly as it was; when even that failed, the old
+    files that could not go back are kept in ``backup``."""
+
+    def __init__(self, path: Path, cause: OSError, restored: bool, backup: Path | None):
+        super().__init__(f"could not replace {str(path)!r}: {cause}")
+        self.path, self.cause, self.restored, self.backup = path, cause, restored, backup
+
+
+def replace_files(folder: str | os.PathLike, new: dict[str, Path], old: list[str]) -> None:
+    """Make ``folder`` hold the staged files ``new`` ({relative name: file on the same
+    disk}) in place of its files named in ``old`` (relative names; those not written
+    again are removed), all or nothing.
+
+    The old files move to a backup folder inside ``folder`` first (a file another program
+    holds open, such as a workbook open in Excel on Windows, fails here, before anything
+    changed), then the new ones move in, then the backup is deleted. If any rename fails,
+    whatever moved is moved back, so ``folder`` is left exactly as it was, and
+    ``ReplaceError`` names the file. Files of ``folder`` not named in ``new`` or ``old``
+    are never touched.
+    """
+    folder = Path(folder)
+    backup = Path(tempfile.mkdtemp(prefix=".jxdigital-old-", dir=folder))
+    made: list[Path] = []  # folders made here, removed again on failure
+    out: list[tuple[Path, Path]] = []  # (file, its backup)
+    moved_in: list[Path] = []
+    current = folder
+    try:
+        for name in old:
+            current = folder / name
+            keep = backup / name
+            keep.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(current, keep)
+            out.append((current, keep))
+        for name, src in new.items():
+            current = folder / name
+            for parent in reversed(current.relative_to(folder).parents[:-1]):
+                if not (folder / parent).is_dir():
+                    (folder / parent).mkdir()
+                    made.append(folder / parent)
+            os.replace(src, current)
+            moved_in.append(current)
+    except OSError as e:
+        restored = True
+        for p in reversed(moved_in):
+            try:
+                p.unlink()
+            except OSError:
+                restored = False
+        for p, keep in reversed(out):
+            try:
+                os.replace(keep, p)
+            except OSError:
+                restored = False
+        for d in reversed(made):
+            with contextlib.suppress(OSError):
+                d.rmdir()
+        if restored:
+            shutil.rmtree(backup, ignore_errors=True)
+        raise ReplaceError(current, e, restored, None if restored else backup) from e
+    shutil.rmtree(backup, ignore_errors=True)

@@ -28,8 +28,10 @@ def _fmt_pct(x: float) -> str:
 def _print_frame(df, fmt: str) -> None:
     import pandas as pd
 
-    if fmt == "csv":
-        df.to_csv(sys.stdout, index=False)
+    if fmt == "csv":  # text starting = + - @ is defused, as in assessment.csv
+        from .report._json import safe_frame
+
+        safe_frame(df).to_csv(sys.stdout, index=False)
     elif fmt == "json":
         sys.stdout.write(df.to_json(orient="records", force_ascii=False, indent=1) + "\n")
     else:
@@ -41,6 +43,8 @@ def _print_frame(df, fmt: str) -> None:
 
 def _cmd_audit(args: argparse.Namespace) -> int:
     from .catalog import load_plan
+
+    direction_zh = {"increase": "上升", "decrease": "下降"}
 
     plan = load_plan(args.plan)
     a = plan.audit()
@@ -54,6 +58,8 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         ("单位" if zh else "unit"): a["unit"],
         str(plan.base_year or "base"): a["base_text"],
         str(plan.target_year or "target"): a["target_text"],
+        ("方向" if zh else "direction"):
+            a["direction"].map(direction_zh) if zh else a["direction"],
         ("隐含年均增长" if zh else "implied CAGR"): [
             _fmt_pct(g) if g == g else ("" if d != d else f"{d:+.1f}{'点' if zh else 'pp'}")
             for g, d in zip(a["implied_cagr"], a["implied_pp_per_year"], strict=True)],
@@ -61,7 +67,9 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         ("差(百分点)" if zh else "gap (pp)"): a["gap_pp"].map(lambda x: "" if x != x
                                                                else f"{x:+.1f}"),
         ("核对" if zh else "check"): [
-            ("不符" if zh else "MISMATCH") if f else "" for f in a["flagged"]],
+            "；".join(w for w, on in (("不符", f), ("方向矛盾", d)) if on) if zh else
+            "; ".join(w for w, on in (("MISMATCH", f), ("DIRECTION", d)) if on)
+            for f, d in zip(a["flagged"], a["direction_conflict"], strict=True)],
     }
     import pandas as pd
 
@@ -74,13 +82,22 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     else:
         print(f"\n{n} stated growth rates differ from the base→target CAGR "
               "by more than 0.5 points.")
+    for r in a[a["direction_conflict"]].itertuples():
+        up = r.direction == "increase"
+        print(f"方向矛盾：{r.name_zh}的direction列为{direction_zh[r.direction]}，但目标"
+              f"{r.target_text}{'低于' if up else '高于'}基期值{r.base_text}；仍按direction列"
+              "判断，请核对。" if zh else
+              f"DIRECTION: {r.indicator_id} says {r.direction} but its target {r.target_text} "
+              f"is {'below' if up else 'above'} its base {r.base_text}; judged as the row "
+              "says: please check it.")
     return Exit.OK
 
 
 def _load_data(args: argparse.Namespace):
     from .observations import actuals
 
-    return actuals(args.actuals) if args.actuals else actuals()
+    plan = getattr(args, "plan", None)
+    return actuals(args.actuals, plan=plan) if args.actuals else actuals()
 
 
 def _cmd_coverage(args: argparse.Namespace) -> int:
@@ -97,7 +114,17 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
 def _cmd_conflicts(args: argparse.Namespace) -> int:
     from .observations import conflicts
 
-    _print_frame(conflicts(_load_data(args)), args.format)
+    found = conflicts(_load_data(args))
+    if args.plan:
+        from .catalog import load_plan
+
+        plan = load_plan(args.plan)
+        ids = [i.indicator_id for i in plan.indicators]
+        found = found[found["indicator_id"].isin(ids) & (found["region"] == plan.region)]
+    if args.format == "table" and found.empty:
+        print("jxdigital: no indicator-year whose sources disagree by more than 1%")
+        return Exit.OK
+    _print_frame(found, args.format)
     return Exit.OK
 
 
@@ -116,7 +143,7 @@ def _cmd_assess(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(assessment_json(a) + "\n")
     elif args.format == "csv":
-        a.to_frame().to_csv(sys.stdout, index=False)
+        _print_frame(a.to_frame(), "csv")
     return _print_assessment(a, args, table=args.format == "table")
 
 
@@ -187,16 +214,28 @@ def _assess_from(args: argparse.Namespace):
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from .report import report_steps, write_report
+    from .report._build import ReportFolderError, check_folder
 
+    try:  # before the assessment: a wrong --out is said at once
+        check_folder(args.out)
+    except ReportFolderError as e:
+        print(f"jxdigital: error: argument --out: {e}", file=sys.stderr)
+        return Exit.USAGE
     a = _assess_from(args)
     code = _print_assessment(a, args)
     deck = False if args.no_deck else None
     progress = _Progress(report_steps(a, deck))
+    failed = None
     try:
         written = write_report(a, args.out, args.lang, jobs=args.jobs, deck=deck,
                                progress=progress)
+    except ReportFolderError as e:  # a file of the last report locked: nothing changed
+        failed = e
     finally:
         progress.close()
+    if failed is not None:
+        print(f"jxdigital: error: {failed}", file=sys.stderr)
+        return Exit.INVALID_INPUT
     charts = sum(1 for k in written if k.startswith("charts"))
     others = sorted(k for k in written if not k.startswith("charts"))
     print(f"\njxdigital: wrote {', '.join(others)} and {charts} charts to {args.out}")
@@ -236,34 +275,110 @@ def _cmd_chart(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    """Every problem the assessment would otherwise hide: unreadable rows (errors), and what
+    was read in a way worth knowing (notes): the encoding, a title row, the sheet, bounds,
+    part-year figures, sources that disagree, ids shared with the shipped catalogue."""
+    import warnings
     from pathlib import Path
 
+    from . import _tables
     from .catalog import load_plan
-    from .catalog._load import read_table
+    from .catalog._load import HEADER_WORDS as PLAN_WORDS
+    from .catalog._registry import shipped_ids_note
     from .errors import InputError
-    from .observations import load_actuals
+    from .observations import conflicts, load_actuals
+    from .observations._load import HEADER_WORDS as ACTUALS_WORDS
 
     path = Path(args.file)
     if not path.is_file():
         raise FileNotFoundError(f"argument FILE: no such file {str(path)!r}")
     kind = args.kind
-    if kind == "auto":
-        cols = set(read_table(path).columns)
-        kind = "plan" if {"target_text", "target_year"} <= cols else "actuals"
-    try:
-        if kind == "plan":
-            plan = load_plan(path)
-            n = len(plan)
-        else:
-            plan = load_plan(args.plan) if args.plan else None
-            n = len(load_actuals(path, plan=plan))
-    except InputError as e:
-        print(f"{path}: {len(e.problems)} problem(s) in this {kind} file", file=sys.stderr)
-        for prob in e.problems:
-            print(f"- {prob}", file=sys.stderr)
-        return Exit.INVALID_INPUT
+    notes: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            if kind == "auto":
+                t = _tables.read_table(path, PLAN_WORDS | ACTUALS_WORDS)
+                kind = "plan" if {"target_text", "target_year"} <= set(t.frame.columns) \
+                    else "actuals"
+            if kind == "plan":
+                plan = load_plan(path)
+                n = len(plan)
+                note = shipped_ids_note(plan)
+                if note:
+                    notes.append(note)
+            else:
+                plan = load_plan(args.plan) if args.plan else None
+                data = load_actuals(path, plan=plan)
+                n = len(data)
+                notes += data.attrs.get("notes", [])
+                part = data[data["as_of"] != ""]
+                if len(part):
+                    notes.append(f"{len(part)} part-year figure(s) (as_of before the year's end, "
+                                 f"e.g. {part.iloc[0]['indicator_id']} {part.iloc[0]['as_of']}) "
+                                 "are kept but not used as a year's value")
+                clash = conflicts(data)
+                for (iid, year), g in clash.groupby(["indicator_id", "year"], sort=True):
+                    notes.append(f"{iid} {year}: sources disagree: " + "; ".join(
+                        f"{v:g} ({src})" for v, src in zip(g["value"], g["source_title"],
+                                                           strict=True))
+                        + f"; the selection rule uses {g[g['selected']]['value'].iloc[0]:g}"
+                        if g["selected"].any() else "")
+        except InputError as e:
+            print(f"{path}: {len(e.problems)} problem(s) in this {kind} file", file=sys.stderr)
+            for prob in e.problems:
+                print(f"- {prob}", file=sys.stderr)
+            return Exit.INVALID_INPUT
+    seen = set(notes)
+    for w in caught:
+        text = str(w.message)
+        if "sources disagree" in text:  # listed per indicator-year above
+            continue
+        if not any(text in x or x in text for x in seen):
+            notes.append(text)
+            seen.add(text)
     print(f"{path}: OK, a valid {kind} file with {n} "
           f"{'targets' if kind == 'plan' else 'figures'}")
+    for note in notes:
+        print(f"- note: {note}")
+    return Exit.OK
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .catalog import load_plan
+    from .report._fill import parse_years, template_rows, template_years, write_template
+
+    years = None
+    if args.years:
+        try:
+            years = parse_years(args.years)
+        except ValueError as e:
+            print(f"jxdigital: error: argument --years: expected {e}", file=sys.stderr)
+            return Exit.USAGE
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        print(f"jxdigital: error: argument --out: a file name ending in .xlsx (got {args.out!r})",
+              file=sys.stderr)
+        return Exit.USAGE
+    if out.exists() and not args.force:
+        print(f"jxdigital: error: argument --out: {args.out!r} exists; pass --force to "
+              "overwrite it", file=sys.stderr)
+        return Exit.USAGE
+    plan = load_plan(args.plan)
+    try:
+        path = write_template(out, plan, years=years, lang=args.lang, overwrite=args.force)
+    except ImportError as e:
+        print(f"jxdigital: error: {e}", file=sys.stderr)
+        return Exit.UNEXPECTED
+    base, shown = template_years(plan, years)
+    rows = template_rows(plan, shown, args.lang, base)
+    filled = sum(len(r.cells) for r in rows)
+    span = f"{shown[0]}-{shown[-1]}" if len(shown) > 1 else str(shown[0])
+    print(f"jxdigital: wrote {path}: {len(rows)} indicator(s) of {plan.plan_id}, years {span}, "
+          f"{filled} figure(s) jxdigital already has (grey)\n"
+          f"jxdigital: once filled in: jxdigital report --plan {args.plan} --actuals {path}")
     return Exit.OK
 
 
@@ -302,6 +417,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.set_defaults(func=_cmd_coverage)
     k = sub.add_parser("conflicts", parents=[fmt, data],
                        help="indicator-years whose sources disagree by more than 1%%")
+    k.add_argument("--plan", help="only this plan's indicators and region (a shipped plan id or "
+                                  "a plan file; its indicators are known in --actuals)")
     k.set_defaults(func=_cmd_conflicts)
 
     a = sub.add_parser("assess", parents=[fmt, data],
@@ -366,13 +483,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("plans", parents=[fmt], help="list the shipped plans")
     s.set_defaults(func=_cmd_plans)
+
+    t = sub.add_parser("template", help="write the workbook a department fills in with its "
+                                         "figures (填报表), to read back with --actuals")
+    t.add_argument("--plan", default="jiangxi-14th-fyp",
+                   help="a shipped plan id or a plan file (default: jiangxi-14th-fyp)")
+    t.add_argument("--years", help="year columns, e.g. 2021-2025 or 2021,2023 (default: the "
+                                   "year after the plan's base year to its target year)")
+    t.add_argument("--lang", choices=["zh", "en"], default="zh", help="label language")
+    t.add_argument("--out", required=True, help="the .xlsx file to write, e.g. 填报表.xlsx")
+    t.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    t.set_defaults(func=_cmd_template)
     return p
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings on the command line as one line each, without Python's file and line."""
+    print(f"jxdigital: warning: {message}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    import warnings
+
     from .errors import InputError
 
+    warnings.showwarning = _show_warning
     try:
         return int(args.func(args))
     except BrokenPipeError:  # output piped into head: not an error

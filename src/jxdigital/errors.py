@@ -15,15 +15,27 @@ class Problem:
     column: str
     value: str
     expected: str
+    cell: str = ""  # the spreadsheet cell, e.g. 'D5' (.xlsx files)
+    more_rows: tuple[int, ...] = ()  # further lines with the same problem
+    more_columns: tuple[str, ...] = ()  # further columns (year columns of a wide table)
 
     def __str__(self) -> str:
         where = self.file
-        if self.row is not None:
+        if self.cell:
+            where += f" cell {self.cell}"
+        elif self.row is not None:
             where += f" line {self.row}"
+        if self.more_rows:
+            shown = ", ".join(map(str, self.more_rows[:5]))
+            rest = len(self.more_rows) - 5
+            where += f" (also line{'s' if len(self.more_rows) > 1 else ''} {shown}" + (
+                f" and {rest} more)" if rest > 0 else ")")
         if self.indicator_id:
             where += f" (indicator '{self.indicator_id}')"
         if self.column:
             where += f", column '{self.column}'"
+        if self.more_columns:
+            where += " (also " + ", ".join(f"'{c}'" for c in self.more_columns) + ")"
         got = f" (got {self.value!r})" if self.value != "" else ""
         return f"{where}: expected {self.expected}{got}"
 

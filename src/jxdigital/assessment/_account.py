@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ._present import p_words
 from ._text import OUTCOME_WORDS
 
 if TYPE_CHECKING:
@@ -144,7 +145,8 @@ class Account:
         show = f[["seq", "name_zh", "target_text", "outcome_zh", "year", "value", "margin",
                   "p_met", "reason_zh"]].copy()
         show["margin"] = show["margin"].map(lambda m: "" if m != m else f"{m:+.1%}")
-        show["p_met"] = show["p_met"].map(lambda p: "" if p != p else f"{p:.0%}")
+        show["p_met"] = [p_words(p, fin) for p, fin in zip(f["p_met"], f["final"],
+                                                            strict=True)]
         head = "，".join(f"{OUTCOME_ZH[o]}{n}项" for o, n in self.counts().items())
         return f"<p><b>{self.assessment.plan.title_zh}</b> · {head}</p>" + \
             show._repr_html_()

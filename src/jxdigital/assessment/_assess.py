@@ -24,11 +24,20 @@ import pandas as pd
 
 from .. import growth
 from ..catalog import DEFAULT_PLAN, Plan, Target, indicator_registry, load_plan
+from ..catalog._registry import is_shipped
 from ..observations import actuals as shipped_actuals
 from ..observations import load_actuals, merge_actuals
 from . import _rules as R
 from . import _steps as S
-from ._evidence import Side, in_unit, series, usable, with_base
+from ._evidence import (
+    Side,
+    in_one_unit,
+    in_unit,
+    known_part_year,
+    series,
+    usable,
+    with_base,
+)
 from ._model import Assessment, TargetStatus
 from ._reasons import rate_clause, reasons
 from ._timing import Timing, timing
@@ -52,6 +61,9 @@ class Judgement:
     #: (zh, en) names of the two series of a growth comparison: ((own, ref), (own, ref))
     names: tuple[tuple[str, str], tuple[str, str]] | None = None
     reference_region: str = ""
+    #: as_of dates of the comparable part-year figures of its own series (not used as a
+    #: year's value; a reason that finds too few figures says so)
+    part_year: tuple[str, ...] = ()
 
 
 def _as_plan(plan) -> Plan:
@@ -66,6 +78,13 @@ def _as_data(data, plan: Plan) -> pd.DataFrame:
     if isinstance(data, pd.DataFrame) and "origin" in data.columns:
         return data
     mine = load_actuals(data, plan=plan)
+    # A departments' file may hold every county's figures: keep the series this plan is
+    # judged on (own and compared, with the growth targets' level series) before merging.
+    needed = {s for t in plan.targets for s in (own_series(t), reference_series(t),
+                                                (t.indicator.indicator_id, t.indicator.region))
+              if s is not None}
+    keys = pd.MultiIndex.from_frame(mine[["indicator_id", "region"]])
+    mine = mine[keys.isin(list(needed))]
     return merge_actuals(shipped_actuals(), mine)
 
 
@@ -73,6 +92,31 @@ def _split_ref(ref: str, default_region: str) -> tuple[str, str]:
     """'region:indicator_id' or 'indicator_id' → (indicator_id, region)."""
     region, _, iid = ref.rpartition(":")
     return iid, region or default_region
+
+
+def own_series(t: Target) -> tuple[str, str]:
+    """(indicator_id, region) of the series a target is judged on: the level series named
+    by ``subject`` for a growth target, else the target's own."""
+    if t.subject and _kind(t) in ("growth_rate", "growth_comparison"):
+        return _split_ref(t.subject, t.indicator.region)
+    return t.indicator.indicator_id, t.indicator.region
+
+
+def reference_series(t: Target) -> tuple[str, str] | None:
+    """(indicator_id, region) of the series a target is compared with, if any."""
+    kind = _kind(t)
+    if kind == "relative":
+        return t.indicator.indicator_id, t.reference or "china"
+    if kind == "growth_comparison":
+        return _split_ref(t.reference, t.indicator.region)
+    return None
+
+
+def _part_year_of(t: Target, part: pd.DataFrame) -> tuple[str, ...]:
+    iid, region = own_series(t)
+    p = part[(part["indicator_id"] == iid) & (part["region"] == region)
+             & (part["year"] <= t.target_year)]
+    return tuple(sorted(p["as_of"].astype(str)))
 
 
 def _kind(t: Target) -> str:
@@ -87,10 +131,10 @@ def _kind(t: Target) -> str:
 
 # ---------------------------------------------------------------- per kind
 def _judge_level(t: Target, level: Target, kind: str, d: pd.DataFrame, when: Timing,
-                 method: str, scheme: str) -> Judgement:
+                 method: str, scheme: str, own_base: bool = False) -> Judgement:
     ind = level.indicator
-    own = Side.of(in_unit(with_base(series(d, ind.indicator_id, ind.region), level),
-                           ind.unit), level.target_year)
+    own = Side.of(in_unit(with_base(series(d, ind.indicator_id, ind.region), level,
+                                    own_base), ind.unit), level.target_year)
     outcome = S.settle(level, own.at_target)
     # progress is measured to the settling figure, else to the last one before the year
     basis = outcome.figure if outcome is not None else own.last_before
@@ -120,11 +164,12 @@ def _judge_level(t: Target, level: Target, kind: str, d: pd.DataFrame, when: Tim
 
 
 def _judge_relative(t: Target, d: pd.DataFrame, when: Timing, method: str,
-                    scheme: str) -> Judgement:
+                    scheme: str, own_base: bool = False) -> Judgement:
     ind = t.indicator
     T = t.target_year
     region = t.reference or "china"
-    own = Side.of(in_unit(with_base(series(d, ind.indicator_id, ind.region), t), ind.unit), T)
+    own = Side.of(in_unit(with_base(series(d, ind.indicator_id, ind.region), t, own_base),
+                          ind.unit), T)
     ref = Side.of(in_unit(series(d, ind.indicator_id, region), ind.unit), T)
     outcome = S.settle_above(own.at_target, ref.at_target)
     enough = len(own.judged) >= R.MIN_OBSERVATIONS and len(ref.judged) >= R.MIN_OBSERVATIONS
@@ -171,7 +216,8 @@ def _judge_growth_comparison(t: Target, d: pd.DataFrame, when: Timing, method: s
     assert B is not None
     rid, rregion = _split_ref(t.reference, ind.region)
     level_id, region = _split_ref(t.subject, ind.region) if t.subject else (rid, ind.region)
-    own, ref = Side.of(series(d, level_id, region), T), Side.of(series(d, rid, rregion), T)
+    own = Side.of(in_one_unit(series(d, level_id, region)), T)
+    ref = Side.of(in_one_unit(series(d, rid, rregion)), T)
     names = ((_name(level_id, region, ind.region, "zh"), _name(rid, rregion, ind.region, "zh")),
              (_name(level_id, region, ind.region, "en"), _name(rid, rregion, ind.region, "en")))
     x0, r0 = own.exact_in(B), ref.exact_in(B)
@@ -222,7 +268,7 @@ def _level_target(t: Target, d: pd.DataFrame) -> Target | None:
         return None
     iid, region = _split_ref(t.subject, t.indicator.region) if t.subject else \
         (t.indicator.indicator_id, t.indicator.region)
-    s = series(d, iid, region)
+    s = in_one_unit(series(d, iid, region))
     base = s[(s["year"] == t.base_year) & (s["qualifier"] == "exact")]
     if not len(base):
         return None
@@ -240,8 +286,9 @@ def _level_target(t: Target, d: pd.DataFrame) -> Target | None:
 
 
 def judge(t: Target, d: pd.DataFrame, when: Timing, method: str = "auto",
-          scheme: str = "cn") -> Judgement:
-    """The judgement of one target from the usable observations ``d``."""
+          scheme: str = "cn", own_base: bool = False) -> Judgement:
+    """The judgement of one target from the usable observations ``d``. ``own_base``: the
+    target is a user's, whose printed baseline is never replaced by a shipped figure."""
     kind = _kind(t)
     if kind == "none":
         verdict = S.classify(numeric=False, enough=False, met_now=False, p_met=NAN,
@@ -250,7 +297,7 @@ def judge(t: Target, d: pd.DataFrame, when: Timing, method: str = "auto",
         own = Side.of(series(d, t.indicator.indicator_id, t.indicator.region), t.target_year)
         return Judgement(target=t, level=t, kind="none", own=own, verdict=verdict)
     if kind == "relative":
-        return _judge_relative(t, d, when, method, scheme)
+        return _judge_relative(t, d, when, method, scheme, own_base)
     if kind == "growth_comparison":
         return _judge_growth_comparison(t, d, when, method, scheme)
     if kind == "growth_rate":
@@ -261,7 +308,7 @@ def judge(t: Target, d: pd.DataFrame, when: Timing, method: str = "auto",
                                  target_year_over=when.year_over(t.target_year))
             return Judgement(target=t, level=t, kind=kind, own=Side.empty(), verdict=verdict)
         return _judge_level(t, lt, kind, d, when, method, scheme)
-    return _judge_level(t, t, kind, d, when, method, scheme)
+    return _judge_level(t, t, kind, d, when, method, scheme, own_base)
 
 
 # ---------------------------------------------------------------- the record
@@ -348,7 +395,12 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
     p = _as_plan(plan)
     data = _as_data(actuals, p)
     d = usable(data, when=when)
-    judgements = [judge(t, d, when, method, scheme) for t in p]
+    # A user's plan: its own baselines stand; shipped figures count only for its region
+    # (``series`` selects by region; a file without a region column has its own).
+    own_base = not is_shipped(p)
+    part = known_part_year(data, when)
+    judgements = [replace(judge(t, d, when, method, scheme, own_base),
+                          part_year=_part_year_of(t, part)) for t in p]
     targets = [record(j, when) for j in judgements]
     projections, references, used = {}, {}, {}
     for j, r in zip(judgements, targets, strict=True):

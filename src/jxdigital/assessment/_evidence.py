@@ -48,6 +48,19 @@ def usable(data: pd.DataFrame, as_of=None, when: Timing | None = None) -> pd.Dat
     return mark_selected(d, priority=priority)
 
 
+def known_part_year(data: pd.DataFrame, when: Timing) -> pd.DataFrame:
+    """The comparable part-year figures (``as_of`` set: ``2024-06-30``, ``2019-10``) known
+    by ``when``: dated, and published where the date is known, by its cut-off. ``usable``
+    never takes them as a year's value; a reason that finds too few figures says they
+    exist, and ``Assessment.unused()`` lists them."""
+    d = data[data["measure"].isin(LEVEL_MEASURES) & data["comparable"].astype(bool)
+             & (data["as_of"].astype(str) != "")]
+    if when.cutoff:
+        d = d[_published_by(d["as_of"], when.cutoff) & _published_by(d["published"],
+                                                                      when.cutoff)]
+    return d
+
+
 def series(d: pd.DataFrame, indicator_id: str, region: str) -> pd.DataFrame:
     """The selected yearly figures of one indicator and region, oldest first.
 
@@ -79,9 +92,18 @@ def in_unit(s: pd.DataFrame, unit: str) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def with_base(s: pd.DataFrame, t: Target) -> pd.DataFrame:
-    """Add the plan's own baseline when no figure for the base year is known."""
-    if t.base_year is None or math.isnan(t.base_value) or (s["year"] == t.base_year).any():
+def with_base(s: pd.DataFrame, t: Target, own: bool = False) -> pd.DataFrame:
+    """Add the plan's own baseline when no figure for the base year is known.
+
+    ``own`` (a user's plan): the plan's baseline also replaces shipped figures for its
+    base year, which belong to the shipped plans, not to this one; the user's own
+    figures for that year still count.
+    """
+    if t.base_year is None or math.isnan(t.base_value):
+        return s
+    if own and "origin" in s:
+        s = s[~((s["year"] == t.base_year) & (s["origin"] == "jxdigital"))]
+    if (s["year"] == t.base_year).any():
         return s
     row = {"year": t.base_year, "value": t.base_value,
            "qualifier": "lower_bound" if t.base_qualifier in ("more_than", "at_least")
@@ -89,6 +111,14 @@ def with_base(s: pd.DataFrame, t: Target) -> pd.DataFrame:
            "publisher": "", "published": "", "kind": "published", "unit": t.indicator.unit}
     return pd.concat([pd.DataFrame([row]), s], ignore_index=True).sort_values("year") \
         .reset_index(drop=True)
+
+
+def in_one_unit(s: pd.DataFrame) -> pd.DataFrame:
+    """Figures of one series in a single unit (its latest figure's), so that ratios of
+    them mean something when a user's figures and shipped ones are in different units."""
+    if not len(s) or "unit" not in s or s["unit"].nunique() <= 1:
+        return s
+    return in_unit(s, str(s["unit"].iloc[-1]))
 
 
 #: "约X", "X左右", "预计X": the value stands for itself give or take this share. Wide enough
@@ -122,6 +152,24 @@ class Figure:
     @property
     def is_bound(self) -> bool:
         return self.qualifier in ("lower_bound", "upper_bound")
+
+    @property
+    def open_ends(self) -> tuple[bool, bool]:
+        """Whether each end of ``interval`` is excluded: a bound ("超过400", "400多",
+        "近400") allows only values beyond its number. ("400以上" is read the same way:
+        the published figures do not keep 以上 apart from 超过.)"""
+        return self.qualifier == "lower_bound", self.qualifier == "upper_bound"
+
+    def all_above(self, x: float, strict: bool) -> bool:
+        """Does every value the figure allows exceed ``x`` (``strict``) or reach it?"""
+        lo, open_lo = self.interval[0], self.open_ends[0]
+        return lo > x or (lo == x and (open_lo or not strict))
+
+    def all_below(self, x: float, strict: bool) -> bool:
+        """Does every value the figure allows fall short of ``x`` (``strict``) or stay
+        at most at it?"""
+        hi, open_hi = self.interval[1], self.open_ends[1]
+        return hi < x or (hi == x and (open_hi or not strict))
 
 
 def _figure(row) -> Figure:

@@ -147,6 +147,17 @@ class Assessment:
         category, and (``history``) what each year's review would have said."""
         return Account(self, self._history() if history and self._history else None)
 
+    def unused(self) -> pd.DataFrame:
+        """The figures of the series this plan's targets are judged on (its indicators in
+        its region) that no judgement used, one row each with why: ``reason_code``
+        (``part_year``, ``not_comparable``, ``published_after_cutoff``,
+        ``after_as_of_year``, ``not_selected``: another source used for that year, and
+        ``after_target_year``, ``no_new_information``, ``not_used``; see
+        ``jxdigital.assessment._unused``), ``reason_zh`` and ``reason_en``."""
+        from ._unused import unused_figures
+
+        return unused_figures(self)
+
     def __len__(self) -> int:
         return len(self.targets)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from ._text import dates_words, phase_words, target_label, value
+from ._text import dates_words, figure, phase_words, prob, target_label
 
 #: Colour-blind-safe status colours (Okabe-Ito), always shown with the words; one palette
 #: for the Jupyter table, charts, HTML, Excel and slides.
@@ -22,15 +22,24 @@ OUTCOME_STATUS = {"met": "met", "missed": "missed", "unknown": "insufficient_dat
                   "not_assessable": "not_assessable"}
 
 
+def p_words(p: float, final: bool, lang: str = "zh") -> str:
+    """P(met) for a table cell: a settled outcome's 100 % or 0 %, else as ``prob`` shows
+    it (never rounded onto a status threshold: 0.7498 is 74.9%)."""
+    if p != p:
+        return ""
+    return f"{p:.0%}" if final else prob(p, lang)
+
+
 def html_table(a) -> str:
     f = a.to_frame()
     rows = []
     for r in f.itertuples():
         colour = STATUS_COLOURS.get(r.status_cn, "#FFFFFF")
         ink = STATUS_INK.get(r.status_cn, "#000000")
-        p = "" if r.p_met != r.p_met else f"{r.p_met:.0%}"
+        p = p_words(r.p_met, r.final, a.lang)
         latest = "" if r.latest_year is None or r.latest_year != r.latest_year else \
-            f"{value(r.latest_value, r.unit, a.lang)} ({int(r.latest_year)})"
+            f"{figure(r.latest_value, r.unit, r.latest_qualifier, a.lang)} " \
+            f"({int(r.latest_year)})"
         reason = r.reason_zh if a.lang == "zh" else r.reason_en
         name = r.name_zh if a.lang == "zh" else (r.name_en or r.name_zh)
         target = target_label(r.comparator, r.target_text, r.target_value, r.target_high,

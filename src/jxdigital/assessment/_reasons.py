@@ -47,15 +47,27 @@ def rate_words(t: Target, lang: str) -> str:
 
 
 def figure_words(f: Figure, unit: str, lang: str, year: bool = True) -> str:
-    """``2021年6万个以上`` / ``over 60,000 in 2021``; a bound reads as one."""
-    v = T.value(f.value, unit, lang)
+    """``2021年6万个以上`` / ``over 60,000 in 2021``; a bound reads as one
+    (``T.figure``: ``不到4000家``, ``under 4,000 firms``)."""
+    v = T.figure(f.value, unit, f.qualifier, lang)
     if lang == "zh":
-        v = {"lower_bound": f"{v}以上", "upper_bound": f"不到{v}",
-             "approximate": f"约{v}", "estimate": f"预计{v}"}.get(f.qualifier, v)
         return f"{f.year}年{v}" if year else v
-    v = {"lower_bound": f"over {v}", "upper_bound": f"under {v}", "approximate": f"about {v}",
-         "estimate": f"an estimated {v}"}.get(f.qualifier, v)
     return f"{v} in {f.year}" if year else v
+
+
+def part_year_clause(as_of: tuple[str, ...], lang: str) -> str:
+    """What a reason that finds too few figures adds when part-year figures exist:
+    ``（另有2024年6月末数据1个，为年内数，未用于判断）`` / ``(also 1 part-year figure, as of
+    2024-06-30, not used as a year's value)``; "" when there are none."""
+    if not as_of:
+        return ""
+    dates = list(dict.fromkeys(sorted(as_of)))
+    n = len(as_of)
+    if lang == "zh":
+        return (f"（另有{'、'.join(T.date_words(d) for d in dates)}数据{n}个，为年内数，"
+                "未用于判断）")
+    figs = "1 part-year figure" if n == 1 else f"{n} part-year figures"
+    return f" (also {figs}, as of {' and '.join(dates)}, not used as a year's value)"
 
 
 def pending(year: int, lang: str) -> str:
@@ -145,7 +157,15 @@ def reasons(j: Judgement, when: Timing) -> tuple[str, str]:
     if j.kind == "growth_rate" and st != "insufficient_data":
         pre_zh, pre_en = rate_clause(j)
         zh, en = f"{pre_zh}；{zh}", f"{pre_en}; {en[:1].lower()}{en[1:]}"
+    if st == "insufficient_data" and j.part_year:  # "no figures" is not the whole story
+        zh = _before_stop(zh, "。", part_year_clause(j.part_year, "zh"))
+        en = _before_stop(en, ".", part_year_clause(j.part_year, "en"))
     return zh, en
+
+
+def _before_stop(text: str, stop: str, clause: str) -> str:
+    """``clause`` inserted before the full stop that ends ``text``."""
+    return f"{text[:-len(stop)]}{clause}{stop}" if text.endswith(stop) else text + clause
 
 
 def _not_assessable(t: Target) -> tuple[str, str]:

@@ -85,6 +85,17 @@ def status_cn(*, numeric: bool, enough_data: bool, met_now: bool, p_met: float,
     return "at_risk"
 
 
+def shown_percent(p: float) -> float:
+    """P(met) in percent as outputs show it: a whole percent, except that a value just
+    below a threshold is floored to a tenth, so the number shown never contradicts the
+    status (0.7498 is 74.9 beside at_risk, never 75; 0.75 is 75 beside on_track)."""
+    whole = round(p * 100)
+    for cut in (P_OFF_TRACK, P_ON_TRACK):
+        if p < cut and whole >= round(cut * 100):  # rounding would reach the threshold
+            return min(math.floor(p * 1000), round(cut * 1000) - 1) / 10
+    return float(whole)
+
+
 def _band(value: float, table) -> str:
     if math.isnan(value):
         return ""

@@ -105,13 +105,13 @@ class Outcome:
     reference: Figure | None = None  # the national figure, for relative targets
 
 
-def decides(low: float, high: float, strict_low: bool, lo: float, hi: float) -> bool | None:
-    """Does every value in [lo, hi] meet [low, high] (True), none (False), or it depends
-    (None)? ``strict_low``: the low end itself does not meet (more than)."""
-    above = lo > low if strict_low else lo >= low
-    all_in = above and hi <= high
-    below = hi <= low if strict_low else hi < low
-    none_in = below or lo > high
+def decides(low: float, high: float, strict_low: bool, fig: Figure) -> bool | None:
+    """Does every value ``fig`` allows meet [low, high] (True), none (False), or it depends
+    (None)? ``strict_low``: the low end itself does not meet (more than). A bound allows
+    only values beyond its number, so "超过400" meets "突破400" and "近400" misses "不低于400".
+    """
+    all_in = fig.all_above(low, strict=strict_low) and fig.all_below(high, strict=False)
+    none_in = fig.all_below(low, strict=not strict_low) or fig.all_above(high, strict=True)
     return True if all_in else False if none_in else None
 
 
@@ -125,14 +125,14 @@ def settle(t: Target, fig: Figure | None) -> Outcome | None:
     if math.isnan(low) and math.isnan(high):
         return None
     strict = t.comparator == "more_than" and t.indicator.direction == "increase"
-    met = decides(low, high, strict, *fig.interval)
+    met = decides(low, high, strict, fig)
     if met is None:
         return None
     v, goal = fig.value, t.target_value
     band_low, band_high = t.band
     exceeded = met and t.comparator in ("around", "between") and (
-        fig.interval[0] > band_high if t.indicator.direction == "increase"
-        else fig.interval[1] < band_low)
+        fig.all_above(band_high, strict=True) if t.indicator.direction == "increase"
+        else fig.all_below(band_low, strict=True))
     return Outcome(met=met, figure=fig,
                    margin=(v - goal) / abs(goal) if goal else NAN,
                    margin_pp=v - goal if t.indicator.is_share else NAN, exceeded=exceeded)
@@ -143,8 +143,11 @@ def settle_above(own: Figure | None, ref: Figure | None) -> Outcome | None:
     intervals do not overlap."""
     if own is None or ref is None:
         return None
-    (lo, hi), (rlo, rhi) = own.interval, ref.interval
-    met = True if lo > rhi else False if hi <= rlo else None
+    rlo, rhi = ref.interval
+    # above when every own value exceeds every national one ("超过30" vs 30 is); not above
+    # when no own value exceeds any national one
+    met = True if own.all_above(rhi, strict=not ref.open_ends[1]) else \
+        False if own.interval[1] <= rlo else None
     if met is None:
         return None
     return Outcome(met=met, figure=own, margin=(own.value - ref.value) / abs(ref.value)

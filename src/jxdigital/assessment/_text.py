@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import math
+import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..catalog import lookup_unit
 
@@ -12,72 +15,203 @@ def _trim(x: float, decimals: int) -> str:
     return s.rstrip("0").rstrip(".") if "." in s else s
 
 
-def _sig(x: float) -> str:
-    """At least three significant figures, trailing zeros dropped: 1.04, 15.97, 811.5,
-    1234."""
-    a = abs(x)
-    return _trim(x, 2 if a < 100 else 1 if a < 1000 else 0)
+def _decimals(a: float) -> int:
+    """Decimals a level keeps in its printed unit: 1234, 811.5, 3.42, and three significant
+    figures below 1 (0.523, 0.0052), so a small figure is never rounded away."""
+    if a >= 1000:
+        return 0
+    if a >= 100:
+        return 1
+    if a >= 1:
+        return 2
+    if a == 0 or not math.isfinite(a):
+        return 3
+    return min(max(3, 2 - math.floor(math.log10(a))), 12)
 
 
 def num(v: float, lang: str = "zh") -> str:
-    """A level as a report prints it: 3 significant figures at most after the point."""
+    """A level as a report prints it: 3 significant figures at most after the point, and
+    three significant figures below 1."""
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return "—"
     a = abs(v)
-    decimals = 0 if a >= 1000 else 1 if a >= 100 else 2 if a >= 1 else 3
+    decimals = _decimals(a)
     text = _trim(v, decimals)
     if lang == "en" and a >= 1000:
         text = f"{v:,.{decimals}f}"
     return text
 
 
-#: Units as the plans print them, in English. Chinese classifiers (个, 所, 条) name no unit
-#: of their own: "count", or the thing counted where the plans use it for one kind only.
-UNIT_EN = {"亿元": "100 million yuan", "万亿元": "trillion yuan", "万": "× 10,000",
-           "亿": "× 100 million", "亿户": "× 100 million users", "万个": "× 10,000",
-           "万户": "× 10,000 users", "万家": "× 10,000 firms", "万名": "× 10,000 people",
-           "万条": "× 10,000 records", "万台/套": "× 10,000 units", "亿页": "× 100 million pages",
-           "件": "items", "个": "count", "条": "count", "家": "firms", "所": "institutions",
-           "名": "people", "台(套)": "units", "门": "courses", "朵": "clouds",
-           "类": "categories", "G": "Gbps", "Gpbs": "Gbps", "Gbps": "Gbps"}
+# --- English units -------------------------------------------------------------------
+# A printed unit is read through the unit table (``lookup_unit``: base and scale), so
+# 亿户, 万人 or 千万元 need no entry of their own: the figure is multiplied out and named in
+# English (``2.1亿户`` → ``210 million users``, ``1.9万人`` → ``19,000 people``). A unit the
+# table does not know keeps its number unscaled and its printed unit.
+
+#: The thing a counter counts, in English (plural, singular); "" for classifiers that name
+#: nothing of their own (个, 条): the bare number. 户 reads "users": every 户 indicator in the
+#: shipped plans counts users or subscribers. ``""`` is a bare 万 / 亿 (of the named thing).
+COUNTER_EN = {"": ("", ""), "个": ("", ""), "条": ("", ""), "座": ("", ""), "张": ("", ""),
+              "户": ("users", "user"), "人": ("people", "person"), "名": ("people", "person"),
+              "家": ("firms", "firm"), "件": ("items", "item"), "项": ("items", "item"),
+              "所": ("institutions", "institution"), "台": ("units", "unit"),
+              "套": ("sets", "set"), "台/套": ("units", "unit"), "台(套)": ("units", "unit"),
+              "页": ("pages", "page"), "次": ("times", "time"), "门": ("courses", "course"),
+              "朵": ("clouds", "cloud"), "类": ("categories", "category")}
+
+#: Printed units the plans use for one kind of thing only, named after it.
+NOUN_OF_UNIT = {"万条": ("records", "record")}
+
+_MILLION, _BILLION, _TRILLION = Decimal(10) ** 6, Decimal(10) ** 9, Decimal(10) ** 12
+_SIZES = ((_TRILLION, "trillion"), (_BILLION, "billion"), (_MILLION, "million"))
+
+
+def _plain(d: Decimal) -> str:
+    """A decimal with thousands separators and no trailing zeros: 81,000, 1.04, 0.0052."""
+    if d == d.to_integral_value():
+        return f"{int(d):,}"
+    s = f"{d:,f}"
+    return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+def _scale_words(scale: float, one: str = "") -> str:
+    """``1e8`` → ``100 million``, ``1e12`` → ``trillion`` (``one="1 "``: ``1 trillion``),
+    ``1e4`` → ``10,000``."""
+    d = Decimal(scale)
+    for size, word in _SIZES:
+        if d >= size:
+            m = d / size
+            return f"{one}{word}" if m == 1 else f"{_plain(m)} {word}"
+    return _plain(d)
+
+
+def _noun(unit: str, base: str) -> tuple[str, str] | None:
+    """(plural, singular) English noun of a counter unit; None when it is no counter."""
+    return NOUN_OF_UNIT.get(unit) or COUNTER_EN.get(base)
 
 
 def unit_en(unit: str) -> str:
-    """The unit for an English label: ``万户`` → ``× 10,000 users``; unknown units as is."""
-    return UNIT_EN.get(unit, unit)
+    """The unit for an English label (a table header, a chart axis) whose numbers stay in
+    the printed unit: ``亿元`` → ``100 million yuan``, ``万户`` → ``× 10,000 users``, ``万人``
+    → ``× 10,000 people``, ``个`` → ``count``, ``T`` → ``Tbps``; unknown units as printed."""
+    key = (unit or "").strip()
+    u = lookup_unit(key)
+    if u.base == "CNY":
+        return "yuan" if u.scale == 1 else f"{_scale_words(u.scale)} yuan"
+    if u.base == "%":
+        return "%"
+    if u.base == "Gbps":
+        return "Gbps" if u.scale == 1 else "Tbps" if u.scale == 1e3 else key
+    if u.base == "index":
+        return ""
+    noun = _noun(key, u.base)
+    if noun is None:
+        return key
+    if u.scale == 1:
+        return noun[0] or "count"
+    return f"× {_scale_words(u.scale, '1 ')}" + (f" {noun[0]}" if noun[0] else "")
+
+
+#: Kept for callers that look units up directly: every unit the shipped plans print.
+UNIT_EN = {u: unit_en(u) for u in ("亿元", "万亿元", "万元", "元", "万", "亿", "亿户", "万个",
+                                   "万户", "万家", "万名", "万人", "亿人", "万条", "万台/套",
+                                   "亿页", "件", "个", "条", "家", "所", "名", "人", "台(套)",
+                                   "门", "朵", "类", "G", "Gpbs", "Gbps", "T", "%")}
+
+
+def _words(amount: Decimal) -> str:
+    """A whole amount in words past a million, with at least three significant figures and
+    no more than it carries: 1.32 trillion, 52 million, 811.5 billion, 19,000."""
+    a = abs(amount)
+    for i, (size, word) in enumerate(_SIZES):
+        if a >= size:
+            m = amount / size
+            places = 2 if abs(m) < 100 else 1 if abs(m) < 1000 else 0
+            m = m.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+            if abs(m) >= 1000 and i:  # 999.96 billion → 1 trillion
+                bigger, word = _SIZES[i - 1]
+                m = (amount / bigger).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            return f"{_plain(m)} {word}"
+    return _plain(amount)
+
+
+def _en(v: float, unit: str) -> str:
+    """``value(v, unit, "en")``: the figure in English, multiplied out of its printed unit,
+    rounded as the Chinese text rounds it (so no more digits than that, none fewer)."""
+    key = (unit or "").strip()
+    u = lookup_unit(key)
+    if u.base == "%":
+        return f"{_trim(v, 1)}%"
+    if u.base == "Gbps":
+        label = unit_en(key)
+        return f"{num(v, 'en')} {label}".strip()
+    if u.base == "index":
+        return num(v, "en")
+    noun = _noun(key, u.base)
+    if u.base != "CNY" and noun is None:  # no English form: unscaled, as printed
+        return f"{num(v, 'en')} {key}".strip()
+    shown = Decimal(f"{v:.{_decimals(abs(v))}f}")  # the digits the Chinese text shows
+    amount = shown * Decimal(u.scale)
+    text = _words(amount)
+    if u.base == "CNY":
+        return f"{text} yuan"
+    assert noun is not None
+    plural, one = noun
+    word = one if text == "1" else plural
+    return f"{text} {word}" if word else text
 
 
 def value(v: float, unit: str, lang: str = "zh") -> str:
     """``13200, '亿元'`` → ``1.32万亿元`` (zh) / ``1.32 trillion yuan`` (en); ``10, '万个'``
-    → ``10万个``; percentages ``35.0%``."""
+    → ``10万个`` / ``100,000``; ``1.9, '万人'`` → ``19,000 people``; percentages ``35.0%``."""
     if v is None or math.isnan(v):
         return "—"
+    if lang == "en":
+        return _en(v, unit)
     if unit == "%":
         return f"{_trim(v, 1)}%"
     if unit == "亿元" and abs(v) >= 10000:
-        return f"{_trim(v / 1e4, 2)}万亿元" if lang == "zh" else \
-            f"{_trim(v / 1e4, 2)} trillion yuan"
-    if lang == "en":
-        u = lookup_unit(unit)
-        if u.base == "CNY":  # 元, 万元, 亿元, 万亿元: in yuan, then words
-            yuan = v * u.scale
-            for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-                if abs(yuan) >= size:
-                    return f"{_sig(yuan / size)} {word} yuan"
-            return f"{yuan:,.0f} yuan"
-        what = unit_en(unit)
-        if unit.startswith(("万", "亿")):  # 万户, 亿页: the count, in words past a million
-            scale = 1e4 if unit.startswith("万") else 1e8
-            rest = what.removeprefix("× 10,000").removeprefix("× 100 million").strip()
-            count = v * scale
-            words = next((f"{_sig(count / size)} {word}" for size, word in
-                          ((1e9, "billion"), (1e6, "million")) if abs(count) >= size),
-                         f"{count:,.0f}")
-            return words + (f" {rest}" if rest else "")
-        return num(v, lang) + ("" if what in ("", "count") else f" {what}")
+        return f"{_trim(v / 1e4, 2)}万亿元"
     if unit.startswith("万") and abs(v) >= 1e4:  # 23800万户 → 2.38亿户
         return f"{_trim(v / 1e4, 2)}亿{unit[1:]}"
     return num(v, lang) + unit
+
+
+#: How a figure reads with its qualifier (``QUALIFIERS`` of the observations): a bound
+#: reads as one. "近5000" and "不到4000" are both read as upper bounds and the reader keeps
+#: no more than that, so both read ``不到X``, which is true of each ("近X" would claim a
+#: closeness "不到X" does not).
+QUALIFIER_WORDS = {
+    "zh": {"lower_bound": "{v}以上", "upper_bound": "不到{v}", "approximate": "约{v}",
+           "estimate": "预计{v}"},
+    "en": {"lower_bound": "over {v}", "upper_bound": "under {v}", "approximate": "about {v}",
+           "estimate": "an estimated {v}"},
+}
+
+
+def figure(v: float, unit: str, qualifier: str = "exact", lang: str = "zh") -> str:
+    """A figure with its unit and qualifier: ``6万个以上``, ``不到4000家``, ``约4.2万个`` /
+    ``over 60,000``, ``under 4,000 firms``, ``about 42,000``."""
+    text = value(v, unit, lang)
+    if text == "—":
+        return text
+    return QUALIFIER_WORDS["zh" if lang == "zh" else "en"].get(qualifier or "exact",
+                                                              "{v}").format(v=text)
+
+
+def date_words(iso: str, lang: str = "zh") -> str:
+    """A part-year figure's date: ``2024-06-30`` → ``2024年6月末``, ``2019-10`` →
+    ``2019年10月``, ``2024-06-15`` → ``2024年6月15日``; in English as given (ISO)."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", str(iso))
+    if lang != "zh" or not m:
+        return str(iso)
+    y, mo = int(m[1]), int(m[2])
+    if m[3] is None:
+        return f"{y}年{mo}月"
+    d = int(m[3])
+    if 1 <= mo <= 12 and d == calendar.monthrange(y, mo)[1]:
+        return f"{y}年{mo}月末"
+    return f"{y}年{mo}月{d}日"
 
 
 def target_label(comparator: str, text: str, target: float, high: float = math.nan,
@@ -118,14 +252,20 @@ def points(d: float, lang: str = "zh") -> str:
 
 
 def prob(p: float, lang: str = "zh") -> str:
-    """A probability as ``48%``; the learned quantiles end at 0.5 % and 99.5 %."""
+    """A probability as ``48%``; the learned quantiles end at 0.5 % and 99.5 %.
+
+    A value just below a status threshold (``_rules.P_ON_TRACK``, ``P_OFF_TRACK``) is
+    never rounded up onto it: 0.7498 is ``74.9%`` beside 存在风险, not ``75%``.
+    """
+    from . import _rules as R
+
     if math.isnan(p):
         return "—"
     if p >= 0.995:
         return "99%以上" if lang == "zh" else "over 99%"
     if p <= 0.005:
         return "1%以下" if lang == "zh" else "under 1%"
-    return f"{p * 100:.0f}%"
+    return f"{R.shown_percent(p):g}%"
 
 
 def counts_sentence(a, lang: str = "zh") -> str:

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
+from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from .. import _tables
 from .._data import data_path
 from ..errors import PlanFormatError, Problem
-from ._models import Indicator, Plan, Source, Target
+from ._models import USER_REGION, Indicator, Plan, Source, Target, implied_direction
 from ._parse import (
     BASE_QUALIFIERS,
     COMPARATORS,
@@ -24,7 +28,9 @@ from ._parse import (
     parse_growth,
     parse_target,
 )
-from ._units import lookup_unit
+from ._regions import EXPECTED as REGION_EXPECTED
+from ._regions import region_code
+from ._units import conversion_factor, lookup_unit
 
 DEFAULT_PLAN = "jiangxi-14th-fyp"
 
@@ -41,30 +47,30 @@ ATTRIBUTES = {"预期性": "预期性", "约束性": "约束性", "expected": "�
               "": ""}
 MEASURES = ("level", "cagr", "annual_flow", "growth_comparison")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+#: Longest indicator id: it names the target's chart file.
+MAX_ID = 64
 _TRUE = {"true", "1", "yes", "y", "是"}
 _FALSE = {"false", "0", "no", "n", "否", ""}
 
 
-def read_table(path: str | Path) -> pd.DataFrame:
-    """Read a CSV or .xlsx plan table as strings (nothing guessed, nothing turned to NaN)."""
-    p = Path(path)
-    if not p.is_file():
-        raise FileNotFoundError(f"plan file not found: {p}")
-    suffix = p.suffix.lower()
-    if suffix == ".csv":
-        df = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    elif suffix in (".xlsx", ".xlsm"):
-        try:
-            import openpyxl  # noqa: F401
-        except ImportError:
-            raise ImportError(
-                f"reading {p.name} needs openpyxl: pip install 'jxdigital[excel]'") from None
-        df = pd.read_excel(p, dtype=str, keep_default_na=False)
-    else:
-        raise PlanFormatError([Problem(str(p), None, "", "", suffix,
-                                       "a .csv or .xlsx file")])
-    df.columns = [str(c).strip() for c in df.columns]
-    return df.apply(lambda col: col.str.strip() if col.dtype == object else col)
+#: Column names that mark a plan table's header row (rows above it are a title).
+HEADER_WORDS = {"indicator_id", "plan_id", "target_text", "name_zh"}
+
+
+def read_table(path: str | Path, what: str = "plan") -> pd.DataFrame:
+    """Read a CSV (UTF-8, GBK or UTF-16) or .xlsx table as strings (nothing guessed, nothing
+    turned to NaN). ``attrs['lines']`` holds each row's line; ``attrs['notes']`` what the
+    reader did (encoding, a title row skipped)."""
+    t = _tables.read_table(path, HEADER_WORDS, what=what)
+    df = t.frame.astype(str) if len(t.frame.columns) else t.frame
+    df = df.astype(object)
+    df.attrs.update(lines=[int(x) for x in t.lines], notes=list(t.notes), file=t.where)
+    return df
+
+
+def plans_table() -> pd.DataFrame:
+    """The shipped ``plans.csv``: one row per plan."""
+    return _shipped_plans()
 
 
 def _num(s: str) -> float:
@@ -100,6 +106,10 @@ class _RowReader:
             self.bad(column, "a year such as 2025")
             return None
 
+    def region(self, default: str) -> str:
+        s = self.row.get("region", "")
+        return (region_code(s) or default) if s else default
+
     def seq(self) -> int:
         s = self.row.get("seq", "")
         try:
@@ -127,9 +137,11 @@ class _RowReader:
 
     def read(self, plan_meta: dict[str, str]) -> Target | None:
         r = self.row
-        if not _ID.match(self.id):
-            self.bad("indicator_id",
-                     "a snake_case id starting with a letter, e.g. 'base_stations_5g'")
+        if not _ID.match(self.id) or len(self.id) > MAX_ID:
+            self.bad("indicator_id", "a snake_case id of lowercase letters, digits and _ "
+                     f"starting with a letter, at most {MAX_ID} characters, e.g. "
+                     "'base_stations_5g'" + (f" (this one has {len(self.id)})"
+                                             if len(self.id) > MAX_ID else ""))
         if not r.get("name_zh"):
             self.bad("name_zh", "the indicator's Chinese name")
         unit = r.get("unit", "")
@@ -154,11 +166,13 @@ class _RowReader:
         target_year = self.year("target_year", required=True)
         if base_year is not None and target_year is not None and base_year >= target_year:
             self.bad("base_year", f"a year before target_year {target_year}")
-        default_dir = "decrease" if tgt.comparator == "at_most" else "increase"
+        default_dir = implied_direction(tgt.comparator, base.value, tgt.value, tgt.high)
         direction = self.choice("direction", ("increase", "decrease"), default_dir)
         is_share = self.flag("is_share", default=(u.base == "%" and measure == "level"))
         if is_share and u.base != "%":
             self.bad("is_share", f"false, or unit '%' (a share is a percentage; unit is {unit!r})")
+        if r.get("region", "") and region_code(r["region"]) is None:
+            self.bad("region", REGION_EXPECTED)
         attribute = r.get("attribute", "")
         if attribute not in ATTRIBUTES:
             self.bad("attribute", "预期性 or 约束性 (or expected / binding), or empty")
@@ -191,7 +205,7 @@ class _RowReader:
                 indicator_id=self.id, name_zh=r["name_zh"], name_en=r.get("name_en", ""),
                 category_zh=r.get("category_zh", ""), category_en=r.get("category_en", ""),
                 unit=unit, unit_base=u.base, unit_scale=u.scale, is_share=is_share,
-                direction=direction, region=r.get("region", "") or plan_meta["region"])
+                direction=direction, region=self.region(plan_meta["region"]))
             return Target(
                 plan_id=plan_meta["plan_id"], seq=seq,
                 indicator=indicator, measure=measure, base_year=base_year,
@@ -296,20 +310,26 @@ def load_plan(plan_id: str | Path = DEFAULT_PLAN, which: str | None = None) -> P
     p = Path(plan_id)
     is_file = isinstance(plan_id, Path) or p.suffix.lower() in (".csv", ".xlsx", ".xlsm")
     if is_file:
-        df = read_table(p)
-        lines = None
+        try:
+            df = read_table(p)
+        except _tables.TableError as e:
+            raise PlanFormatError(e.problems) from None
+        lines = df.attrs["lines"]
         ids = sorted({v for v in df.get("plan_id", pd.Series(dtype=str)) if v})
         if len(ids) > 1:
             if which not in ids:
                 raise PlanFormatError([Problem(str(p), None, "", "plan_id", str(which or ""),
                                                "which= one of " + ", ".join(ids))])
-            lines = [int(i) + 2 for i in df.index[df["plan_id"] == which]]
+            lines = [lines[i] for i in np.flatnonzero(df["plan_id"] == which)]
             df = df[df["plan_id"] == which].reset_index(drop=True)
         meta = {"plan_id": (ids[0] if len(ids) == 1 else which) if ids else p.stem,
                 "title_zh": _first(df, "title_zh") or p.stem, "title_en": _first(df, "title_en"),
-                "region": _first(df, "region") or "jiangxi"}
-        return plan_from_frame(df.drop(columns=["title_zh", "title_en"], errors="ignore"),
+                "region": _first(df, "region") or USER_REGION}
+        meta["region"] = region_code(meta["region"]) or meta["region"]
+        plan = plan_from_frame(df.drop(columns=["title_zh", "title_en"], errors="ignore"),
                                str(p), meta, lines=lines)
+        warn_shipped_ids(plan)
+        return plan
     plans_df = _shipped_plans()
     row = plans_df[plans_df["plan_id"] == str(plan_id)]
     if row.empty:
@@ -335,3 +355,69 @@ def plans() -> pd.DataFrame:
     cols = ["plan_id", "title_zh", "title_en", "base_year", "target_year", "n_targets",
             "region", "issuer", "issued", "source_doc"]
     return out[cols]
+
+
+@lru_cache(maxsize=1)
+def shipped_units() -> dict[str, str]:
+    """Indicator id → unit of every shipped indicator (the plans' table first, so its units
+    win, then the context series)."""
+    out: dict[str, str] = {}
+    for name in ("indicators.csv", "series.csv"):
+        df = read_table(data_path(name))
+        for iid, unit in zip(df["indicator_id"], df["unit"], strict=True):
+            out.setdefault(iid, unit)
+    return out
+
+
+def is_shipped(plan: Plan) -> bool:
+    """Was ``plan`` read from the shipped catalogue (not from a user's file)?"""
+    if not plan.path:
+        return False
+    try:
+        return Path(plan.path).resolve() == data_path("indicators.csv").resolve()
+    except (OSError, FileNotFoundError):
+        return False
+
+
+def shipped_ids_note(plan: Plan) -> str | None:
+    """What a user's plan reusing shipped indicator ids is judged on (None when it reuses
+    none, or is shipped itself): shown once per load as a ``UserWarning`` and by
+    ``jxdigital validate``."""
+    if is_shipped(plan):
+        return None
+    shipped = shipped_units()
+    shared = [t.indicator for t in plan if t.indicator_id in shipped]
+    if not shared:
+        return None
+    ids = ", ".join(ind.indicator_id for ind in shared)
+    head = f"{plan.path or plan.plan_id}: indicator id(s) also in the shipped catalogue: {ids}."
+    if plan.region == USER_REGION:
+        return (f"{head} The file has no region column, so its region is {USER_REGION!r} and "
+                "no shipped figures are used for them. Add a region column (e.g. 'jiangxi') "
+                "if the rows are that region's series, or rename the ids if they mean "
+                "something else.")
+    converted, dropped = [], []
+    for ind in shared:
+        theirs = shipped[ind.indicator_id]
+        if theirs == ind.unit:
+            continue
+        try:
+            conversion_factor(theirs, ind.unit)
+            converted.append(f"{ind.indicator_id} {theirs} → {ind.unit or '(no unit)'}")
+        except ValueError:
+            dropped.append(f"{ind.indicator_id} {theirs} vs {ind.unit or '(no unit)'}")
+    units = ""
+    if converted:
+        units += f" Shipped figures are converted to your units ({'; '.join(converted)})."
+    if dropped:
+        units += f" Shipped figures in other units are not used ({'; '.join(dropped)})."
+    return (f"{head} They are judged on your figures and on shipped figures for region "
+            f"{plan.region!r} only; the plan's own base-year values are kept.{units} Rename "
+            "the ids if they mean something else.")
+
+
+def warn_shipped_ids(plan: Plan) -> None:
+    """Warn (``UserWarning``) when a user's plan reuses shipped indicator ids."""
+    note = shipped_ids_note(plan)
+    if note is not None:
+        warnings.warn(note, UserWarning, stacklevel=3)

@@ -24,12 +24,32 @@ AROUND_TOLERANCE_PP = 0.5
 #: ... and ± this fraction of the target for everything else.
 AROUND_TOLERANCE_REL = 0.05
 
+#: The region of a user's plan file that has no ``region`` column: a region of its own,
+#: so the plan is judged on the user's figures only, never on a shipped region's.
+USER_REGION = "user"
+
 #: A stated growth is flagged when it differs from the implied CAGR by more than this.
 AUDIT_FLAG_PP = 0.5
 
 ATTRIBUTE_EN = {"预期性": "expected", "约束性": "binding", "": ""}
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+#: Comparators whose meaning depends on the direction (a plain number, 左右, a range).
+DIRECTED = ("reach", "around", "between")
+
+
+def implied_direction(comparator: str, base_value: float, target_value: float,
+                      target_high: float = math.nan) -> Direction:
+    """The direction a row's own numbers give: ``at_most`` (不高于) is a decrease, and so
+    is a plain number, 左右 or a range printed below its base (PUE 1.5 → 1.3); everything
+    else is an increase. A ``direction`` column, where a file has one, overrides this."""
+    if comparator == "at_most":
+        return "decrease"
+    top = target_high if comparator == "between" else target_value
+    if comparator in DIRECTED and base_value > top:  # False when either is NaN
+        return "decrease"
+    return "increase"
 
 
 class Source(BaseModel):
@@ -148,6 +168,19 @@ class Target(BaseModel):
         return low <= value <= high
 
     @property
+    def direction_conflict(self) -> bool:
+        """The row's direction contradicts its own numbers: a plain number, 左右 or range
+        on the wrong side of the base (``direction`` increase with 1.5 → 1.3, or decrease
+        with 100 → 200). The stated direction is respected; ``Plan.audit`` flags it."""
+        if self.comparator not in DIRECTED or self.measure not in ("level", "annual_flow"):
+            return False
+        low = self.target_value
+        top = self.target_high if self.comparator == "between" else low
+        if self.indicator.direction == "increase":
+            return self.base_value > top
+        return self.base_value < low
+
+    @property
     def effective_tolerance(self) -> float:
         """The 左右 half-width used: the row's own, else the defaults above."""
         if self.comparator != "around":
@@ -221,10 +254,24 @@ class Plan(BaseModel):
         return plan_frame(self)
 
     def audit(self) -> pd.DataFrame:
-        """Implied vs stated growth per target; ``flagged`` where they differ > 0.5 points."""
+        """Implied vs stated growth per target; ``flagged`` where they differ > 0.5 points.
+
+        ``direction`` (increase / decrease) says which way each target counts;
+        ``direction_conflict`` marks a row whose stated direction contradicts its numbers
+        (see ``Target.direction_conflict``), and its ``check`` says so.
+        """
         from ._frames import audit_frame
 
-        return audit_frame(self)
+        out = audit_frame(self)
+        conflict = [t.direction_conflict for t in self.targets]
+        out.insert(out.columns.get_loc("target_text") + 1, "direction",
+                   [t.indicator.direction for t in self.targets])
+        out["direction_conflict"] = conflict
+        out["check"] = [
+            (f"direction {t.indicator.direction} contradicts base {t.base_text} → target "
+             f"{t.target_text}; " + c) if bad else c
+            for t, bad, c in zip(self.targets, conflict, out["check"], strict=True)]
+        return out
 
     def __repr__(self) -> str:
         return (f"Plan({self.plan_id!r}, {self.title_zh or self.title_en!r}, "

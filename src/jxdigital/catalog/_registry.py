@@ -10,7 +10,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .._data import data_path
-from ._load import load_plan, read_table
+from ._load import is_shipped, load_plan, read_table, shipped_ids_note, warn_shipped_ids
 from ._models import Plan
 from ._units import lookup_unit
 
@@ -55,3 +55,7 @@ def indicator_registry(plan: Plan | None = None) -> pd.DataFrame:
     mine = pd.DataFrame(list(rows.values()), columns=REGISTRY_COLUMNS)
     rest = shipped[~shipped["indicator_id"].isin(mine["indicator_id"])]
     return pd.concat([mine, rest], ignore_index=True)
+
+
+__all__ = ["REGISTRY_COLUMNS", "indicator_registry", "is_shipped", "shipped_ids_note",
+           "warn_shipped_ids"]

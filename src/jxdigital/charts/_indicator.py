@@ -254,7 +254,8 @@ def _unpublished(a: Assessment, r: TargetStatus, used: pd.DataFrame) -> tuple[in
 def _target_words(r: TargetStatus, lang: str) -> str:
     v = T.value(r.target_value, r.unit, lang)
     if r.comparator == "between" and _finite(r.target_high):
-        return f"{T.num(r.target_value)}—{T.value(r.target_high, r.unit, lang)}"
+        return (f"{T.num(r.target_value)}—{T.value(r.target_high, r.unit, lang)}" if lang == "zh"
+                else f"{v}–{T.value(r.target_high, r.unit, lang)}")  # both ends scaled
     if lang == "zh":
         return {"at_least": f"{v}以上", "more_than": f">{v}", "around": f"{v}左右",
                 "at_most": f"≤{v}"}.get(r.comparator, v)

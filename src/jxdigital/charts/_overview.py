@@ -9,7 +9,7 @@ from ..assessment import Assessment
 from ..assessment import _rules as R
 from ..assessment import _text as T
 from . import _style as S
-from ._indicator import add_footer, badge_text, draw_indicator, title_of
+from ._indicator import add_footer, badge_text, draw_indicator, title_of, unit_label
 
 
 def _check(a) -> Assessment:
@@ -64,7 +64,8 @@ def plot_dashboard(assessment, *, lang: str | None = None, style: str = "noteboo
                 (f"{r.category_en} | " if r.category_en else "")
             ax.set_title("\n".join(textwrap.wrap(head + name, 16 if lang == "zh" else 30)),
                          fontsize=st.small, loc="left")
-            ax.text(0.02, 0.96, badge_text(r, lang) + (f"  ({r.unit})" if r.unit else ""),
+            unit = unit_label(r, lang)  # the panel's numbers are in the plan's unit
+            ax.text(0.02, 0.96, badge_text(r, lang) + (f"  ({unit})" if unit else ""),
                     transform=ax.transAxes, va="top", ha="left", fontsize=st.small * 0.9,
                     color=S.STATUS_INK.get(r.status_cn, "#000000"),
                     bbox=dict(boxstyle="round,pad=0.2", fc=colour, ec="none"))

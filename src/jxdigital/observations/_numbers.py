@@ -25,6 +25,7 @@ _SUFFIX = [("以上", "lower_bound"), ("多", "lower_bound"), ("余", "lower_bou
 _CORE = re.compile(r"^(?P<num>[+-]?\d+(?:\.\d+)?)(?P<mult>万亿|千亿|百亿|亿|千万|百万|万|千)?"
                    r"(?P<rest>.*)$")
 
+_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 EXPECTED = ("a number such as 10378, 10,378, 1.2万, 1.04万亿, 35.0%, 6万多, 约4.2万 "
             "or 预计1500")
 
@@ -46,10 +47,16 @@ def parse_number(text: object) -> Number:
         if math.isnan(text):
             raise ValueError(f"expected {EXPECTED}, got an empty cell")
         return Number(float(text))
-    s = unicodedata.normalize("NFKC", str(text)).strip()
-    s = s.replace(",", "").replace(" ", "")
+    s = unicodedata.normalize("NFKC", str(text)).strip().replace(" ", "")
     if not s:
         raise ValueError(f"expected {EXPECTED}, got an empty cell")
+    if "," in s:
+        digits = re.match(r"^\D*?([\d,]+)", s)
+        # 10,378 groups digits in threes; 10,00 is a typo for 10.00 or 1,000: never guess
+        if digits and not _GROUPED.match(digits[1]):
+            raise ValueError(f"expected digits grouped in threes such as 10,378 (or a decimal "
+                             f"point: 10.00), got {str(text)!r}")
+        s = s.replace(",", "")
     qualifier = "exact"
     for word, q in _PREFIX:
         if s.startswith(word):
@@ -62,7 +69,9 @@ def parse_number(text: object) -> Number:
     if not m:
         raise ValueError(f"expected {EXPECTED}, got {str(text)!r}")
     rest = m["rest"]
-    if rest.endswith("%"):
+    if rest.startswith("%"):  # 10%左右
+        rest, percent = rest[1:], True
+    if rest.endswith("%"):  # 10左右%
         rest, percent = rest[:-1], True
     for word, q in _SUFFIX:
         if rest == word:

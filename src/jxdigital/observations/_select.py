@@ -31,14 +31,14 @@ _KEY = ["indicator_id", "region", "year", "measure"]
 
 
 def _ranked(df: pd.DataFrame, priority: pd.Series | None) -> pd.DataFrame:
-    r = df.copy()
+    r = df[[*_KEY, "source_title"]].copy(deep=False)  # the ranking needs only these
     r["_priority"] = -(priority.to_numpy() if priority is not None else 0)
-    r["_comparable"] = ~r["comparable"].astype(bool)
-    r["_part_year"] = r["as_of"].astype(str) != ""
-    r["_source"] = r["source_type"].map({s: i for i, s in enumerate(SOURCE_TYPES)})
-    r["_derived"] = r["kind"] == "derived"
-    r["_qualifier"] = r["qualifier"].map(QUALIFIER_RANK)
-    r["_published"] = r["published"].astype(str)
+    r["_comparable"] = ~df["comparable"].astype(bool)
+    r["_part_year"] = df["as_of"].astype(str) != ""
+    r["_source"] = df["source_type"].map({s: i for i, s in enumerate(SOURCE_TYPES)})
+    r["_derived"] = df["kind"] == "derived"
+    r["_qualifier"] = df["qualifier"].map(QUALIFIER_RANK)
+    r["_published"] = df["published"].astype(str)
     order = ["_priority", "_comparable", "_part_year", "_source", "_derived", "_qualifier",
              "_published", "source_title"]
     asc = [True, True, True, True, True, True, False, True]
@@ -49,7 +49,7 @@ def mark_selected(df: pd.DataFrame, priority: pd.Series | None = None,
                   include_noncomparable: bool = False) -> pd.DataFrame:
     """Add ``selected``: True for the one observation per indicator-region-year-measure
     the rule above picks. Rows keep their order."""
-    out = df.copy()
+    out = df.copy(deep=False)  # copy-on-write: the caller's frame is never changed
     out["selected"] = False
     eligible = out if include_noncomparable else out[out["comparable"].astype(bool)]
     if eligible.empty:

@@ -1,4 +1,5 @@
-"""The assessment as an Excel workbook (XlsxWriter): numbers stay numbers."""
+"""The assessment as an Excel workbook (XlsxWriter): numbers stay numbers, text stays
+text (never a formula)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from .. import __version__
 from .._atomic import atomic_path
 from ..assessment import Account, Assessment
 from ..assessment._present import OUTCOME_STATUS, STATUS_COLOURS, STATUS_INK
-from ..assessment._text import counts_sentence, dates_words
+from ..assessment._rules import shown_percent
+from ..assessment._text import counts_sentence, dates_words, unit_en
+from ..assessment._unused import usage
 from . import _account as A
 from ._markdown import rule_lines
 
@@ -27,7 +30,9 @@ _SUMMARY = [
     ("projected", "目标年预测值", "Projected", "#,##0.##"),
     ("lo_80", "80%区间下限", "80% low", "#,##0.##"),
     ("hi_80", "80%区间上限", "80% high", "#,##0.##"),
-    ("p_met", "达标概率", "P(met)", "0%"),
+    # P(met) in percent as every other output shows it (``shown_percent``): 74.9, never a
+    # fraction formatted "0%", which shows 0.7498 as 75% beside 存在风险
+    ("p_met", "达标概率（%）", "P(met) (%)", None),
     ("final", "结果已定", "Outcome settled", None),
     ("margin", "与目标相比", "Against the target", "+0.0%;-0.0%"),
     ("actual_cagr", "基期以来年均增长（%）", "Growth since base (%)", "0.0%"),
@@ -35,6 +40,10 @@ _SUMMARY = [
     ("status_zh", "状态", "Status", None),
     ("reason_zh", "说明", "Reason", None),
 ]
+
+
+#: XlsxWriter's ``write`` would make any text starting with "=" a live formula.
+_BOOK_OPTIONS = {"options": {"strings_to_formulas": False}}
 
 
 def _require():
@@ -93,10 +102,14 @@ def to_excel(a: Assessment, path: str | Path, lang: str | None = None,
         account = a.account()
     full = a.to_frame().sort_values("seq").reset_index(drop=True)
     summary = pd.DataFrame({(h_zh if zh else h_en): full[c] for c, h_zh, h_en, _ in _SUMMARY})
+    summary["达标概率（%）" if zh else "P(met) (%)"] = [
+        math.nan if p != p else (100.0 * p if fin else shown_percent(p))
+        for p, fin in zip(full["p_met"], full["final"], strict=True)]
     if not zh:
         summary["Indicator"] = full["name_en"].where(full["name_en"] != "", full["name_zh"])
         summary["Category"] = full["category_en"].where(full["category_en"] != "",
                                                          full["category_zh"])
+        summary["Unit"] = full["unit"].map(unit_en)  # the unit the value columns are in
         summary["Status"] = full["status_en"]
         summary["Reason"] = full["reason_en"]
     sheets = {("说明" if zh else "about"): _about(a, lang, account),
@@ -106,9 +119,14 @@ def to_excel(a: Assessment, path: str | Path, lang: str | None = None,
         sheets["完成情况" if zh else "account"] = acc[[c for c in acc.columns
                                                    if not c.startswith("_")]]
         sheets["回顾" if zh else "retrospective"] = account.retrospective()
-    sheets.update({"targets": full, "actuals": a.actuals.reset_index(drop=True),
+    actuals = a.actuals.reset_index(drop=True)
+    actuals["使用情况" if zh else "used"] = usage(a, actuals, lang)  # 已使用, or why not
+    sheets.update({"targets": full, "actuals": actuals,
                    "projections": projections_frame(a)})
-    with atomic_path(path) as tmp, pd.ExcelWriter(tmp, engine="xlsxwriter") as xw:
+    # text is stored as text, never as a formula: a plan's name "=HYPERLINK(...)" must not
+    # come alive in the workbook (numbers still go in as numbers: pandas writes them so)
+    with atomic_path(path) as tmp, pd.ExcelWriter(tmp, engine="xlsxwriter",
+                                                  engine_kwargs=_BOOK_OPTIONS) as xw:
         book = xw.book
         head = book.add_format({"bold": True, "bg_color": "#F3F3F3", "border": 1,
                                 "text_wrap": True, "valign": "top"})

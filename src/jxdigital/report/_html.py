@@ -11,7 +11,7 @@ from ..assessment._present import OUTCOME_STATUS, STATUS_COLOURS, STATUS_INK
 from ..assessment._text import as_of_words, counts_sentence, dates_words
 from . import _account as A
 from ._markdown import rule_lines
-from ._table import display_table, headers
+from ._table import display_table, headers, unused_sentences, unused_table
 
 _CSS = """
 body{font-family:"JXD Sans SC","Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",
@@ -150,6 +150,13 @@ def to_html(a: Assessment, lang: str | None = None,
               f"<p class=\"meta\">{'点击表头排序。' if zh else 'Click a header to sort.'}</p>",
               f'<table class="sortable"><thead><tr>{head}</tr></thead>'
               f"<tbody>{''.join(body)}</tbody></table>"]
+    unused, shipped = unused_table(a, lang)
+    if len(unused):
+        head, tail = unused_sentences(shipped, lang)
+        parts += [f"<h2>{'未使用的数据' if zh else 'Figures not used'}</h2>",
+                  f"<p>{html.escape(head)}</p>", _table_html(unused)]
+        if tail:
+            parts.append(f"<p>{html.escape(tail)}</p>")
     figs = [(i, png) for i, png in charts.items() if i in order]
     if figs:
         parts.append(f"<h2>{'分项图表' if zh else 'Charts'}</h2>")

@@ -1,9 +1,11 @@
-"""The stable JSON document of an assessment (schema_version 2)."""
+"""The stable JSON document of an assessment (schema_version 2), and its CSV table."""
 
 from __future__ import annotations
 
+import csv
 import json
 import math
+import re
 
 #: 2: adds generated, review_date, data_until, finished, the final statuses met / missed,
 #: per-target final, phase, margin, and the account of a finished plan.
@@ -40,3 +42,39 @@ def to_json(a, account=None) -> str:
         doc["account"] = {"counts": acc.counts(), "targets": _records(acc.to_frame()),
                           "retrospective": _records(acc.retrospective())}
     return json.dumps(doc, ensure_ascii=False, allow_nan=False, indent=1)
+
+
+#: A text cell starting with one of these is a formula to a spreadsheet opening the CSV
+#: (OWASP, "CSV Injection"): = + - @, tab and carriage return.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMERAL = re.compile(r"[+-]?[0-9.,]+(?:[eE][+-]?[0-9]+)?")
+
+
+def defuse(text: str) -> str:
+    """``text`` safe for a CSV cell: one that a spreadsheet would read as a formula
+    (it starts with ``FORMULA_START``) gets a leading ``'``, as OWASP advises, so it shows
+    as the text it is. A plain number written as text (``-1.5``, ``+3``) is left as it is:
+    it can only ever be a number."""
+    if text.startswith(FORMULA_START) and not _NUMERAL.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def safe_frame(df):
+    """``df`` with every text cell passed through ``defuse``; numbers, booleans and
+    missing values are left as they are (a number -1.5 stays a number)."""
+    import pandas as pd
+
+    out = df.copy()
+    for c in out.columns:
+        if pd.api.types.is_numeric_dtype(out[c]) or pd.api.types.is_bool_dtype(out[c]):
+            continue
+        out[c] = out[c].astype(object).map(lambda v: defuse(v) if isinstance(v, str) else v)
+    return out
+
+
+def write_csv(df, path) -> None:
+    """``df`` as UTF-8 CSV (with a BOM, so Excel reads the Chinese) safe to open in a
+    spreadsheet: text cells ``defuse``d and quoted, numbers unquoted."""
+    safe_frame(df).to_csv(path, index=False, encoding="utf-8-sig",
+                          quoting=csv.QUOTE_NONNUMERIC)

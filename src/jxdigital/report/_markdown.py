@@ -1,22 +1,44 @@
-"""The assessment as Markdown: summary, status table, reasons, data gaps and the rule."""
+"""The assessment as Markdown: summary, status table, reasons, data gaps and the rule.
+
+Text from plans and figures (names, targets, reasons, titles) is shown as text: its HTML
+(``<script>``) is escaped, and so are the pipes that would split a table cell.
+"""
 
 from __future__ import annotations
+
+import html
+import re
 
 from .. import __version__
 from ..assessment import Account, Assessment
 from ..assessment import _rules as R
 from ..assessment._text import as_of_words, counts_sentence, dates_words
 from . import _account as A
-from ._table import display_table
+from ._table import display_table, unused_sentences, unused_table
 
 
-def _cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+def _text(text) -> str:
+    """Plan or figure text as Markdown shows it: ``<``, ``>`` and ``&`` escaped (no raw
+    HTML reaches the page), on one line."""
+    return re.sub(r"[\r\n]+", " ", html.escape(str(text), quote=False))
+
+
+def _cell(text) -> str:
+    """``_text`` for a table cell: a ``|`` does not end the cell."""
+    return _text(text).replace("|", "\\|")
+
+
+def _code(text) -> str:
+    """``text`` as inline code, fenced with more backticks than it holds."""
+    text = re.sub(r"[\r\n]+", " ", str(text))
+    fence = "`" * (max((len(m) for m in re.findall("`+", text)), default=0) + 1)
+    pad = " " if fence != "`" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def markdown_table(df) -> str:
     cols = [c for c in df.columns if not c.startswith("_")]
-    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    lines = ["| " + " | ".join(_cell(c) for c in cols) + " |", "|" + "---|" * len(cols)]
     for row in df[cols].itertuples(index=False):
         lines.append("| " + " | ".join(_cell(v) for v in row) + " |")
     return "\n".join(lines)
@@ -72,7 +94,7 @@ def account_lines(acc: Account, lang: str) -> list[str]:
         else [("", table)]
     for name, g in groups:
         if name:
-            out += [f"### {name}", ""]
+            out += [f"### {_text(name)}", ""]
         out += [markdown_table(g), ""]
     retro = A.retrospective_table(acc, lang)
     out += ["## 回顾：各年评估与最终结果" if zh else "## Looking back: each review and the outcome",
@@ -89,7 +111,7 @@ def to_markdown(a: Assessment, lang: str | None = None, account: Account | None 
     given)."""
     lang = lang or a.lang
     df = display_table(a, lang)
-    title = a.plan.title_zh if lang == "zh" else (a.plan.title_en or a.plan.title_zh)
+    title = _text(a.plan.title_zh if lang == "zh" else (a.plan.title_en or a.plan.title_zh))
     zh = lang == "zh"
     if a.finished:
         head = f"# {title}：目标完成情况评估" if zh else f"# {title}: the final account"
@@ -104,10 +126,17 @@ def to_markdown(a: Assessment, lang: str | None = None, account: Account | None 
     gaps = [r for r in sorted(a, key=lambda r: r.seq) if r.status_cn == "insufficient_data"]
     if gaps:
         out += ["## 数据缺口" if zh else "## Missing data", ""]
-        out += [f"- {r.name_zh if zh else (r.name_en or r.name_zh)}{'：' if zh else ': '}"
-                f"{r.reason_zh if zh else r.reason_en}" for r in gaps]
+        out += [f"- {_text(r.name_zh if zh else (r.name_en or r.name_zh))}"
+                f"{'：' if zh else ': '}{_text(r.reason_zh if zh else r.reason_en)}"
+                for r in gaps]
         out.append("")
+    unused, shipped = unused_table(a, lang)
+    if len(unused):
+        head, tail = unused_sentences(shipped, lang)
+        out += ["## 未使用的数据" if zh else "## Figures not used", "", head, "",
+                markdown_table(unused), ""] + ([tail, ""] if tail else [])
     out += ["## 判定规则" if zh else "## How the status is decided", "", *rule_lines(lang), "",
-            f"<sub>jxdigital {__version__} · plan `{a.plan.plan_id}` · scheme `{a.scheme}`</sub>",
+            f"<sub>jxdigital {__version__} · plan {_code(a.plan.plan_id)} · scheme "
+            f"{_code(a.scheme)}</sub>",
             ""]
     return "\n".join(out)

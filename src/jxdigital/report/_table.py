@@ -49,13 +49,11 @@ def name_words(r: TargetStatus, lang: str) -> str:
 
 
 def latest_words(r: TargetStatus, lang: str) -> str:
+    """The latest figure with its year, a bound read as one: ``不到4000家（2022）``."""
     if r.latest_year is None or _nan(r.latest_value):
         return "—"
-    more = ""
-    if r.latest_qualifier == "lower_bound":
-        more = "以上" if lang == "zh" else "+"
-    return f"{T.value(r.latest_value, r.unit, lang)}{more}（{r.latest_year}）" if lang == "zh" \
-        else f"{T.value(r.latest_value, r.unit, lang)}{more} ({r.latest_year})"
+    v = T.figure(r.latest_value, r.unit, r.latest_qualifier, lang)
+    return f"{v}（{r.latest_year}）" if lang == "zh" else f"{v} ({r.latest_year})"
 
 
 def projection_words(r: TargetStatus, lang: str) -> str:
@@ -100,3 +98,53 @@ def display_table(a: Assessment, lang: str) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=headers(lang))
     df["_status"] = [r.status_cn for r in sorted(a, key=lambda r: r.seq)]
     return df
+
+
+#: The columns of the "figures not used" table, by language.
+UNUSED_HEADERS = {"zh": ["指标", "年份", "数值", "来源", "未使用原因"],
+                  "en": ["Indicator", "Year", "Figure", "From", "Why not used"]}
+#: The reasons a report lists figure by figure (the others are the selection rule at work).
+LISTED = ("part_year", "not_comparable")
+
+
+def _origin_en(origin: str) -> str:
+    """Where a figure came from, for an English table (the sources' titles are Chinese)."""
+    if origin == "jxdigital":
+        return "shipped figures"
+    return "your figures" if origin.startswith("<") else f"your file {origin}"
+
+
+def unused_table(a: Assessment, lang: str) -> tuple[pd.DataFrame, int]:
+    """The figures a report lists as not used: every part-year one and a user's figures
+    whose definition differs from the plan's, every cell a string; and the number of
+    shipped figures of a different definition (summarised as a count). In English the
+    source is named by where it came from (its title is Chinese). A figure left out
+    because another source was chosen for its year is not listed (the workbook's actuals
+    sheet says so for each figure)."""
+    u = a.unused()
+    shipped_other = (u["reason_code"] == "not_comparable") & (u["origin"] == "jxdigital")
+    show = u[u["reason_code"].isin(LISTED) & ~shipped_other]
+    zh = lang == "zh"
+    rows = [[r["name_zh"] if zh else (r["name_en"] or r["name_zh"]), str(int(r["year"])),
+             T.figure(float(r["value"]), str(r["unit"]), str(r["qualifier"]), lang),
+             str(r["source_title"]) if zh else _origin_en(str(r["origin"])),
+             r["reason_zh"] if zh else r["reason_en"]]
+            for r in show.to_dict("records")]
+    return pd.DataFrame(rows, columns=UNUSED_HEADERS[lang]), int(shipped_other.sum())
+
+
+def unused_sentences(n_shipped: int, lang: str) -> tuple[str, str]:
+    """(the line before the table, the line after it: the shipped figures not listed)."""
+    if lang == "zh":
+        head = ("下列数据未用于判断：年内数（截至年中某日或某月的数据）不作年度值使用，"
+                "口径与规划不同的数据不与目标比较。")
+        tail = (f"另有内置数据中口径与规划不同的数据{n_shipped}个未使用（原因见 Excel 工作簿"
+                "actuals 表的“使用情况”列）。" if n_shipped else "")
+        return head, tail
+    head = ("These figures were not used: a part-year figure (as of a date within the year) "
+            "is not a year's value, and a figure of a different definition is not compared "
+            "with the target.")
+    tail = (f"{n_shipped} shipped figure{'s' if n_shipped != 1 else ''} of a different "
+            f"definition {'are' if n_shipped != 1 else 'is'} not used either (the 'used' "
+            "column of the workbook's actuals sheet says why)." if n_shipped else "")
+    return head, tail

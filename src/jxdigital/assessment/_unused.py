@@ -1,0 +1,222 @@
+"""Which figures an assessment did not use, and why (``Assessment.unused()``).
+
+Every level or share figure of the series a plan's targets are judged on (its own
+indicators in its region; a growth target's level series) that no judgement used gets one
+``reason_code``, the first that applies:
+
+- ``after_as_of_year``: for a year after the last one ``as_of`` admits (a part-year
+  figure: dated after the cut-off);
+- ``published_after_cutoff``: published after the ``as_of`` cut-off;
+- ``not_comparable``: its definition differs from the plan's (``scope_note`` says how);
+- ``part_year``: a figure as of a date within the year (``as_of``), not a year's value;
+- ``after_target_year``: for a year after the target year, which the judgement never
+  looks at;
+- ``no_new_information``: a lower bound no higher than an earlier figure ("突破1万亿"
+  after 10378亿), which says nothing new;
+- ``not_selected``: another figure was used for that year (the selection rule's choice,
+  or a user plan's own baseline for its base year);
+- ``not_used``: none of these; the target's reason says why it could not use it (a
+  growth-rate target without a base-year figure, a unit that does not convert).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from . import _text as T
+from ._evidence import LEVEL_MEASURES, _published_by, series
+
+if TYPE_CHECKING:
+    from ._model import Assessment
+
+REASON_CODES = ("after_as_of_year", "published_after_cutoff", "not_comparable", "part_year",
+                "after_target_year", "no_new_information", "not_selected", "not_used")
+UNUSED_COLUMNS = ["indicator_id", "region", "name_zh", "name_en", "year", "as_of", "value",
+                  "unit", "qualifier", "measure", "scope_note", "published", "source_title",
+                  "origin", "reason_code", "reason_zh", "reason_en"]
+#: What identifies one figure (a source gives one value per indicator-region-year-measure-
+#: as_of, under one title and scope; ``origin`` tells the files apart).
+KEY = ["indicator_id", "region", "year", "measure", "as_of", "source_title", "scope_note",
+       "origin"]
+
+
+def _text(v) -> str:
+    return "" if v is None or (isinstance(v, float) and v != v) else str(v)
+
+
+def _key(row) -> tuple:
+    return tuple(int(row[k]) if k == "year" else _text(row[k]) for k in KEY)
+
+
+def _keys(frame: pd.DataFrame | None) -> set[tuple]:
+    if frame is None or not len(frame) or "indicator_id" not in frame:
+        return set()
+    f = frame[frame["indicator_id"].notna()]
+    return {_key(r) for r in f[KEY].to_dict("records")}
+
+
+class _Series:
+    """One series the plan is judged on: its target year (the latest of its targets), the
+    figures used and which figure each year used."""
+
+    def __init__(self) -> None:
+        self.target_year = 0
+        self.used: set[tuple] = set()
+        self.source_of_year: dict[int, str] = {}
+        self.names: tuple[str, str] = ("", "")
+
+    def add(self, target_year: int, frame: pd.DataFrame | None, names: tuple[str, str]):
+        self.target_year = max(self.target_year, int(target_year))
+        self.names = self.names if self.names[0] else names
+        self.used |= _keys(frame)
+        if frame is not None and len(frame) and "year" in frame:
+            for y, src in zip(frame["year"], frame["source_title"], strict=True):
+                self.source_of_year.setdefault(int(y), str(src))
+
+
+def _series_of(a: Assessment, references: bool) -> dict[tuple[str, str], _Series]:
+    from ._assess import _name, own_series, reference_series
+
+    out: dict[tuple[str, str], _Series] = {}
+    for t in a.plan:
+        ind = t.indicator
+        key = own_series(t)
+        names = (ind.name_zh, ind.name_en) if key == (ind.indicator_id, ind.region) else \
+            (_name(key[0], key[1], key[1], "zh"), _name(key[0], key[1], key[1], "en"))
+        out.setdefault(key, _Series()).add(t.target_year, a.series.get(ind.indicator_id),
+                                           names)
+        ref = reference_series(t)
+        if references and ref is not None:
+            names = (_name(ref[0], ref[1], ind.region, "zh"),
+                     _name(ref[0], ref[1], ind.region, "en"))
+            out.setdefault(ref, _Series()).add(
+                t.target_year, a.series.get(f"{ind.indicator_id}@{ref[1]}"), names)
+    return out
+
+
+def _known(rows: pd.DataFrame, a: Assessment) -> pd.Series:
+    """Within the periods ``as_of`` admits: a year-end figure's year, a part-year one's
+    date."""
+    when = a.timing
+    if when.last_year is None:
+        return pd.Series(True, index=rows.index)
+    part = rows["as_of"].astype(str) != ""
+    by_year = rows["year"].astype(int) <= when.last_year
+    by_date = _published_by(rows["as_of"], when.cutoff)
+    return by_year.where(~part, by_date)
+
+
+def _reason(code: str, r, a: Assessment, s: _Series) -> tuple[str, str]:
+    when = a.timing
+    y = int(r["year"])
+    if code == "after_as_of_year":
+        if r["as_of"]:
+            return (f"截至{r['as_of']}，晚于评估截至日{when.cutoff}",
+                    f"as of {r['as_of']}, after the assessment's cut-off {when.cutoff}")
+        return (f"{y}年晚于评估截至年份{when.last_year}年",
+                f"for {y}, after the assessment's last year {when.last_year}")
+    if code == "published_after_cutoff":
+        return (f"发布于{r['published']}，晚于评估截至日{when.cutoff}",
+                f"published {r['published']}, after the assessment's cut-off {when.cutoff}")
+    if code == "not_comparable":
+        note = str(r["scope_note"])
+        return f"口径与规划不同：{note}", f"not comparable with the plan's definition: {note}"
+    if code == "part_year":
+        return (f"截至{r['as_of']}的年内数，不作年度值使用",
+                f"part-year figure (as of {r['as_of']}), not used as a year's value")
+    if code == "after_target_year":
+        return (f"目标年（{s.target_year}年）之后的数据，不用于判断",
+                f"after the target year {s.target_year}, not used for the judgement")
+    if code == "no_new_information":
+        zh = T.figure(float(r["value"]), str(r["unit"]), str(r["qualifier"]), "zh")
+        en = T.figure(float(r["value"]), str(r["unit"]), str(r["qualifier"]), "en")
+        return (f"下限值（{zh}）不高于此前年份的数据，未提供新信息",
+                f"a lower bound ({en}) no higher than an earlier figure adds nothing")
+    if code == "not_selected":
+        src = s.source_of_year.get(y, "")
+        return (f"{y}年已采用另一来源：{src}" if src else f"{y}年已选用另一来源的数据",
+                f"another source was used for {y}: {src}" if src else
+                f"another source was chosen for {y}")
+    return "未用于判断（见该目标的说明）", "not used for the judgement (see the target's reason)"
+
+
+def unused_figures(a: Assessment, references: bool = False) -> pd.DataFrame:
+    """One row per figure of the series ``a``'s targets are judged on that no judgement
+    used, with ``reason_code`` (see the module docstring) and the reason in words;
+    ``references``: the series they are compared with (national figures) too."""
+    src = a.source
+    table = _series_of(a, references)
+    pairs = pd.MultiIndex.from_tuples(list(table), names=["indicator_id", "region"]) \
+        if table else None
+    if pairs is None or not len(src):
+        return pd.DataFrame(columns=UNUSED_COLUMNS)
+    mine = pd.MultiIndex.from_frame(src[["indicator_id", "region"]].astype(str)).isin(pairs)
+    rows = src[mine & src["measure"].isin(LEVEL_MEASURES).to_numpy()]
+    rows = rows.assign(as_of=rows["as_of"].fillna("").astype(str),
+                       published=rows["published"].fillna("").astype(str),
+                       scope_note=rows["scope_note"].fillna("").astype(str))
+    known = _known(rows, a)
+    published = _published_by(rows["published"], a.timing.cutoff) if a.timing.cutoff else \
+        pd.Series(True, index=rows.index)
+    # figures the selection picked that the series leaves out ("突破1万亿" after 10378亿)
+    d = a.data
+    chosen: dict[tuple[str, str], set[tuple]] = {}
+    stale: set[tuple] = set()
+    for pair in table:
+        picked = d[(d["indicator_id"] == pair[0]) & (d["region"] == pair[1]) & d["selected"]]
+        chosen[pair] = _keys(picked)
+        stale |= chosen[pair] - _keys(series(d, *pair))
+    out = []
+    for i, r in rows.iterrows():
+        pair = (str(r["indicator_id"]), str(r["region"]))
+        s = table[pair]
+        k = _key(r)
+        if not known[i]:
+            code = "after_as_of_year"
+        elif not published[i]:
+            code = "published_after_cutoff"
+        elif not bool(r["comparable"]):
+            code = "not_comparable"
+        elif r["as_of"]:
+            code = "part_year"
+        elif k in s.used:
+            continue
+        elif int(r["year"]) > s.target_year:
+            code = "after_target_year"
+        elif k in stale:
+            code = "no_new_information"
+        elif int(r["year"]) in s.source_of_year or k not in chosen[pair]:
+            code = "not_selected"
+        else:
+            code = "not_used"
+        zh, en = _reason(code, r, a, s)
+        out.append({**{c: r[c] for c in UNUSED_COLUMNS if c in r.index},
+                    "name_zh": s.names[0], "name_en": s.names[1] or s.names[0],
+                    "reason_code": code, "reason_zh": zh, "reason_en": en})
+    order = {p: i for i, p in enumerate(table)}
+    f = pd.DataFrame(out, columns=UNUSED_COLUMNS)
+    if not len(f):
+        return f
+    f["_order"] = [order[(a_, b_)] for a_, b_ in zip(f["indicator_id"], f["region"],
+                                                     strict=True)]
+    return f.sort_values(["_order", "year", "as_of", "source_title"], kind="mergesort") \
+        .drop(columns="_order").reset_index(drop=True)
+
+
+def usage(a: Assessment, frame: pd.DataFrame, lang: str = "zh") -> list[str]:
+    """For each row of ``frame`` (``a.actuals``): ``已使用`` / ``used``, why it was not used,
+    or ``未用于本规划`` / ``not used by this plan`` (a series no target is judged on)."""
+    used: set[tuple] = set()
+    for f in a.series.values():
+        used |= _keys(f)
+    u = unused_figures(a, references=True)
+    why = {_key(r): r["reason_zh" if lang == "zh" else "reason_en"]
+           for r in u.to_dict("records")}
+    yes, other = ("已使用", "未用于本规划") if lang == "zh" else ("used", "not used by this plan")
+    out = []
+    for r in frame[KEY].fillna("").to_dict("records"):
+        k = _key(r)
+        out.append(yes if k in used else why.get(k, other))
+    return out
