@@ -15,9 +15,9 @@ from jxdigital.assessment import (
     STATUSES,
     status_cn,
 )
-from jxdigital.assessment import assess as _assess
-from jxdigital.assessment import assessment_history as _history
 from jxdigital.models import project
+from jxdigital.present import assess as _assess
+from jxdigital.present import assessment_history as _history
 
 HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region"
 #: These tests judge 2020→2025 targets while the plan period runs (the final account has
@@ -283,7 +283,7 @@ def test_english_band_keeps_units_on_both_ends(tmp_path):
 
 def test_text_plan_targets_read_in_english():
     """The text plan's word targets (倍增, 全覆盖, 快于…增速, 2-3, 不高于1.3) in English."""
-    from jxdigital.assessment._text import target_label
+    from jxdigital.present._text import target_label
 
     a = {r.indicator_id: r for r in jxdigital.assess("jiangxi-14th-fyp-text")}
 
@@ -304,7 +304,7 @@ def test_text_plan_targets_read_in_english():
 def test_english_numbers_carry_english_units():
     """No Chinese unit is left in English text: 万家 3 → 30,000 firms; 1.5 亿页 → 150 million
     pages; classifiers that name nothing (个) give a bare number."""
-    from jxdigital.assessment._text import unit_en, value
+    from jxdigital.present._text import unit_en, value
 
     assert value(3, "万家", "en") == "30,000 firms"
     assert value(1.5, "亿页", "en") == "150 million pages"

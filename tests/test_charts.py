@@ -70,6 +70,7 @@ def _draw_strict(fig, caplog):
     plt.close(fig)
 
 
+@pytest.mark.slow
 def test_every_catalogue_name_renders_in_charts(shipped, caplog):
     """Glyph test through the chart functions, drawn after they return (the Jupyter case)."""
     names = set()

@@ -13,8 +13,9 @@ import pytest
 
 import jxdigital
 from jxdigital import load_actuals, load_plan
-from jxdigital.assessment import STATUSES, assess, assessment_history
+from jxdigital.assessment import STATUSES
 from jxdigital.models import project
+from jxdigital.present import assess, assessment_history
 
 TODAY = "2026-12-01"  # the plan period 2021-2025 is over
 # "超3.6", "6万多": the loader says it read a bound; these tests mean it
@@ -290,6 +291,7 @@ def test_the_retrospective_judges_each_year_with_what_was_published_then(nationa
     assert w.loc["online_retail_sales", "wrong"] == 0  # never said "on track"
 
 
+@pytest.mark.slow
 def test_every_output_states_its_dates(national, tmp_path):
     from jxdigital.report import to_excel, to_html, to_json, to_markdown
 
@@ -331,7 +333,7 @@ def test_charts_say_when_and_name_the_unpublished_years():
 
 
 def test_the_shipped_jiangxi_report_says_whether_each_outcome_is_known():
-    from jxdigital.report._table import display_table
+    from jxdigital.present._table import display_table
 
     a = jxdigital.assess(today=TODAY)
     t = display_table(a, "zh")
@@ -347,6 +349,7 @@ def test_today_defaults_to_the_machine_date_and_is_checked():
         jxdigital.assess(today="yesterday")
 
 
+@pytest.mark.slow
 def test_cli_report_writes_the_account(tmp_path, capsys):
     from jxdigital.cli import main
 
@@ -364,7 +367,7 @@ def test_the_readme_shows_the_national_account():
     """The README's summary table is the one the library prints."""
     from pathlib import Path
 
-    from jxdigital.report._account import ACCOUNT_HEADERS, account_table
+    from jxdigital.present._account import ACCOUNT_HEADERS, account_table
     from jxdigital.report._markdown import markdown_table
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")

@@ -15,6 +15,8 @@ import pytest
 from jxdigital import assess
 from jxdigital.report import to_excel, to_html, to_markdown, write_report
 
+pytestmark = pytest.mark.slow  # builds/renders: skipped by -m "not slow"
+
 #: The shipped plan as it was judged mid-way (end-2021 figures known): the in-progress
 #: report. The final account of a finished plan is tested in test_outcomes.py.
 MID_PLAN = "2024-06-30"
@@ -48,7 +50,7 @@ def test_markdown_has_every_target_and_the_rule(a):
 def test_english_tables_state_targets_in_english(a):
     """An English report carries no Chinese in its target column: 以上/左右/>/超全国平均水平
     become ≥, about, >, 'above the national average'; the Chinese table keeps the print."""
-    from jxdigital.report._table import display_table
+    from jxdigital.present._table import display_table
 
     ids = [r.indicator_id for r in sorted(a, key=lambda r: r.seq)]
     target = dict(zip(ids, display_table(a, "en")["Target"], strict=True))
@@ -83,7 +85,7 @@ def test_excel_reads_back_the_same_numbers(a, tmp_path):
                 "p_met", "required_cagr_now"):
         assert np.allclose(back[col].astype(float), f[col].astype(float), equal_nan=True), col
     s = sheets["概览"]
-    from jxdigital.assessment._rules import shown_percent
+    from jxdigital.present._text import shown_percent
 
     assert s["达标概率（%）"].dtype.kind == "f"  # stored as numbers, not "48%" text
     # the percentage as shown beside the status: never rounded across the 75 % line

@@ -91,6 +91,7 @@ def _fail_once(monkeypatch, when):
 
 # --- the folder holds one run ---------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_second_run_removes_what_it_did_not_write_and_keeps_the_users_files(
         big, small, tmp_path, no_font):
     out = tmp_path / "jxdigital-report"
@@ -107,6 +108,7 @@ def test_a_second_run_removes_what_it_did_not_write_and_keeps_the_users_files(
     assert not [p for p in out.iterdir() if p.name.startswith(".jxdigital")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("locked", ["assessment.xlsx", "report.md"])
 def test_a_locked_old_file_leaves_the_previous_report_exactly(small, tmp_path, monkeypatch,
                                                               no_font, locked):
@@ -125,6 +127,7 @@ def test_a_locked_old_file_leaves_the_previous_report_exactly(small, tmp_path, m
     assert not [p for p in out.iterdir() if p.name.startswith(".jxdigital")]
 
 
+@pytest.mark.slow
 def test_a_failed_move_of_a_new_file_puts_everything_back(small, tmp_path, monkeypatch,
                                                           no_font):
     """The last file to move in fails: the new ones already moved are taken out again
@@ -140,6 +143,7 @@ def test_a_failed_move_of_a_new_file_puts_everything_back(small, tmp_path, monke
     assert not [p for p in out.iterdir() if p.name.startswith(".jxdigital")]
 
 
+@pytest.mark.slow
 def test_a_file_that_cannot_be_moved_elsewhere_says_so(small, tmp_path, monkeypatch,
                                                        no_font):
     """Off Windows an open file is no obstacle: a PermissionError is about permissions."""
@@ -157,6 +161,7 @@ def test_a_file_that_cannot_be_moved_elsewhere_says_so(small, tmp_path, monkeypa
     assert _tree(out) == before
 
 
+@pytest.mark.slow
 def test_a_new_folder_is_not_left_behind_by_a_failed_run(small, tmp_path, monkeypatch,
                                                          no_font):
     out = tmp_path / "new"
@@ -166,6 +171,7 @@ def test_a_new_folder_is_not_left_behind_by_a_failed_run(small, tmp_path, monkey
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_cli_names_the_locked_file_without_a_traceback(plans, small, tmp_path, monkeypatch,
                                                        capsys, no_font):
     out = tmp_path / "jxdigital-report"
@@ -224,6 +230,7 @@ def test_a_folder_that_cannot_be_written_is_a_clear_error(small, tmp_path, monke
 
 # --- plan text is text ------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_excel_stores_formula_like_text_as_text_and_numbers_as_numbers(report):
     book = openpyxl.load_workbook(report / "assessment.xlsx")
     seen = set()
@@ -243,6 +250,7 @@ def test_excel_stores_formula_like_text_as_text_and_numbers_as_numbers(report):
     assert [(c.data_type, c.value) for c in values] == [("n", 6000)] * 5
 
 
+@pytest.mark.slow
 def test_csv_defuses_formula_like_text_and_keeps_numbers(report):
     text = (report / "assessment.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(text.splitlines()))
@@ -271,6 +279,7 @@ def test_defuse_is_for_text_only():
     assert out["o"].tolist() == [-1, "'=x"]  # a number in a text column stays a number
 
 
+@pytest.mark.slow
 def test_markdown_shows_plan_markup_as_text(report):
     md = (report / "report.md").read_text(encoding="utf-8")
     assert "<script>" not in md and "alert(1)</script>" not in md
@@ -285,6 +294,7 @@ def test_markdown_shows_plan_markup_as_text(report):
     assert "R&amp;D|x" in gap
 
 
+@pytest.mark.slow
 def test_html_shows_plan_markup_as_text(report):
     page = (report / "report.html").read_text(encoding="utf-8")
     assert "<script>alert" not in page

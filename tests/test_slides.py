@@ -87,6 +87,7 @@ def test_status_cells_are_coloured(deck):
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice or poppler is not installed")
+@pytest.mark.slow
 def test_deck_renders_in_libreoffice_with_text_inside_and_no_overlap(tmp_path):
     """Render the real deck (real charts) to PDF and check where the words landed."""
     a = assess(today="2024-06-30")

@@ -15,7 +15,7 @@ import pytest
 
 from jxdigital import assess, load_actuals, load_plan
 from jxdigital._data import data_path
-from jxdigital.assessment._text import num, unit_en, value
+from jxdigital.present._text import num, unit_en, value
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
@@ -216,7 +216,7 @@ def test_reasons_name_figures_and_targets_in_english(a):
 
 
 def test_table_names_units_and_figures_in_english(a):
-    from jxdigital.report._table import display_table
+    from jxdigital.present._table import display_table
 
     t = display_table(a, "en").set_index("#")
     seq = {r.indicator_id: str(r.seq) for r in a}
@@ -267,6 +267,7 @@ def test_between_target_scales_both_ends_on_a_chart():
     assert _target_words(Row, "zh") == "2—3万个"
 
 
+@pytest.mark.slow
 def test_workbook_units_in_english(a, tmp_path):
     from jxdigital.report import to_excel
 
@@ -303,7 +304,7 @@ def test_deck_units_in_english(a, tmp_path):
 
 @pytest.mark.parametrize("plan_id", ["jiangxi-14th-fyp", "china-14th-fyp-digital"])
 def test_shipped_plans_read_in_english(plan_id):
-    from jxdigital.report._table import display_table
+    from jxdigital.present._table import display_table
 
     a = assess(plan_id, today="2026-12-01", lang="en")
     for r in a:

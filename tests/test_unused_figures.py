@@ -9,7 +9,8 @@ import pytest
 
 from jxdigital import actuals, assess, load_actuals, load_plan
 from jxdigital.assessment import _steps as S
-from jxdigital.report._table import display_table
+from jxdigital.present._table import display_table
+from jxdigital.report import to_excel, to_html, to_markdown
 
 HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text"
 OVER = "2026-12-01"
@@ -84,21 +85,22 @@ def test_unused_lists_the_part_year_figure_with_why(half_year):
     assert only(u, indicator_id="n")["reason_code"] == "part_year"
 
 
+@pytest.mark.slow
 def test_the_reports_list_the_part_year_figure(half_year, tmp_path):
     plan, data = half_year
     a = assess(plan, data, today=OVER)
-    md = a.to_markdown()
+    md = to_markdown(a)
     section = md[md.index("## 未使用的数据"):md.index("## 判定规则")]
     row = "| 产值A | 2024 | 150亿元 | 上半年经济运行情况 | 截至2024-06-30的年内数，不作年度值使用 |"
     assert row in section
-    en = a.to_markdown("en")
+    en = to_markdown(a, "en")
     assert "## Figures not used" in en and "part-year figure (as of 2024-06-30)" in en
-    page = a.to_html(charts=False)
+    page = to_html(a)
     assert "未使用的数据" in page and "截至2024-06-30的年内数" in page
-    path = a.to_excel(tmp_path / "a.xlsx")
+    path = to_excel(a, tmp_path / "a.xlsx")
     act = pd.read_excel(path, sheet_name="actuals")
     assert only(act, indicator_id="a")["使用情况"] == "截至2024-06-30的年内数，不作年度值使用"
-    en_book = pd.read_excel(a.to_excel(tmp_path / "en.xlsx", lang="en"), sheet_name="actuals")
+    en_book = pd.read_excel(to_excel(a, tmp_path / "en.xlsx", lang="en"), sheet_name="actuals")
     assert only(en_book, indicator_id="a")["used"].startswith("part-year figure")
 
 
@@ -108,8 +110,8 @@ def test_used_figures_are_marked_used_and_no_section_without_part_year_figures(t
                           for y, v in ((2021, "120"), (2022, "140"))])
     a = assess(plan, data, today=OVER)
     assert a.unused().empty
-    assert "未使用的数据" not in a.to_markdown() and "未使用的数据" not in a.to_html(charts=False)
-    act = pd.read_excel(a.to_excel(tmp_path / "a.xlsx"), sheet_name="actuals")
+    assert "未使用的数据" not in to_markdown(a) and "未使用的数据" not in to_html(a)
+    act = pd.read_excel(to_excel(a, tmp_path / "a.xlsx"), sheet_name="actuals")
     assert set(act["使用情况"]) == {"已使用"}
 
 
@@ -147,7 +149,7 @@ def test_user_figures_of_another_definition_are_listed_shipped_ones_counted(tmp_
     assert "我的2021年数" in " ".join(u[u["reason_code"] == "not_selected"]["reason_zh"])
     shipped = int(((u["reason_code"] == "not_comparable") & (u["origin"] == "jxdigital")).sum())
     assert shipped > 0
-    md = a.to_markdown()
+    md = to_markdown(a)
     section = md[md.index("## 未使用的数据"):md.index("## 判定规则")]
     assert "我的统计" in section and "口径与规划不同：仅含宏基站" in section
     assert f"另有内置数据中口径与规划不同的数据{shipped}个未使用" in section
@@ -163,7 +165,7 @@ def test_the_shipped_plan_report_has_no_unused_section():
     # a lower bound no higher than an earlier figure says nothing new
     stale = u[u["reason_code"] == "no_new_information"]
     assert stale["reason_zh"].str.contains("以上").all()
-    assert "## 未使用的数据" not in a.to_markdown()
+    assert "## 未使用的数据" not in to_markdown(a)
 
 
 # ---------------------------------------------------------------- 2. P(met) shown
@@ -184,13 +186,13 @@ def test_a_p_just_below_the_threshold_never_shows_as_75(just_below, tmp_path):
     assert "<td>74.9%</td>" in page and "75%" not in page
     acc = a.account(history=False)._repr_html_()
     assert "74.9%" in acc and "75%" not in acc
-    path = a.to_excel(tmp_path / "p.xlsx")
+    path = to_excel(a, tmp_path / "p.xlsx")
     ws = openpyxl.load_workbook(path)["概览"]
     head = [c.value for c in ws[1]]
     cell = ws.cell(row=2, column=head.index("达标概率（%）") + 1)
     assert cell.value == pytest.approx(74.9)
     assert "%" not in cell.number_format  # shown as 74.9, never formatted up to 75%
-    en = openpyxl.load_workbook(a.to_excel(tmp_path / "p_en.xlsx", lang="en"))["summary"]
+    en = openpyxl.load_workbook(to_excel(a, tmp_path / "p_en.xlsx", lang="en"))["summary"]
     head = [c.value for c in en[1]]
     assert en.cell(row=2, column=head.index("P(met) (%)") + 1).value == pytest.approx(74.9)
 
@@ -237,5 +239,5 @@ def test_shipped_part_year_figures_of_the_national_plan_are_listed():
     u = a.unused()
     ipv6 = u[(u["indicator_id"] == "ipv6_active_users") & (u["reason_code"] == "part_year")]
     assert "2025-06" in set(ipv6["as_of"])  # 8.34亿 at mid-2025: not the 2025 value
-    md = a.to_markdown()
+    md = to_markdown(a)
     assert "截至2025-06的年内数，不作年度值使用" in md[md.index("## 未使用的数据"):]

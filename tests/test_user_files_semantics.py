@@ -11,10 +11,10 @@ import pytest
 from jxdigital import load_actuals, load_plan
 from jxdigital.assessment import _rules as R
 from jxdigital.assessment import _steps as S
-from jxdigital.assessment import _text as T
-from jxdigital.assessment import assess
 from jxdigital.assessment._evidence import Figure
 from jxdigital.cli import Exit, main
+from jxdigital.present import _text as T
+from jxdigital.present import assess
 
 HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text"
 MID = "2023-06-30"  # the plan period 2021-2025 runs
@@ -124,7 +124,7 @@ def test_bounds_against_the_national_figure():
 def test_a_shown_probability_never_crosses_a_status_threshold(p, zh):
     assert T.prob(p) == zh
     if "以" not in zh:  # the number Excel and other outputs can store: what is shown
-        assert R.shown_percent(p) == float(zh.rstrip("%"))
+        assert T.shown_percent(p) == float(zh.rstrip("%"))
     assert T.prob(p, "en") == zh.replace("99%以上", "over 99%").replace("1%以下", "under 1%")
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # builds/renders: skipped by -m "not slow"
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

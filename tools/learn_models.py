@@ -16,7 +16,9 @@ origin and the next 1..8 training years are the future. From them:
    conformal intervals across series. ``auto``'s errors are those of the whole model,
    including its per-series backtest against drift, so its intervals cover that step too.
 
-Deterministic: no sampling; the same input gives the same file.
+Deterministic: no sampling; the same input gives the same file. Uses only the public
+interface of ``jxdigital.models``: the table being learned is passed to the models as
+``learned=`` (nothing is patched).
 """
 
 from __future__ import annotations
@@ -35,16 +37,24 @@ from scipy.sparse import csr_matrix, hstack, identity, vstack
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from jxdigital.models import _calibration as cal  # noqa: E402
-from jxdigital.models._components import COMPONENTS  # noqa: E402
-from jxdigital.models._engine import Series, fit_points  # noqa: E402
-from jxdigital.models._models import MODELS, DampedTrend, Drift, component_path  # noqa: E402
-from jxdigital.models._panel import SCALE_YEARS, make_panel  # noqa: E402
+from jxdigital.models import (  # noqa: E402
+    BUCKETS,
+    COMPONENT_NAMES,
+    MAX_LEARNED_H,
+    MODELS,
+    QUANTILE_LEVELS,
+    SCALE_YEARS,
+    DampedTrend,
+    Drift,
+    bucket_label,
+    component_paths,
+    point_paths,
+)
 
 DEFAULT_DATA = ROOT.parent / "shared" / "reference" / "bench" / "m3_yearly.csv"
 OUT = ROOT / "src" / "jxdigital" / "models" / "learned.json"
 H_LOSS = 6  # horizons the weights are chosen on (the M3 yearly horizon)
-H_MAX = cal.MAX_LEARNED_H
+H_MAX = MAX_LEARNED_H
 ORIGINS_PER_SERIES = 8  # most recent origins per series and bucket: no series dominates
 WEIGHT_ORIGINS = 10  # origins per series with a complete 6-year future, for the weight LP
 POOLED_MIN = 4  # the long bucket learns from windows with their whole past, >= 4 points
@@ -82,10 +92,6 @@ def windows(train: list[np.ndarray], lo: int, hi: int, *, complete: bool = False
     return hist, np.array(fut), np.array(scale)
 
 
-def as_series(hist) -> list[Series]:
-    return [Series(i, np.arange(len(h)), h) for i, h in enumerate(hist)]
-
-
 def lad_weights(F: np.ndarray, Y: np.ndarray, s: np.ndarray) -> np.ndarray:
     """argmin_w Σ |(F w - y) / s| subject to w >= 0, Σ w = 1 (F: (rows, K))."""
     ok = ~np.isnan(Y) & np.isfinite(F).all(axis=1)
@@ -101,9 +107,9 @@ def lad_weights(F: np.ndarray, Y: np.ndarray, s: np.ndarray) -> np.ndarray:
 
 
 def components(positive: bool) -> list[str]:
-    names = [f"level:{c}" for c in COMPONENTS]
+    names = [f"level:{c}" for c in COMPONENT_NAMES]
     if positive:
-        names += [f"log:{c}" for c in COMPONENTS if c != "naive"]  # log naive = naive
+        names += [f"log:{c}" for c in COMPONENT_NAMES if c != "naive"]  # log naive = naive
     return names
 
 
@@ -113,18 +119,16 @@ def learn_weights(bucket_windows) -> dict:
     for bi, (hist, fut, scale) in enumerate(bucket_windows):  # complete futures only
         keep = np.unique(np.linspace(0, len(hist) - 1, min(LP_WINDOWS, len(hist))).astype(int))
         hist, fut, scale = [hist[i] for i in keep], fut[keep], scale[keep]
-        zc = make_panel([np.arange(len(h)) for h in hist], hist)
-        zlog = zc.map(np.log)
         for variant in ("positive", "level"):
             names = components(variant == "positive")
-            F = np.stack([component_path(c, zc, zlog, hh) for c in names], axis=2)
+            F = component_paths(names, hist, hh)
             w = lad_weights(F.reshape(-1, len(names)), fut[:, :H_LOSS].ravel(),
                             np.repeat(scale, H_LOSS))
             w = np.where(w < 1e-4, 0.0, w)
             w = w / w.sum()
             out[variant][str(bi)] = {c: round(float(x), 4) for c, x in zip(names, w,
                                                                           strict=True) if x > 0}
-        print(f"  weights bucket {cal.bucket_label(bi)}: {len(hist)} windows in the LP",
+        print(f"  weights bucket {bucket_label(bi)}: {len(hist)} windows in the LP",
               flush=True)
     return out
 
@@ -134,9 +138,8 @@ def learn_phi(bucket_windows) -> float:
     for hist, fut, scale in bucket_windows:
         if len(hist[0]) < DampedTrend.min_points:
             continue
-        ser = as_series(hist)
         for k, phi in enumerate(PHI_GRID):
-            p = fit_points(DampedTrend(phi=float(phi)), ser, H_LOSS).point
+            p = point_paths(DampedTrend(phi=float(phi)), hist, H_LOSS).point
             loss[k] += np.nansum(np.abs(p - fut[:, :H_LOSS]) / scale[:, None])
     return float(PHI_GRID[int(np.argmin(loss))])
 
@@ -157,31 +160,32 @@ CALIBRATED = {  # table key -> (model, treat positive series as plain levels)
 def widen_with_horizon(q: np.ndarray) -> np.ndarray:
     """(H, Q) quantiles made to spread out with the horizon: lower quantiles never rise and
     upper ones never fall as h grows (the last horizons rest on few windows and are noisy)."""
-    lower = cal.QUANTILE_LEVELS < 0.5
+    lower = QUANTILE_LEVELS < 0.5
     q = q.copy()
     q[:, lower] = np.minimum.accumulate(q[:, lower], axis=0)
     q[:, ~lower] = np.maximum.accumulate(q[:, ~lower], axis=0)
     return q
 
 
-def learn_calibration(bucket_windows) -> tuple[dict, dict]:
+def learn_calibration(bucket_windows, learned: dict) -> tuple[dict, dict]:
+    """Error quantiles of each model in ``CALIBRATED``, which uses the weights and damping
+    just learned (``learned``)."""
     tables, counts = {}, {}
-    for key, (model, force_level) in CALIBRATED.items():
+    for key, (model, as_levels) in CALIBRATED.items():
         per_bucket = []
         for bi, (hist, fut, _) in enumerate(bucket_windows):
-            lo = cal.BUCKETS[bi][0]
+            lo = BUCKETS[bi][0]
             if lo < model.min_points:  # the model refuses so short a history
-                donor = max(cal.BUCKETS.index(b) for b in cal.BUCKETS
-                            if b[0] <= model.min_points)
+                donor = max(BUCKETS.index(b) for b in BUCKETS if b[0] <= model.min_points)
                 per_bucket.append(None if bi < donor else per_bucket[donor])
                 continue
-            f = fit_points(model, as_series(hist), H_MAX, force_level=force_level)
+            f = point_paths(model, hist, H_MAX, as_levels=as_levels, learned=learned)
             e = (fut - f.point_c) / f.scale[:, None]  # level scale: unbounded M3 series
-            q = np.nanquantile(e, cal.QUANTILE_LEVELS, axis=0).T  # (H, Q)
+            q = np.nanquantile(e, QUANTILE_LEVELS, axis=0).T  # (H, Q)
             q = np.maximum.accumulate(q, axis=1)
             q = widen_with_horizon(q)
             per_bucket.append(np.round(q, 4).tolist())
-            counts.setdefault(key, {})[cal.bucket_label(bi)] = [
+            counts.setdefault(key, {})[bucket_label(bi)] = [
                 int(np.sum(~np.isnan(e[:, j]))) for j in range(H_MAX)]
         first = next(p for p in per_bucket if p is not None)
         tables[key] = [p if p is not None else first for p in per_bucket]
@@ -192,29 +196,29 @@ def learn_calibration(bucket_windows) -> tuple[dict, dict]:
 def main(path: Path = DEFAULT_DATA) -> None:
     t0 = time.time()
     train = training_parts(path)
-    bucket_windows = [windows(train, lo, hi) for lo, hi in cal.BUCKETS]
-    weight_windows = [windows(train, lo, hi, complete=True) for lo, hi in cal.BUCKETS]
+    bucket_windows = [windows(train, lo, hi) for lo, hi in BUCKETS]
+    weight_windows = [windows(train, lo, hi, complete=True) for lo, hi in BUCKETS]
     learned = {
         "about": ("Learned by tools/learn_models.py from the training parts of the 645 M3 "
                   "yearly series (rolling origins; the test parts were not read)."),
         "data": {"file": path.name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
                  "series": len(train)},
-        "buckets": [list(b) for b in cal.BUCKETS],
-        "quantile_levels": cal.QUANTILE_LEVELS.tolist(),
+        "buckets": [list(b) for b in BUCKETS],
+        "quantile_levels": QUANTILE_LEVELS.tolist(),
         "max_learned_h": H_MAX,
         "origins_per_series": ORIGINS_PER_SERIES,
         "weight_origins_per_series": WEIGHT_ORIGINS,
         "pooled_min_points": POOLED_MIN,
         "scale_years": SCALE_YEARS,
-        "windows_per_bucket": {cal.bucket_label(i): len(w[0])
+        "windows_per_bucket": {bucket_label(i): len(w[0])
                                for i, w in enumerate(bucket_windows)},
     }
     learned["auto_weights"] = learn_weights(weight_windows)
-    learned["damped_trend_phi"] = 0.8
-    cal._OVERRIDE = learned  # the models below read weights and phi from here
     learned["damped_trend_phi"] = learn_phi(weight_windows)
     print(f"  damped_trend_phi = {learned['damped_trend_phi']}", flush=True)
-    learned["calibration"], learned["calibration_counts"] = learn_calibration(bucket_windows)
+    # auto and DampedTrend() below use the weights and damping just learned
+    learned["calibration"], learned["calibration_counts"] = learn_calibration(bucket_windows,
+                                                                              learned)
     tmp = OUT.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(learned, ensure_ascii=False, separators=(",", ":")) + "\n",
                    encoding="utf-8")

@@ -102,9 +102,9 @@ BRIEFING = [
              "[s.shapes.title.text[:60] for s in deck.slides][:5]"),
     ("md", "## One file for e-mail\n`to_html` embeds the charts; `to_excel` keeps numbers as "
            "numbers; `to_markdown` pastes into a wiki."),
-    ("code", "print(a.to_markdown()[:600])"),
+    ("code", "from jxdigital import report\n\nprint(report.to_markdown(a)[:600])"),
     ("code", "import pandas as pd\n\n"
-             "a.to_excel(out / \"assessment_copy.xlsx\")\n"
+             "report.to_excel(a, out / \"assessment_copy.xlsx\")\n"
              "pd.read_excel(out / \"assessment_copy.xlsx\", sheet_name=None).keys()"),
     ("code", "assert (out / \"report.html\").stat().st_size > 10_000\n"
              "# a finished plan opens with two more slides: the account and the retrospective\n"

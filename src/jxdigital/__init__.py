@@ -27,7 +27,7 @@ _LAZY = {
     "Observation": "jxdigital.observations", "ActualsError": "jxdigital.observations",
     "InputError": "jxdigital.errors", "PlanFormatError": "jxdigital.errors",
     "project": "jxdigital.models", "Projection": "jxdigital.models",
-    "assess": "jxdigital.assessment", "assessment_history": "jxdigital.assessment",
+    "assess": "jxdigital.present", "assessment_history": "jxdigital.present",
     "Assessment": "jxdigital.assessment", "TargetStatus": "jxdigital.assessment",
     "Account": "jxdigital.assessment",
 }

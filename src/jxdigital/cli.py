@@ -152,8 +152,8 @@ def _print_assessment(a, args: argparse.Namespace, table: bool = True) -> int:
     f = a.to_frame()
     if table:
         zh = args.lang == "zh"
-        from .assessment._text import dates_words
-        from .report._table import display_table, headers
+        from .present._table import display_table, headers
+        from .present._text import dates_words
 
         shown = display_table(a, args.lang)
         out = shown[headers(args.lang, "indicator", "target", "latest", "p_met", "outcome",
@@ -162,8 +162,8 @@ def _print_assessment(a, args: argparse.Namespace, table: bool = True) -> int:
         print(f"{title} [{a.plan.plan_id}]")
         print(dates_words(a, args.lang))
         if a.finished:
-            from .report._account import ACCOUNT_HEADERS, account_table
-            from .report._account import counts_sentence as account_counts
+            from .present._account import ACCOUNT_HEADERS, account_table
+            from .present._account import counts_sentence as account_counts
 
             acc = a.account(history=False)
             print()
@@ -206,7 +206,7 @@ class _Progress:
 
 
 def _assess_from(args: argparse.Namespace):
-    from .assessment import assess
+    from .present import assess
 
     return assess(args.plan, args.actuals, as_of=args.as_of, lang=args.lang,
                   scheme=getattr(args, "scheme", "cn"), today=getattr(args, "today", None))

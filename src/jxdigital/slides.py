@@ -10,13 +10,19 @@ text is real text; each run carries an East Asian font (``a:ea``), because pytho
 from __future__ import annotations
 
 import io
+import math
 from importlib import resources
 from pathlib import Path
 
 from ._atomic import atomic_path
 from .assessment import Account, Assessment
-from .assessment._present import OUTCOME_STATUS, STATUS_COLOURS, STATUS_INK
+from .charts import render_charts
 from .charts._style import text_em
+from .present._account import ACCOUNT_HEADERS, account_table, warnings_sentence
+from .present._account import counts_sentence as account_counts
+from .present._colours import OUTCOME_STATUS, STATUS_COLOURS, STATUS_INK
+from .present._table import display_table, headers
+from .present._text import counts_sentence, dates_words
 
 EA_FONT = "Microsoft YaHei"  # the East Asian font PowerPoint users in China have
 LATIN_FONT = "Arial"
@@ -96,12 +102,7 @@ def build_deck(assessment: Assessment, path: str | Path, lang: str | None = None
     if account is None and a.finished:
         account = a.account()
     if charts is None:
-        from .report import render_charts
-
         charts = render_charts(a, lang, dashboard=False, account=account)
-    from .assessment._text import counts_sentence, dates_words
-    from .report._account import counts_sentence as account_counts
-    from .report._account import warnings_sentence
 
     prs = pptx.Presentation(io.BytesIO(_template()))
     layouts = {lay.name: lay for lay in prs.slide_layouts}
@@ -157,8 +158,6 @@ def build_deck(assessment: Assessment, path: str | Path, lang: str | None = None
 
 
 def _status_table(slide, a: Assessment, lang: str) -> None:
-    from .report._table import display_table, headers
-
     df = display_table(a, lang)
     cols = headers(lang, "indicator", "target", "latest", "p_met", "outcome", "status")
     _table(slide, df, cols, [4.0, 1.7, 2.3, 1.0, 1.5, 1.8], fill_col=cols[-1],
@@ -166,8 +165,6 @@ def _status_table(slide, a: Assessment, lang: str) -> None:
 
 
 def _account_table(slide, acc: Account, lang: str) -> None:
-    from .report._account import ACCOUNT_HEADERS, account_table
-
     df = account_table(acc, lang)
     h = ACCOUNT_HEADERS[lang]
     cols = [h[1], h[2], h[3], h[4], h[5]]  # indicator, target, actual, against, outcome
@@ -213,7 +210,6 @@ def _table(slide, df, cols: list[str], widths: list[float], fill_col: str,
 def _fit(df, cols, widths, room: float = 5.75) -> tuple[float, list[float]]:
     """The largest type size (14 pt down to 8) at which the table, its cells wrapped to
     their column widths, fits in ``room`` inches; and each row's height at that size."""
-    import math
 
     texts = [list(cols)] + [[row[c] for c in cols] for _, row in df.iterrows()]
     for size in (14, 12, 11, 10, 9, 8):

@@ -1,43 +1,62 @@
 """On or off track: every target of a plan, judged from its actuals and projections.
 
 ``assess()`` returns an ``Assessment``; the status rule and every threshold are in
-``jxdigital.assessment._rules`` (documented in its module docstring).
+``jxdigital.assessment._rules`` (documented in its module docstring). The assessment
+decides in codes; ``jxdigital.present`` words them (``jxdigital.assess`` is the worded
+one).
 """
 
 from ._account import OUTCOMES, Account
-from ._assess import assess, assessment_history
-from ._evidence import in_unit, usable
+from ._assess import Judgement, assess, assessment_history, judge, record
+from ._evidence import Figure, Side, in_unit, usable
 from ._model import Assessment, TargetStatus
 from ._rules import (
     EUROSTAT,
+    FINAL,
     MIN_OBSERVATIONS,
     P_OFF_TRACK,
     P_ON_TRACK,
     SCHEMES,
-    STATUS_EN,
-    STATUS_ZH,
     STATUSES,
     UN,
     status_cn,
 )
+from ._series import KINDS, SeriesKey, kind_of, own_series, reference_series
+from ._timing import Timing, timing
+from ._unused import REASON_CODES
+from ._wording import CODES, Wording
 
 __all__ = [
+    "CODES",
     "EUROSTAT",
+    "FINAL",
+    "KINDS",
     "MIN_OBSERVATIONS",
     "OUTCOMES",
     "P_OFF_TRACK",
     "P_ON_TRACK",
+    "REASON_CODES",
     "SCHEMES",
     "STATUSES",
-    "STATUS_EN",
-    "STATUS_ZH",
     "UN",
     "Account",
     "Assessment",
+    "Figure",
+    "Judgement",
+    "SeriesKey",
+    "Side",
     "TargetStatus",
+    "Timing",
+    "Wording",
     "assess",
     "assessment_history",
     "in_unit",
+    "judge",
+    "kind_of",
+    "own_series",
+    "record",
+    "reference_series",
     "status_cn",
+    "timing",
     "usable",
 ]

@@ -7,16 +7,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ._present import p_words
-from ._text import OUTCOME_WORDS
-
 if TYPE_CHECKING:
     from ._model import Assessment
 
 #: The four outcomes of an account, in the order it reports them.
 OUTCOMES = ("met", "missed", "unknown", "not_assessable")
-OUTCOME_ZH = OUTCOME_WORDS["zh"]
-OUTCOME_EN = OUTCOME_WORDS["en"]
 #: A review's status read as a forecast of the outcome: met (on track, achieved early),
 #: missed (off track); at risk and insufficient data forecast nothing.
 _FORECAST = {"achieved": "met", "on_track": "met", "met": "met", "off_track": "missed",
@@ -60,8 +55,9 @@ class Account:
                 "seq": r.seq, "category_zh": r.category_zh, "category_en": r.category_en,
                 "indicator_id": r.indicator_id, "name_zh": r.name_zh, "name_en": r.name_en,
                 "unit": r.unit, "target_text": r.target_text, "target_value": r.target_value,
-                "target_year": r.target_year, "outcome": o, "outcome_zh": OUTCOME_ZH[o],
-                "outcome_en": OUTCOME_EN[o], "final": r.final, "status": r.status_cn,
+                "target_year": r.target_year, "outcome": o,
+                "outcome_zh": self.words(o)[0], "outcome_en": self.words(o)[1],
+                "final": r.final, "status": r.status_cn,
                 "status_zh": r.status_zh, "status_en": r.status_en,
                 "year": r.latest_year, "value": r.latest_value,
                 "qualifier": r.latest_qualifier, "margin": r.margin,
@@ -77,8 +73,8 @@ class Account:
     def summary(self) -> pd.DataFrame:
         c = self.counts()
         return pd.DataFrame({"outcome": list(OUTCOMES),
-                             "outcome_zh": [OUTCOME_ZH[o] for o in OUTCOMES],
-                             "outcome_en": [OUTCOME_EN[o] for o in OUTCOMES],
+                             "outcome_zh": [self.words(o)[0] for o in OUTCOMES],
+                             "outcome_en": [self.words(o)[1] for o in OUTCOMES],
                              "targets": [c[o] for o in OUTCOMES]})
 
     def by_category(self) -> dict[str, pd.DataFrame]:
@@ -140,13 +136,9 @@ class Account:
         return (f"Account({self.assessment.plan.plan_id!r}, "
                 + ", ".join(f"{k} {v}" for k, v in c.items()) + ")")
 
+    def words(self, outcome: str) -> tuple[str, str]:
+        """(zh, en) of an outcome, from the assessment's wording."""
+        return self.assessment.wording.outcome(outcome)
+
     def _repr_html_(self) -> str:
-        f = self.to_frame()
-        show = f[["seq", "name_zh", "target_text", "outcome_zh", "year", "value", "margin",
-                  "p_met", "reason_zh"]].copy()
-        show["margin"] = show["margin"].map(lambda m: "" if m != m else f"{m:+.1%}")
-        show["p_met"] = [p_words(p, fin) for p, fin in zip(f["p_met"], f["final"],
-                                                            strict=True)]
-        head = "，".join(f"{OUTCOME_ZH[o]}{n}项" for o, n in self.counts().items())
-        return f"<p><b>{self.assessment.plan.title_zh}</b> · {head}</p>" + \
-            show._repr_html_()
+        return self.assessment.wording.account_html(self)

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .. import growth
-from ..catalog import DEFAULT_PLAN, Plan, Target, indicator_registry, load_plan
+from ..catalog import DEFAULT_PLAN, Plan, Target, load_plan
 from ..catalog._registry import is_shipped
 from ..observations import actuals as shipped_actuals
 from ..observations import load_actuals, merge_actuals
@@ -39,8 +39,9 @@ from ._evidence import (
     with_base,
 )
 from ._model import Assessment, TargetStatus
-from ._reasons import rate_clause, reasons
+from ._series import SeriesKey, kind_of, own_series, reference_series, split_ref
 from ._timing import Timing, timing
+from ._wording import CODES, Wording
 
 NAN = math.nan
 
@@ -58,8 +59,8 @@ class Judgement:
     outcome: S.Outcome | None = None
     forecast: S.Forecast = field(default_factory=S.Forecast)
     verdict: S.Verdict | None = None
-    #: (zh, en) names of the two series of a growth comparison: ((own, ref), (own, ref))
-    names: tuple[tuple[str, str], tuple[str, str]] | None = None
+    #: the two series of a growth comparison (own, compared), for naming them
+    compared: tuple[SeriesKey, SeriesKey] | None = None
     reference_region: str = ""
     #: as_of dates of the comparable part-year figures of its own series (not used as a
     #: year's value; a reason that finds too few figures says so)
@@ -88,45 +89,11 @@ def _as_data(data, plan: Plan) -> pd.DataFrame:
     return merge_actuals(shipped_actuals(), mine)
 
 
-def _split_ref(ref: str, default_region: str) -> tuple[str, str]:
-    """'region:indicator_id' or 'indicator_id' → (indicator_id, region)."""
-    region, _, iid = ref.rpartition(":")
-    return iid, region or default_region
-
-
-def own_series(t: Target) -> tuple[str, str]:
-    """(indicator_id, region) of the series a target is judged on: the level series named
-    by ``subject`` for a growth target, else the target's own."""
-    if t.subject and _kind(t) in ("growth_rate", "growth_comparison"):
-        return _split_ref(t.subject, t.indicator.region)
-    return t.indicator.indicator_id, t.indicator.region
-
-
-def reference_series(t: Target) -> tuple[str, str] | None:
-    """(indicator_id, region) of the series a target is compared with, if any."""
-    kind = _kind(t)
-    if kind == "relative":
-        return t.indicator.indicator_id, t.reference or "china"
-    if kind == "growth_comparison":
-        return _split_ref(t.reference, t.indicator.region)
-    return None
-
-
 def _part_year_of(t: Target, part: pd.DataFrame) -> tuple[str, ...]:
     iid, region = own_series(t)
     p = part[(part["indicator_id"] == iid) & (part["region"] == region)
              & (part["year"] <= t.target_year)]
     return tuple(sorted(p["as_of"].astype(str)))
-
-
-def _kind(t: Target) -> str:
-    if t.comparator == "faster_than":
-        return "growth_comparison" if t.base_year is not None else "none"
-    if t.comparator == "above_national_average":
-        return "relative"
-    if t.comparator == "none" or math.isnan(t.target_value):
-        return "none"
-    return "growth_rate" if t.measure == "cagr" else "level"
 
 
 # ---------------------------------------------------------------- per kind
@@ -198,28 +165,40 @@ def _judge_relative(t: Target, d: pd.DataFrame, when: Timing, method: str,
                      reference_region=region)
 
 
-def _name(iid: str, region: str, own_region: str, lang: str) -> str:
-    reg = indicator_registry().set_index("indicator_id")
-    col = "name_zh" if lang == "zh" else "name_en"
-    n = str(reg[col].get(iid, "") or iid)
-    if region != own_region:
-        n = ("全国" if region == "china" else region) + n if lang == "zh" else \
-            f"{n} ({'China' if region == 'china' else region})"
-    return n
+def _comparison_forecast(t: Target, own: Side, ref: Side, keys: tuple[SeriesKey, SeriesKey],
+                         method: str) -> S.Forecast:
+    """P(x_T / x_B > r_T / r_B) from the two sides' projections (independent draws); a
+    side whose target-year figure is known counts as that figure."""
+    B, T = t.base_year, t.target_year
+    assert B is not None
+    x0, r0 = own.exact_in(B), ref.exact_in(B)
+    fa, fb = own.at_target, ref.at_target
+    p = None if fa is not None and not fa.is_bound else S.project_side(
+        own.fit, t, keys[0].indicator_id, method, share=own.unit == "%")
+    rp = None if fb is not None and not fb.is_bound else S.project_side(
+        ref.fit, t, f"{keys[1].indicator_id}@{keys[1].region}", method, share=ref.unit == "%")
+    a, b = S.side_draws(own, p, T), S.side_draws(ref, rp, T)
+    if a is None or b is None:
+        return S.Forecast()
+    n = T - B
+    return S.Forecast(
+        projection=p, reference_projection=rp,
+        projected=100 * float(growth.implied_cagr(x0, float(np.median(a)), n)),
+        reference_projected=100 * float(growth.implied_cagr(r0, float(np.median(b)), n)),
+        p_met=float(np.mean(a[:, None] / x0 > b[None, :] / r0)))
 
 
 def _judge_growth_comparison(t: Target, d: pd.DataFrame, when: Timing, method: str,
                              scheme: str) -> Judgement:
-    """增速快于…: P(x_T / x_B > r_T / r_B), the two sides taken as independent; a side
-    whose target-year figure is known counts as that figure."""
-    ind, B, T = t.indicator, t.base_year, t.target_year
+    """增速快于…: the growth of two level series since the base year B; settled when both
+    target-year figures are known, else P(own growth > compared growth)."""
+    B, T = t.base_year, t.target_year
     assert B is not None
-    rid, rregion = _split_ref(t.reference, ind.region)
-    level_id, region = _split_ref(t.subject, ind.region) if t.subject else (rid, ind.region)
-    own = Side.of(in_one_unit(series(d, level_id, region)), T)
-    ref = Side.of(in_one_unit(series(d, rid, rregion)), T)
-    names = ((_name(level_id, region, ind.region, "zh"), _name(rid, rregion, ind.region, "zh")),
-             (_name(level_id, region, ind.region, "en"), _name(rid, rregion, ind.region, "en")))
+    ref_key = split_ref(t.reference, t.indicator.region)
+    own_key = split_ref(t.subject, t.indicator.region) if t.subject else \
+        SeriesKey(ref_key.indicator_id, t.indicator.region)
+    own = Side.of(in_one_unit(series(d, *own_key)), T)
+    ref = Side.of(in_one_unit(series(d, *ref_key)), T)
     x0, r0 = own.exact_in(B), ref.exact_in(B)
     la, lb = own.latest, ref.latest
     enough = (len(own.judged) >= R.MIN_OBSERVATIONS and len(ref.judged) >= R.MIN_OBSERVATIONS
@@ -233,29 +212,16 @@ def _judge_growth_comparison(t: Target, d: pd.DataFrame, when: Timing, method: s
         progress = S.growth_progress(own_g, ref_g, min(la.year, lb.year) - B, T - B)
         fa, fb = own.at_target, ref.at_target
         if fa is not None and fb is not None and not fa.is_bound and not fb.is_bound:
-            met = fa.value / x0 > fb.value / r0
-            outcome = S.Outcome(met=met, figure=fa, margin=(own_g - ref_g) * 100,
-                                reference=fb)
+            outcome = S.Outcome(met=fa.value / x0 > fb.value / r0, figure=fa,
+                                margin=(own_g - ref_g) * 100, reference=fb)
         else:
-            p = None if fa is not None and not fa.is_bound else S.project_side(
-                own.fit, t, level_id, method, share=own.unit == "%")
-            rp = None if fb is not None and not fb.is_bound else S.project_side(
-                ref.fit, t, f"{rid}@{rregion}", method, share=ref.unit == "%")
-            a, b = S.side_draws(own, p, T), S.side_draws(ref, rp, T)
-            if a is not None and b is not None:
-                n = T - B
-                forecast = S.Forecast(
-                    projection=p, reference_projection=rp,
-                    projected=100 * float(growth.implied_cagr(x0, float(np.median(a)), n)),
-                    reference_projected=100 * float(
-                        growth.implied_cagr(r0, float(np.median(b)), n)),
-                    p_met=float(np.mean(a[:, None] / x0 > b[None, :] / r0)))
+            forecast = _comparison_forecast(t, own, ref, (own_key, ref_key), method)
     verdict = S.classify(numeric=True, enough=enough, met_now=False, p_met=forecast.p_met,
                          outcome=outcome, progress_=progress, scheme=scheme,
                          target_year_over=when.year_over(T))
     return Judgement(target=t, level=t, kind="growth_comparison", own=own, reference=ref,
                      progress=progress, outcome=outcome, forecast=forecast, verdict=verdict,
-                     names=names, reference_region=rregion)
+                     compared=(own_key, ref_key), reference_region=ref_key.region)
 
 
 def _level_target(t: Target, d: pd.DataFrame) -> Target | None:
@@ -266,7 +232,7 @@ def _level_target(t: Target, d: pd.DataFrame) -> Target | None:
     range target on an indicator that should rise."""
     if t.base_year is None or math.isnan(t.target_value):
         return None
-    iid, region = _split_ref(t.subject, t.indicator.region) if t.subject else \
+    iid, region = split_ref(t.subject, t.indicator.region) if t.subject else \
         (t.indicator.indicator_id, t.indicator.region)
     s = in_one_unit(series(d, iid, region))
     base = s[(s["year"] == t.base_year) & (s["qualifier"] == "exact")]
@@ -289,7 +255,7 @@ def judge(t: Target, d: pd.DataFrame, when: Timing, method: str = "auto",
           scheme: str = "cn", own_base: bool = False) -> Judgement:
     """The judgement of one target from the usable observations ``d``. ``own_base``: the
     target is a user's, whose printed baseline is never replaced by a shipped figure."""
-    kind = _kind(t)
+    kind = kind_of(t)
     if kind == "none":
         verdict = S.classify(numeric=False, enough=False, met_now=False, p_met=NAN,
                              outcome=None, progress_=S.Progress(), scheme=scheme,
@@ -312,70 +278,120 @@ def judge(t: Target, d: pd.DataFrame, when: Timing, method: str = "auto",
 
 
 # ---------------------------------------------------------------- the record
-def record(j: Judgement, when: Timing) -> TargetStatus:
-    """The flat ``TargetStatus`` of a judgement (what frames, JSON and reports show)."""
-    t, lt, v = j.target, j.level, j.verdict
-    assert v is not None
-    ind = t.indicator
-    zh, en = reasons(j, when)
+# ``record`` flattens a judgement into the ``TargetStatus`` every output shows: what the
+# target is, when it was judged, what was measured, the status, and what differs by kind.
+
+def _target_fields(j: Judgement) -> dict:
+    t, lt, ind = j.target, j.level, j.target.indicator
     low, high = lt.met_range
-    band_low, band_high = lt.band
-    latest = j.outcome.figure if j.outcome is not None else j.own.latest
-    rec = dict(
+    band = lt.band if lt.comparator in ("around", "between") else (NAN, NAN)
+    return dict(
         plan_id=t.plan_id, seq=t.seq, indicator_id=ind.indicator_id, name_zh=ind.name_zh,
         name_en=ind.name_en, category_zh=ind.category_zh, category_en=ind.category_en,
         unit=lt.indicator.unit, is_share=ind.is_share, attribute=t.attribute,
         comparator=t.comparator, region=ind.region, reference=t.reference,
-        base_year=t.base_year, base_value=lt.base_value if j.kind == "growth_rate"
-        else t.base_value, target_year=t.target_year,
-        target_value=lt.target_value, target_high=lt.target_high, target_text=t.target_text,
-        target_low_met=low, target_high_met=high,
-        band_low=band_low if lt.comparator in ("around", "between") else NAN,
-        band_high=band_high if lt.comparator in ("around", "between") else NAN,
+        base_year=t.base_year,
+        base_value=lt.base_value if j.kind == "growth_rate" else t.base_value,
+        target_year=t.target_year, target_value=lt.target_value, target_high=lt.target_high,
+        target_text=t.target_text, target_low_met=low, target_high_met=high,
+        band_low=band[0], band_high=band[1])
+
+
+def _measure_fields(j: Judgement, when: Timing) -> dict:
+    f = j.forecast
+    return dict(
         as_of=when.label, review_date=when.review.isoformat(),
         generated=when.generated.isoformat(), n_obs=len(j.own.judged),
-        years_used=", ".join(str(int(y)) for y in j.own.judged["year"]),
-        level_target="", model=j.forecast.model,
-        projected=j.forecast.projected, lo_80=j.forecast.lo_80, hi_80=j.forecast.hi_80,
-        p_met=j.forecast.p_met, reference_projected=j.forecast.reference_projected,
-        status=v.status, status_zh=v.status_zh, status_en=v.status_en, status_cn=v.status_cn,
-        eurostat_class=v.eurostat_class, un_class=v.un_class, final=v.final, phase=v.phase,
-        reason_zh=zh, reason_en=en, **asdict(j.progress))
+        years_used=", ".join(str(int(y)) for y in j.own.judged["year"]), level_target="",
+        model=f.model, projected=f.projected, lo_80=f.lo_80, hi_80=f.hi_80, p_met=f.p_met,
+        reference_projected=f.reference_projected, **asdict(j.progress))
+
+
+def _status_fields(j: Judgement, when: Timing, wording: Wording) -> dict:
+    v = j.verdict
+    assert v is not None
+    zh, en = wording.reasons(j, when)
+    status_zh, status_en = wording.status(v.scheme, v.status, v.status_cn)
+    return dict(status=v.status, status_zh=status_zh, status_en=status_en,
+                status_cn=v.status_cn, eurostat_class=v.eurostat_class, un_class=v.un_class,
+                final=v.final, phase=v.phase, reason_zh=zh, reason_en=en)
+
+
+def _figure_fields(j: Judgement) -> dict:
+    """The latest figure (the target-year one when it settled the outcome), the compared
+    series' latest, and the outcome's margin."""
+    out: dict = {}
+    latest = j.outcome.figure if j.outcome is not None else j.own.latest
     if latest is not None:
-        rec.update(latest_year=latest.year, latest_value=latest.value,
+        out.update(latest_year=latest.year, latest_value=latest.value,
                    latest_qualifier=latest.qualifier, latest_source=latest.source,
                    latest_publisher=latest.publisher)
     if j.reference is not None and j.reference.latest is not None:
-        rec.update(reference_latest_year=j.reference.latest.year,
+        out.update(reference_latest_year=j.reference.latest.year,
                    reference_latest=j.reference.latest.value)
     if j.outcome is not None:
-        rec.update(p_met=1.0 if j.outcome.met else 0.0, outcome_year=t.target_year,
+        out.update(p_met=1.0 if j.outcome.met else 0.0, outcome_year=j.target.target_year,
                    margin=j.outcome.margin, margin_pp=j.outcome.margin_pp,
                    exceeded=j.outcome.exceeded)
-    if j.kind == "growth_rate" and lt is not t:
-        rec["level_target"] = rate_clause(j)[0]
+    return out
+
+
+def _kind_fields(j: Judgement, wording: Wording) -> dict:
+    """What a growth rate, a growth comparison or a relative target shows differently."""
+    if j.kind == "growth_rate" and j.level is not j.target:
+        return dict(level_target=wording.level_target(j))
     if j.kind == "growth_comparison":
         # the row's unit is % (a growth rate): latest and projected values are annual
         # growth since the base year, in %; the levels stay in `series`
-        rec.update(unit="%", is_share=False, base_value=NAN, target_value=NAN,
-                   target_low_met=NAN, target_high_met=NAN,
-                   latest_value=100 * j.progress.actual_cagr,
-                   reference_latest=100 * j.progress.required_cagr_plan,
-                   reference_cagr=j.progress.required_cagr_plan,
-                   required_cagr_plan=NAN, completion=NAN, time_elapsed=NAN,
-                   n_obs=len(j.own.judged))
-        if j.outcome is not None:
-            rec.update(margin=NAN)
+        g = j.progress
+        out = dict(unit="%", is_share=False, base_value=NAN, target_value=NAN,
+                   target_low_met=NAN, target_high_met=NAN, latest_value=100 * g.actual_cagr,
+                   reference_latest=100 * g.required_cagr_plan,
+                   reference_cagr=g.required_cagr_plan, required_cagr_plan=NAN,
+                   completion=NAN, time_elapsed=NAN)
+        return out | (dict(margin=NAN) if j.outcome is not None else {})
     if j.kind == "relative" and j.outcome is not None:
-        rec.update(reference_latest_year=t.target_year,
-                   reference_latest=j.outcome.reference.value if j.outcome.reference
-                   else NAN)
-    return TargetStatus(**rec)
+        ref = j.outcome.reference
+        return dict(reference_latest_year=j.target.target_year,
+                    reference_latest=ref.value if ref else NAN)
+    return {}
+
+
+def record(j: Judgement, when: Timing, wording: Wording = CODES) -> TargetStatus:
+    """The flat ``TargetStatus`` of a judgement (what frames, JSON and reports show),
+    worded by ``wording``; later parts override earlier ones."""
+    return TargetStatus(**(_target_fields(j) | _measure_fields(j, when)
+                           | _status_fields(j, when, wording) | _figure_fields(j)
+                           | _kind_fields(j, wording)))
+
+
+def _check(scheme: str, lang: str) -> None:
+    if scheme not in R.SCHEMES:
+        raise ValueError(f"argument 'scheme': expected one of {', '.join(R.SCHEMES)}, "
+                         f"got {scheme!r}")
+    if lang not in ("zh", "en"):
+        raise ValueError(f"argument 'lang': expected 'zh' or 'en', got {lang!r}")
+
+
+def _used(judgements: list[Judgement]) -> tuple[dict, dict, dict]:
+    """(projections, reference projections, figures used) by indicator id (a compared
+    series as ``id@region``)."""
+    projections, references, used = {}, {}, {}
+    for j in judgements:
+        iid = j.target.indicator.indicator_id
+        used[iid] = j.own.judged
+        if j.reference is not None:
+            used[f"{iid}@{j.reference_region}"] = j.reference.judged
+        if j.forecast.projection is not None:
+            projections[iid] = j.forecast.projection
+        if j.forecast.reference_projection is not None:
+            references[iid] = j.forecast.reference_projection
+    return projections, references, used
 
 
 def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
            lang: str = "zh", scheme: str = "cn", method: str = "auto",
-           today=None) -> Assessment:
+           today=None, wording: Wording = CODES) -> Assessment:
     """Assess every target of ``plan`` (default: the 十四五 indicator table) against
     ``actuals`` (default: the shipped set; a user's file or frame is merged with it and
     wins) as known by ``as_of`` (a year or date; default: everything published).
@@ -384,13 +400,11 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
     year that had ended by then (or by ``as_of``) without a published figure is nowcast,
     and its reason says so. ``scheme``: 'cn' (default; P(target met) decides),
     'eurostat' (growth ratio) or 'un' (projected gap); a settled outcome is final in
-    every scheme (see ``jxdigital.assessment._rules``).
+    every scheme (see ``jxdigital.assessment._rules``). ``wording``: who puts the statuses
+    and reasons into words (``jxdigital.assess`` passes ``jxdigital.present.WORDS``; the
+    default ``CODES`` leaves the codes).
     """
-    if scheme not in R.SCHEMES:
-        raise ValueError(f"argument 'scheme': expected one of {', '.join(R.SCHEMES)}, "
-                         f"got {scheme!r}")
-    if lang not in ("zh", "en"):
-        raise ValueError(f"argument 'lang': expected 'zh' or 'en', got {lang!r}")
+    _check(scheme, lang)
     when = timing(as_of, today)
     p = _as_plan(plan)
     data = _as_data(actuals, p)
@@ -401,24 +415,14 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
     part = known_part_year(data, when)
     judgements = [replace(judge(t, d, when, method, scheme, own_base),
                           part_year=_part_year_of(t, part)) for t in p]
-    targets = [record(j, when) for j in judgements]
-    projections, references, used = {}, {}, {}
-    for j, r in zip(judgements, targets, strict=True):
-        iid = j.target.indicator.indicator_id
-        used[iid] = j.own.judged
-        if j.reference is not None:
-            used[f"{iid}@{j.reference_region}"] = j.reference.judged
-        if j.forecast.projection is not None:
-            projections[iid] = j.forecast.projection
-        if j.forecast.reference_projection is not None:
-            references[iid] = j.forecast.reference_projection
-        assert r.indicator_id == iid
+    targets = [record(j, when, wording) for j in judgements]
+    projections, references, used = _used(judgements)
     known = data if when.last_year is None else data[data["year"] <= when.last_year]
     history = partial(assessment_history, p, data, scheme=scheme, method=method,
-                      today=when.generated, until=when.review)
+                      today=when.generated, until=when.review, wording=wording)
     return Assessment(p, targets, when.label, scheme, lang, d, projections, references, used,
                       actuals=known, timing=when, source=data, method=method,
-                      history=history)
+                      history=history, wording=wording)
 
 
 HISTORY_COLUMNS = ["review_year", "as_of", "plan_id", "seq", "indicator_id", "name_zh",
@@ -427,7 +431,8 @@ HISTORY_COLUMNS = ["review_year", "as_of", "plan_id", "seq", "indicator_id", "na
 
 
 def assessment_history(plan=None, actuals=None, years=None, scheme: str = "cn",
-                       method: str = "auto", today=None, until=None) -> pd.DataFrame:
+                       method: str = "auto", today=None, until=None,
+                       wording: Wording = CODES) -> pd.DataFrame:
     """The status of each target as it would have been judged at the end of each year in
     ``years`` (default: every year of the plan period, base year excluded, that had ended
     by ``until``, a date, default ``today``), using only what had been published by then:
@@ -445,7 +450,8 @@ def assessment_history(plan=None, actuals=None, years=None, scheme: str = "cn",
     if not len(years):
         return pd.DataFrame(columns=HISTORY_COLUMNS)
     for y in years:
-        f = assess(p, data, as_of=y, scheme=scheme, method=method, today=today).to_frame()
+        f = assess(p, data, as_of=y, scheme=scheme, method=method, today=today,
+                   wording=wording).to_frame()
         f.insert(0, "review_year", int(y))
         frames.append(f[HISTORY_COLUMNS])
     return pd.concat(frames, ignore_index=True)

@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
 from ._account import Account
 from ._timing import Timing
 from ._timing import timing as _timing
-
-if TYPE_CHECKING:
-    import pandas as pd
+from ._unused import unused_figures
+from ._wording import CODES, Wording
 
 NAN = math.nan
 
@@ -108,7 +108,8 @@ class Assessment:
                  reference_projections: dict[str, Any], series: dict[str, Any],
                  actuals: pd.DataFrame | None = None, timing: Timing | None = None,
                  source: pd.DataFrame | None = None, method: str = "auto",
-                 history: Callable[[], pd.DataFrame] | None = None):
+                 history: Callable[[], pd.DataFrame] | None = None,
+                 wording: Wording = CODES):
         self.plan = plan
         self.targets = targets
         self.as_of = as_of
@@ -125,6 +126,9 @@ class Assessment:
         self.source = self.actuals if source is None else source
         self.method = method
         self._history = history
+        #: who words statuses, outcomes and reasons (``jxdigital.present.WORDS`` from
+        #: ``jxdigital.assess``)
+        self.wording = wording
 
     @property
     def generated(self) -> dt.date:
@@ -154,8 +158,6 @@ class Assessment:
         ``after_as_of_year``, ``not_selected``: another source used for that year, and
         ``after_target_year``, ``no_new_information``, ``not_used``; see
         ``jxdigital.assessment._unused``), ``reason_zh`` and ``reason_en``."""
-        from ._unused import unused_figures
-
         return unused_figures(self)
 
     def __len__(self) -> int:
@@ -171,8 +173,6 @@ class Assessment:
         raise KeyError(f"no target {indicator_id!r} in plan {self.plan.plan_id!r}")
 
     def to_frame(self) -> pd.DataFrame:
-        import pandas as pd
-
         rows = []
         for t in self.targets:
             rows.append(t.model_dump())
@@ -190,41 +190,7 @@ class Assessment:
         return (f"Assessment({self.plan.plan_id!r}, as of {self.as_of}, {len(self)} targets: "
                 f"{counts})")
 
-    # Output formats live in jxdigital.report (presentation); these are shortcuts to it,
-    # imported on use so the assessment layer never loads them otherwise.
-    def to_markdown(self, lang: str | None = None) -> str:
-        """The report as Markdown: summary, status table, data gaps and the status rule."""
-        from ..report import to_markdown
-
-        return to_markdown(self, lang)
-
-    def to_html(self, path=None, lang: str | None = None, charts: bool = True) -> str:
-        """One self-contained HTML report (charts embedded as PNG, sortable status table);
-        written atomically to ``path`` when given."""
-        from ..report import render_charts, to_html
-
-        pngs = render_charts(self, lang or self.lang) if charts else None
-        text = to_html(self, lang, charts=pngs)
-        if path is not None:
-            from .._atomic import write_text
-
-            write_text(path, text)
-        return text
-
-    def to_excel(self, path, lang: str | None = None):
-        """Excel workbook (XlsxWriter): summary with status colours, targets, actuals with
-        sources, projections; numbers stored as numbers. Returns the path."""
-        from ..report import to_excel
-
-        return to_excel(self, path, lang)
-
-    def to_json(self) -> str:
-        """The stable JSON document (schema_version 1), as ``jxdigital assess --format json``."""
-        from ..report import to_json
-
-        return to_json(self)
-
+    # Outputs take an Assessment (jxdigital.report.to_markdown(a), to_html, to_excel,
+    # to_json): the data never imports its renderers.
     def _repr_html_(self) -> str:
-        from ._present import html_table
-
-        return html_table(self)
+        return self.wording.table_html(self)

@@ -35,12 +35,6 @@ import math
 
 STATUSES = ("met", "achieved", "on_track", "at_risk", "off_track", "missed",
             "insufficient_data", "not_assessable")
-STATUS_ZH = {"met": "已实现", "achieved": "已提前实现", "on_track": "符合序时进度",
-             "at_risk": "存在风险", "off_track": "滞后于序时进度", "missed": "未实现",
-             "insufficient_data": "数据不足", "not_assessable": "无法评估"}
-STATUS_EN = {"met": "met", "achieved": "achieved", "on_track": "on track",
-             "at_risk": "at risk", "off_track": "off track", "missed": "missed",
-             "insufficient_data": "insufficient data", "not_assessable": "not assessable"}
 #: Statuses that are final outcomes.
 FINAL = ("met", "missed")
 
@@ -54,13 +48,9 @@ P_OFF_TRACK = 0.25
 #: Eurostat growth-ratio cut-offs: (lower bound of the class, class).
 EUROSTAT = ((0.95, "significant_progress"), (0.60, "moderate_progress"),
             (0.0, "insufficient_progress"), (-math.inf, "moving_away"))
-EUROSTAT_ZH = {"significant_progress": "显著进展", "moderate_progress": "适度进展",
-               "insufficient_progress": "进展不足", "moving_away": "背离目标"}
 #: UNSD projected-gap cut-offs.
 UN = ((0.95, "on_track"), (0.5, "moderate_progress"), (0.1, "marginal_progress"),
       (-0.1, "stagnation"), (-math.inf, "regression"))
-UN_ZH = {"on_track": "基本实现", "moderate_progress": "适度进展", "marginal_progress": "进展微弱",
-         "stagnation": "停滞", "regression": "倒退"}
 SCHEMES = ("cn", "eurostat", "un")
 
 
@@ -83,17 +73,6 @@ def status_cn(*, numeric: bool, enough_data: bool, met_now: bool, p_met: float,
     if p_met < P_OFF_TRACK:
         return "off_track"
     return "at_risk"
-
-
-def shown_percent(p: float) -> float:
-    """P(met) in percent as outputs show it: a whole percent, except that a value just
-    below a threshold is floored to a tenth, so the number shown never contradicts the
-    status (0.7498 is 74.9 beside at_risk, never 75; 0.75 is 75 beside on_track)."""
-    whole = round(p * 100)
-    for cut in (P_OFF_TRACK, P_ON_TRACK):
-        if p < cut and whole >= round(cut * 100):  # rounding would reach the threshold
-            return min(math.floor(p * 1000), round(cut * 1000) - 1) / 10
-    return float(whole)
 
 
 def _band(value: float, table) -> str:

@@ -2,7 +2,8 @@
 
 ``progress`` (序时进度 and growth since the base year) → ``settle`` (the final outcome, when
 the target-year figure decides it) → ``forecast`` (projection and P(target met)) →
-``classify`` (the status in the chosen scheme). Words come after, in ``_reasons``.
+``classify`` (the status in the chosen scheme). Words come after, from the ``Wording`` given
+(``jxdigital.present``).
 """
 
 from __future__ import annotations
@@ -229,13 +230,12 @@ def summary_of(p: Projection, year: int) -> dict:
 @dataclass(frozen=True)
 class Verdict:
     status_cn: str
-    status: str
-    status_zh: str
-    status_en: str
+    status: str  # in the chosen scheme: the cn status, or a Eurostat / UNSD class
     eurostat_class: str = ""
     un_class: str = ""
     final: bool = False
     phase: str = "in_progress"  # 'in_progress' | 'nowcast' | 'final'
+    scheme: str = "cn"
 
 
 def classify(*, numeric: bool, enough: bool, met_now: bool, p_met: float,
@@ -253,12 +253,8 @@ def classify(*, numeric: bool, enough: bool, met_now: bool, p_met: float,
     eu = R.eurostat_class(progress_.growth_ratio, met_so_far) if judged else ""
     un = R.un_class(progress_.gap_ratio, met_so_far) if judged else ""
     if scheme == "cn" or settled is not None:
-        status, zh, en = cn, R.STATUS_ZH[cn], R.STATUS_EN[cn]
+        status = cn
     else:
-        cls = eu if scheme == "eurostat" else un
-        labels = R.EUROSTAT_ZH if scheme == "eurostat" else R.UN_ZH
-        status = cls or cn
-        zh = labels.get(cls, R.STATUS_ZH[cn])
-        en = cls.replace("_", " ") if cls else R.STATUS_EN[cn]
-    return Verdict(status_cn=cn, status=status, status_zh=zh, status_en=en,
-                   eurostat_class=eu, un_class=un, final=settled is not None, phase=phase)
+        status = (eu if scheme == "eurostat" else un) or cn
+    return Verdict(status_cn=cn, status=status, eurostat_class=eu, un_class=un,
+                   final=settled is not None, phase=phase, scheme=scheme)

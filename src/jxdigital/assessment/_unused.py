@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import _text as T
 from ._evidence import LEVEL_MEASURES, _published_by, series
+from ._series import SeriesKey, own_series, reference_series
 
 if TYPE_CHECKING:
     from ._model import Assessment
@@ -76,23 +76,20 @@ class _Series:
                 self.source_of_year.setdefault(int(y), str(src))
 
 
-def _series_of(a: Assessment, references: bool) -> dict[tuple[str, str], _Series]:
-    from ._assess import _name, own_series, reference_series
-
-    out: dict[tuple[str, str], _Series] = {}
+def _series_of(a: Assessment, references: bool) -> dict[SeriesKey, _Series]:
+    out: dict[SeriesKey, _Series] = {}
     for t in a.plan:
         ind = t.indicator
         key = own_series(t)
         names = (ind.name_zh, ind.name_en) if key == (ind.indicator_id, ind.region) else \
-            (_name(key[0], key[1], key[1], "zh"), _name(key[0], key[1], key[1], "en"))
+            a.wording.series_names(key, key.region)
         out.setdefault(key, _Series()).add(t.target_year, a.series.get(ind.indicator_id),
                                            names)
         ref = reference_series(t)
         if references and ref is not None:
-            names = (_name(ref[0], ref[1], ind.region, "zh"),
-                     _name(ref[0], ref[1], ind.region, "en"))
             out.setdefault(ref, _Series()).add(
-                t.target_year, a.series.get(f"{ind.indicator_id}@{ref[1]}"), names)
+                t.target_year, a.series.get(f"{ind.indicator_id}@{ref.region}"),
+                a.wording.series_names(ref, ind.region))
     return out
 
 
@@ -106,40 +103,6 @@ def _known(rows: pd.DataFrame, a: Assessment) -> pd.Series:
     by_year = rows["year"].astype(int) <= when.last_year
     by_date = _published_by(rows["as_of"], when.cutoff)
     return by_year.where(~part, by_date)
-
-
-def _reason(code: str, r, a: Assessment, s: _Series) -> tuple[str, str]:
-    when = a.timing
-    y = int(r["year"])
-    if code == "after_as_of_year":
-        if r["as_of"]:
-            return (f"截至{r['as_of']}，晚于评估截至日{when.cutoff}",
-                    f"as of {r['as_of']}, after the assessment's cut-off {when.cutoff}")
-        return (f"{y}年晚于评估截至年份{when.last_year}年",
-                f"for {y}, after the assessment's last year {when.last_year}")
-    if code == "published_after_cutoff":
-        return (f"发布于{r['published']}，晚于评估截至日{when.cutoff}",
-                f"published {r['published']}, after the assessment's cut-off {when.cutoff}")
-    if code == "not_comparable":
-        note = str(r["scope_note"])
-        return f"口径与规划不同：{note}", f"not comparable with the plan's definition: {note}"
-    if code == "part_year":
-        return (f"截至{r['as_of']}的年内数，不作年度值使用",
-                f"part-year figure (as of {r['as_of']}), not used as a year's value")
-    if code == "after_target_year":
-        return (f"目标年（{s.target_year}年）之后的数据，不用于判断",
-                f"after the target year {s.target_year}, not used for the judgement")
-    if code == "no_new_information":
-        zh = T.figure(float(r["value"]), str(r["unit"]), str(r["qualifier"]), "zh")
-        en = T.figure(float(r["value"]), str(r["unit"]), str(r["qualifier"]), "en")
-        return (f"下限值（{zh}）不高于此前年份的数据，未提供新信息",
-                f"a lower bound ({en}) no higher than an earlier figure adds nothing")
-    if code == "not_selected":
-        src = s.source_of_year.get(y, "")
-        return (f"{y}年已采用另一来源：{src}" if src else f"{y}年已选用另一来源的数据",
-                f"another source was used for {y}: {src}" if src else
-                f"another source was chosen for {y}")
-    return "未用于判断（见该目标的说明）", "not used for the judgement (see the target's reason)"
 
 
 def unused_figures(a: Assessment, references: bool = False) -> pd.DataFrame:
@@ -191,7 +154,8 @@ def unused_figures(a: Assessment, references: bool = False) -> pd.DataFrame:
             code = "not_selected"
         else:
             code = "not_used"
-        zh, en = _reason(code, r, a, s)
+        zh, en = a.wording.unused(code, r.to_dict(), a.timing, s.target_year,
+                                  s.source_of_year.get(int(r["year"]), ""))
         out.append({**{c: r[c] for c in UNUSED_COLUMNS if c in r.index},
                     "name_zh": s.names[0], "name_en": s.names[1] or s.names[0],
                     "reason_code": code, "reason_zh": zh, "reason_en": en})
@@ -206,15 +170,15 @@ def unused_figures(a: Assessment, references: bool = False) -> pd.DataFrame:
 
 
 def usage(a: Assessment, frame: pd.DataFrame, lang: str = "zh") -> list[str]:
-    """For each row of ``frame`` (``a.actuals``): ``已使用`` / ``used``, why it was not used,
-    or ``未用于本规划`` / ``not used by this plan`` (a series no target is judged on)."""
+    """For each row of ``frame`` (``a.actuals``): ``used``, why it was not used (in
+    ``lang``), or ``not_in_plan`` (a series no target is judged on)."""
     used: set[tuple] = set()
     for f in a.series.values():
         used |= _keys(f)
     u = unused_figures(a, references=True)
     why = {_key(r): r["reason_zh" if lang == "zh" else "reason_en"]
            for r in u.to_dict("records")}
-    yes, other = ("已使用", "未用于本规划") if lang == "zh" else ("used", "not used by this plan")
+    yes, other = "used", "not_in_plan"
     out = []
     for r in frame[KEY].fillna("").to_dict("records"):
         k = _key(r)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from ._models import ATTRIBUTE_EN, AUDIT_FLAG_PP, Plan
+from ._constants import ATTRIBUTE_EN, AUDIT_FLAG_PP
+
+if TYPE_CHECKING:  # the plan's type only: _models uses this module
+    from ._models import Plan
 
 PLAN_COLUMNS = [
     "plan_id", "seq", "indicator_id", "name_zh", "name_en", "category_zh", "category_en",

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import growth
+from ._constants import ATTRIBUTE_EN, AUDIT_FLAG_PP  # noqa: F401 (re-exported)
+from ._frames import audit_frame, plan_frame
 from ._parse import COMPARATORS
 
 if TYPE_CHECKING:
@@ -28,10 +30,6 @@ AROUND_TOLERANCE_REL = 0.05
 #: so the plan is judged on the user's figures only, never on a shipped region's.
 USER_REGION = "user"
 
-#: A stated growth is flagged when it differs from the implied CAGR by more than this.
-AUDIT_FLAG_PP = 0.5
-
-ATTRIBUTE_EN = {"预期性": "expected", "约束性": "binding", "": ""}
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -249,8 +247,6 @@ class Plan(BaseModel):
 
     def to_frame(self) -> pd.DataFrame:
         """One row per target: printed texts, parsed meaning, implied growth, source."""
-        from ._frames import plan_frame
-
         return plan_frame(self)
 
     def audit(self) -> pd.DataFrame:
@@ -260,8 +256,6 @@ class Plan(BaseModel):
         ``direction_conflict`` marks a row whose stated direction contradicts its numbers
         (see ``Target.direction_conflict``), and its ``check`` says so.
         """
-        from ._frames import audit_frame
-
         out = audit_frame(self)
         conflict = [t.direction_conflict for t in self.targets]
         out.insert(out.columns.get_loc("target_text") + 1, "direction",

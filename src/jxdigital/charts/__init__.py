@@ -6,6 +6,7 @@
 - ``plot_status_summary(a)``: P(target met) for every target on one chart;
 - ``plot_retrospective(account)``: P(target met) by review year for every target whose
   outcome is known, marked met or missed (were the warnings right?);
+- ``render_charts(a, lang)``: all of them as PNG bytes, drawn in parallel;
 - ``save(fig, path)``: PNG (200 dpi), SVG or PDF by extension, written atomically.
 
 ``style="notebook" | "slide" | "print"`` sets the size and the type sizes; the slide preset
@@ -15,8 +16,9 @@ settings are never changed.
 
 from ._indicator import plot_indicator
 from ._overview import plot_dashboard, plot_status_summary
+from ._render import render_charts
 from ._retrospective import plot_retrospective
 from ._style import STATUS_COLOURS, STYLES, Style, save
 
 __all__ = ["STATUS_COLOURS", "STYLES", "Style", "plot_dashboard", "plot_indicator",
-           "plot_retrospective", "plot_status_summary", "save"]
+           "plot_retrospective", "plot_status_summary", "render_charts", "save"]

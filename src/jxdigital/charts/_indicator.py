@@ -10,7 +10,9 @@ import pandas as pd
 
 from .. import growth
 from ..assessment import Assessment, TargetStatus, in_unit
-from ..assessment import _text as T
+from ..observations import conflicts
+from ..present import _text as T
+from ..present import assess
 from . import _style as S
 
 LEVELS = (95, 80, 50)
@@ -20,8 +22,6 @@ _FAN_ALPHA = {95: 0.12, 80: 0.22, 50: 0.36}
 def resolve(assessment, indicator_id: str | None) -> tuple[Assessment, TargetStatus]:
     """(assessment, row) from an Assessment and an id, or an id alone (shipped plan)."""
     if isinstance(assessment, str) and indicator_id is None:
-        from ..assessment import assess
-
         indicator_id, assessment = assessment, assess()
     if not isinstance(assessment, Assessment):
         raise TypeError("argument 'assessment': expected an Assessment from jxdigital.assess() "
@@ -74,8 +74,6 @@ def _observations(a: Assessment, r: TargetStatus) -> pd.DataFrame:
 
 
 def _conflict_years(obs: pd.DataFrame) -> set[int]:
-    from ..observations import conflicts
-
     if obs.empty:
         return set()
     c = conflicts(obs)

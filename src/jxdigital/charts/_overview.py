@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 import textwrap
 
+from .. import assessment as R
 from ..assessment import Assessment
-from ..assessment import _rules as R
-from ..assessment import _text as T
+from ..present import _text as T
 from . import _style as S
 from ._indicator import add_footer, badge_text, draw_indicator, title_of, unit_label
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 
+from .. import assessment as R
 from ..assessment import Account, Assessment
-from ..assessment import _rules as R
-from ..assessment import _text as T
-from ..assessment._present import OUTCOME_STATUS
+from ..present import _phrases as P
+from ..present import _text as T
+from ..present._colours import OUTCOME_STATUS
 from . import _style as S
 from ._indicator import add_footer
 
@@ -52,7 +53,7 @@ def plot_retrospective(account, *, lang: str | None = None, style: str = "notebo
             end = next(((x, p) for x, p in zip(xs[::-1], ps[::-1], strict=True) if p == p),
                        None)
             if end is not None:
-                words = T.OUTCOME_WORDS[lang][outcome]
+                words = P.OUTCOME[lang][outcome]
                 labels.append((end[1], end[0], f"{name}（{words}）" if lang == "zh" else
                                f"{name} ({words})", colour))
         _place_labels(ax, labels, st)

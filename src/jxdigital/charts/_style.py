@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .._atomic import atomic_path
 from .._fonts import cjk_families, font_rc
-from ..assessment._present import STATUS_COLOURS, STATUS_INK  # noqa: F401 (re-exported)
+from ..present._colours import STATUS_COLOURS, STATUS_INK  # noqa: F401 (re-exported)
 
 ACTUAL = "#222222"
 PROJECTION = "#0072B2"

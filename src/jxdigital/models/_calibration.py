@@ -11,7 +11,9 @@ the errors are scale-free. ``tools/learn_models.py`` produces ``learned.json``.
 
 from __future__ import annotations
 
+import copy
 import json
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 
@@ -41,12 +43,18 @@ def bucket_label(i: int) -> str:
     return str(lo) if lo == hi else (f"{lo}+" if hi >= 10_000 else f"{lo}-{hi}")
 
 
-_OVERRIDE: dict | None = None  # set by tools/learn_models.py while it learns
-
-
 def learned() -> dict:
-    """The shipped learned parameters (weights, damping, error quantiles)."""
-    return _OVERRIDE if _OVERRIDE is not None else _shipped()
+    """The shipped learned parameters (weights, damping, error quantiles): ``learned.json``.
+
+    Every entry point that uses them (``project``, ``Model.predict``, ``point_paths``)
+    takes ``learned=`` to use another table of the same format instead. A fresh copy:
+    changing it changes no projection."""
+    return copy.deepcopy(_shipped())
+
+
+def table_or_shipped(table: Mapping | None) -> Mapping:
+    """``table`` if given, else the shipped parameters."""
+    return _shipped() if table is None else table
 
 
 @lru_cache(maxsize=1)
@@ -55,9 +63,11 @@ def _shipped() -> dict:
     return json.loads(text)
 
 
-def error_quantiles(key: str, n_obs: np.ndarray, h: np.ndarray) -> np.ndarray:
-    """(n, H, Q) scaled-error quantiles for calibration table ``key``."""
-    table = learned()["calibration"]
+def error_quantiles(key: str, n_obs: np.ndarray, h: np.ndarray,
+                    params: Mapping | None = None) -> np.ndarray:
+    """(n, H, Q) scaled-error quantiles for calibration table ``key`` of the learned
+    parameters ``params`` (default: the shipped ones)."""
+    table = table_or_shipped(params)["calibration"]
     if key not in table:
         raise KeyError(f"no calibration for model {key!r}; known: {sorted(table)}")
     q = np.asarray(table[key], dtype=float)  # (buckets, MAX_LEARNED_H, Q)

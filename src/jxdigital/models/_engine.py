@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ._calibration import QUANTILE_LEVELS, error_quantiles
+from ._calibration import QUANTILE_LEVELS, error_quantiles, table_or_shipped
+from ._components import component_path
 from ._errors import ProjectionInputError
-from ._models import Model
 from ._panel import diff_scale, make_panel
 from ._transform import Transform
+
+if TYPE_CHECKING:  # a model is passed in; the models module uses this one
+    from ._models import Model
 
 #: Smallest interval scale, so a flat history never gives a zero-width interval:
 #: 1 % of the last level on the level scale, 0.05 on a logit scale.
@@ -49,6 +54,7 @@ class Forecast:
     kinds: list[str]  # 'positive', 'level' or 'bounded': which weights/calibration applied
     model: Model
     drift_share: np.ndarray  # (n,) Auto's backtest weight on drift (0 for other models)
+    params: Mapping  # the learned parameters used (weights, damping, error quantiles)
 
     def quantiles(self, levels: np.ndarray) -> np.ndarray:
         """(n, H, len(levels)) quantiles in original units."""
@@ -101,7 +107,11 @@ def _group(s: Series, model: Model) -> tuple[str, Transform]:
 
 @dataclass
 class Fitted:
-    """Point paths and interval scales, before the error quantiles are attached."""
+    """Point paths and interval scales, before the error quantiles are attached.
+
+    ``point``: (n, H) in original units; ``point_c``: (n, H) on each series' calibration
+    scale; ``scale``: (n,) the interval scale (typical yearly change); ``drift_share``:
+    (n,) ``Auto``'s backtest weight on drift (0 for other models)."""
 
     point: np.ndarray
     point_c: np.ndarray
@@ -115,12 +125,14 @@ class Fitted:
 
 
 def fit_points(model: Model, series: list[Series], h_max: int,
-               force_level: bool = False) -> Fitted:
+               force_level: bool = False, params: Mapping | None = None) -> Fitted:
     """Each series' point path (1..h_max) and interval scale, grouped by how it is modelled.
 
     ``force_level`` treats positive series as plain levels (used to learn the 'level'
-    weights and calibration from positive benchmark series).
+    weights and calibration from positive benchmark series). ``params``: the learned
+    parameters (default: shipped).
     """
+    params = table_or_shipped(params)
     n, hh = len(series), np.arange(1, h_max + 1)
     point, point_c = np.empty((n, h_max)), np.empty((n, h_max))
     scale, n_obs = np.empty(n), np.empty(n, dtype=int)
@@ -138,8 +150,9 @@ def fit_points(model: Model, series: list[Series], h_max: int,
         zc = make_panel([series[i].years for i in rows],
                         [tr.forward(series[i].values) for i in rows])
         zlog = zc.map(np.log) if kind == "positive" else None
-        pc = model.point(zc, zlog, hh)
-        drift_share[rows] = getattr(model, "drift_share_", 0.0)
+        res = model.point(zc, zlog, hh, params)
+        pc = res.path
+        drift_share[rows] = res.drift_share
         if kind == "bounded":
             floor = np.full(len(rows), SCALE_FLOOR_BOUNDED)
         else:
@@ -154,13 +167,47 @@ def fit_points(model: Model, series: list[Series], h_max: int,
     return Fitted(point, point_c, scale, n_obs, transforms, kinds, nonneg, last, drift_share)
 
 
-def forecast(model: Model, series: list[Series], h_max: int) -> Forecast:
+def forecast(model: Model, series: list[Series], h_max: int,
+             params: Mapping | None = None) -> Forecast:
     """Point paths and calibrated error quantiles for horizons 1..h_max."""
-    f = fit_points(model, series, h_max)
+    params = table_or_shipped(params)
+    f = fit_points(model, series, h_max, params=params)
     hh = np.arange(1, h_max + 1)
     eq = np.empty((len(series), h_max, len(QUANTILE_LEVELS)))
     for kind in set(f.kinds):
         rows = np.array([k == kind for k in f.kinds])
-        eq[rows] = error_quantiles(model.calibration_key(kind == "positive"), f.n_obs[rows], hh)
+        eq[rows] = error_quantiles(model.calibration_key(kind == "positive"), f.n_obs[rows], hh,
+                                   params)
     return Forecast([s.id for s in series], f.last_year, f.n_obs, f.point, f.point_c,
-                    f.scale, eq, f.transforms, f.nonneg, f.kinds, model, f.drift_share)
+                    f.scale, eq, f.transforms, f.nonneg, f.kinds, model, f.drift_share, params)
+
+
+def _histories(histories: Sequence) -> list[Series]:
+    return [Series(i, np.arange(len(v)), np.asarray(v, dtype=float))
+            for i, v in enumerate(histories)]
+
+
+def point_paths(model: Model, histories: Sequence, h: int, *, as_levels: bool = False,
+                learned: Mapping | None = None) -> Fitted:
+    """Point paths for horizons 1..h and interval scales of many histories, each a 1-D
+    array of consecutive yearly values: what backtests and ``tools/learn_models.py``
+    score (``Fitted``: ``point``, ``point_c``, ``scale``, ``drift_share``, ...).
+
+    No input checks beyond the model's own. ``as_levels`` models positive series as plain
+    levels (for the 'level' weights and calibration); ``learned``: parameters in
+    ``learned.json``'s format (default: the shipped ones).
+    """
+    return fit_points(model, _histories(histories), int(h), force_level=as_levels,
+                      params=learned)
+
+
+def component_paths(names: Sequence[str], histories: Sequence, h: np.ndarray) -> np.ndarray:
+    """(n, H, K) paths of the ``Auto`` components ``names`` (e.g. ``'level:drift'``,
+    ``'log:theta'``; the functions are ``COMPONENT_NAMES``) for histories of consecutive
+    yearly values, at horizons ``h``. ``'log:'`` components need positive histories."""
+    series = _histories(histories)
+    zc = make_panel([s.years for s in series], [s.values for s in series])
+    zlog = zc.map(np.log)
+    memo: dict = {}
+    return np.stack([component_path(name, zc, zlog, np.asarray(h), memo) for name in names],
+                    axis=2)

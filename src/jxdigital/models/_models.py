@@ -4,17 +4,41 @@ Every model maps a history to a point path; its interval comes from the calibrat
 error distribution learned for it (``_calibration``). A model works on the series'
 level, on logs (positive series) or, for a bounded share, on the logit scale, so no
 projection leaves the series' range.
+
+Models keep no state from a projection: ``point`` returns everything it computed (a
+``PointPath``), and the learned parameters come in as an argument (``params``, the
+``learned.json`` table; ``None`` means the shipped one).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import ClassVar
 
 import numpy as np
 
 from . import _components as c
-from ._calibration import bucket_of, learned
+from ._calibration import bucket_of, table_or_shipped
+from ._components import component_path
+from ._errors import ProjectionInputError
 from ._panel import Panel, damped_sum, ols
+from ._projection import as_series, check_points, projection_of
+
+
+@dataclass(frozen=True)
+class PointPath:
+    """What ``Model.point`` computed for a panel of ``n`` series.
+
+    ``path``: (n, H) point path on the calibration scale; ``drift_share``: (n,) the weight
+    ``Auto``'s per-series backtest gave to drift (0 for every other model)."""
+
+    path: np.ndarray
+    drift_share: np.ndarray
+
+    @classmethod
+    def plain(cls, path: np.ndarray) -> PointPath:
+        return cls(path, np.zeros(path.shape[0]))
 
 
 class Model:
@@ -29,9 +53,12 @@ class Model:
     #: Transform on a bounded series.
     bounded_kind: ClassVar[str] = "logit"
 
-    def point(self, zc: Panel, zlog: Panel | None, h: np.ndarray) -> np.ndarray:
-        """(n, H) point path on the calibration scale (``zc``: levels, or the bounded
-        transform). ``zlog`` is the log panel when the series are positive and unbounded."""
+    def point(self, zc: Panel, zlog: Panel | None, h: np.ndarray,
+              params: Mapping | None = None) -> PointPath:
+        """The point path on the calibration scale (``zc``: levels, or the bounded
+        transform). ``zlog`` is the log panel when the series are positive and unbounded;
+        ``params`` the learned parameters (default: shipped). Pure: the model object is
+        not changed, and the same input gives the same result."""
         raise NotImplementedError
 
     def calibration_key(self, positive: bool) -> str:
@@ -39,21 +66,19 @@ class Model:
 
     def fit(self, data, bounds=None) -> Model:
         """Keep validated ``data`` (a Series indexed by year, or ``id, year, value``)."""
-        from ._projection import as_series, check_points
-
         self.series_ = check_points(self, as_series(data, bounds))
         return self
 
     def predict(self, h: int | None = None, to: int | None = None,
-                level=(50, 80, 95)):
-        """Project the fitted series ``h`` years ahead or to year ``to``: a ``Projection``."""
-        from ._projection import ProjectionInputError, projection_of
-
+                level=(50, 80, 95), learned: Mapping | None = None):
+        """Project the fitted series ``h`` years ahead or to year ``to``: a ``Projection``.
+        ``learned``: parameters in ``learned.json``'s format (default: the shipped ones)."""
         if not hasattr(self, "series_"):
             raise ProjectionInputError(f"{type(self).__name__}: call fit(data) before predict")
-        return projection_of(self, self.series_, to, h, level)
+        return projection_of(self, self.series_, to, h, level, learned)
 
-    def weights(self, positive: bool, n_obs: int, drift_share: float = 0.0) -> dict[str, float]:
+    def weights(self, positive: bool, n_obs: int, drift_share: float = 0.0,
+                params: Mapping | None = None) -> dict[str, float]:
         """Component weights for a history of ``n_obs`` points (only ``Auto`` combines;
         ``drift_share`` is its per-series backtest weight on drift)."""
         return {self.name: 1.0}
@@ -67,8 +92,8 @@ class Naive(Model):
 
     name = "naive"
 
-    def point(self, zc, zlog, h):
-        return c.naive(zc, h)
+    def point(self, zc, zlog, h, params=None):
+        return PointPath.plain(c.naive(zc, h))
 
 
 class Drift(Model):
@@ -81,10 +106,10 @@ class Drift(Model):
     def __init__(self, log: bool = True):
         self.log = log
 
-    def point(self, zc, zlog, h):
+    def point(self, zc, zlog, h, params=None):
         if self.log and zlog is not None:
-            return np.exp(c.drift_path(zlog, h))
-        return c.drift_path(zc, h)
+            return PointPath.plain(np.exp(c.drift_path(zlog, h)))
+        return PointPath.plain(c.drift_path(zc, h))
 
     def calibration_key(self, positive):
         return "drift_log" if self.log and positive else "drift"
@@ -99,9 +124,9 @@ class LinearTrend(Model):
     name = "linear_trend"
     min_points = 3
 
-    def point(self, zc, zlog, h):
+    def point(self, zc, zlog, h, params=None):
         b, fit_last = ols(zc)
-        return fit_last[:, None] + b[:, None] * np.asarray(h, float)[None, :]
+        return PointPath.plain(fit_last[:, None] + b[:, None] * np.asarray(h, float)[None, :])
 
 
 class LogLinearTrend(Model):
@@ -113,12 +138,13 @@ class LogLinearTrend(Model):
     uses_log = True
     support = "unbounded"
 
-    def point(self, zc, zlog, h):
+    def point(self, zc, zlog, h, params=None):
         if zlog is None:
             raise ValueError("LogLinearTrend needs positive values and no bounds; use "
                              "LinearTrend, or Logistic for a bounded share")
         b, fit_last = ols(zlog)
-        return np.exp(fit_last[:, None] + b[:, None] * np.asarray(h, float)[None, :])
+        return PointPath.plain(
+            np.exp(fit_last[:, None] + b[:, None] * np.asarray(h, float)[None, :]))
 
 
 class DampedTrend(Model):
@@ -135,11 +161,19 @@ class DampedTrend(Model):
 
     @property
     def phi_used(self) -> float:
-        return float(self.phi if self.phi is not None else learned()["damped_trend_phi"])
+        """``phi``, or the shipped learned value."""
+        return self.phi_for(None)
 
-    def point(self, zc, zlog, h):
+    def phi_for(self, params: Mapping | None) -> float:
+        """``phi``, or the value learned in ``params`` (default: shipped)."""
+        if self.phi is not None:
+            return float(self.phi)
+        return float(table_or_shipped(params)["damped_trend_phi"])
+
+    def point(self, zc, zlog, h, params=None):
         b, _ = ols(zc)
-        return zc.z[:, -1:] + b[:, None] * damped_sum(self.phi_used, h)[None, :]
+        return PointPath.plain(
+            zc.z[:, -1:] + b[:, None] * damped_sum(self.phi_for(params), h)[None, :])
 
     def __repr__(self):
         return f"DampedTrend(phi={self.phi_used:g})"
@@ -152,8 +186,8 @@ class Theta(Model):
     name = "theta"
     min_points = 3
 
-    def point(self, zc, zlog, h):
-        return c.theta(zc, h)
+    def point(self, zc, zlog, h, params=None):
+        return PointPath.plain(c.theta(zc, h))
 
 
 class Logistic(Model):
@@ -164,8 +198,8 @@ class Logistic(Model):
     min_points = 3
     support = "bounded"
 
-    def point(self, zc, zlog, h):
-        return LinearTrend().point(zc, zlog, h)
+    def point(self, zc, zlog, h, params=None):
+        return LinearTrend().point(zc, zlog, h, params)
 
     def calibration_key(self, positive):
         return "linear_trend"
@@ -203,34 +237,36 @@ class Auto(Model):
     VALIDATION_ORIGINS = 6
     VALIDATION_MIN_POINTS = 5
 
-    def weights(self, positive, n_obs, drift_share=0.0):
+    def weights(self, positive, n_obs, drift_share=0.0, params=None):
+        table = _auto_table(positive, params)
         w = {k: v * (1.0 - drift_share)
-             for k, v in _auto_table(positive)[str(int(bucket_of(np.array([n_obs]))[0]))].items()}
+             for k, v in table[str(int(bucket_of(np.array([n_obs]))[0]))].items()}
         if drift_share > 0:
             w["level:drift"] = w.get("level:drift", 0.0) + drift_share
         return w
 
-    def point(self, zc, zlog, h):
-        combo = self._combination(zc, zlog, h)
-        share = self._drift_share(zc, zlog)
-        self.drift_share_ = share  # read by the engine to report weights per series
-        return (1.0 - share)[:, None] * combo + share[:, None] * c.drift_path(zc, h)
+    def point(self, zc, zlog, h, params=None):
+        combo = self._combination(zc, zlog, h, params)
+        share = self._drift_share(zc, zlog, params)
+        path = (1.0 - share)[:, None] * combo + share[:, None] * c.drift_path(zc, h)
+        return PointPath(path, share)
 
-    def _combination(self, zc, zlog, h):
-        table = _auto_table(zlog is not None)
+    def _combination(self, zc, zlog, h, params=None):
+        table = _auto_table(zlog is not None, params)
         b = bucket_of(zc.n_obs)
         out = np.zeros((zc.z.shape[0], len(h)))
-        cache: dict[str, np.ndarray] = {}
+        paths: dict[str, np.ndarray] = {}  # this call's component paths and shared work
+        memo: dict[str, dict] = {}
         out[b < 0] = np.nan  # fewer than 2 points (only in backtests, where they are skipped)
         for bi in np.unique(b[b >= 0]):
             rows = b == bi
             for comp, w in table[str(bi)].items():
-                if comp not in cache:
-                    cache[comp] = component_path(comp, zc, zlog, h)
-                out[rows] += w * cache[comp][rows]
+                if comp not in paths:
+                    paths[comp] = component_path(comp, zc, zlog, h, memo)
+                out[rows] += w * paths[comp][rows]
         return out
 
-    def _drift_share(self, zc, zlog) -> np.ndarray:
+    def _drift_share(self, zc, zlog, params=None) -> np.ndarray:
         """Inverse-error weight of drift, ``E_c / (E_c + E_d)``; 0 without a backtest."""
         n = zc.z.shape[0]
         err = np.zeros((2, n))
@@ -246,7 +282,7 @@ class Auto(Model):
             hj = np.arange(1, j + 1)
             actual = zc.z[:, zc.z.shape[1] - j:]
             with np.errstate(invalid="ignore", over="ignore"):
-                d = [np.abs(actual - self._combination(past, past_log, hj)),
+                d = [np.abs(actual - self._combination(past, past_log, hj, params)),
                      np.abs(actual - c.drift_path(past, hj))]
             seen = np.isfinite(d[0]) & np.isfinite(d[1])
             ok &= seen.any(axis=1)
@@ -263,18 +299,9 @@ class Auto(Model):
         return "auto_positive" if positive else "auto_level"
 
 
-def _auto_table(positive: bool) -> dict[str, dict[str, float]]:
+def _auto_table(positive: bool, params: Mapping | None = None) -> dict[str, dict[str, float]]:
     """Bucket index → component weights, for positive series (levels and logs) or any."""
-    return learned()["auto_weights"]["positive" if positive else "level"]
-
-
-def component_path(comp: str, zc: Panel, zlog: Panel | None, h: np.ndarray) -> np.ndarray:
-    """A component ``'level:drift'`` or ``'log:theta'`` of the combination, on zc's scale."""
-    space, fn = comp.split(":")
-    if space == "log":
-        with np.errstate(over="ignore"):
-            return np.exp(c.COMPONENTS[fn](zlog, h))
-    return c.COMPONENTS[fn](zc, h)
+    return table_or_shipped(params)["auto_weights"]["positive" if positive else "level"]
 
 
 MODELS: dict[str, type[Model]] = {m.name: m for m in (

@@ -99,22 +99,20 @@ def ols(p: Panel) -> tuple[np.ndarray, np.ndarray]:
 #: Smoothing weights tried by simple exponential smoothing (chosen per series by the
 #: one-step squared error, as in the Theta method).
 SES_ALPHAS = np.linspace(0.05, 1.0, 20)
+SES_ALPHAS.flags.writeable = False
 
 
-_SES_SEEN: list[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]] = []
-
-
-def ses(p: Panel) -> tuple[np.ndarray, np.ndarray]:
+def ses(p: Panel, memo: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Simple exponential smoothing over the observed values: (alpha, final level).
 
-    Theta and SES-with-drift smooth the same panel in one combination, so the last two
-    results are kept (keyed by the array itself, which the cache holds alive)."""
-    for z, out in _SES_SEEN:
-        if z is p.z:
-            return out
-    out = _ses(p)
-    _SES_SEEN[:] = [(p.z, out), *_SES_SEEN[:1]]
-    return out
+    Theta and SES-with-drift smooth the same panel in one combination: a caller that
+    computes both passes ``memo``, a dict it creates for this one panel and drops
+    afterwards, and the smoothing runs once. No state outlives the call."""
+    if memo is None:
+        return _ses(p)
+    if "ses" not in memo:
+        memo["ses"] = _ses(p)
+    return memo["ses"]
 
 
 def _ses(p: Panel) -> tuple[np.ndarray, np.ndarray]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -12,7 +13,9 @@ import pandas as pd
 from ._calibration import bucket_label, bucket_of
 from ._engine import Forecast, Series, forecast
 from ._errors import ProjectionInputError
-from ._models import MODELS, Model
+
+if TYPE_CHECKING:  # a model is passed in; the models module uses this one
+    from ._models import Model
 
 
 def _levels(level: Iterable[float]) -> tuple[float, ...]:
@@ -22,15 +25,6 @@ def _levels(level: Iterable[float]) -> tuple[float, ...]:
             raise ProjectionInputError(f"argument 'level': expected coverage levels between 0 "
                                        f"and 100 (e.g. (50, 80, 95)), got {v!r}")
     return out
-
-
-def _model(method: str | Model) -> Model:
-    if isinstance(method, Model):
-        return method
-    if method not in MODELS:
-        raise ProjectionInputError(f"argument 'method': expected one of {', '.join(MODELS)} "
-                                   f"or a model instance, got {method!r}")
-    return MODELS[method]()
 
 
 def _year(v: object, sid: object) -> int:
@@ -225,7 +219,7 @@ class Projection:
         for i, sid in enumerate(fc.ids):
             b = int(bucket_of(np.array([fc.n_obs[i]]))[0])
             for comp, weight in fc.model.weights(fc.kinds[i] == "positive", int(fc.n_obs[i]),
-                                                 float(fc.drift_share[i])).items():
+                                                 float(fc.drift_share[i]), fc.params).items():
                 rows.append({"id": sid, "model": fc.model.name, "component": comp,
                              "weight": float(weight), "bucket": bucket_label(b)})
         return pd.DataFrame(rows)
@@ -239,20 +233,6 @@ class Projection:
                 f"<code>{self._fc.model.name}</code></p>" + self._frame._repr_html_())
 
 
-def project(data: pd.Series | pd.DataFrame, to: int | None = None, h: int | None = None,
-            method: str | Model = "auto", level: Iterable[float] = (50, 80, 95),
-            bounds: tuple[float, float] | Mapping | None = None) -> Projection:
-    """Project yearly series to a target year with calibrated intervals.
-
-    ``data``: a Series indexed by year, or a frame with columns ``id, year, value``
-    (many series at once). Give ``to`` (a target year) or ``h`` (years after each
-    series' own last year). ``bounds=(0, 100)`` (or ``{id: (lo, hi)}``) keeps shares and
-    their intervals inside the range. ``method``: 'auto' or a model name or instance.
-    """
-    model = _model(method)
-    return projection_of(model, check_points(model, as_series(data, bounds)), to, h, level)
-
-
 def check_points(model: Model, series: list[Series]) -> list[Series]:
     for s in series:
         if len(s.years) < model.min_points:
@@ -262,7 +242,8 @@ def check_points(model: Model, series: list[Series]) -> list[Series]:
     return series
 
 
-def projection_of(model: Model, series: list[Series], to, h, level) -> Projection:
+def projection_of(model: Model, series: list[Series], to, h, level,
+                  learned: Mapping | None = None) -> Projection:
     lv = _levels(level)
     hs = _horizons(series, to, h)
-    return Projection(forecast(model, series, max(hs)), hs, lv)
+    return Projection(forecast(model, series, max(hs), learned), hs, lv)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import io
-import multiprocessing as mp
 import os
 import shutil
 import tempfile
@@ -12,84 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .._atomic import ReplaceError, replace_files
-from ..assessment import Account, Assessment
+from ..assessment import Assessment
+from ..charts import render_charts
+from ..slides import build_deck
 from ._excel import to_excel
 from ._html import to_html
 from ._json import to_json, write_csv
 from ._markdown import to_markdown
 from ._webfont import font_face_css
-
-_SHARED: dict = {}  # the assessment, for forked chart workers (never pickled)
-
-
-def _render(job: tuple[str, str, str]) -> tuple[str, bytes]:
-    """One chart as PNG bytes: ('indicator', id) / ('summary', '') / ('dashboard', '')."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=True)
-    import matplotlib.pyplot as plt
-
-    from .. import charts
-    from .._fonts import font_rc
-
-    kind, iid, lang = job
-    a = _SHARED["a"]
-    if kind == "indicator":
-        fig, dpi = charts.plot_indicator(a, iid, lang=lang, style="slide", title=False), 200
-    elif kind == "summary":
-        fig, dpi = charts.plot_status_summary(a, lang=lang, style="slide", title=False), 200
-    elif kind == "retrospective":
-        fig, dpi = charts.plot_retrospective(_SHARED["account"], lang=lang, style="slide",
-                                             title=False), 200
-    else:
-        fig, dpi = charts.plot_dashboard(a, lang=lang), 150
-    buf = io.BytesIO()
-    with matplotlib.rc_context(font_rc()):
-        fig.savefig(buf, format="png", dpi=dpi)
-    plt.close(fig)
-    key = iid if kind == "indicator" else f"_{kind}"
-    return key, buf.getvalue()
-
-
-def render_charts(a: Assessment, lang: str, jobs: int | None = None,
-                  progress: Callable[[str], None] | None = None,
-                  meanwhile: Callable[[], None] | None = None,
-                  dashboard: bool = True, account: Account | None = None) -> dict[str, bytes]:
-    """PNG bytes of the status summary, the dashboard, every target and (for a finished
-    plan, from ``account``) the retrospective (slide size, 200 dpi), on ``jobs`` processes
-    (default: the CPUs, at most 4) where fork exists. ``meanwhile`` runs in this process
-    while the workers draw."""
-    work = [("summary", "", lang)] + ([("dashboard", "", lang)] if dashboard else []) + \
-        [("indicator", r.indicator_id, lang) for r in sorted(a, key=lambda r: r.seq)]
-    if account is not None:
-        work.append(("retrospective", "", lang))
-        _SHARED["account"] = account
-    # the dashboard is the slowest: start it first so the two workers finish together
-    work.sort(key=lambda w: w[0] != "dashboard")
-    jobs = jobs or min(os.cpu_count() or 1, 4)
-    _SHARED["a"] = a
-    out: dict[str, bytes] = {}
-    try:
-        if jobs > 1 and "fork" in mp.get_all_start_methods():
-            with mp.get_context("fork").Pool(jobs) as pool:
-                results = pool.imap_unordered(_render, work)
-                if meanwhile:
-                    meanwhile()
-                for key, png in results:
-                    out[key] = png
-                    if progress:
-                        progress(key)
-        else:
-            if meanwhile:
-                meanwhile()
-            for w in work:
-                key, png = _render(w)
-                out[key] = png
-                if progress:
-                    progress(key)
-    finally:
-        _SHARED.clear()
-    return out
 
 
 def _has(module: str) -> bool:
@@ -241,8 +169,6 @@ def write_report(a: Assessment, out: str | Path, lang: str | None = None, *,
             say("assessment.xlsx")
         if deck is not False:
             try:
-                from ..slides import build_deck
-
                 build_deck(a, stage / "deck.pptx", lang, charts=pngs, account=account)
                 say("deck.pptx")
             except ImportError:

@@ -11,11 +11,11 @@ import pandas as pd
 from .. import __version__
 from .._atomic import atomic_path
 from ..assessment import Account, Assessment
-from ..assessment._present import OUTCOME_STATUS, STATUS_COLOURS, STATUS_INK
-from ..assessment._rules import shown_percent
-from ..assessment._text import counts_sentence, dates_words, unit_en
 from ..assessment._unused import usage
-from . import _account as A
+from ..present import _account as A
+from ..present import _phrases as P
+from ..present._colours import OUTCOME_STATUS, STATUS_COLOURS, STATUS_INK
+from ..present._text import counts_sentence, dates_words, shown_percent, unit_en
 from ._markdown import rule_lines
 
 #: (column in to_frame, zh header, en header, number format)
@@ -120,7 +120,8 @@ def to_excel(a: Assessment, path: str | Path, lang: str | None = None,
                                                    if not c.startswith("_")]]
         sheets["回顾" if zh else "retrospective"] = account.retrospective()
     actuals = a.actuals.reset_index(drop=True)
-    actuals["使用情况" if zh else "used"] = usage(a, actuals, lang)  # 已使用, or why not
+    actuals["使用情况" if zh else "used"] = [P.USAGE[lang].get(x, x)  # 已使用, or why not
+                                         for x in usage(a, actuals, lang)]
     sheets.update({"targets": full, "actuals": actuals,
                    "projections": projections_frame(a)})
     # text is stored as text, never as a formula: a plan's name "=HYPERLINK(...)" must not

@@ -17,7 +17,8 @@ from pathlib import Path
 from .. import __version__
 from .._atomic import atomic_path
 from .._tables import SHIPPED_SHEET
-from ..catalog import Plan, conversion_factor
+from ..catalog import DEFAULT_PLAN, Plan, conversion_factor, load_plan
+from ..observations import shipped_actuals
 
 #: Fill of the cells jxdigital filled in (the plan's base figure, shipped figures).
 SHIPPED_FILL = "#E7E6E6"
@@ -141,8 +142,6 @@ def _definition(t, zh: bool) -> str:
 
 def _shipped_figures(plan: Plan, years: list[int]) -> dict[tuple[str, int], object]:
     """(indicator, year) → the selected comparable year-end shipped figure (a row)."""
-    from ..observations import shipped_actuals
-
     a = shipped_actuals()
     a = a[a["selected"] & a["comparable"].astype(bool) & (a["as_of"] == "")
           & (a["region"] == plan.region) & a["year"].isin(years)]
@@ -320,8 +319,6 @@ def write_template(path: str | Path, plan: Plan | str | Path | None = None,
     except ImportError:
         raise ImportError("the template needs XlsxWriter: pip install 'jxdigital[excel]'") \
             from None
-    from ..catalog import DEFAULT_PLAN, load_plan
-
     if lang not in _HEADERS:
         raise ValueError(f"lang: 'zh' or 'en' (got {lang!r})")
     path = Path(path)

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import base64
 import html
+from pathlib import Path
 
 from .. import __version__
+from .._atomic import write_text
 from ..assessment import Account, Assessment
-from ..assessment._present import OUTCOME_STATUS, STATUS_COLOURS, STATUS_INK
-from ..assessment._text import as_of_words, counts_sentence, dates_words
-from . import _account as A
+from ..charts import render_charts
+from ..present import _account as A
+from ..present._colours import OUTCOME_STATUS, STATUS_COLOURS, STATUS_INK
+from ..present._table import display_table, headers, unused_sentences, unused_table
+from ..present._text import as_of_words, counts_sentence, dates_words
 from ._markdown import rule_lines
-from ._table import display_table, headers, unused_sentences, unused_table
+from ._webfont import font_face_css
 
 _CSS = """
 body{font-family:"JXD Sans SC","Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",
@@ -93,12 +97,17 @@ def _account_html(acc: Account, lang: str, chart: bytes | None) -> list[str]:
 
 
 def to_html(a: Assessment, lang: str | None = None,
-            charts: dict[str, bytes] | None = None, font_css: str | None = None,
-            account: Account | None = None) -> str:
+            charts: dict[str, bytes] | bool | None = None, font_css: str | None = None,
+            account: Account | None = None, *, path: str | Path | None = None) -> str:
     """The report as one HTML file with nothing external: ``charts`` maps indicator id
-    (and ``"_summary"``) to PNG bytes to embed; without it the page has the table only.
-    The page embeds the font subset it needs (``font_css``, made here when not given)."""
+    (and ``"_summary"``) to PNG bytes to embed (``True``: draw them here); without it the
+    page has the table only. The page embeds the font subset it needs (``font_css``, made
+    here when not given). ``path``: also written there, atomically."""
     lang = lang or a.lang
+    if charts is True:
+        charts = render_charts(a, lang, account=account)
+    elif charts is False:
+        charts = None
     zh = lang == "zh"
     df = display_table(a, lang)
     cols = [c for c in df.columns if not c.startswith("_")]
@@ -178,7 +187,8 @@ def to_html(a: Assessment, lang: str | None = None,
               f"<script>{_JS}</script></body></html>"]
     page = "\n".join(parts)
     if font_css is None:
-        from ._webfont import font_face_css
-
         font_css = font_face_css(page)
-    return page.replace("%FONT%", font_css, 1)
+    page = page.replace("%FONT%", font_css, 1)
+    if path is not None:
+        write_text(path, page)
+    return page

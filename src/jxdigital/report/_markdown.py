@@ -10,11 +10,12 @@ import html
 import re
 
 from .. import __version__
+from .. import assessment as R
 from ..assessment import Account, Assessment
-from ..assessment import _rules as R
-from ..assessment._text import as_of_words, counts_sentence, dates_words
-from . import _account as A
-from ._table import display_table, unused_sentences, unused_table
+from ..present import _account as A
+from ..present import _phrases as P
+from ..present._table import display_table, unused_sentences, unused_table
+from ..present._text import as_of_words, counts_sentence, dates_words
 
 
 def _text(text) -> str:
@@ -50,12 +51,12 @@ def rule_lines(lang: str) -> list[str]:
         return [
             "- 目标年数据已知的目标判定为“已实现”或“未实现”（最终结果）；以界限值公布的数据"
             "（如“超X”）只有在其允许的所有取值都落在同一侧时才能定论。",
-            f"- 其余目标以达标概率 P 为主要依据：P ≥ {on} 为“{R.STATUS_ZH['on_track']}”，"
-            f"{off} ≤ P < {on} 为“{R.STATUS_ZH['at_risk']}”，P < {off} 为"
-            f"“{R.STATUS_ZH['off_track']}”；最新实际已达到目标为“{R.STATUS_ZH['achieved']}”。",
+            f"- 其余目标以达标概率 P 为主要依据：P ≥ {on} 为“{P.STATUS_ZH['on_track']}”，"
+            f"{off} ≤ P < {on} 为“{P.STATUS_ZH['at_risk']}”，P < {off} 为"
+            f"“{P.STATUS_ZH['off_track']}”；最新实际已达到目标为“{P.STATUS_ZH['achieved']}”。",
             f"- 可用年份少于{R.MIN_OBSERVATIONS}个（含基期）为"
-            f"“{R.STATUS_ZH['insufficient_data']}”；"
-            f"无数值目标为“{R.STATUS_ZH['not_assessable']}”。",
+            f"“{P.STATUS_ZH['insufficient_data']}”；"
+            f"无数值目标为“{P.STATUS_ZH['not_assessable']}”。",
             "- 目标年已过而数据尚未公布的目标，按已公布数据推算目标年数值和达标概率，并注明。",
             "- “左右”和区间目标：对应当提高的指标，达到区间下限即为实现，高于区间为超额完成，"
             "低于下限为未实现；目标年前后用同一规则。",

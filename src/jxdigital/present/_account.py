@@ -7,10 +7,11 @@ import math
 
 import pandas as pd
 
-from ..assessment import STATUS_EN, STATUS_ZH, Account
-from ..assessment import _text as T
-from ..assessment._text import account_counts_sentence as counts_sentence
-from ..assessment._text import warnings_sentence
+from ..assessment import Account
+from . import _phrases as P
+from . import _text as T
+from ._text import account_counts_sentence as counts_sentence
+from ._text import warnings_sentence
 
 __all__ = ["ACCOUNT_HEADERS", "account_table", "counts_sentence", "retrospective_table",
            "warnings_sentence"]
@@ -67,7 +68,7 @@ def account_table(acc: Account, lang: str) -> pd.DataFrame:
             (f"{name} ({unit})" if r.unit else name)
         target = T.target_label(r.comparator, r.target_text, r.target_value, r.target_high,
                                 r.reference, lang)
-        outcome = T.OUTCOME_WORDS[lang][row["outcome"]]
+        outcome = P.OUTCOME[lang][row["outcome"]]
         if r.status_cn == "achieved":
             outcome += "（提前）" if lang == "zh" else " (early)"
         out.append([str(r.seq), label, target, _actual(row, r.unit, lang, r.target_year),
@@ -101,12 +102,12 @@ def retrospective_table(acc: Account, lang: str) -> pd.DataFrame:
                                                           g["name_zh"].iloc[0])
         cells = {}
         for _, x in g.iterrows():
-            words = (STATUS_ZH if lang == "zh" else STATUS_EN).get(x["status"], x["status"])
+            words = P.STATUS[lang].get(x["status"], x["status"])
             p = "" if _nan(x["p_met"]) or x["status"] in ("met", "missed") else \
                 f"{T.prob(x['p_met'], lang)} "
             cells[head(x["review"], bool(x["current"]))] = f"{p}{words}"
         rows.append({("指标" if lang == "zh" else "Indicator"): name,
                      **{c: cells.get(c, "—") for c in cols},
                      ("结果" if lang == "zh" else "Outcome"):
-                         T.OUTCOME_WORDS[lang][g["outcome"].iloc[0]]})
+                         P.OUTCOME[lang][g["outcome"].iloc[0]]})
     return pd.DataFrame(rows)

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from ..assessment import Assessment, TargetStatus
-from ..assessment import _text as T
+from . import _text as T
 
 #: The status table's columns, by key; ``HEADERS[lang][key]`` is the printed header.
 COLUMNS = ("seq", "category", "indicator", "target", "latest", "projection", "p_met", "need",

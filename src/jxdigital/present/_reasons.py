@@ -4,15 +4,11 @@ numbers and in the right tense (a target year already over is never "still needs
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
+from ..assessment import Figure, Judgement, Timing
 from ..catalog import Target
 from . import _text as T
-from ._evidence import Figure
-from ._timing import Timing
-
-if TYPE_CHECKING:
-    from ._assess import Judgement
+from ._names import series_names
 
 
 def _nan(x) -> bool:
@@ -407,8 +403,9 @@ def _faster(j: Judgement, when: Timing) -> tuple[str, str]:
     """增速快于…: growth of two level series since the base year."""
     t, fc, st, g = j.target, j.forecast, j.verdict.status_cn, j.progress
     b, T_ = t.base_year, t.target_year
-    assert j.names is not None and j.reference is not None
-    (subj, refn), (subj_en, refn_en) = j.names
+    assert j.compared is not None and j.reference is not None
+    from_region = t.indicator.region
+    (subj, subj_en), (refn, refn_en) = (series_names(k, from_region) for k in j.compared)
     own, ref = j.own, j.reference
     over = when.year_over(T_) and (own.at_target is None or ref.at_target is None)
     pre_zh = f"{T_}年数据尚未全部公布；" if over else ""

@@ -7,7 +7,9 @@ import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..assessment import P_OFF_TRACK, P_ON_TRACK, STATUSES
 from ..catalog import lookup_unit
+from . import _phrases as P
 
 
 def _trim(x: float, decimals: int) -> str:
@@ -240,6 +242,17 @@ def target_label(comparator: str, text: str, target: float, high: float = math.n
             "at_most": f"≤ {v}"}.get(comparator, v)
 
 
+def shown_percent(p: float) -> float:
+    """P(met) in percent as outputs show it: a whole percent, except that a value just
+    below a threshold is floored to a tenth, so the number shown never contradicts the
+    status (0.7498 is 74.9 beside at_risk, never 75; 0.75 is 75 beside on_track)."""
+    whole = round(p * 100)
+    for cut in (P_OFF_TRACK, P_ON_TRACK):
+        if p < cut and whole >= round(cut * 100):  # rounding would reach the threshold
+            return min(math.floor(p * 1000), round(cut * 1000) - 1) / 10
+    return float(whole)
+
+
 def rate(g: float) -> str:
     """A growth rate (fraction) as ``9.1%``."""
     return "—" if math.isnan(g) else f"{g * 100:.1f}%"
@@ -257,46 +270,31 @@ def prob(p: float, lang: str = "zh") -> str:
     A value just below a status threshold (``_rules.P_ON_TRACK``, ``P_OFF_TRACK``) is
     never rounded up onto it: 0.7498 is ``74.9%`` beside 存在风险, not ``75%``.
     """
-    from . import _rules as R
-
     if math.isnan(p):
         return "—"
     if p >= 0.995:
         return "99%以上" if lang == "zh" else "over 99%"
     if p <= 0.005:
         return "1%以下" if lang == "zh" else "under 1%"
-    return f"{R.shown_percent(p):g}%"
+    return f"{shown_percent(p):g}%"
 
 
 def counts_sentence(a, lang: str = "zh") -> str:
     """``共19项目标：存在风险2项，数据不足17项。`` for an ``Assessment``."""
-    from . import _rules as R
-
     counts: dict[str, int] = {}
     for r in a:
         counts[r.status_cn] = counts.get(r.status_cn, 0) + 1
-    order = [s for s in R.STATUSES if s in counts]
+    order = [s for s in STATUSES if s in counts]
     if lang == "zh":
-        return f"共{len(a)}项目标：" + "，".join(f"{R.STATUS_ZH[s]}{counts[s]}项" for s in order) \
-            + "。"
+        words = P.STATUS["zh"]
+        return f"共{len(a)}项目标：" + "，".join(f"{words[s]}{counts[s]}项" for s in order) + "。"
     n = f"{len(a)} target{'s' if len(a) != 1 else ''}"
-    return f"{n}: " + ", ".join(f"{counts[s]} {R.STATUS_EN[s]}" for s in order) + "."
-
-
-#: The outcome of a target in an account, in words.
-OUTCOME_WORDS = {"zh": {"met": "已实现", "missed": "未实现", "unknown": "尚不能确定",
-                        "not_assessable": "无法评估"},
-                 "en": {"met": "met", "missed": "missed", "unknown": "not yet known",
-                        "not_assessable": "not assessable"}}
-
-PHASE_ZH = {"final": "已知", "nowcast": "未公布（推算）", "in_progress": "未到目标年"}
-PHASE_EN = {"final": "known", "nowcast": "not yet published (nowcast)",
-            "in_progress": "target year ahead"}
+    return f"{n}: " + ", ".join(f"{counts[s]} {P.STATUS['en'][s]}" for s in order) + "."
 
 
 def phase_words(phase: str, lang: str = "zh") -> str:
     """Whether a target's outcome is known: ``已知`` / ``未公布（推算）`` / ``未到目标年``."""
-    return (PHASE_ZH if lang == "zh" else PHASE_EN).get(phase, phase)
+    return P.PHASE[lang].get(phase, phase)
 
 
 def dates_words(a, lang: str = "zh") -> str:
@@ -336,7 +334,7 @@ def as_of_words(a, lang: str = "zh") -> str:
 def account_counts_sentence(acc, lang: str = "zh") -> str:
     """``共8项目标：已实现2项，未实现1项，尚不能确定5项。`` (outcomes with none left out)."""
     c = acc.counts()
-    words = OUTCOME_WORDS[lang]
+    words = P.OUTCOME[lang]
     n = sum(c.values())
     parts = [(o, k) for o, k in c.items() if k]
     if lang == "zh":

@@ -1,25 +1,12 @@
-"""The Jupyter view of an assessment: a colour-coded table (presentation only)."""
+"""The Jupyter views of an assessment and its account: colour-coded tables."""
 
 from __future__ import annotations
 
 import html
 
+from ._colours import STATUS_COLOURS, STATUS_INK
+from ._phrases import OUTCOME
 from ._text import dates_words, figure, phase_words, prob, target_label
-
-#: Colour-blind-safe status colours (Okabe-Ito), always shown with the words; one palette
-#: for the Jupyter table, charts, HTML, Excel and slides.
-STATUS_COLOURS = {"met": "#00684A", "achieved": "#009E73", "on_track": "#0072B2",
-                  "at_risk": "#E69F00", "off_track": "#D55E00", "missed": "#8F2600",
-                  "insufficient_data": "#BBBBBB", "not_assessable": "#DDDDDD"}
-#: Text colour that keeps contrast on each status colour.
-STATUS_INK = {"met": "#FFFFFF", "achieved": "#FFFFFF", "on_track": "#FFFFFF",
-              "at_risk": "#000000", "off_track": "#FFFFFF", "missed": "#FFFFFF",
-              "insufficient_data": "#000000", "not_assessable": "#000000"}
-
-
-#: The status whose colour an account's outcome takes (met green, missed red, unknown grey).
-OUTCOME_STATUS = {"met": "met", "missed": "missed", "unknown": "insufficient_data",
-                  "not_assessable": "not_assessable"}
 
 
 def p_words(p: float, final: bool, lang: str = "zh") -> str:
@@ -59,3 +46,15 @@ def html_table(a) -> str:
     title = (f"<p><b>{html.escape(a.plan.title_zh)}</b> · {len(a)} targets · "
              f"{html.escape(dates_words(a, a.lang))}</p>")
     return f"{title}<table>{head}{''.join(rows)}</table>"
+
+
+def account_html(acc) -> str:
+    """An account as a table: outcome, target-year figure, margin, P(met), reason."""
+    f = acc.to_frame()
+    show = f[["seq", "name_zh", "target_text", "outcome_zh", "year", "value", "margin",
+              "p_met", "reason_zh"]].copy()
+    show["margin"] = show["margin"].map(lambda m: "" if m != m else f"{m:+.1%}")
+    show["p_met"] = [p_words(p, fin) for p, fin in zip(f["p_met"], f["final"], strict=True)]
+    head = "，".join(f"{OUTCOME['zh'][o]}{n}项" for o, n in acc.counts().items())
+    return f"<p><b>{html.escape(acc.assessment.plan.title_zh)}</b> · {head}</p>" + \
+        show._repr_html_()

@@ -1,0 +1,68 @@
+"""The phrase catalogue: every status, class, outcome and phase name, in Chinese and English.
+
+One place per phrase; code that shows one looks it up here by its code and language
+(``STATUS["zh"]["at_risk"]`` → 存在风险). The codes are the assessment's
+(``jxdigital.assessment._rules``).
+"""
+
+from __future__ import annotations
+
+#: The status of a target (``TargetStatus.status_cn`` and the cn scheme's ``status``).
+STATUS = {
+    "zh": {"met": "已实现", "achieved": "已提前实现", "on_track": "符合序时进度",
+           "at_risk": "存在风险", "off_track": "滞后于序时进度", "missed": "未实现",
+           "insufficient_data": "数据不足", "not_assessable": "无法评估"},
+    "en": {"met": "met", "achieved": "achieved", "on_track": "on track",
+           "at_risk": "at risk", "off_track": "off track", "missed": "missed",
+           "insufficient_data": "insufficient data", "not_assessable": "not assessable"},
+}
+#: Classes of the two published alternative schemes.
+EUROSTAT = {
+    "zh": {"significant_progress": "显著进展", "moderate_progress": "适度进展",
+           "insufficient_progress": "进展不足", "moving_away": "背离目标"},
+    "en": {"significant_progress": "significant progress", "moderate_progress":
+           "moderate progress", "insufficient_progress": "insufficient progress",
+           "moving_away": "moving away"},
+}
+UN = {
+    "zh": {"on_track": "基本实现", "moderate_progress": "适度进展", "marginal_progress": "进展微弱",
+           "stagnation": "停滞", "regression": "倒退"},
+    "en": {"on_track": "on track", "moderate_progress": "moderate progress",
+           "marginal_progress": "marginal progress", "stagnation": "stagnation",
+           "regression": "regression"},
+}
+#: The outcome of a target in an account.
+OUTCOME = {
+    "zh": {"met": "已实现", "missed": "未实现", "unknown": "尚不能确定",
+           "not_assessable": "无法评估"},
+    "en": {"met": "met", "missed": "missed", "unknown": "not yet known",
+           "not_assessable": "not assessable"},
+}
+#: Whether a target's outcome is known.
+PHASE = {
+    "zh": {"final": "已知", "nowcast": "未公布（推算）", "in_progress": "未到目标年"},
+    "en": {"final": "known", "nowcast": "not yet published (nowcast)",
+           "in_progress": "target year ahead"},
+}
+
+#: Whether a figure was used (the workbook's actuals sheet); other values are reasons.
+USAGE = {"zh": {"used": "已使用", "not_in_plan": "未用于本规划"},
+         "en": {"used": "used", "not_in_plan": "not used by this plan"}}
+
+# Kept for the names other modules used: (zh, en) views of the tables above.
+STATUS_ZH, STATUS_EN = STATUS["zh"], STATUS["en"]
+OUTCOME_WORDS = OUTCOME
+PHASE_ZH, PHASE_EN = PHASE["zh"], PHASE["en"]
+
+
+def status_words(code: str, lang: str) -> str:
+    """A status code in words (the code itself when unknown)."""
+    return STATUS[lang].get(code, code)
+
+
+def scheme_words(scheme: str, status: str, status_cn: str, lang: str) -> str:
+    """The status in ``scheme`` in words: a Eurostat or UNSD class, or the cn status."""
+    table = EUROSTAT if scheme == "eurostat" else UN if scheme == "un" else None
+    if table is not None and status in table[lang]:
+        return table[lang][status]
+    return status_words(status_cn if status not in STATUS[lang] else status, lang)
