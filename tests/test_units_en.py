@@ -258,7 +258,7 @@ def test_chart_axis_and_labels_in_english(a):
 
 
 def test_between_target_scales_both_ends_on_a_chart():
-    from jxdigital.charts._indicator import _target_words
+    from jxdigital.present._chart_words import target_words as _target_words
 
     class Row:
         comparator, target_value, target_high, unit = "between", 2.0, 3.0, "万个"

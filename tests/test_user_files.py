@@ -427,3 +427,15 @@ def test_template_cells_left_as_they_are_are_not_read_even_in_a_copied_row(tmp_p
     wb.save(path)
     df = quiet_load(path)
     assert list(df["year"]) == [2023] and list(df["source_title"]) == ["统计快报"]
+
+
+def test_a_lenient_loads_problems_survive_copies():
+    import copy
+    import pickle
+
+    from jxdigital.errors import InputError, Problem
+
+    err = ActualsError([Problem("f.csv", 2, "x", "value", "abc", "a number")])
+    for twin in (copy.deepcopy(err), pickle.loads(pickle.dumps(err))):
+        assert isinstance(twin, InputError) and twin.problems == err.problems
+        assert str(twin) == str(err)

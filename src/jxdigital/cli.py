@@ -21,10 +21,6 @@ class Exit(IntEnum):
     FAIL_ON = 3  # --fail-on: some target is in the named state
 
 
-def _fmt_pct(x: float) -> str:
-    return "" if x != x else f"{x * 100:.1f}%"
-
-
 def _print_frame(df, fmt: str) -> None:
     import pandas as pd
 
@@ -44,52 +40,23 @@ def _print_frame(df, fmt: str) -> None:
 def _cmd_audit(args: argparse.Namespace) -> int:
     from .catalog import load_plan
 
-    direction_zh = {"increase": "上升", "decrease": "下降"}
-
     plan = load_plan(args.plan)
     a = plan.audit()
     if args.format != "table":
         _print_frame(a, args.format)
         return Exit.OK
-    zh = args.lang == "zh"
-    name = a["name_zh"] if zh else a["name_en"].where(a["name_en"] != "", a["name_zh"])
-    table = {
-        ("指标" if zh else "indicator"): name,
-        ("单位" if zh else "unit"): a["unit"],
-        str(plan.base_year or "base"): a["base_text"],
-        str(plan.target_year or "target"): a["target_text"],
-        ("方向" if zh else "direction"):
-            a["direction"].map(direction_zh) if zh else a["direction"],
-        ("隐含年均增长" if zh else "implied CAGR"): [
-            _fmt_pct(g) if g == g else ("" if d != d else f"{d:+.1f}{'点' if zh else 'pp'}")
-            for g, d in zip(a["implied_cagr"], a["implied_pp_per_year"], strict=True)],
-        ("规划年均增长" if zh else "stated"): a["stated_growth_text"].replace("—", ""),
-        ("差(百分点)" if zh else "gap (pp)"): a["gap_pp"].map(lambda x: "" if x != x
-                                                               else f"{x:+.1f}"),
-        ("核对" if zh else "check"): [
-            "；".join(w for w, on in (("不符", f), ("方向矛盾", d)) if on) if zh else
-            "; ".join(w for w, on in (("MISMATCH", f), ("DIRECTION", d)) if on)
-            for f, d in zip(a["flagged"], a["direction_conflict"], strict=True)],
-    }
-    import pandas as pd
+    from .present._cli_words import (
+        audit_table,
+        direction_conflict_sentence,
+        mismatch_sentence,
+        plan_title,
+    )
 
-    title = plan.title_zh if zh else (plan.title_en or plan.title_zh)
-    print(f"{title} [{plan.plan_id}]")
-    _print_frame(pd.DataFrame(table), "table")
-    n = int(a["flagged"].sum())
-    if zh:
-        print(f"\n{n} 项规划年均增长与基期→目标值隐含增长相差超过0.5个百分点。")
-    else:
-        print(f"\n{n} stated growth rates differ from the base→target CAGR "
-              "by more than 0.5 points.")
+    print(f"{plan_title(plan, args.lang)} [{plan.plan_id}]")
+    _print_frame(audit_table(plan, a, args.lang), "table")
+    print("\n" + mismatch_sentence(int(a["flagged"].sum()), args.lang))
     for r in a[a["direction_conflict"]].itertuples():
-        up = r.direction == "increase"
-        print(f"方向矛盾：{r.name_zh}的direction列为{direction_zh[r.direction]}，但目标"
-              f"{r.target_text}{'低于' if up else '高于'}基期值{r.base_text}；仍按direction列"
-              "判断，请核对。" if zh else
-              f"DIRECTION: {r.indicator_id} says {r.direction} but its target {r.target_text} "
-              f"is {'below' if up else 'above'} its base {r.base_text}; judged as the row "
-              "says: please check it.")
+        print(direction_conflict_sentence(r, args.lang))
     return Exit.OK
 
 
@@ -151,32 +118,31 @@ def _print_assessment(a, args: argparse.Namespace, table: bool = True) -> int:
     """The status table and reasons on stdout; exit 3 for --fail-on hits."""
     f = a.to_frame()
     if table:
-        zh = args.lang == "zh"
+        from .present._cli_words import cli_words, plan_title, reason_line
         from .present._table import display_table, headers
         from .present._text import dates_words
 
         shown = display_table(a, args.lang)
         out = shown[headers(args.lang, "indicator", "target", "latest", "p_met", "outcome",
                             "status")]
-        title = a.plan.title_zh if zh else (a.plan.title_en or a.plan.title_zh)
-        print(f"{title} [{a.plan.plan_id}]")
+        print(f"{plan_title(a.plan, args.lang)} [{a.plan.plan_id}]")
         print(dates_words(a, args.lang))
         if a.finished:
-            from .present._account import ACCOUNT_HEADERS, account_table
+            from .present._account import account_headers, account_table
             from .present._account import counts_sentence as account_counts
 
             acc = a.account(history=False)
             print()
-            print(("完成情况：" if zh else "Final account: ") + account_counts(acc, args.lang))
-            _print_frame(account_table(acc, args.lang)[ACCOUNT_HEADERS[args.lang][1:6]],
+            print(cli_words("account", args.lang) + account_counts(acc, args.lang))
+            _print_frame(account_table(acc, args.lang)[account_headers(
+                args.lang, "indicator", "target", "actual", "against", "outcome")],
                          "table")
             print()
-            print("各项目标：" if zh else "Targets:")
+            print(cli_words("targets", args.lang))
         _print_frame(out, "table")
         print()
         for r in f.itertuples():
-            print(f"- {r.name_zh if zh else (r.name_en or r.name_zh)}: "
-                  f"{r.reason_zh if zh else r.reason_en}")
+            print(reason_line(r, args.lang))
     fail_on = getattr(args, "fail_on", None)
     if fail_on and set(f["status_cn"]) & FAIL_ON[fail_on]:
         hit = f[f["status_cn"].isin(FAIL_ON[fail_on])]["indicator_id"].tolist()
@@ -250,8 +216,10 @@ def _cmd_project(args: argparse.Namespace) -> int:
     r = a[args.indicator]
     p = a.projections.get(args.indicator)
     if p is None:
+        from .present._cli_words import target_reason
+
         print(f"jxdigital: error: no projection for {args.indicator!r}: "
-              f"{r.reason_zh if args.lang == 'zh' else r.reason_en}", file=sys.stderr)
+              f"{target_reason(r, args.lang)}", file=sys.stderr)
         return Exit.INVALID_INPUT
     _print_frame(p.to_frame().drop(columns=["last_year"], errors="ignore"), args.format)
     return Exit.OK
@@ -367,11 +335,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
               "overwrite it", file=sys.stderr)
         return Exit.USAGE
     plan = load_plan(args.plan)
-    try:
-        path = write_template(out, plan, years=years, lang=args.lang, overwrite=args.force)
-    except ImportError as e:
-        print(f"jxdigital: error: {e}", file=sys.stderr)
-        return Exit.UNEXPECTED
+    path = write_template(out, plan, years=years, lang=args.lang, overwrite=args.force)
     base, shown = template_years(plan, years)
     rows = template_rows(plan, shown, args.lang, base)
     filled = sum(len(r.cells) for r in rows)
@@ -389,6 +353,14 @@ def _cmd_plans(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+def _options(*declare) -> argparse.ArgumentParser:
+    """A parent parser of options shared by subcommands: ``declare`` are ``(flags, kwargs)``."""
+    parent = argparse.ArgumentParser(add_help=False)
+    for flags, kw in declare:
+        parent.add_argument(*flags, **kw)
+    return parent
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="jxdigital",
@@ -397,23 +369,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"jxdigital {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
-    fmt = argparse.ArgumentParser(add_help=False)
-    fmt.add_argument("--format", choices=["table", "csv", "json"], default="table",
-                     help="output format (default: table)")
+    # every shared option is declared once, here; a subcommand takes the groups it needs
+    fmt = _options((["--format"], dict(choices=["table", "csv", "json"], default="table",
+                                       help="output format (default: table)")))
+    data = _options((["--actuals"], dict(help="your own actuals (.csv/.xlsx), merged over the "
+                                              "shipped set; your values win")))
+    plan = _options((["--plan"], dict(default="jiangxi-14th-fyp",
+                                      help="a shipped plan id or a plan .csv/.xlsx file "
+                                           "(default: jiangxi-14th-fyp)")))
+    lang = _options((["--lang"], dict(choices=["zh", "en"], default="zh",
+                                      help="label language")))
+    as_of = _options((["--as-of"], dict(dest="as_of", help="judge with what was published by "
+                                                           "this year or date (default: "
+                                                           "everything)")))
+    today = _options((["--today"], dict(help="the date the assessment is made, e.g. "
+                                             "2026-12-01 (default: the machine's date)")))
+    judged = [data, plan, as_of, lang, today]  # what an assessment is made from
+    status = _options(
+        (["--scheme"], dict(choices=["cn", "eurostat", "un"], default="cn",
+                            help="status scheme (default: cn, by P(target met))")),
+        (["--fail-on"], dict(dest="fail_on", choices=sorted(FAIL_ON),
+                             help="exit 3 when any target is off track (or at risk or off "
+                                  "track)")))
 
-    a = sub.add_parser("audit", parents=[fmt],
+    a = sub.add_parser("audit", parents=[fmt, plan, lang],
                        help="check the plan's stated growth rates against base→target")
-    a.add_argument("--plan", default="jiangxi-14th-fyp",
-                   help="a shipped plan id or a plan .csv/.xlsx file (default: jiangxi-14th-fyp)")
-    a.add_argument("--lang", choices=["zh", "en"], default="zh", help="label language")
     a.set_defaults(func=_cmd_audit)
 
-    data = argparse.ArgumentParser(add_help=False)
-    data.add_argument("--actuals", help="your own actuals (.csv/.xlsx), merged over the shipped "
-                                        "set; your values win")
-    c = sub.add_parser("coverage", parents=[fmt, data],
+    c = sub.add_parser("coverage", parents=[fmt, data, plan],
                        help="which years have published figures, per plan indicator")
-    c.add_argument("--plan", default="jiangxi-14th-fyp", help="a shipped plan id or a plan file")
     c.set_defaults(func=_cmd_coverage)
     k = sub.add_parser("conflicts", parents=[fmt, data],
                        help="indicator-years whose sources disagree by more than 1%%")
@@ -421,49 +405,26 @@ def build_parser() -> argparse.ArgumentParser:
                                   "a plan file; its indicators are known in --actuals)")
     k.set_defaults(func=_cmd_conflicts)
 
-    a = sub.add_parser("assess", parents=[fmt, data],
+    a = sub.add_parser("assess", parents=[fmt, *judged, status],
                        help="on or off track: the status of every target, with reasons")
-    a.add_argument("--plan", default="jiangxi-14th-fyp", help="a shipped plan id or a plan file")
-    a.add_argument("--as-of", dest="as_of", help="judge with what was published by this year "
-                                                 "or date (default: everything)")
-    a.add_argument("--lang", choices=["zh", "en"], default="zh", help="label language")
-    a.add_argument("--today", help="the date the assessment is made, e.g. 2026-12-01 "
-                                   "(default: the machine's date)")
-    a.add_argument("--scheme", choices=["cn", "eurostat", "un"], default="cn",
-                   help="status scheme (default: cn, by P(target met))")
-    a.add_argument("--fail-on", dest="fail_on", choices=sorted(FAIL_ON),
-                   help="exit 3 when any target is off track (or at risk or off track)")
     a.set_defaults(func=_cmd_assess)
 
-    judged = argparse.ArgumentParser(add_help=False)
-    judged.add_argument("--plan", default="jiangxi-14th-fyp",
-                        help="a shipped plan id or a plan file (default: jiangxi-14th-fyp)")
-    judged.add_argument("--as-of", dest="as_of",
-                        help="judge with what was published by this year or date")
-    judged.add_argument("--lang", choices=["zh", "en"], default="zh", help="label language")
-    judged.add_argument("--today", help="the date the assessment is made, e.g. 2026-12-01 "
-                                        "(default: the machine's date)")
-
-    r = sub.add_parser("report", parents=[data, judged],
+    r = sub.add_parser("report", parents=[*judged, status],
                        help="the main job: status table, and the report folder (Markdown, "
                             "HTML, Excel, deck, charts)")
     r.add_argument("--out", default="jxdigital-report",
                    help="folder to write (default: ./jxdigital-report)")
-    r.add_argument("--scheme", choices=["cn", "eurostat", "un"], default="cn",
-                   help="status scheme (default: cn)")
-    r.add_argument("--fail-on", dest="fail_on", choices=sorted(FAIL_ON),
-                   help="exit 3 when any target is off track (or at risk or off track)")
     r.add_argument("--no-deck", action="store_true", help="do not write deck.pptx")
     r.add_argument("--jobs", type=int, default=None,
                    help="processes for drawing charts (default: the CPUs, at most 4)")
     r.set_defaults(func=_cmd_report)
 
-    pj = sub.add_parser("project", parents=[fmt, data, judged],
+    pj = sub.add_parser("project", parents=[fmt, *judged],
                         help="the projection of one indicator to its target year")
     pj.add_argument("indicator", help="indicator id, e.g. digital_economy_value_added")
     pj.set_defaults(func=_cmd_project)
 
-    ch = sub.add_parser("chart", parents=[data, judged],
+    ch = sub.add_parser("chart", parents=judged,
                         help="draw one target's chart (or 'summary', 'dashboard', "
                             "'retrospective') to a file")
     ch.add_argument("indicator", help="indicator id, or 'summary', 'dashboard' or "
@@ -484,13 +445,11 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("plans", parents=[fmt], help="list the shipped plans")
     s.set_defaults(func=_cmd_plans)
 
-    t = sub.add_parser("template", help="write the workbook a department fills in with its "
-                                         "figures (填报表), to read back with --actuals")
-    t.add_argument("--plan", default="jiangxi-14th-fyp",
-                   help="a shipped plan id or a plan file (default: jiangxi-14th-fyp)")
+    t = sub.add_parser("template", parents=[plan, lang],
+                       help="write the workbook a department fills in with its figures "
+                            "(填报表), to read back with --actuals")
     t.add_argument("--years", help="year columns, e.g. 2021-2025 or 2021,2023 (default: the "
                                    "year after the plan's base year to its target year)")
-    t.add_argument("--lang", choices=["zh", "en"], default="zh", help="label language")
     t.add_argument("--out", required=True, help="the .xlsx file to write, e.g. 填报表.xlsx")
     t.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     t.set_defaults(func=_cmd_template)
@@ -502,11 +461,28 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
     print(f"jxdigital: warning: {message}", file=sys.stderr)
 
 
+#: Messages of the errors other modules raise on purpose for a bad argument, as plain
+#: ``KeyError`` / ``ValueError`` (until they raise a jxdigital error class): an argument's
+#: value (``argument 'as_of': expected ...``), an unknown plan id or target.
+#: A path given that cannot be used as asked: the message names it.
+_PATH_ERRORS = (FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError,
+                NotADirectoryError)
+BUG_HINT = "this is a bug in jxdigital; please report it"
+
+
+def _input_error_message(e: Exception) -> str | None:
+    """The message of an error jxdigital raises on purpose for bad input (exit 2), or None:
+    anything else is a bug."""
+    from .errors import ArgumentError, InputError, NotFoundError
+
+    if isinstance(e, (InputError, ArgumentError, NotFoundError, *_PATH_ERRORS)):
+        return str(e)
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     import warnings
-
-    from .errors import InputError
 
     warnings.showwarning = _show_warning
     try:
@@ -514,10 +490,25 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head: not an error
         sys.stderr.close()
         return Exit.OK
-    except (InputError, KeyError, FileNotFoundError, ValueError) as e:
-        msg = e.args[0] if isinstance(e, KeyError) and e.args else str(e)
-        print(f"jxdigital: error: {msg}", file=sys.stderr)
-        return Exit.INVALID_INPUT
+    except Exception as e:
+        return _failed(e)
+
+
+def _failed(e: Exception) -> Exit:
+    """Say what went wrong: bad input in one line (exit 2), a missing optional extra in one
+    line (exit 1), anything else as the bug it is, with its traceback (exit 1)."""
+    if isinstance(e, ImportError) and "pip install" in str(e):
+        print(f"jxdigital: error: {e}", file=sys.stderr)
+        return Exit.UNEXPECTED
+    msg = _input_error_message(e)
+    if msg is None:
+        import traceback
+
+        traceback.print_exception(type(e), e, e.__traceback__)
+        print(f"jxdigital {__version__}: {BUG_HINT}", file=sys.stderr)
+        return Exit.UNEXPECTED
+    print(f"jxdigital: error: {msg}", file=sys.stderr)
+    return Exit.INVALID_INPUT
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -49,6 +49,11 @@ class InputError(ValueError):
         head = f"{n} problem{'s' if n != 1 else ''} in input:\n" if n > 1 else ""
         super().__init__(head + "\n".join(f"- {p}" if n > 1 else str(p) for p in self.problems))
 
+    def __reduce__(self):
+        # copy and pickle rebuild the error from its problems, not from its message (pandas
+        # deep-copies ``attrs``, where a lenient load keeps its problems)
+        return type(self), (self.problems,)
+
     def to_frame(self):
         """The problems as a DataFrame: file, row, indicator_id, column, value, expected."""
         import pandas as pd
@@ -58,3 +63,16 @@ class InputError(ValueError):
 
 class PlanFormatError(InputError):
     """A plan table that cannot be read as a plan."""
+
+
+class ArgumentError(ValueError):
+    """An argument that cannot be used; the message names it and what was expected
+    (``argument 'as_of': expected a year such as 2022 …``)."""
+
+
+class NotFoundError(KeyError):
+    """A plan, target or indicator asked for by id that does not exist; the message says
+    which and what there is."""
+
+    def __str__(self) -> str:  # the message as written, not quoted like a KeyError's
+        return str(self.args[0]) if self.args else ""

@@ -11,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
+from .errors import ArgumentError
+
 __all__ = [
     "compound",
     "implied_cagr",
@@ -28,7 +30,7 @@ def _check(name: str, ok: np.ndarray, expected: str, value: np.ndarray) -> None:
     bad = ~ok & ~np.isnan(value)
     if np.any(bad):
         first = value[bad].flat[0] if value.ndim else value
-        raise ValueError(f"argument {name!r}: expected {expected}, got {first!r}")
+        raise ArgumentError(f"argument {name!r}: expected {expected}, got {first!r}")
 
 
 def implied_cagr(base: ArrayLike, target: ArrayLike, years: ArrayLike) -> np.ndarray:
@@ -89,9 +91,9 @@ def pro_rata_path(
     defaults to every year from ``base_year`` to ``target_year``.
     """
     if kind not in ("compound", "linear"):
-        raise ValueError(f"argument 'kind': expected 'compound' or 'linear', got {kind!r}")
+        raise ArgumentError(f"argument 'kind': expected 'compound' or 'linear', got {kind!r}")
     if not target_year > base_year:
-        raise ValueError(
+        raise ArgumentError(
             f"argument 'target_year': expected a year after base_year {base_year}, "
             f"got {target_year!r}"
         )

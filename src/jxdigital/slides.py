@@ -18,9 +18,11 @@ from ._atomic import atomic_path
 from .assessment import Account, Assessment
 from .charts import render_charts
 from .charts._style import text_em
-from .present._account import ACCOUNT_HEADERS, account_table, warnings_sentence
+from .present._account import account_headers, account_table, warnings_sentence
 from .present._account import counts_sentence as account_counts
 from .present._colours import OUTCOME_STATUS, STATUS_COLOURS, STATUS_INK
+from .present._names import plan_title, target_name, target_reason
+from .present._slide_words import deck_title, deck_words, finding
 from .present._table import display_table, headers
 from .present._text import counts_sentence, dates_words
 
@@ -98,7 +100,6 @@ def build_deck(assessment: Assessment, path: str | Path, lang: str | None = None
     if not isinstance(a, Assessment):
         raise TypeError("argument 'assessment': expected an Assessment from jxdigital.assess()")
     lang = lang or a.lang
-    zh = lang == "zh"
     if account is None and a.finished:
         account = a.account()
     if charts is None:
@@ -106,12 +107,9 @@ def build_deck(assessment: Assessment, path: str | Path, lang: str | None = None
 
     prs = pptx.Presentation(io.BytesIO(_template()))
     layouts = {lay.name: lay for lay in prs.slide_layouts}
-    plan_title = a.plan.title_zh if zh else (a.plan.title_en or a.plan.title_zh)
 
     s = prs.slides.add_slide(layouts["Title Slide"])
-    what = ("目标完成情况评估" if zh else "The final account") if a.finished else \
-        ("目标实现情况评估" if zh else "Progress towards the targets")
-    _title(s, f"{plan_title}\n{what}", 32)
+    _title(s, f"{plan_title(a.plan, lang)}\n{deck_title(a.finished, lang)}", 32)
     sub = s.placeholders[1].text_frame
     counts = account_counts(account, lang) if account is not None else counts_sentence(a, lang)
     sub.text = f"{dates_words(a, lang)}\n{counts}"
@@ -119,18 +117,18 @@ def build_deck(assessment: Assessment, path: str | Path, lang: str | None = None
 
     if account is not None:
         s = prs.slides.add_slide(layouts["Title Only"])
-        text = ("完成情况：" if zh else "The final account: ") + account_counts(account, lang)
+        text = deck_words("account", lang) + account_counts(account, lang)
         _title(s, text, _title_size(text))
         _account_table(s, account, lang)
         if "_retrospective" in charts:
             s = prs.slides.add_slide(layouts["Title Only"])
-            text = ("回顾：" if zh else "Looking back: ") + warnings_sentence(account, lang)
+            text = deck_words("looking_back", lang) + warnings_sentence(account, lang)
             _title(s, text, _title_size(text))
             s.shapes.add_picture(io.BytesIO(charts["_retrospective"]),
                                  *(Inches(v) for v in PICTURE[:3]))
 
     s = prs.slides.add_slide(layouts["Title Only"])
-    _title(s, "各项目标一览" if zh else "All targets at a glance", 28)
+    _title(s, deck_words("glance", lang), 28)
     _status_table(s, a, lang)
 
     if "_summary" in charts:
@@ -143,10 +141,8 @@ def build_deck(assessment: Assessment, path: str | Path, lang: str | None = None
         if r.indicator_id not in charts:
             continue
         s = prs.slides.add_slide(layouts["Title Only"])
-        name = r.name_zh if zh else (r.name_en or r.name_zh)
-        reason = r.reason_zh if zh else r.reason_en
-        finding = f"{name}：{reason}" if zh else f"{name}: {reason}"
-        _title(s, finding, _title_size(finding))
+        title = finding(target_name(r, lang), target_reason(r, lang), lang)
+        _title(s, title, _title_size(title))
         s.shapes.add_picture(io.BytesIO(charts[r.indicator_id]),
                              *(Inches(v) for v in PICTURE[:3]))
         notes = s.notes_slide.notes_text_frame
@@ -160,16 +156,16 @@ def build_deck(assessment: Assessment, path: str | Path, lang: str | None = None
 def _status_table(slide, a: Assessment, lang: str) -> None:
     df = display_table(a, lang)
     cols = headers(lang, "indicator", "target", "latest", "p_met", "outcome", "status")
-    _table(slide, df, cols, [4.0, 1.7, 2.3, 1.0, 1.5, 1.8], fill_col=cols[-1],
+    _table(slide, df, cols, [4.0, 1.7, 2.3, 1.0, 1.5, 1.8], fill_col=headers(lang, "status")[0],
            fills=list(df["_status"]))
 
 
 def _account_table(slide, acc: Account, lang: str) -> None:
     df = account_table(acc, lang)
-    h = ACCOUNT_HEADERS[lang]
-    cols = [h[1], h[2], h[3], h[4], h[5]]  # indicator, target, actual, against, outcome
+    cols = account_headers(lang, "indicator", "target", "actual", "against", "outcome")
     fills = df["_outcome"].map(OUTCOME_STATUS)
-    _table(slide, df, cols, [4.6, 1.6, 2.2, 2.3, 1.6], fill_col=h[5], fills=list(fills))
+    _table(slide, df, cols, [4.6, 1.6, 2.2, 2.3, 1.6],
+           fill_col=account_headers(lang, "outcome")[0], fills=list(fills))
 
 
 def _table(slide, df, cols: list[str], widths: list[float], fill_col: str,

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..codes import OUTCOMES
+
 if TYPE_CHECKING:
     from ._model import Assessment
 
 #: The four outcomes of an account, in the order it reports them.
-OUTCOMES = ("met", "missed", "unknown", "not_assessable")
 #: A review's status read as a forecast of the outcome: met (on track, achieved early),
 #: missed (off track); at risk and insufficient data forecast nothing.
 _FORECAST = {"achieved": "met", "on_track": "met", "met": "met", "off_track": "missed",

@@ -25,6 +25,7 @@ import pandas as pd
 from .. import growth
 from ..catalog import DEFAULT_PLAN, Plan, Target, load_plan
 from ..catalog._registry import is_shipped
+from ..errors import ArgumentError
 from ..observations import actuals as shipped_actuals
 from ..observations import load_actuals, merge_actuals
 from . import _rules as R
@@ -367,10 +368,10 @@ def record(j: Judgement, when: Timing, wording: Wording = CODES) -> TargetStatus
 
 def _check(scheme: str, lang: str) -> None:
     if scheme not in R.SCHEMES:
-        raise ValueError(f"argument 'scheme': expected one of {', '.join(R.SCHEMES)}, "
+        raise ArgumentError(f"argument 'scheme': expected one of {', '.join(R.SCHEMES)}, "
                          f"got {scheme!r}")
     if lang not in ("zh", "en"):
-        raise ValueError(f"argument 'lang': expected 'zh' or 'en', got {lang!r}")
+        raise ArgumentError(f"argument 'lang': expected 'zh' or 'en', got {lang!r}")
 
 
 def _used(judgements: list[Judgement]) -> tuple[dict, dict, dict]:

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .. import codes
 from ..catalog import Target, conversion_factor
-from ..observations import mark_selected
+from ..observations import LEVEL_MEASURES, is_usable, mark_selected, published_by
 from ._timing import Timing, cutoff
 
-LEVEL_MEASURES = ("level", "share_pct")
 #: Qualifiers that state a value itself (not a bound on it).
 POINT_QUALIFIERS = ("exact", "revised", "preliminary", "approximate", "estimate")
 
@@ -25,24 +25,12 @@ _EMPTY = pd.DataFrame(columns=["year", "value", "qualifier", "source_title", "pu
                                "published", "kind", "unit"])
 
 
-def _published_by(published: pd.Series, cutoff: str) -> pd.Series:
-    """True where the publication date is unknown or on or before ``cutoff``; a date given
-    only as a year or month counts from the end of that year or month."""
-    p = published.fillna("").astype(str)
-    full = p.where(p.str.len() != 4, p + "-12-31")
-    full = full.where(full.str.len() != 7, full + "-31")
-    return (p == "") | (full <= cutoff)
-
-
 def usable(data: pd.DataFrame, as_of=None, when: Timing | None = None) -> pd.DataFrame:
-    """The observations an assessment may use: comparable, year-end, level or share, known
-    by ``as_of`` (periods up to that year, published by then where the date is known);
-    the selection rule is applied again to what remains."""
+    """The observations an assessment may use (``observations.is_usable``: comparable,
+    year-end, level or share, known by ``as_of``); the selection rule is applied again to
+    what remains."""
     year, cut = (when.last_year, when.cutoff) if when is not None else cutoff(as_of)
-    d = data[data["measure"].isin(LEVEL_MEASURES) & data["comparable"].astype(bool)
-             & (data["as_of"].astype(str) == "")]
-    if year is not None:
-        d = d[(d["year"] <= year) & _published_by(d["published"], cut)]
+    d = data[is_usable(data, year, cut if year is not None else "")]
     d = d.drop(columns="selected").reset_index(drop=True)
     priority = pd.Series((d["origin"] != "jxdigital").astype(int).to_numpy())
     return mark_selected(d, priority=priority)
@@ -56,7 +44,7 @@ def known_part_year(data: pd.DataFrame, when: Timing) -> pd.DataFrame:
     d = data[data["measure"].isin(LEVEL_MEASURES) & data["comparable"].astype(bool)
              & (data["as_of"].astype(str) != "")]
     if when.cutoff:
-        d = d[_published_by(d["as_of"], when.cutoff) & _published_by(d["published"],
+        d = d[published_by(d["as_of"], when.cutoff) & published_by(d["published"],
                                                                       when.cutoff)]
     return d
 
@@ -69,8 +57,8 @@ def series(d: pd.DataFrame, indicator_id: str, region: str) -> pd.DataFrame:
     """
     s = d[(d["indicator_id"] == indicator_id) & (d["region"] == region) & d["selected"]]
     s = s.sort_values("year").reset_index(drop=True)
-    earlier_max = s["value"].where(s["qualifier"] != "lower_bound").cummax().shift()
-    stale = (s["qualifier"] == "lower_bound") & (s["value"] <= earlier_max)
+    earlier_max = s["value"].where(s["qualifier"] != codes.LOWER_BOUND).cummax().shift()
+    stale = (s["qualifier"] == codes.LOWER_BOUND) & (s["value"] <= earlier_max)
     return s[~stale].reset_index(drop=True)
 
 
@@ -106,7 +94,7 @@ def with_base(s: pd.DataFrame, t: Target, own: bool = False) -> pd.DataFrame:
     if (s["year"] == t.base_year).any():
         return s
     row = {"year": t.base_year, "value": t.base_value,
-           "qualifier": "lower_bound" if t.base_qualifier in ("more_than", "at_least")
+           "qualifier": codes.LOWER_BOUND if t.base_qualifier in ("more_than", "at_least")
            else "exact", "source_title": f"规划基期值 (plan baseline, {t.plan_id})",
            "publisher": "", "published": "", "kind": "published", "unit": t.indicator.unit}
     return pd.concat([pd.DataFrame([row]), s], ignore_index=True).sort_values("year") \
@@ -140,9 +128,9 @@ class Figure:
     @property
     def interval(self) -> tuple[float, float]:
         """The values the figure allows: itself, or everything above (below) a bound."""
-        if self.qualifier == "lower_bound":
+        if self.qualifier == codes.LOWER_BOUND:
             return self.value, math.inf
-        if self.qualifier == "upper_bound":
+        if self.qualifier == codes.UPPER_BOUND:
             return -math.inf, self.value
         if self.qualifier in ("approximate", "estimate"):
             d = abs(self.value) * APPROXIMATE_HALF_WIDTH
@@ -151,14 +139,14 @@ class Figure:
 
     @property
     def is_bound(self) -> bool:
-        return self.qualifier in ("lower_bound", "upper_bound")
+        return self.qualifier in (codes.LOWER_BOUND, codes.UPPER_BOUND)
 
     @property
     def open_ends(self) -> tuple[bool, bool]:
         """Whether each end of ``interval`` is excluded: a bound ("超过400", "400多",
         "近400") allows only values beyond its number. ("400以上" is read the same way:
         the published figures do not keep 以上 apart from 超过.)"""
-        return self.qualifier == "lower_bound", self.qualifier == "upper_bound"
+        return self.qualifier == codes.LOWER_BOUND, self.qualifier == codes.UPPER_BOUND
 
     def all_above(self, x: float, strict: bool) -> bool:
         """Does every value the figure allows exceed ``x`` (``strict``) or reach it?"""

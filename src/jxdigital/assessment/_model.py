@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
+from ..errors import NotFoundError
 from ._account import Account
 from ._timing import Timing
 from ._timing import timing as _timing
@@ -170,7 +171,7 @@ class Assessment:
         for t in self.targets:
             if t.indicator_id == indicator_id:
                 return t
-        raise KeyError(f"no target {indicator_id!r} in plan {self.plan.plan_id!r}")
+        raise NotFoundError(f"no target {indicator_id!r} in plan {self.plan.plan_id!r}")
 
     def to_frame(self) -> pd.DataFrame:
         rows = []

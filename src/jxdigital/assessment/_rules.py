@@ -33,10 +33,7 @@ from __future__ import annotations
 
 import math
 
-STATUSES = ("met", "achieved", "on_track", "at_risk", "off_track", "missed",
-            "insufficient_data", "not_assessable")
-#: Statuses that are final outcomes.
-FINAL = ("met", "missed")
+from ..codes import FINAL, STATUSES  # noqa: F401 (re-exported)
 
 #: Fewest usable yearly figures (the base year included) for any verdict.
 MIN_OBSERVATIONS = 2

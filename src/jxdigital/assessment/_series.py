@@ -12,10 +12,9 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
+from .. import codes
 from ..catalog import Target
-
-#: Target kinds: how a target is judged (``kind_of``).
-KINDS = ("level", "growth_rate", "relative", "growth_comparison", "none")
+from ..codes import KINDS  # noqa: F401 (re-exported)
 
 
 class SeriesKey(NamedTuple):
@@ -36,9 +35,9 @@ def split_ref(ref: str, default_region: str) -> SeriesKey:
 
 def kind_of(t: Target) -> str:
     """How ``t`` is judged: one of ``KINDS``."""
-    if t.comparator == "faster_than":
+    if t.comparator == codes.FASTER_THAN:
         return "growth_comparison" if t.base_year is not None else "none"
-    if t.comparator == "above_national_average":
+    if t.comparator == codes.ABOVE_NATIONAL_AVERAGE:
         return "relative"
     if t.comparator == "none" or math.isnan(t.target_value):
         return "none"

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..errors import ArgumentError
+
 
 @dataclass(frozen=True)
 class Timing:
@@ -46,7 +48,7 @@ def parse_today(today) -> dt.date:
     try:
         return pd.Timestamp(str(today)).date()
     except ValueError:
-        raise ValueError(f"argument 'today': expected a date such as 2026-12-01, "
+        raise ArgumentError(f"argument 'today': expected a date such as 2026-12-01, "
                          f"got {today!r}") from None
 
 
@@ -63,7 +65,7 @@ def cutoff(as_of) -> tuple[int | None, str]:
     try:
         ts = pd.Timestamp(text)
     except ValueError:
-        raise ValueError(f"argument 'as_of': expected a year such as 2022 or a date such as "
+        raise ArgumentError(f"argument 'as_of': expected a year such as 2022 or a date such as "
                          f"2023-06-30, got {as_of!r}") from None
     # A year's figure cannot exist before the year is over: a mid-year date admits periods
     # up to the previous year even where publication dates are unknown.

@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ._evidence import LEVEL_MEASURES, _published_by, series
+from ..observations import LEVEL_MEASURES, published_by
+from ._evidence import series
 from ._series import SeriesKey, own_series, reference_series
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def _known(rows: pd.DataFrame, a: Assessment) -> pd.Series:
         return pd.Series(True, index=rows.index)
     part = rows["as_of"].astype(str) != ""
     by_year = rows["year"].astype(int) <= when.last_year
-    by_date = _published_by(rows["as_of"], when.cutoff)
+    by_date = published_by(rows["as_of"], when.cutoff)
     return by_year.where(~part, by_date)
 
 
@@ -121,7 +122,7 @@ def unused_figures(a: Assessment, references: bool = False) -> pd.DataFrame:
                        published=rows["published"].fillna("").astype(str),
                        scope_note=rows["scope_note"].fillna("").astype(str))
     known = _known(rows, a)
-    published = _published_by(rows["published"], a.timing.cutoff) if a.timing.cutoff else \
+    published = published_by(rows["published"], a.timing.cutoff) if a.timing.cutoff else \
         pd.Series(True, index=rows.index)
     # figures the selection picked that the series leaves out ("突破1万亿" after 10378亿)
     d = a.data

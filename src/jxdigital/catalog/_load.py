@@ -15,9 +15,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import _tables
+from .. import _tables, codes
 from .._data import data_path
-from ..errors import PlanFormatError, Problem
+from ..codes import DEFAULT_PLAN, TARGET_MEASURES
+from ..errors import NotFoundError, PlanFormatError, Problem
 from ._models import USER_REGION, Indicator, Plan, Source, Target, implied_direction
 from ._parse import (
     BASE_QUALIFIERS,
@@ -32,8 +33,6 @@ from ._regions import EXPECTED as REGION_EXPECTED
 from ._regions import region_code
 from ._units import conversion_factor, lookup_unit
 
-DEFAULT_PLAN = "jiangxi-14th-fyp"
-
 REQUIRED = ["indicator_id", "name_zh", "unit", "base_year", "base_text", "target_year",
             "target_text"]
 OPTIONAL = ["plan_id", "seq", "title_zh", "title_en", "region", "name_en", "category_zh",
@@ -45,7 +44,7 @@ PARSED = ["base_value", "base_qualifier", "target_value", "target_high", "compar
           "stated_growth", "unit_base", "unit_scale"]
 ATTRIBUTES = {"预期性": "预期性", "约束性": "约束性", "expected": "预期性", "binding": "约束性",
               "": ""}
-MEASURES = ("level", "cagr", "annual_flow", "growth_comparison")
+MEASURES = TARGET_MEASURES
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 #: Longest indicator id: it names the target's chart file.
 MAX_ID = 64
@@ -185,9 +184,9 @@ class _RowReader:
             self.bad("tolerance", "a non-negative number in the indicator's unit, or empty")
             tolerance = math.nan
         reference = r.get("reference", "")
-        if tgt.comparator == "above_national_average" and not reference:
+        if tgt.comparator == codes.ABOVE_NATIONAL_AVERAGE and not reference:
             reference = "china"
-        if tgt.comparator == "faster_than" and not reference:
+        if tgt.comparator == codes.FASTER_THAN and not reference:
             self.bad("reference", "the series to compare growth with, e.g. 'jiangxi:gdp'")
         if measure in ("level", "annual_flow"):
             for col, v in (("base_text", base.value), ("target_text", tgt.value),
@@ -333,7 +332,7 @@ def load_plan(plan_id: str | Path = DEFAULT_PLAN, which: str | None = None) -> P
     plans_df = _shipped_plans()
     row = plans_df[plans_df["plan_id"] == str(plan_id)]
     if row.empty:
-        raise KeyError(f"no shipped plan {str(plan_id)!r}; shipped plans: "
+        raise NotFoundError(f"no shipped plan {str(plan_id)!r}; shipped plans: "
                        + ", ".join(plans_df["plan_id"]) + " (or pass a .csv/.xlsx path)")
     meta = row.iloc[0].to_dict()
     path = data_path("indicators.csv")

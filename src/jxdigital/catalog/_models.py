@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import growth
+from ..codes import USER_REGION  # noqa: F401 (re-exported)
+from ..errors import NotFoundError
 from ._constants import ATTRIBUTE_EN, AUDIT_FLAG_PP  # noqa: F401 (re-exported)
 from ._frames import audit_frame, plan_frame
 from ._parse import COMPARATORS
@@ -28,7 +30,6 @@ AROUND_TOLERANCE_REL = 0.05
 
 #: The region of a user's plan file that has no ``region`` column: a region of its own,
 #: so the plan is judged on the user's figures only, never on a shipped region's.
-USER_REGION = "user"
 
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
@@ -239,7 +240,8 @@ class Plan(BaseModel):
             if t.indicator_id == indicator_id:
                 return t
         known = ", ".join(t.indicator_id for t in self.targets)
-        raise KeyError(f"plan {self.plan_id!r} has no indicator {indicator_id!r}; it has: {known}")
+        raise NotFoundError(f"plan {self.plan_id!r} has no indicator {indicator_id!r}; it has: "
+                            f"{known}")
 
     @property
     def indicators(self) -> tuple[Indicator, ...]:

@@ -11,21 +11,11 @@ import math
 import re
 from typing import NamedTuple
 
-#: What a target's comparator means; ``assess`` honours these.
-COMPARATORS: dict[str, str] = {
-    "reach": "reach the value (plain number or 达到): met at or beyond it in the desired direction",
-    "at_least": "at least the value (以上, 不少于, 不低于, ≥)",
-    "more_than": "more than the value (>, 超, 超过, 突破)",
-    "around": "about the value (左右): met inside a tolerance band",
-    "at_most": "at most the value (不高于, 以内, 以下, ≤)",
-    "between": "within a printed range (2-3)",
-    "above_national_average": "above the national average of the same indicator (超全国平均水平)",
-    "faster_than": "growth faster than a reference series (快于…增速)",
-    "none": "no numeric value printed (—)",
-}
+from .. import codes
+from ..codes import BASE_QUALIFIERS, COMPARATOR_MEANINGS  # noqa: F401 (re-exported)
 
-#: How a printed baseline qualifies its number.
-BASE_QUALIFIERS = ("exact", "more_than", "at_least", "around", "none")
+#: What a target's comparator means; ``assess`` honours these (``jxdigital.codes``).
+COMPARATORS: dict[str, str] = COMPARATOR_MEANINGS
 
 _NUM = r"[+-]?\d+(?:\.\d+)?"
 _DASHES = "-–—－~～至"
@@ -94,7 +84,7 @@ def parse_target(text: object, unit: str = "", base_value: float = math.nan) -> 
     if s in _EMPTY:
         return Parsed(math.nan, "none")
     if s in _ABOVE_NATIONAL:
-        return Parsed(math.nan, "above_national_average")
+        return Parsed(math.nan, codes.ABOVE_NATIONAL_AVERAGE)
     if s in _FULL_COVERAGE:
         return Parsed(100.0, "reach")
     if s in ("倍增", "翻番", "翻一番"):
@@ -102,7 +92,7 @@ def parse_target(text: object, unit: str = "", base_value: float = math.nan) -> 
             raise TextError(str(text), "a baseline for a doubling (倍增) target")
         return Parsed(2.0 * base_value, "reach")
     if _FASTER.match(s):
-        return Parsed(math.nan, "faster_than")
+        return Parsed(math.nan, codes.FASTER_THAN)
     m = _RANGE.match(s)
     if m:
         lo, hi = float(m["lo"]), float(m["hi"])
@@ -141,6 +131,6 @@ def parse_growth(text: object) -> Parsed:
         p = parse_target(s)
     except TextError:
         raise TextError(str(text), GROWTH_EXPECTED) from None
-    if p.comparator in ("none", "above_national_average", "faster_than", "between"):
+    if p.comparator in ("none", codes.ABOVE_NATIONAL_AVERAGE, codes.FASTER_THAN, "between"):
         raise TextError(str(text), GROWTH_EXPECTED)
     return Parsed(p.value / 100.0, p.comparator)

@@ -4,19 +4,81 @@ from __future__ import annotations
 
 import contextlib
 import math
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from .. import growth
 from ..assessment import Assessment, TargetStatus, in_unit
+from ..errors import NotFoundError
 from ..observations import conflicts
-from ..present import _text as T
+from ..present import _chart_words as W
 from ..present import assess
 from . import _style as S
 
-LEVELS = (95, 80, 50)
-_FAN_ALPHA = {95: 0.12, 80: 0.22, 50: 0.36}
+LEVELS = (95, 80, 50)  # the fan's intervals (%), drawn widest first
+FAN_ALPHA = {95: 0.12, 80: 0.22, 50: 0.36}  # their opacity: the likelier, the darker
+
+# --- Layout --------------------------------------------------------------------------------
+# Sizes of marks are multiples of the style's marker size and line width (Style.marker,
+# Style.line, in points), so that every preset keeps the same proportions. Offsets of the
+# direct labels are in points from the point they label (matplotlib "offset points").
+PT_PER_IN = 72
+
+COMPACT_MARKER = 0.7  # × marker: small multiples (dashboard panels) draw smaller marks...
+COMPACT_LINE = 0.8  # × line: ...and thinner lines, or the panels would be all ink
+OTHER_SOURCE_MARKER = 0.55  # × marker: the grey dots of figures not used, secondary
+HOLLOW_EDGE = 1.2  # points: edge of the hollow dots of figures of another definition
+CONFLICT_LINE = 0.6  # × line: the dotted line joining sources that disagree on a year
+NATIONAL_MARKER = 0.8  # × marker: the national series, a step behind the plan's own
+NATIONAL_LINE = 0.8  # × line: the same for its line and projection
+PLAN_PATH_LINE = 0.7  # × line: the plan's path, a guide rather than data
+BAND_LINE = 3  # × line: the bar at the target year spanning a 左右 band or a range
+BAND_ALPHA = 0.6  # its opacity, so the target diamond on it stays visible
+TARGET_MARKER = 1.1  # × marker: the target diamond, a little larger than the dots...
+BOUND_MARKER = 1.1  # × marker: ...as the lower-bound triangle: less ink than a circle
+
+LABEL_GAP = 8  # points: direct labels start this far right of their point
+LABEL_RISE = 4  # points: projection and target labels sit this far above or below their
+#                 point, each on the side away from the other, so they never overlap
+ACTUAL_LABEL_BACK = 6  # points: the last actual's label ends this far left of it (it starts
+#                        LABEL_GAP right of it when it is the only one, at the left edge)
+ACTUAL_LABEL_RISE = 8  # points: ...and sits this far above it, clear of the line
+NOTE_DROP = 6  # points: "sources differ" this far below the lowest of the figures
+PATH_LABEL_DROP = 12  # points: "plan path" this far below the path's middle year
+
+GAP_HALF = 0.5  # years: unpublished years are shaded over their whole slot on the x axis
+GAP_ALPHA = 0.045  # opacity of that black shade: a faint grey behind everything
+GAP_LABEL_Y = 0.985  # axes fraction: its words at the top of the axes, just under the edge
+
+BADGE_AT = (0.01, 0.97)  # axes fraction: the status badge's top left corner
+BADGE_PAD = 0.3  # × font size: padding inside the badge's rounded box
+
+LABEL_LATIN_EM = 0.52  # em: a Latin character's width in the labels (a CJK one is 1 em)
+LABEL_MARGIN_IN = 0.15  # inches kept right of the widest label at the target year
+YEAR_EPS = 0.01  # years: labels anchored at (or after) the target year, within rounding
+
+X_PAD = 0.4  # years: space left of the first year and, at least, right of the last
+SUBPLOT_WIDTH = 0.775  # figure fraction: a new subplot's width (matplotlib's left 0.125,
+#                        right 0.9). The limits are set before _place_axes sets the final
+#                        margins, so the axes' width is estimated as the figure's width ×
+#                        (axes width / SUBPLOT_WIDTH) less AXES_MARGIN_IN: a fresh subplot
+#                        counts as the whole figure less the margins to come
+AXES_MARGIN_IN = 1.1  # inches: the margins _place_axes will take (y ticks, unit, right edge)
+MIN_AXES_IN = 1.0  # inches: the smallest axes width assumed (tiny panels)
+MIN_PLOT_IN = 0.5  # inches: the least width left for the years, however wide the labels
+MAX_XTICKS = 8  # year ticks at most (every 2nd, 3rd... year beyond that)
+Y_PAD = 0.12  # of the values' range: space below the lowest and above the highest
+Y_PAD_FLAT = 0.1  # of the value: the same when all values are equal
+BADGE_ROOM = 1.6  # × the y padding above the highest value: room for the status badge
+GRID_LINE = 0.8  # points: the horizontal grid lines
+
+#: Drawing order (matplotlib zorder): shade and fan behind, the actuals on top, the badge
+#: above everything.
+Z = {"unpublished": 0, "fan": 1, "unpublished_note": 1, "plan_path": 2, "conflict": 2,
+     "other_sources": 3, "projection": 4, "national": 4, "band": 5, "target": 6,
+     "actual_line": 7, "actual": 8, "badge": 10}
 
 
 def resolve(assessment, indicator_id: str | None) -> tuple[Assessment, TargetStatus]:
@@ -33,7 +95,7 @@ def resolve(assessment, indicator_id: str | None) -> tuple[Assessment, TargetSta
         return assessment, assessment[indicator_id]
     except KeyError:
         ids = ", ".join(t.indicator_id for t in assessment)
-        raise KeyError(f"argument 'indicator_id': {indicator_id!r} is not a target of plan "
+        raise NotFoundError(f"argument 'indicator_id': {indicator_id!r} is not a target of plan "
                        f"{assessment.plan.plan_id!r}; its targets are: {ids}") from None
 
 
@@ -41,28 +103,12 @@ def _finite(x) -> bool:
     return x is not None and isinstance(x, (int, float)) and math.isfinite(x)
 
 
-def title_of(r: TargetStatus, lang: str) -> str:
-    name = r.name_zh if lang == "zh" or not r.name_en else r.name_en
-    return name
-
-
-def unit_label(r: TargetStatus, lang: str) -> str:
-    return r.unit if lang == "zh" else T.unit_en(r.unit)
-
-
-def badge_text(r: TargetStatus, lang: str) -> str:
-    words = r.status_zh if lang == "zh" else r.status_en
-    if _finite(r.p_met) and r.status_cn not in ("achieved",) and not r.final:
-        words += (f" · 达标概率{T.prob(r.p_met)}" if lang == "zh" else
-                  f" · P(met) {T.prob(r.p_met, 'en')}")
-    return words
-
-
-def draw_badge(ax, r: TargetStatus, lang: str, size: float, loc=(0.01, 0.97)) -> None:
+def draw_badge(ax, r: TargetStatus, lang: str, size: float, loc=BADGE_AT) -> None:
     colour = S.STATUS_COLOURS.get(r.status_cn, "#BBBBBB")
-    ax.text(*loc, badge_text(r, lang), transform=ax.transAxes, ha="left", va="top",
+    ax.text(*loc, W.badge_text(r, lang), transform=ax.transAxes, ha="left", va="top",
             fontsize=size, color=S.STATUS_INK.get(r.status_cn, "#000000"),
-            bbox=dict(boxstyle="round,pad=0.3", fc=colour, ec="none"), zorder=10)
+            bbox=dict(boxstyle=f"round,pad={BADGE_PAD}", fc=colour, ec="none"),
+            zorder=Z["badge"])
 
 
 def _observations(a: Assessment, r: TargetStatus) -> pd.DataFrame:
@@ -80,163 +126,230 @@ def _conflict_years(obs: pd.DataFrame) -> set[int]:
     return {int(y) for y in c["year"]} if len(c) else set()
 
 
+@dataclass(frozen=True)
+class _Pen:
+    """The sizes one chart draws with, in points."""
+
+    marker: float
+    line: float
+    label: float  # direct labels
+    note: float  # notes: sources differ, years not published, plan path
+
+
+def _pen(st: S.Style, compact: bool) -> _Pen:
+    if compact:
+        return _Pen(st.marker * COMPACT_MARKER, st.line * COMPACT_LINE, st.small, st.small)
+    return _Pen(st.marker, st.line, st.label, st.small)
+
+
+@dataclass
+class _Shown:
+    """The years and values drawn so far, for the axes' limits."""
+
+    years: list[float] = field(default_factory=list)
+    values: list[float] = field(default_factory=list)
+
+
 def draw_indicator(ax, a: Assessment, r: TargetStatus, st: S.Style, lang: str,
                    labels: bool = True, compact: bool = False) -> None:
-    """Everything about one target on ``ax``; ``compact`` for small multiples."""
-    ms, lw = (st.marker * 0.7, st.line * 0.8) if compact else (st.marker, st.line)
-    fs = st.small if compact else st.label
+    """Everything about one target on ``ax``; ``compact`` for small multiples (no other
+    sources, no unpublished years, no notes). The parts are drawn in this order, each
+    above the ones before it where their ``Z`` is equal."""
+    pen = _pen(st, compact)
     used = a.series.get(r.indicator_id, pd.DataFrame(columns=["year", "value", "qualifier"]))
-    obs = _observations(a, r)
-    years_shown: list[float] = []
-    values_shown: list[float] = []
+    shown = _Shown()
+    if not compact:
+        _draw_other_sources(ax, _observations(a, r), pen, lang, shown)
+        _draw_unpublished(ax, _unpublished(a, r, used), pen, lang, shown)
+    proj = _draw_fan(ax, a, r, used, pen, lang, shown, labels)
+    _draw_national(ax, a, r, pen, lang, shown, labels)
+    _draw_plan_path(ax, r, pen, lang, shown, labels and not compact)
+    _draw_target(ax, r, proj, pen, lang, shown, labels)
+    _draw_actuals(ax, r, used, pen, lang, shown, labels)
+    _draw_axes(ax, r, pen, shown, labels)
 
-    # Other sources' figures: hollow = not comparable with the plan's definition; small grey
-    # dots = comparable figures the selection rule did not use.
-    if not compact and len(obs):
-        other = obs[~obs["selected"].astype(bool)]
-        nc = obs[~obs["comparable"].astype(bool)]
-        if len(other):
-            ax.plot(other["year"], other["value"], ls="none", marker="o", ms=ms * 0.55,
-                    color="#888888", zorder=3)
-        if len(nc):
-            ax.plot(nc["year"], nc["value"], ls="none", marker="o", ms=ms, mfc="none",
-                    mec=S.ACTUAL, mew=1.2, zorder=3)
-            values_shown += list(nc["value"])
-        for y in sorted(_conflict_years(obs)):
-            v = obs[obs["year"] == y]["value"]
-            ax.vlines(y, v.min(), v.max(), color=S.TARGET, lw=lw * 0.6, ls=":", zorder=2)
-            ax.annotate("来源不一" if lang == "zh" else "sources differ", (y, v.min()),
-                        xytext=(0, -6), textcoords="offset points", ha="center", va="top",
-                        fontsize=st.small, color=S.TARGET)
 
-    # Years already over whose figures are not known: shaded and named, not "the future".
-    gap = _unpublished(a, r, used)
-    if gap is not None and not compact:
-        ax.axvspan(gap[0] - 0.5, gap[1] + 0.5, color="#000000", alpha=0.045, lw=0, zorder=0)
-        span = str(gap[0]) if gap[0] == gap[1] else f"{gap[0]}—{gap[1]}"
-        ax.text((gap[0] + gap[1]) / 2, 0.985,
-                f"{span}年数据尚未公布" if lang == "zh" else
-                f"{span.replace('—', '–')}: not yet published",
-                transform=ax.get_xaxis_transform(), ha="center", va="top",
-                fontsize=st.small, color="#666666", zorder=1)
-        years_shown += list(gap)
+def _draw_other_sources(ax, obs: pd.DataFrame, pen: _Pen, lang: str, shown: _Shown) -> None:
+    """Other sources' figures: hollow = not comparable with the plan's definition; small
+    grey dots = comparable figures the selection rule did not use; a dotted line where
+    sources disagree on a year."""
+    if not len(obs):
+        return
+    other = obs[~obs["selected"].astype(bool)]
+    nc = obs[~obs["comparable"].astype(bool)]
+    if len(other):
+        ax.plot(other["year"], other["value"], ls="none", marker="o",
+                ms=pen.marker * OTHER_SOURCE_MARKER, color=S.OTHER_SOURCE,
+                zorder=Z["other_sources"])
+    if len(nc):
+        ax.plot(nc["year"], nc["value"], ls="none", marker="o", ms=pen.marker, mfc="none",
+                mec=S.ACTUAL, mew=HOLLOW_EDGE, zorder=Z["other_sources"])
+        shown.values += list(nc["value"])
+    for y in sorted(_conflict_years(obs)):
+        v = obs[obs["year"] == y]["value"]
+        ax.vlines(y, v.min(), v.max(), color=S.TARGET, lw=pen.line * CONFLICT_LINE, ls=":",
+                  zorder=Z["conflict"])
+        ax.annotate(W.chart_words("sources_differ", lang), (y, v.min()),
+                    xytext=(0, -NOTE_DROP), textcoords="offset points", ha="center",
+                    va="top", fontsize=pen.note, color=S.TARGET)
 
-    # Projection fan, from the last figure it rests on to the target year.
+
+def _draw_unpublished(ax, gap: tuple[int, int] | None, pen: _Pen, lang: str,
+                      shown: _Shown) -> None:
+    """Years already over whose figures are not known: shaded and named, not "the
+    future"."""
+    if gap is None:
+        return
+    first, last = gap
+    ax.axvspan(first - GAP_HALF, last + GAP_HALF, color="#000000", alpha=GAP_ALPHA, lw=0,
+               zorder=Z["unpublished"])
+    ax.text((first + last) / 2, GAP_LABEL_Y, W.unpublished_words(first, last, lang),
+            transform=ax.get_xaxis_transform(), ha="center", va="top", fontsize=pen.note,
+            color=S.NOTE, zorder=Z["unpublished_note"])
+    shown.years += list(gap)
+
+
+def _draw_fan(ax, a: Assessment, r: TargetStatus, used: pd.DataFrame, pen: _Pen, lang: str,
+              shown: _Shown, labels: bool):
+    """The projection fan, from the last figure it rests on to the target year, and its
+    label; returns the projection (None when there is none)."""
     proj = a.projections.get(r.indicator_id)
-    if proj is not None and len(used):
-        f = proj.to_frame()
-        start = used[used["year"] < r.target_year]
-        if "last_year" in f and len(f):
-            start = used[used["year"] <= int(f["last_year"].iloc[0])]
-        x0, y0 = float(start["year"].iloc[-1]), float(start["value"].iloc[-1])
-        xs = np.r_[x0, f["year"].to_numpy(float)]
-        for lv in LEVELS:
-            lo = np.r_[y0, f[f"lo_{lv}"].to_numpy(float)]
-            hi = np.r_[y0, f[f"hi_{lv}"].to_numpy(float)]
-            ax.fill_between(xs, lo, hi, color=S.PROJECTION, alpha=_FAN_ALPHA[lv], lw=0,
-                            zorder=1)
-        pt = np.r_[y0, f["point"].to_numpy(float)]
-        ax.plot(xs, pt, color=S.PROJECTION, lw=lw, ls="--", zorder=4)
-        years_shown += list(xs)
-        values_shown += list(pt) + list(f["lo_80"]) + list(f["hi_80"])
-        if labels:
-            end = f.iloc[-1]
-            txt = (f"{int(end['year'])}年预测 {T.value(end['point'], r.unit)}\n"
-                   f"80%区间 {T.value(end['lo_80'], r.unit)}—{T.value(end['hi_80'], r.unit)}"
-                   if lang == "zh" else
-                   f"{int(end['year'])} projection {T.value(end['point'], r.unit, 'en')}\n"
-                   f"80% interval {T.value(end['lo_80'], r.unit, 'en')}–"
-                   f"{T.value(end['hi_80'], r.unit, 'en')}")
-            # The projection and target labels grow away from each other, never overlap.
-            up = _finite(r.target_value) and r.target_value > end["point"]
-            ax.annotate(txt, (end["year"], end["point"]), xytext=(8, -4 if up else 4),
-                        textcoords="offset points", va="top" if up else "bottom", ha="left",
-                        fontsize=fs, color=S.PROJECTION)
+    if proj is None or not len(used):
+        return proj
+    f = proj.to_frame()
+    start = used[used["year"] < r.target_year]
+    if "last_year" in f and len(f):
+        start = used[used["year"] <= int(f["last_year"].iloc[0])]
+    x0, y0 = float(start["year"].iloc[-1]), float(start["value"].iloc[-1])
+    xs = np.r_[x0, f["year"].to_numpy(float)]
+    for lv in LEVELS:
+        lo = np.r_[y0, f[f"lo_{lv}"].to_numpy(float)]
+        hi = np.r_[y0, f[f"hi_{lv}"].to_numpy(float)]
+        ax.fill_between(xs, lo, hi, color=S.PROJECTION, alpha=FAN_ALPHA[lv], lw=0,
+                        zorder=Z["fan"])
+    pt = np.r_[y0, f["point"].to_numpy(float)]
+    ax.plot(xs, pt, color=S.PROJECTION, lw=pen.line, ls="--", zorder=Z["projection"])
+    shown.years += list(xs)
+    shown.values += list(pt) + list(f["lo_80"]) + list(f["hi_80"])
+    if labels:
+        end = f.iloc[-1]
+        txt = W.projection_label(int(end["year"]), end["point"], end["lo_80"], end["hi_80"],
+                               r.unit, lang)
+        # The projection and target labels grow away from each other, never overlap.
+        up = _finite(r.target_value) and r.target_value > end["point"]
+        ax.annotate(txt, (end["year"], end["point"]),
+                    xytext=(LABEL_GAP, -LABEL_RISE if up else LABEL_RISE),
+                    textcoords="offset points", va="top" if up else "bottom", ha="left",
+                    fontsize=pen.label, color=S.PROJECTION)
+    return proj
 
-    # National series and projection for 超全国平均水平 targets.
-    ref = a.reference_projections.get(r.indicator_id)
+
+def _draw_national(ax, a: Assessment, r: TargetStatus, pen: _Pen, lang: str, shown: _Shown,
+                   labels: bool) -> None:
+    """The national series and projection, for targets above the national average."""
     ref_used = a.series.get(f"{r.indicator_id}@{r.reference or 'china'}")
-    if ref_used is not None and len(ref_used):
-        ax.plot(ref_used["year"], ref_used["value"], color=S.NATIONAL, marker="s",
-                ms=ms * 0.8, lw=lw * 0.8, zorder=4)
-        years_shown += list(ref_used["year"])
-        values_shown += list(ref_used["value"])
-        if ref is not None:
-            rf = ref.to_frame()
-            xs = np.r_[float(ref_used["year"].iloc[-1]), rf["year"].to_numpy(float)]
-            ax.plot(xs, np.r_[float(ref_used["value"].iloc[-1]), rf["point"]],
-                    color=S.NATIONAL, ls="--", lw=lw * 0.8, zorder=4)
-            values_shown += list(rf["point"])
-        if labels:
-            last_x = xs[-1] if ref is not None else float(ref_used["year"].iloc[-1])
-            last_y = float(rf["point"].iloc[-1]) if ref is not None else \
-                float(ref_used["value"].iloc[-1])
-            ax.annotate("全国" if lang == "zh" else "China", (last_x, last_y), xytext=(8, 0),
-                        textcoords="offset points", va="center", fontsize=fs,
-                        color=S.NATIONAL)
+    if ref_used is None or not len(ref_used):
+        return
+    ref = a.reference_projections.get(r.indicator_id)
+    ax.plot(ref_used["year"], ref_used["value"], color=S.NATIONAL, marker="s",
+            ms=pen.marker * NATIONAL_MARKER, lw=pen.line * NATIONAL_LINE,
+            zorder=Z["national"])
+    shown.years += list(ref_used["year"])
+    shown.values += list(ref_used["value"])
+    last_x, last_y = float(ref_used["year"].iloc[-1]), float(ref_used["value"].iloc[-1])
+    if ref is not None:
+        rf = ref.to_frame()
+        xs = np.r_[last_x, rf["year"].to_numpy(float)]
+        ax.plot(xs, np.r_[last_y, rf["point"]], color=S.NATIONAL, ls="--",
+                lw=pen.line * NATIONAL_LINE, zorder=Z["national"])
+        shown.values += list(rf["point"])
+        last_x, last_y = xs[-1], float(rf["point"].iloc[-1])
+    if labels:
+        ax.annotate(W.chart_words("national", lang), (last_x, last_y), xytext=(LABEL_GAP, 0),
+                    textcoords="offset points", va="center", fontsize=pen.label,
+                    color=S.NATIONAL)
 
-    # The plan's own path from base to target.
-    if _finite(r.base_value) and _finite(r.target_value) and r.base_year is not None and \
-            r.comparator not in ("above_national_average", "faster_than") and \
-            r.target_value > 0 and r.base_value > 0:
-        kind = "linear" if r.is_share else "compound"
-        path = growth.pro_rata_path(r.base_value, r.target_value, r.base_year, r.target_year,
-                                    kind=kind)
-        xs = np.arange(r.base_year, r.target_year + 1)
-        ax.plot(xs, path, color=S.PLAN_PATH, lw=lw * 0.7, ls=":", zorder=2)
-        if labels and not compact:
-            mid = len(xs) // 2
-            ax.annotate("规划路径" if lang == "zh" else "plan path", (xs[mid], path[mid]),
-                        xytext=(0, -12), textcoords="offset points", ha="center",
-                        fontsize=st.small, color=S.PLAN_PATH)
-        years_shown += list(xs)
-        values_shown += list(path)
 
-    # The target: a marker, or a band for 左右 and ranges.
-    low, high = r.band_low, r.band_high  # the printed band of 左右 and ranges
+def _draw_plan_path(ax, r: TargetStatus, pen: _Pen, lang: str, shown: _Shown,
+                    label: bool) -> None:
+    """The plan's own path from base to target (linear for shares, compound otherwise)."""
+    if not (_finite(r.base_value) and _finite(r.target_value) and r.base_year is not None
+            and r.comparator not in ("above_national_average", "faster_than")
+            and r.target_value > 0 and r.base_value > 0):
+        return
+    kind = "linear" if r.is_share else "compound"
+    path = growth.pro_rata_path(r.base_value, r.target_value, r.base_year, r.target_year,
+                                kind=kind)
+    xs = np.arange(r.base_year, r.target_year + 1)
+    ax.plot(xs, path, color=S.PLAN_PATH, lw=pen.line * PLAN_PATH_LINE, ls=":",
+            zorder=Z["plan_path"])
+    if label:
+        mid = len(xs) // 2
+        ax.annotate(W.chart_words("plan_path", lang), (xs[mid], path[mid]),
+                    xytext=(0, -PATH_LABEL_DROP), textcoords="offset points", ha="center",
+                    fontsize=pen.note, color=S.PLAN_PATH)
+    shown.years += list(xs)
+    shown.values += list(path)
+
+
+def _draw_target(ax, r: TargetStatus, proj, pen: _Pen, lang: str, shown: _Shown,
+                 labels: bool) -> None:
+    """The target: a marker, or a band for 左右 and ranges (their printed band), and its
+    label on the side away from the projection's."""
+    low, high = r.band_low, r.band_high
     if r.comparator in ("around", "between") and _finite(low) and _finite(high):
-        ax.vlines(r.target_year, low, high, color=S.TARGET, lw=lw * 3, alpha=0.6, zorder=5)
-        values_shown += [low, high]
-    if _finite(r.target_value) and r.comparator not in ("above_national_average",
-                                                        "faster_than"):
-        ax.plot([r.target_year], [r.target_value], marker="D", ms=ms * 1.1, color=S.TARGET,
-                ls="none", zorder=6)
-        values_shown.append(r.target_value)
-        years_shown.append(r.target_year)
-        if labels:
-            below = proj is not None and r.target_value <= proj.point(r.target_year)
-            ax.annotate(("目标 " if lang == "zh" else "target ") + _target_words(r, lang),
-                        (r.target_year, r.target_value), xytext=(8, -4 if below else 4),
-                        textcoords="offset points", va="top" if below else "bottom",
-                        ha="left", fontsize=fs, color=S.TARGET)
+        ax.vlines(r.target_year, low, high, color=S.TARGET, lw=pen.line * BAND_LINE,
+                  alpha=BAND_ALPHA, zorder=Z["band"])
+        shown.values += [low, high]
+    if not _finite(r.target_value) or r.comparator in ("above_national_average",
+                                                       "faster_than"):
+        return
+    ax.plot([r.target_year], [r.target_value], marker="D", ms=pen.marker * TARGET_MARKER,
+            color=S.TARGET, ls="none", zorder=Z["target"])
+    shown.values.append(r.target_value)
+    shown.years.append(r.target_year)
+    if labels:
+        below = proj is not None and r.target_value <= proj.point(r.target_year)
+        ax.annotate(W.target_label(r, lang), (r.target_year, r.target_value),
+                    xytext=(LABEL_GAP, -LABEL_RISE if below else LABEL_RISE),
+                    textcoords="offset points", va="top" if below else "bottom",
+                    ha="left", fontsize=pen.label, color=S.TARGET)
 
-    # Actuals used (filled; a triangle marks a lower bound such as "6万多").
-    if len(used):
-        ax.plot(used["year"], used["value"], color=S.ACTUAL, lw=lw, zorder=7)
-        bound = used["qualifier"].isin(["lower_bound"])
-        ax.plot(used["year"][~bound], used["value"][~bound], ls="none", marker="o", ms=ms,
-                color=S.ACTUAL, zorder=8)
-        if bound.any():
-            ax.plot(used["year"][bound], used["value"][bound], ls="none", marker="^",
-                    ms=ms * 1.1, color=S.ACTUAL, zorder=8)
-        years_shown += list(used["year"])
-        values_shown += list(used["value"])
-        if labels:
-            last = used.iloc[-1]
-            alone = len(used) == 1  # at the left edge: label to the right
-            more = ("以上" if lang == "zh" else "+") if last["qualifier"] == "lower_bound" \
-                else ""
-            ax.annotate(f"{int(last['year'])}: {T.value(last['value'], r.unit, lang)}{more}",
-                        (last["year"], last["value"]), xytext=(8 if alone else -6, 8),
-                        textcoords="offset points", ha="left" if alone else "right",
-                        va="bottom", fontsize=fs, color=S.ACTUAL)
 
-    # width (em) of the direct labels placed at the target year, for the right margin
-    em = max((S.text_em(line, latin=0.52)
-              for t in ax.texts if getattr(t, "xy", (0,))[0] >= r.target_year - 0.01
+def _draw_actuals(ax, r: TargetStatus, used: pd.DataFrame, pen: _Pen, lang: str,
+                  shown: _Shown, labels: bool) -> None:
+    """The actuals used (filled; a triangle marks a lower bound such as "6万多") and the
+    last one's label."""
+    if not len(used):
+        return
+    ax.plot(used["year"], used["value"], color=S.ACTUAL, lw=pen.line, zorder=Z["actual_line"])
+    bound = used["qualifier"].isin(["lower_bound"])
+    ax.plot(used["year"][~bound], used["value"][~bound], ls="none", marker="o",
+            ms=pen.marker, color=S.ACTUAL, zorder=Z["actual"])
+    if bound.any():
+        ax.plot(used["year"][bound], used["value"][bound], ls="none", marker="^",
+                ms=pen.marker * BOUND_MARKER, color=S.ACTUAL, zorder=Z["actual"])
+    shown.years += list(used["year"])
+    shown.values += list(used["value"])
+    if labels:
+        last = used.iloc[-1]
+        alone = len(used) == 1  # at the left edge: label to the right
+        ax.annotate(W.actual_label(int(last["year"]), last["value"], r.unit, last["qualifier"],
+                                 lang),
+                    (last["year"], last["value"]),
+                    xytext=(LABEL_GAP if alone else -ACTUAL_LABEL_BACK, ACTUAL_LABEL_RISE),
+                    textcoords="offset points", ha="left" if alone else "right",
+                    va="bottom", fontsize=pen.label, color=S.ACTUAL)
+
+
+def _draw_axes(ax, r: TargetStatus, pen: _Pen, shown: _Shown, labels: bool) -> None:
+    """Limits, ticks and grid, with room right of the target year for the direct labels
+    placed there (their width in em, from the longest line)."""
+    em = max((S.text_em(line, latin=LABEL_LATIN_EM)
+              for t in ax.texts if getattr(t, "xy", (0,))[0] >= r.target_year - YEAR_EPS
               for line in t.get_text().split("\n")), default=0.0) if labels else 0.0
-    _limits(ax, r, years_shown, values_shown, label_in=em * fs / 72 + 0.15)
-
+    _limits(ax, r, shown.years, shown.values,
+            label_in=em * pen.label / PT_PER_IN + LABEL_MARGIN_IN)
 
 
 def _unpublished(a: Assessment, r: TargetStatus, used: pd.DataFrame) -> tuple[int, int] | None:
@@ -249,69 +362,52 @@ def _unpublished(a: Assessment, r: TargetStatus, used: pd.DataFrame) -> tuple[in
     return (ended[0], ended[-1]) if ended else None
 
 
-def _target_words(r: TargetStatus, lang: str) -> str:
-    v = T.value(r.target_value, r.unit, lang)
-    if r.comparator == "between" and _finite(r.target_high):
-        return (f"{T.num(r.target_value)}—{T.value(r.target_high, r.unit, lang)}" if lang == "zh"
-                else f"{v}–{T.value(r.target_high, r.unit, lang)}")  # both ends scaled
-    if lang == "zh":
-        return {"at_least": f"{v}以上", "more_than": f">{v}", "around": f"{v}左右",
-                "at_most": f"≤{v}"}.get(r.comparator, v)
-    return {"at_least": f"≥ {v}", "more_than": f"> {v}", "around": f"about {v}",
-            "at_most": f"≤ {v}"}.get(r.comparator, v)
-
-
 def _limits(ax, r: TargetStatus, years, values, label_in: float = 0.0) -> None:
     ys = [float(y) for y in years if _finite(float(y))] or [r.target_year - 5, r.target_year]
     start = r.base_year if r.base_year is not None else r.target_year - 1
     x0, x1 = min(min(ys), start), max(max(ys), r.target_year)
     # Room right of the target year for the direct labels: their width in inches over the
-    # axes' inches per year (the axes take about the figure's width less 1.3 in).
-    axes_in = max(ax.figure.get_size_inches()[0] * ax.get_position().width / 0.775 - 1.1,
-                  1.0)
-    span = x1 - x0 + 0.4
-    pad = 0.4 if label_in <= 0 else label_in * span / max(axes_in - label_in, 0.5)
-    ax.set_xlim(x0 - 0.4, x1 + max(pad, 0.4))
+    # axes' inches per year (see SUBPLOT_WIDTH for the axes' width).
+    axes_in = max(ax.figure.get_size_inches()[0] * ax.get_position().width / SUBPLOT_WIDTH
+                  - AXES_MARGIN_IN, MIN_AXES_IN)
+    span = x1 - x0 + X_PAD
+    pad = X_PAD if label_in <= 0 else \
+        label_in * span / max(axes_in - label_in, MIN_PLOT_IN)
+    ax.set_xlim(x0 - X_PAD, x1 + max(pad, X_PAD))
     # Ticks only up to the target year; the space beyond is for the direct labels.
     first, last = math.ceil(x0), int(r.target_year)
-    step = max(1, math.ceil((last - first + 1) / 8))
+    step = max(1, math.ceil((last - first + 1) / MAX_XTICKS))
     ax.set_xticks(list(range(last, first - 1, -step))[::-1])
     vals = [float(v) for v in values if _finite(float(v))]
     if vals:
         lo, hi = min(vals), max(vals)
-        pad = (hi - lo) * 0.12 or abs(hi) * 0.1 or 1.0
+        pad = (hi - lo) * Y_PAD or abs(hi) * Y_PAD_FLAT or 1.0
         bottom = max(lo - pad, 0.0) if lo >= 0 else lo - pad
-        top = hi + pad * 1.6  # room for the status badge
+        top = hi + pad * BADGE_ROOM
         if r.is_share:
             bottom, top = max(bottom, 0.0), min(top, 100.0) if top > 100 else top
         ax.set_ylim(bottom, top)
-    ax.grid(axis="y", color="#E5E5E5", lw=0.8)
+    ax.grid(axis="y", color=S.GRID, lw=GRID_LINE)
     ax.set_axisbelow(True)
 
 
-def _marks(a: Assessment, r: TargetStatus, lang: str) -> str:
-    """Words for the marker shapes actually on the chart (there is no legend)."""
+def _marks(a: Assessment, r: TargetStatus) -> list[str]:
+    """The marker shapes actually on the chart, for the footer to explain (there is no
+    legend): codes of ``present._chart_words.MARKS``."""
     used = a.series.get(r.indicator_id)
     obs = _observations(a, r)
-    zh, en = [], []
+    marks = []
     if used is not None and len(used) and (used["qualifier"] == "lower_bound").any():
-        zh.append("▲为下限值（如“6万多”）")
-        en.append("▲ = lower bound (e.g. 'over 60,000')")
+        marks.append("lower_bound")
     if len(obs) and (~obs["comparable"].astype(bool)).any():
-        zh.append("空心点为口径不同的数据")
-        en.append("hollow = other definition")
+        marks.append("other_definition")
     if len(obs) and (~obs["selected"].astype(bool)).any():
-        zh.append("灰点为未采用的其他来源")
-        en.append("grey dots = other sources not used")
-    return ("；".join(zh) + "。") if lang == "zh" and zh else \
-        ("; ".join(en) + ". ") if en and lang == "en" else ""
+        marks.append("other_sources")
+    return marks
 
 
-def source_line(a: Assessment, r: TargetStatus, lang: str) -> str:
-    return _sources(a, r, lang) + _marks(a, r, lang)
-
-
-def _sources(a: Assessment, r: TargetStatus, lang: str) -> str:
+def _publishers(a: Assessment, r: TargetStatus) -> list[str]:
+    """Who published the figures used, in order of first use."""
     used = a.series.get(r.indicator_id)
     pubs: list[str] = []
     if used is not None and len(used):
@@ -320,15 +416,11 @@ def _sources(a: Assessment, r: TargetStatus, lang: str) -> str:
             name = (str(p) or str(t)).split(";")[0].split("(")[0].strip()
             if name and name not in pubs:
                 pubs.append(name)
-    text = "；".join(pubs[:3]) + ("等" if len(pubs) > 3 else "")
-    model = f"jxdigital {r.model}" if r.model else ""
-    if lang == "zh":
-        fan = f"预测：{model}，扇形为50/80/95%区间。" if model else ""
-        s = f"数据来源：{text or '无'}。" + fan
-        return s + f"{T.chart_dates_words(a, r.latest_year, lang)}。"
-    s = f"Sources: {text or 'none'}. " + (f"Projection: {model}; fan = 50/80/95% intervals. "
-                                         if model else "")
-    return s + f"{T.chart_dates_words(a, r.latest_year, lang)}. "
+    return pubs
+
+
+def source_line(a: Assessment, r: TargetStatus, lang: str) -> str:
+    return W.indicator_footer(a, r, _publishers(a, r), _marks(a, r), lang)
 
 
 def plot_indicator(assessment, indicator_id: str | None = None, *, lang: str | None = None,
@@ -359,8 +451,8 @@ def plot_indicator(assessment, indicator_id: str | None = None, *, lang: str | N
         draw_indicator(ax, a, r, st, lang)
         draw_badge(ax, r, lang, st.label)
         if title:
-            ax.set_title(title_of(r, lang), loc="left", fontsize=st.title, pad=st.title * 0.6)
-        ax.set_ylabel(unit_label(r, lang))
+            ax.set_title(W.name_of(r, lang), loc="left", fontsize=st.title, pad=st.title * 0.6)
+        ax.set_ylabel(W.unit_label(r, lang))
         footer = add_footer(fig, source_line(a, r, lang), st, lang)
         if own:
             _place_axes(fig, ax, st, footer, title)

@@ -7,9 +7,9 @@ import textwrap
 
 from .. import assessment as R
 from ..assessment import Assessment
-from ..present import _text as T
+from ..present import _chart_words as W
 from . import _style as S
-from ._indicator import add_footer, badge_text, draw_indicator, title_of, unit_label
+from ._indicator import add_footer, draw_indicator
 
 
 def _check(a) -> Assessment:
@@ -59,32 +59,19 @@ def plot_dashboard(assessment, *, lang: str | None = None, style: str = "noteboo
             for side in ("left", "bottom"):
                 ax.spines[side].set_color(colour)
                 ax.spines[side].set_linewidth(2)
-            name = title_of(r, lang)
-            head = f"{r.category_zh}｜" if lang == "zh" and r.category_zh else \
-                (f"{r.category_en} | " if r.category_en else "")
-            ax.set_title("\n".join(textwrap.wrap(head + name, 16 if lang == "zh" else 30)),
+            ax.set_title("\n".join(textwrap.wrap(W.panel_title(r, lang),
+                                                  16 if lang == "zh" else 30)),
                          fontsize=st.small, loc="left")
-            unit = unit_label(r, lang)  # the panel's numbers are in the plan's unit
-            ax.text(0.02, 0.96, badge_text(r, lang) + (f"  ({unit})" if unit else ""),
+            # the badge names the unit: the panel's numbers are in the plan's unit
+            ax.text(0.02, 0.96, W.panel_badge(r, lang),
                     transform=ax.transAxes, va="top", ha="left", fontsize=st.small * 0.9,
                     color=S.STATUS_INK.get(r.status_cn, "#000000"),
                     bbox=dict(boxstyle="round,pad=0.2", fc=colour, ec="none"))
             ax.tick_params(labelsize=st.small * 0.85)
-        title = a.plan.title_zh if lang == "zh" else (a.plan.title_en or a.plan.title_zh)
-        fig.suptitle(title, x=0.01, ha="left", fontsize=st.title)
-        add_footer(fig, _footer(a, lang), st, lang)
+        fig.suptitle(W.title_of(a.plan, lang), x=0.01, ha="left", fontsize=st.title)
+        add_footer(fig, W.overview_footer(a, lang), st, lang)
         S.fix_fonts(fig)
     return fig
-
-
-def _footer(a: Assessment, lang: str) -> str:
-    on, off = f"{R.P_ON_TRACK:.0%}", f"{R.P_OFF_TRACK:.0%}"
-    if lang == "zh":
-        return (f"{T.dates_words(a, lang)}。{T.counts_sentence(a, lang)}"
-                f"未定结果的状态依据达标概率：≥{on}符合序时进度，<{off}滞后。")
-    return (f"{T.dates_words(a, lang)}. {T.counts_sentence(a, lang)} "
-            f"Where the outcome is not settled, status from P(target met): ≥ {on} on track, "
-            f"< {off} off track.")
 
 
 def plot_status_summary(assessment, *, lang: str | None = None, style: str = "notebook",
@@ -118,20 +105,19 @@ def plot_status_summary(assessment, *, lang: str | None = None, style: str = "no
             p = r.p_met if r.p_met == r.p_met else None
             if r.status_cn == "achieved":
                 p = 1.0 if p is None else p
-            words = r.status_zh if lang == "zh" else r.status_en
             if r.final:  # a settled outcome: the words, not a probability
                 ax.barh(y, 1.0 if r.status_cn == "met" else 0.02, color=colour, height=0.7)
-                outcome = (f"{words}（{r.outcome_year}年实际）" if lang == "zh" else
-                           f"{words} ({r.outcome_year} actual)")
-                ax.text((1.0 if r.status_cn == "met" else 0.02) + 0.01, y, outcome,
-                        va="center", fontsize=st.tick * 0.9, color="#222222")
+                ax.text((1.0 if r.status_cn == "met" else 0.02) + 0.01, y,
+                        W.settled_words(r, lang), va="center", fontsize=st.tick * 0.9,
+                        color="#222222")
             elif p is not None:
                 ax.barh(y, p, color=colour, height=0.7)
-                ax.text(min(p, 1.0) + 0.01, y, f"{T.prob(p, lang)} {words}", va="center",
+                ax.text(min(p, 1.0) + 0.01, y, W.bar_words(p, r, lang), va="center",
                         fontsize=st.tick * 0.9, color="#222222")
             else:
-                ax.text(0.01, y, words, va="center", fontsize=st.tick * 0.9, color="#555555")
-        names = [title_of(r, lang) for r in rows]
+                ax.text(0.01, y, W.status_of(r, lang), va="center", fontsize=st.tick * 0.9,
+                        color="#555555")
+        names = [W.name_of(r, lang) for r in rows]
         width = 22 if lang == "zh" else 40
         ax.set_yticks(ys, labels=[nm if len(nm) <= width else nm[:width - 1] + "…"
                                   for nm in names])
@@ -139,14 +125,12 @@ def plot_status_summary(assessment, *, lang: str | None = None, style: str = "no
         ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], labels=["0", "25%", "50%", "75%", "100%"])
         for x in (R.P_OFF_TRACK, R.P_ON_TRACK):
             ax.axvline(x, color="#999999", lw=0.8, ls="--")
-        ax.set_xlabel("达标概率 P(目标实现)" if lang == "zh" else "P(target met)")
+        ax.set_xlabel(W.chart_words("p_axis", lang))
         ax.set_ylim(-0.7, n - 0.3)
         ax.spines["left"].set_visible(False)
         ax.tick_params(axis="y", length=0)
-        title_text = (f"{a.plan.title_zh}：各项目标实现概率" if lang == "zh" else
-                      f"{a.plan.title_en or a.plan.title_zh}: chance of meeting each target")
         if title:
-            ax.set_title(title_text, loc="left", fontsize=st.title)
-        add_footer(fig, _footer(a, lang), st, lang)
+            ax.set_title(W.summary_title(a, lang), loc="left", fontsize=st.title)
+        add_footer(fig, W.overview_footer(a, lang), st, lang)
         S.fix_fonts(fig)
     return fig

@@ -6,8 +6,7 @@ import math
 
 from .. import assessment as R
 from ..assessment import Account, Assessment
-from ..present import _phrases as P
-from ..present import _text as T
+from ..present import _chart_words as W
 from ..present._colours import OUTCOME_STATUS
 from . import _style as S
 from ._indicator import add_footer
@@ -48,37 +47,30 @@ def plot_retrospective(account, *, lang: str | None = None, style: str = "notebo
             ps = [float(p) if p == p else math.nan for p in g["p_met"]]
             ax.plot(xs, ps, color=colour, lw=st.line, marker="o", ms=st.marker * 0.8,
                     zorder=3)
-            name = g["name_zh"].iloc[0] if lang == "zh" else \
-                (g["name_en"].iloc[0] or g["name_zh"].iloc[0])
+            name = W.localised(g["name_zh"].iloc[0], g["name_en"].iloc[0], lang)
             end = next(((x, p) for x, p in zip(xs[::-1], ps[::-1], strict=True) if p == p),
                        None)
             if end is not None:
-                words = P.OUTCOME[lang][outcome]
-                labels.append((end[1], end[0], f"{name}（{words}）" if lang == "zh" else
-                               f"{name} ({words})", colour))
+                labels.append((end[1], end[0], W.outcome_label(name, outcome, lang), colour))
         _place_labels(ax, labels, st)
         for y in (R.P_OFF_TRACK, R.P_ON_TRACK):
             ax.axhline(y, color="#999999", lw=0.8, ls="--", zorder=1)
         ax.set_ylim(-0.04, 1.04)
         ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0], labels=["0", "25%", "50%", "75%", "100%"])
-        ax.set_ylabel("当年评估的达标概率" if lang == "zh" else "P(met) at each review")
+        ax.set_ylabel(W.chart_words("p_at_review", lang))
         if years:
-            ax.set_xticks(years, labels=[f"{y}年末" if lang == "zh" else f"end {y}"
-                                         for y in years[:-1]] +
-                          [f"{a.timing.review.isoformat()}\n（本次）" if lang == "zh" else
-                           f"{a.timing.review.isoformat()}\n(this review)"])
+            ax.set_xticks(years, labels=W.review_labels(years, a.timing.review.isoformat(),
+                                                        lang))
             ax.set_xlim(years[0] - 0.4, years[-1] + 0.4 + 0.35 * max(len(years), 3))
         if not len(known):
-            ax.text(0.5, 0.5, "尚无结果已知的目标" if lang == "zh" else
-                    "No target has a known outcome yet", transform=ax.transAxes,
+            ax.text(0.5, 0.5, W.chart_words("no_known_outcome", lang), transform=ax.transAxes,
                     ha="center", va="center", fontsize=st.label, color="#555555")
-        ax.grid(axis="y", color="#E5E5E5", lw=0.8)
+        ax.grid(axis="y", color=S.GRID, lw=0.8)
         ax.set_axisbelow(True)
         if title:
-            ax.set_title("回顾：各年评估与最终结果" if lang == "zh" else
-                         "Looking back: each year's review against the outcome",
-                         loc="left", fontsize=st.title)
-        add_footer(fig, _footer(acc, lang), st, lang)
+            ax.set_title(W.chart_words("retrospective_title", lang), loc="left",
+                         fontsize=st.title)
+        add_footer(fig, W.retrospective_footer(acc, lang), st, lang)
         S.fix_fonts(fig)
     return fig
 
@@ -96,9 +88,3 @@ def _place_labels(ax, labels, st) -> None:
                     ha="left", fontsize=st.tick, color=colour,
                     arrowprops=None if abs(yy - y) < 1e-9 else
                     dict(arrowstyle="-", color=colour, lw=0.6))
-
-
-def _footer(acc: Account, lang: str) -> str:
-    sep = "" if lang == "zh" else " "
-    return (f"{T.warnings_sentence(acc, lang)}{sep}{T.dates_words(acc.assessment, lang)}"
-            f"{'。' if lang == 'zh' else '.'}")

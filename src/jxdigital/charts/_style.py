@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .._atomic import atomic_path
 from .._fonts import cjk_families, font_rc
+from ..errors import ArgumentError
 from ..present._colours import STATUS_COLOURS, STATUS_INK  # noqa: F401 (re-exported)
 
 ACTUAL = "#222222"
@@ -15,6 +16,9 @@ PROJECTION = "#0072B2"
 NATIONAL = "#777777"
 PLAN_PATH = "#999999"
 TARGET = "#CC79A7"
+OTHER_SOURCE = "#888888"  # figures of other sources, not used
+NOTE = "#666666"  # notes on the chart (years not yet published)
+GRID = "#E5E5E5"
 
 
 @dataclass(frozen=True)
@@ -47,14 +51,14 @@ def get_style(style: str | Style) -> Style:
     if isinstance(style, Style):
         return style
     if style not in STYLES:
-        raise ValueError(f"argument 'style': expected one of {', '.join(STYLES)}, "
+        raise ArgumentError(f"argument 'style': expected one of {', '.join(STYLES)}, "
                          f"got {style!r}")
     return STYLES[style]
 
 
 def check_lang(lang: str) -> str:
     if lang not in ("zh", "en"):
-        raise ValueError(f"argument 'lang': expected 'zh' or 'en', got {lang!r}")
+        raise ArgumentError(f"argument 'lang': expected 'zh' or 'en', got {lang!r}")
     return lang
 
 
@@ -92,7 +96,7 @@ def save(fig, path: str | os.PathLike, dpi: int | None = None) -> Path:
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg", "pdf"):
-        raise ValueError(f"argument 'path': expected a .png, .svg or .pdf file name, got "
+        raise ArgumentError(f"argument 'path': expected a .png, .svg or .pdf file name, got "
                          f"{str(path)!r}")
     # a fixed salt makes SVG element ids, and so the file, the same on every run
     with atomic_path(path) as tmp, matplotlib.rc_context({**font_rc(),

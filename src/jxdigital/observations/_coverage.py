@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .. import codes
 from ..catalog import Plan
 from ._select import conflicts as find_conflicts
-
-LEVEL_MEASURES = ("level", "share_pct")
+from ._usable import LEVEL_MEASURES, is_usable
 
 
 @dataclass(frozen=True)
@@ -54,12 +54,12 @@ LEGEND = ("Cell: the value used (in the plan's unit); (n) = n sources; ≥ lower
 
 
 def _cell(obs: pd.DataFrame, conflicted: bool) -> str:
-    usable = obs[obs["comparable"] & (obs["as_of"] == "")]
+    usable = obs[is_usable(obs)]
     if usable.empty:
         return "*" if len(obs) else "—"
     sel = usable[usable["selected"]]
     row = (sel if len(sel) else usable).iloc[0]
-    mark = {"lower_bound": "≥", "upper_bound": "≤"}.get(row["qualifier"], "")
+    mark = {codes.LOWER_BOUND: "≥", codes.UPPER_BOUND: "≤"}.get(row["qualifier"], "")
     if row["kind"] == "derived" or row["qualifier"] in ("approximate", "estimate"):
         mark += "~"
     text = f"{mark}{row['value']:,.6g}"
@@ -87,7 +87,7 @@ def coverage(plan: Plan, data: pd.DataFrame, years: range | None = None) -> Cove
             obs = mine[mine["year"] == y]
             conflicted = (ind.indicator_id, region, y) in conf_keys
             cells[y] = _cell(obs, conflicted)
-            usable = obs[obs["comparable"] & (obs["as_of"] == "")]
+            usable = obs[is_usable(obs)]
             if t.base_year is not None and y > t.base_year and len(usable):
                 usable_years += 1
             sel = usable[usable["selected"]]

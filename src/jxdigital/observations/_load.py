@@ -29,13 +29,14 @@ from ..catalog import Plan, conversion_factor, indicator_registry, load_plan, lo
 from ..catalog._load import plans_table
 from ..catalog._regions import EXPECTED as REGION_EXPECTED
 from ..catalog._regions import region_code
+from ..codes import LOWER_BOUND, OBSERVATION_MEASURES
 from ..errors import InputError, Problem
 from ._model import COLUMNS, SOURCE_TYPES
 from ._numbers import QUALIFIERS, parse_number
 from ._select import conflicts as find_conflicts
 from ._select import mark_selected
 
-MEASURES = ("level", "yoy_pct", "share_pct", "new_in_year")
+MEASURES = OBSERVATION_MEASURES
 KINDS = ("published", "derived")
 #: Header texts (after NFKC, spaces removed) → column.
 _ALIASES = {
@@ -731,7 +732,7 @@ class _Reader:
                                     "scope_note" for f in first], dtype=object))
 
     def _bounds_warning(self, out: pd.DataFrame, qual_given: np.ndarray) -> None:
-        bounds = out[(out["qualifier"] == "lower_bound").to_numpy() & ~qual_given]
+        bounds = out[(out["qualifier"] == LOWER_BOUND).to_numpy() & ~qual_given]
         if len(bounds):
             eg = bounds.iloc[0]
             warnings.warn(f"{self.t.where}: {len(bounds)} figure(s) read as lower bounds, e.g. "

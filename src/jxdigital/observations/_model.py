@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .. import codes
 from ._numbers import QUALIFIERS
 
 Measure = Literal["level", "yoy_pct", "share_pct", "new_in_year"]
@@ -13,8 +14,7 @@ Kind = Literal["published", "derived"]
 Qualifier = Literal[tuple(QUALIFIERS)]  # type: ignore[valid-type]
 
 #: Source types, most authoritative first; the selection rule ranks by this order.
-SOURCE_TYPES = ("user", "statistical_bulletin", "department_release", "government_report",
-                "white_paper", "plan_document", "news", "other")
+SOURCE_TYPES = codes.SOURCE_TYPES
 
 COLUMNS = [
     "indicator_id", "region", "year", "as_of", "value", "unit", "measure", "qualifier",

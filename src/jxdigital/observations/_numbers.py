@@ -9,19 +9,20 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from .. import codes
+
 #: How a printed number relates to the true value.
-QUALIFIERS = ("exact", "lower_bound", "upper_bound", "approximate", "estimate", "preliminary",
-              "revised")
+QUALIFIERS = codes.QUALIFIERS
 
 _MULTIPLIERS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6,
                 "万": 1e4, "千": 1e3}
 _PREFIX = [("预计", "estimate"), ("大约", "approximate"), ("约", "approximate"),
-           ("将近", "upper_bound"), ("近", "upper_bound"), ("不到", "upper_bound"),
-           ("超过", "lower_bound"), ("突破", "lower_bound"), ("超", "lower_bound"),
-           ("逾", "lower_bound"), (">", "lower_bound"), ("达到", "exact"), ("达", "exact")]
-_SUFFIX = [("以上", "lower_bound"), ("多", "lower_bound"), ("余", "lower_bound"),
-           ("+", "lower_bound"), ("左右", "approximate"), ("以下", "upper_bound"),
-           ("以内", "upper_bound")]
+           ("将近", codes.UPPER_BOUND), ("近", codes.UPPER_BOUND), ("不到", codes.UPPER_BOUND),
+           ("超过", codes.LOWER_BOUND), ("突破", codes.LOWER_BOUND), ("超", codes.LOWER_BOUND),
+           ("逾", codes.LOWER_BOUND), (">", codes.LOWER_BOUND), ("达到", "exact"), ("达", "exact")]
+_SUFFIX = [("以上", codes.LOWER_BOUND), ("多", codes.LOWER_BOUND), ("余", codes.LOWER_BOUND),
+           ("+", codes.LOWER_BOUND), ("左右", "approximate"), ("以下", codes.UPPER_BOUND),
+           ("以内", codes.UPPER_BOUND)]
 _CORE = re.compile(r"^(?P<num>[+-]?\d+(?:\.\d+)?)(?P<mult>万亿|千亿|百亿|亿|千万|百万|万|千)?"
                    r"(?P<rest>.*)$")
 

@@ -21,10 +21,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .. import codes
 from ._model import SOURCE_TYPES
 
 QUALIFIER_RANK = {"revised": 0, "exact": 1, "preliminary": 2, "approximate": 3,
-                  "lower_bound": 4, "upper_bound": 4, "estimate": 5}
+                  codes.LOWER_BOUND: 4, codes.UPPER_BOUND: 4, "estimate": 5}
 #: Sources further apart than this (relative) are listed by ``conflicts()``.
 CONFLICT_TOLERANCE = 0.01
 _KEY = ["indicator_id", "region", "year", "measure"]
@@ -77,8 +78,8 @@ def conflicts(df: pd.DataFrame, tolerance: float = CONFLICT_TOLERANCE,
         ye = ye[ye["comparable"].astype(bool)]
     ye = ye[ye["unit"] == ye.groupby(_KEY)["unit"].transform("first")]
     v = ye["value"].astype(float)
-    low = v.where(ye["qualifier"] != "upper_bound", -np.inf)
-    high = v.where(ye["qualifier"] != "lower_bound", np.inf)
+    low = v.where(ye["qualifier"] != codes.UPPER_BOUND, -np.inf)
+    high = v.where(ye["qualifier"] != codes.LOWER_BOUND, np.inf)
     lo = low.groupby([ye[k] for k in _KEY]).transform("max")
     hi = high.groupby([ye[k] for k in _KEY]).transform("min")
     n = ye.groupby(_KEY)["value"].transform("size")

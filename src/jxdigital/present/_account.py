@@ -10,17 +10,27 @@ import pandas as pd
 from ..assessment import Account
 from . import _phrases as P
 from . import _text as T
+from ._phrases import SHARED
 from ._text import account_counts_sentence as counts_sentence
 from ._text import warnings_sentence
 
-__all__ = ["ACCOUNT_HEADERS", "account_table", "counts_sentence", "retrospective_table",
-           "warnings_sentence"]
+__all__ = ["ACCOUNT_COLUMNS", "ACCOUNT_HEADERS", "account_headers", "account_table",
+           "counts_sentence", "retrospective_table", "warnings_sentence"]
 
+#: The account table's columns, by key; ``account_headers(lang, *keys)`` gives the printed
+#: headers (tables are read by column name, never by position).
+ACCOUNT_COLUMNS = ("seq", "indicator", "target", "actual", "against", "outcome", "reason")
 ACCOUNT_HEADERS = {
-    "zh": ["序号", "指标", "目标", "目标年实际", "与目标相比", "结果", "说明"],
-    "en": ["#", "Indicator", "Target", "Target-year actual", "Against the target", "Outcome",
-           "Reason"],
+    "zh": ["序号", "指标", "目标", "目标年实际", SHARED["against_target"]["zh"], "结果", "说明"],
+    "en": ["#", "Indicator", "Target", "Target-year actual", SHARED["against_target"]["en"],
+           "Outcome", "Reason"],
 }
+
+
+def account_headers(lang: str, *keys: str) -> list[str]:
+    """The printed headers of the account table's columns ``keys`` (all when none)."""
+    named = dict(zip(ACCOUNT_COLUMNS, ACCOUNT_HEADERS[lang], strict=True))
+    return [named[k] for k in (keys or ACCOUNT_COLUMNS)]
 
 
 def _nan(x) -> bool:

@@ -1,6 +1,9 @@
-"""Names of series as a report shows them."""
+"""Names as every output shows them: a plan's title, a target's name and reason, a series'
+name, in one language (the Chinese where there is no English)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from ..assessment import SeriesKey
 from ..catalog import indicator_registry
@@ -17,3 +20,28 @@ def series_names(key: SeriesKey, own_region: str) -> tuple[str, str]:
         zh = ("全国" if china else key.region) + zh
         en = f"{en} ({'China' if china else key.region})"
     return zh, en
+
+
+def localised(zh: Any, en: Any, lang: str) -> Any:
+    """``zh`` in Chinese; ``en`` in English, or ``zh`` where there is no English."""
+    return zh if lang == "zh" or not en else en
+
+
+def plan_title(plan: Any, lang: str) -> str:
+    """The plan's title: the Chinese one, or the English one (the Chinese when it has none)."""
+    return localised(plan.title_zh, plan.title_en, lang)
+
+
+def target_name(r: Any, lang: str) -> str:
+    """The name of a target or an indicator (anything with ``name_zh`` and ``name_en``)."""
+    return localised(r.name_zh, r.name_en, lang)
+
+
+def target_reason(r: Any, lang: str) -> str:
+    """A target's reason (``reason_zh`` / ``reason_en``) in ``lang``."""
+    return r.reason_zh if lang == "zh" else r.reason_en
+
+
+def status_of(r: Any, lang: str) -> str:
+    """A target's status in words."""
+    return r.status_zh if lang == "zh" else r.status_en

@@ -49,6 +49,29 @@ PHASE = {
 USAGE = {"zh": {"used": "已使用", "not_in_plan": "未用于本规划"},
          "en": {"used": "used", "not_in_plan": "not used by this plan"}}
 
+#: Headings and labels more than one output shows (a chart, the report, the deck, the CLI).
+SHARED = {
+    "account": {"zh": "完成情况", "en": "Final account"},
+    "retrospective": {"zh": "回顾：各年评估与最终结果",
+                      "en": "Looking back: each year's review against the outcome"},
+    "looking_back": {"zh": "回顾", "en": "Looking back"},
+    "against_target": {"zh": "与目标相比", "en": "Against the target"},
+    "outcome_column": {"zh": "目标年结果", "en": "Outcome"},
+}
+#: The colon that ends a label in each language.
+COLON = {"zh": "：", "en": ": "}
+
+
+def shared(key: str, lang: str) -> str:
+    """A phrase from ``SHARED``."""
+    return SHARED[key][lang]
+
+
+def label(key: str, lang: str) -> str:
+    """A ``SHARED`` phrase as a label: ``完成情况：`` / ``Final account: ``."""
+    return SHARED[key][lang] + COLON[lang]
+
+
 # Kept for the names other modules used: (zh, en) views of the tables above.
 STATUS_ZH, STATUS_EN = STATUS["zh"], STATUS["en"]
 OUTCOME_WORDS = OUTCOME

@@ -15,30 +15,26 @@ from ..assessment._unused import usage
 from ..present import _account as A
 from ..present import _phrases as P
 from ..present._colours import OUTCOME_STATUS, STATUS_COLOURS, STATUS_INK
+from ..present._report_words import (
+    plan_title,
+    report_words,
+    rule_lines,
+    sheet_name,
+    summary_header,
+)
 from ..present._text import counts_sentence, dates_words, shown_percent, unit_en
-from ._markdown import rule_lines
 
-#: (column in to_frame, zh header, en header, number format)
+#: The summary sheet's columns: (column in to_frame, number format); the headers are
+#: ``present._report_words.SUMMARY_HEADERS``.
 _SUMMARY = [
-    ("seq", "序号", "#", "0"), ("category_zh", "类别", "Category", None),
-    ("name_zh", "指标", "Indicator", None), ("unit", "单位", "Unit", None),
-    ("target_text", "目标（规划原文）", "Target (as printed)", None),
-    ("target_value", "目标值", "Target value", "#,##0.##"),
-    ("target_year", "目标年", "Target year", "0"),
-    ("latest_year", "最新年份", "Latest year", "0"),
-    ("latest_value", "最新值", "Latest value", "#,##0.##"),
-    ("projected", "目标年预测值", "Projected", "#,##0.##"),
-    ("lo_80", "80%区间下限", "80% low", "#,##0.##"),
-    ("hi_80", "80%区间上限", "80% high", "#,##0.##"),
+    ("seq", "0"), ("category_zh", None), ("name_zh", None), ("unit", None),
+    ("target_text", None), ("target_value", "#,##0.##"), ("target_year", "0"),
+    ("latest_year", "0"), ("latest_value", "#,##0.##"), ("projected", "#,##0.##"),
+    ("lo_80", "#,##0.##"), ("hi_80", "#,##0.##"),
     # P(met) in percent as every other output shows it (``shown_percent``): 74.9, never a
     # fraction formatted "0%", which shows 0.7498 as 75% beside 存在风险
-    ("p_met", "达标概率（%）", "P(met) (%)", None),
-    ("final", "结果已定", "Outcome settled", None),
-    ("margin", "与目标相比", "Against the target", "+0.0%;-0.0%"),
-    ("actual_cagr", "基期以来年均增长（%）", "Growth since base (%)", "0.0%"),
-    ("required_cagr_now", "此后需年均增长（%）", "Growth now needed (%)", "0.0%"),
-    ("status_zh", "状态", "Status", None),
-    ("reason_zh", "说明", "Reason", None),
+    ("p_met", None), ("final", None), ("margin", "+0.0%;-0.0%"), ("actual_cagr", "0.0%"),
+    ("required_cagr_now", "0.0%"), ("status_zh", None), ("reason_zh", None),
 ]
 
 
@@ -79,14 +75,12 @@ _ABOUT_WIDTH = 72
 
 def _about(a: Assessment, lang: str, account: Account | None) -> pd.DataFrame:
     """The cover sheet: what the workbook is, when it was made, what data it rests on."""
-    zh = lang == "zh"
-    title = a.plan.title_zh if zh else (a.plan.title_en or a.plan.title_zh)
-    lines = [title, dates_words(a, lang), counts_sentence(a, lang)]
+    lines = [plan_title(a.plan, lang), dates_words(a, lang), counts_sentence(a, lang)]
     if account is not None:
         lines += [A.counts_sentence(account, lang), A.warnings_sentence(account, lang)]
-    lines += [x[2:] for x in rule_lines(lang)]
+    lines += rule_lines(lang)
     lines.append(f"jxdigital {__version__} · plan {a.plan.plan_id} · scheme {a.scheme}")
-    return pd.DataFrame({("说明" if zh else "About this workbook"): lines})
+    return pd.DataFrame({report_words("about_column", lang): lines})
 
 
 def to_excel(a: Assessment, path: str | Path, lang: str | None = None,
@@ -97,39 +91,40 @@ def to_excel(a: Assessment, path: str | Path, lang: str | None = None,
     source) and projections (tidy, per year)."""
     _require()
     lang = lang or a.lang
-    zh = lang == "zh"
     if account is None and a.finished:
         account = a.account()
     full = a.to_frame().sort_values("seq").reset_index(drop=True)
-    summary = pd.DataFrame({(h_zh if zh else h_en): full[c] for c, h_zh, h_en, _ in _SUMMARY})
-    summary["达标概率（%）" if zh else "P(met) (%)"] = [
+    head = {c: summary_header(c, lang) for c, _ in _SUMMARY}
+    summary = pd.DataFrame({head[c]: full[c] for c, _ in _SUMMARY})
+    summary[head["p_met"]] = [
         math.nan if p != p else (100.0 * p if fin else shown_percent(p))
         for p, fin in zip(full["p_met"], full["final"], strict=True)]
-    if not zh:
-        summary["Indicator"] = full["name_en"].where(full["name_en"] != "", full["name_zh"])
-        summary["Category"] = full["category_en"].where(full["category_en"] != "",
-                                                         full["category_zh"])
-        summary["Unit"] = full["unit"].map(unit_en)  # the unit the value columns are in
-        summary["Status"] = full["status_en"]
-        summary["Reason"] = full["reason_en"]
-    sheets = {("说明" if zh else "about"): _about(a, lang, account),
-              ("概览" if zh else "summary"): summary}
+    if lang != "zh":  # the English of each text column, the Chinese where there is none
+        summary[head["name_zh"]] = full["name_en"].where(full["name_en"] != "",
+                                                         full["name_zh"])
+        summary[head["category_zh"]] = full["category_en"].where(full["category_en"] != "",
+                                                                 full["category_zh"])
+        summary[head["unit"]] = full["unit"].map(unit_en)  # the unit the values are in
+        summary[head["status_zh"]] = full["status_en"]
+        summary[head["reason_zh"]] = full["reason_en"]
+    sheets = {sheet_name("about", lang): _about(a, lang, account),
+              sheet_name("summary", lang): summary}
     if account is not None:
         acc = A.account_table(account, lang)
-        sheets["完成情况" if zh else "account"] = acc[[c for c in acc.columns
+        sheets[sheet_name("account", lang)] = acc[[c for c in acc.columns
                                                    if not c.startswith("_")]]
-        sheets["回顾" if zh else "retrospective"] = account.retrospective()
+        sheets[sheet_name("retrospective", lang)] = account.retrospective()
     actuals = a.actuals.reset_index(drop=True)
-    actuals["使用情况" if zh else "used"] = [P.USAGE[lang].get(x, x)  # 已使用, or why not
-                                         for x in usage(a, actuals, lang)]
-    sheets.update({"targets": full, "actuals": actuals,
-                   "projections": projections_frame(a)})
+    actuals[report_words("usage_column", lang)] = [P.USAGE[lang].get(x, x)  # or why not
+                                                   for x in usage(a, actuals, lang)]
+    sheets.update({sheet_name("targets", lang): full, sheet_name("actuals", lang): actuals,
+                   sheet_name("projections", lang): projections_frame(a)})
     # text is stored as text, never as a formula: a plan's name "=HYPERLINK(...)" must not
     # come alive in the workbook (numbers still go in as numbers: pandas writes them so)
     with atomic_path(path) as tmp, pd.ExcelWriter(tmp, engine="xlsxwriter",
                                                   engine_kwargs=_BOOK_OPTIONS) as xw:
         book = xw.book
-        head = book.add_format({"bold": True, "bg_color": "#F3F3F3", "border": 1,
+        bold = book.add_format({"bold": True, "bg_color": "#F3F3F3", "border": 1,
                                 "text_wrap": True, "valign": "top"})
         for name, df in sheets.items():
             _clean(df).to_excel(xw, sheet_name=name, index=False, na_rep="")
@@ -137,11 +132,11 @@ def to_excel(a: Assessment, path: str | Path, lang: str | None = None,
             ws.freeze_panes(1, 0)
             ws.autofilter(0, 0, max(len(df), 1), max(len(df.columns) - 1, 0))
             for j, c in enumerate(df.columns):
-                ws.write(0, j, c, head)
+                ws.write(0, j, c, bold)
                 width = min(max(8, int(_width(df[c]) * 1.1)), 60)
                 ws.set_column(j, j, width)
-        ws = xw.sheets["概览" if zh else "summary"]
-        for j, (_, _, _, fmt) in enumerate(_SUMMARY):
+        ws = xw.sheets[sheet_name("summary", lang)]
+        for j, (_, fmt) in enumerate(_SUMMARY):
             if fmt:
                 ws.set_column(j, j, 12, book.add_format({"num_format": fmt}))
         ws.set_column(len(_SUMMARY) - 1, len(_SUMMARY) - 1, 80,
@@ -153,8 +148,8 @@ def to_excel(a: Assessment, path: str | Path, lang: str | None = None,
             ws.write(i + 1, status_col, summary.iloc[i, status_col],
                      book.add_format({"bg_color": fill, "font_color": ink, "bold": True}))
         wrap = book.add_format({"text_wrap": True, "valign": "top"})
-        about = sheets["说明" if zh else "about"]
-        ws = xw.sheets["说明" if zh else "about"]
+        about = sheets[sheet_name("about", lang)]
+        ws = xw.sheets[sheet_name("about", lang)]
         ws.set_column(0, 0, _ABOUT_WIDTH, wrap)
         for i, line in enumerate(about.iloc[:, 0], start=1):
             # wrapped, with the row tall enough for its lines (LibreOffice does not grow rows
@@ -163,10 +158,11 @@ def to_excel(a: Assessment, path: str | Path, lang: str | None = None,
             ws.set_row(i, 15 * lines)
             ws.write_string(i, 0, line, wrap)
         if account is not None:
-            ws = xw.sheets["完成情况" if zh else "account"]
-            ws.set_column(len(A.ACCOUNT_HEADERS[lang]) - 1, len(A.ACCOUNT_HEADERS[lang]) - 1,
-                          80, wrap)
-            for i, (o, text) in enumerate(zip(acc["_outcome"], acc.iloc[:, 5], strict=True)):
+            ws = xw.sheets[sheet_name("account", lang)]
+            last = len(A.ACCOUNT_COLUMNS) - 1  # the reason, widest, at the end
+            ws.set_column(last, last, 80, wrap)
+            outcome = acc[A.account_headers(lang, "outcome")[0]]
+            for i, (o, text) in enumerate(zip(acc["_outcome"], outcome, strict=True)):
                 st = OUTCOME_STATUS[o]
                 ws.write(i + 1, 5, text, book.add_format({
                     "bg_color": STATUS_COLOURS[st], "font_color": STATUS_INK[st], "bold": True}))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,23 @@ from .. import __version__
 from .._atomic import atomic_path
 from .._tables import SHIPPED_SHEET
 from ..catalog import DEFAULT_PLAN, Plan, conversion_factor, load_plan
+from ..errors import ArgumentError
 from ..observations import shipped_actuals
+from ..present._fill_words import (
+    CHECK_MESSAGE,
+    CHECK_STRIPS,
+    HEADER_NOTES,
+    QUALIFIED_CELL,
+    TEMPLATE_HEADERS,
+    TEMPLATE_SHEETS,
+    as_printed,
+    base_comment,
+    base_year_note,
+    help_lines,
+    shipped_comment,
+    target_name,
+    workbook_title,
+)
 
 #: Fill of the cells jxdigital filled in (the plan's base figure, shipped figures).
 SHIPPED_FILL = "#E7E6E6"
@@ -29,37 +46,26 @@ _INK_QUIET = "#808080"
 SPARE_ROWS = 200
 #: Measures of a target whose year cells are levels of its indicator.
 _LEVEL_MEASURES = ("level", "annual_flow")
-_QUALIFIED = {"lower_bound": "{}以上", "approximate": "约{}", "upper_bound": "近{}",
-              "estimate": "预计{}"}
-
-_HEADERS = {
-    "zh": {"id": "indicator_id", "name": "指标名称", "unit": "单位", "definition": "定义",
-           "source_title": "来源", "publisher": "发布单位", "published": "发布日期",
-           "scope_note": "口径说明", "note": "备注", "region": "地区"},
-    "en": {"id": "indicator_id", "name": "indicator", "unit": "unit",
-           "definition": "definition", "source_title": "source_title",
-           "publisher": "publisher", "published": "published", "scope_note": "scope_note",
-           "note": "note", "region": "region"},
-}
-_SHEETS = {"zh": ("填报", "说明"), "en": ("figures", "how to fill in")}
 
 
 def parse_years(text: str) -> list[int]:
-    """``2021-2025`` → [2021, …, 2025]; ``2021,2023`` and ``2023`` also; else ValueError."""
-    s = re.sub(r"\s+", "", str(text)).replace("–", "-").replace("—", "-").replace("，", ",")
+    """``2021-2025`` → [2021, …, 2025]; ``2021,2023`` and ``2023`` also (full-width commas
+    and digits too); else ValueError."""
+    s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text)))
+    s = s.replace("–", "-").replace("—", "-")
     expected = f"years such as 2021-2025, 2021,2023 or 2023, between 1990 and 2100 (got {text!r})"
     years: set[int] = set()
     for part in s.split(","):
         m = re.fullmatch(r"(\d{4})(?:-(\d{4}))?", part)
         if not m:
-            raise ValueError(expected)
+            raise ArgumentError(expected)
         a, b = int(m[1]), int(m[2] or m[1])
         if not (1990 <= a <= b <= 2100):
-            raise ValueError(expected if a <= b else
+            raise ArgumentError(expected if a <= b else
                              f"a range from an earlier to a later year (got {text!r})")
         years.update(range(a, b + 1))
     if len(years) > 40:
-        raise ValueError(f"at most 40 years (got {len(years)} from {text!r})")
+        raise ArgumentError(f"at most 40 years (got {len(years)} from {text!r})")
     return sorted(years)
 
 
@@ -78,7 +84,7 @@ def template_years(plan: Plan, years: list[int] | None = None) -> tuple[int | No
     base year to the target year."""
     base, target = _plan_years(plan)
     if years is not None and not years:
-        raise ValueError("years: at least one year (got none)")
+        raise ArgumentError("years: at least one year (got none)")
     if years is None:
         first = base + 1 if base is not None else target - 4
         years = list(range(first, target + 1))
@@ -113,7 +119,7 @@ def _tidy_number(v: float) -> float | int:
 
 def _cell_for(value: float, qualifier: str) -> tuple[float | str, str]:
     v = _tidy_number(value)
-    form = _QUALIFIED.get(qualifier)
+    form = QUALIFIED_CELL.get(qualifier)
     if form:
         text = form.format(_number_text(v))
         return text, text
@@ -132,11 +138,11 @@ def _base_cell(text: str) -> tuple[float | str, str]:
     return v2, _number_text(v2)
 
 
-def _definition(t, zh: bool) -> str:
+def _definition(t, lang: str) -> str:
     """What the catalogue says of the row: the plan's words, then the catalogue's note."""
     quote = re.sub(r"[ \t]+", "  ", t.source.quote.strip())
     if quote:
-        quote = ("规划原文：" if zh else "As printed: ") + quote
+        quote = as_printed(quote, lang)
     return "\n".join(x for x in (quote, t.note.strip()) if x)
 
 
@@ -148,45 +154,22 @@ def _shipped_figures(plan: Plan, years: list[int]) -> dict[tuple[str, int], obje
     return {(r.indicator_id, int(r.year), r.measure): r for r in a.itertuples()}
 
 
-def _comment(r, value_text: str, unit: str, zh: bool) -> str:
-    published = f"{r.value_published:.15g}{r.unit_published}"
-    lines = ([f"jxdigital 已有数据：{value_text}（单位：{unit or '无'}；原文 {published}）",
-              f"来源：{r.source_title}"] if zh else
-             [f"jxdigital already has: {value_text} (unit: {unit or 'none'}; as published: "
-              f"{published})", f"Source: {r.source_title}"])
-    for label_zh, label_en, v in (("发布单位", "Publisher", r.publisher),
-                                  ("发布日期", "Published", r.published),
-                                  ("网址", "URL", r.source_url),
-                                  ("口径", "Scope", r.scope_note)):
-        if v:
-            lines.append(f"{label_zh}：{v}" if zh else f"{label_en}: {v}")
-    lines.append("有更新或更准确的数字：直接改写本格，并在本行填写来源。" if zh else
-                 "A newer or better figure: type over this cell and give its source in this row.")
-    return "\n".join(lines)
-
-
 def template_rows(plan: Plan, years: list[int], lang: str = "zh",
                   base_year: int | None = None) -> list[_Row]:
     """One row per indicator of ``plan`` with the base figure and the shipped figures."""
-    zh = lang == "zh"
     columns = set(years) | ({base_year} if base_year is not None else set())
     shipped = _shipped_figures(plan, sorted(columns))
-    title = plan.title_zh or plan.plan_id
     rows: dict[str, _Row] = {}
     for t in plan.targets:
         ind = t.indicator
         row = rows.get(t.indicator_id)
         if row is None:
             row = rows[t.indicator_id] = _Row(
-                t.indicator_id, ind.name_zh if zh else (ind.name_en or ind.name_zh),
-                ind.unit, _definition(t, zh), plan.region)
+                t.indicator_id, target_name(ind, lang), ind.unit, _definition(t, lang),
+                plan.region)
         if t.base_year in columns and t.base_text.strip() and t.base_year not in row.cells:
             value, text = _base_cell(t.base_text)
-            row.cells[t.base_year] = _Cell(value, text, (
-                f"规划基期值（{title}原文：{t.base_text}）。这是规划的数字，不会当作您的数据读入；"
-                "有修订数可直接改写本格，并在本行填写来源。" if zh else
-                f"The plan's base figure (as printed in {title}: {t.base_text}). Not read as "
-                "your figure; type over it only with a revised figure, and give its source."))
+            row.cells[t.base_year] = _Cell(value, text, base_comment(plan, t.base_text, lang))
         if t.measure not in _LEVEL_MEASURES:
             continue
         measure = "share_pct" if ind.is_share else "level"
@@ -199,85 +182,8 @@ def template_rows(plan: Plan, years: list[int], lang: str = "zh",
             except ValueError:
                 continue
             value, text = _cell_for(r.value * factor, r.qualifier)
-            row.cells[y] = _Cell(value, text, _comment(r, text, ind.unit, zh))
+            row.cells[y] = _Cell(value, text, shipped_comment(r, text, ind.unit, lang))
     return list(rows.values())
-
-
-# --- the 说明 sheet ---------------------------------------------------------------------------
-
-def _help_lines(plan: Plan, base: int | None, years: list[int], lang: str,
-                data_sheet: str, n_shipped: int) -> list[tuple[str, str]]:
-    """(style, text) lines: 'title', 'head' or 'text'."""
-    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
-    if lang == "zh":
-        base_line = (f"{base}列是规划的基期值（规划原文），不必填写。" if base is not None
-                     and base not in years else "")
-        return [
-            ("title", f"{plan.title_zh or plan.plan_id}：数据填报表"),
-            ("text", f"规划：{plan.plan_id}；地区：{plan.region}；"
-                     f"由 jxdigital {__version__} 生成。"),
-            ("head", "填什么"),
-            ("text", f"在“{data_sheet}”表中，每行一个指标。在年份列（{span}）填写该年年末或"
-                     "全年的数字；不知道的年份留空或写 —。只填年末/全年数，年中数（如截至9月）"
-                     "请不要填。"),
-            ("text", "数字的单位按“单位”列；如果您的数字用别的单位（如万元），把该行的单位改成它。"
-                     + base_line),
-            ("text", f"灰色格子（共{n_shipped}个）是 jxdigital 已有的数字（规划基期值或已收录的公开"
-                     "数据），鼠标停在格子上可看来源。它们不会当作您的数据读入；改写后按您的数据读入。"),
-            ("head", "数字怎么写"),
-            ("text", "普通数字：10378 或 10,378，单位按“单位”列：单位是“万个”的行，6万个写 6"
-                     "（写 6万 会读成 6万万个）。"),
-            ("text", "下限：6万多（单位是“个”的行）、3000多、3000以上、超过3000。约数：约3000、"
-                     "3000左右。"),
-            ("text", "百分比：48.6 或 48.6%（不要写成 0.486）。不知道：— 或留空。"),
-            ("text", "Excel 会拒绝无法识别的文字（如“较快增长”）；说明文字请写在“备注”列。"),
-            ("head", "来源"),
-            ("text", "每行一个来源：来源（报表、公报、文件或网页的标题）、发布单位、发布日期"
-                     "（如 2022-03-01 或 2022年3月1日）、口径说明（与规划定义不同之处，如"
-                     "“规上企业”“不含…”）。"),
-            ("text", "不同年份的数字来源不同：每个来源用一行。把该指标整行复制到表格最下面的空行，"
-                     "删去新行中灰色格子的数字和不属于这个来源的数字，再填这个来源。"),
-            ("text", "可以排序或复制行：未改动的灰色数字不会被当作您填报的数字读入。请不要改动"
-                     "indicator_id 列和“地区”列。"),
-            ("head", "检查与使用"),
-            ("text", "保存后检查：jxdigital validate 填报表.xlsx --plan " + plan.plan_id),
-            ("text", "生成报告：jxdigital report --plan " + plan.plan_id
-                     + " --actuals 填报表.xlsx"),
-        ]
-    base_line = (f" Column {base} is the plan's base figure, as printed: no need to fill it in."
-                 if base is not None and base not in years else "")
-    return [
-        ("title", f"{plan.title_en or plan.title_zh or plan.plan_id}: figures to fill in"),
-        ("text", f"Plan {plan.plan_id}; region {plan.region}; made by jxdigital {__version__}."),
-        ("head", "What to fill in"),
-        ("text", f"On sheet '{data_sheet}', one row per indicator. In the year columns ({span}) "
-                 "type the year-end or full-year figure; leave a year not known empty or type —."
-                 " Year-end or full-year figures only: no part-year figures (e.g. to September)."),
-        ("text", "Figures are in the row's unit (column unit); if yours are in another unit "
-                 "(e.g. 万元), change the row's unit to it." + base_line),
-        ("text", f"Grey cells ({n_shipped}) are figures jxdigital already has (the plan's base "
-                 "figure or published data); hover over one to see its source. They are not read"
-                 " as yours unless you type over them."),
-        ("head", "How to type a figure"),
-        ("text", "A plain number: 10378 or 10,378, in the row's unit: in a 万个 row, 6万个 is "
-                 "6 (6万 would read as 6万 万个)."),
-        ("text", "A lower bound: 6万多 (in a 个 row), 3000多, 3000以上, 超过3000. An approximate "
-                 "figure: 约3000, 3000左右."),
-        ("text", "Percentages: 48.6 or 48.6% (not 0.486). Not known: — or leave empty."),
-        ("text", "Excel rejects text it cannot read as a figure; put remarks in the note column."),
-        ("head", "Sources"),
-        ("text", "One source per row: source_title (the report, bulletin, document or web page), "
-                 "publisher, published (a date such as 2022-03-01), scope_note (how the figure's "
-                 "definition differs from the plan's)."),
-        ("text", "Years from different sources: one row per source. Copy the indicator's row to "
-                 "the first empty row below the table, delete the grey figures and the figures "
-                 "of other sources in the copy, and give this source."),
-        ("text", "Rows may be sorted or copied: a grey figure left as it is is never read as "
-                 "yours. Do not change the indicator_id and region columns."),
-        ("head", "Check and use"),
-        ("text", f"Check: jxdigital validate FILE.xlsx --plan {plan.plan_id}"),
-        ("text", f"Report: jxdigital report --plan {plan.plan_id} --actuals FILE.xlsx"),
-    ]
 
 
 # --- the workbook -------------------------------------------------------------------------------
@@ -286,7 +192,7 @@ def _validation_formula(cell: str) -> str:
     """Accept numbers, — and texts that are a number once the qualifier words are removed
     (6万多, 约3000, 3000以上, 超过3000, 48.6%; Excel reads 10,378 and 48.6% itself)."""
     inner = cell
-    for word in ("约", "多", "以上", "左右", "超过", "万", "亿", "近", "余", ">"):
+    for word in CHECK_STRIPS:
         inner = f'SUBSTITUTE({inner},"{word}","")'
     return (f'=OR(ISNUMBER({cell}),{cell}="—",{cell}="-",'
             f"ISNUMBER(--TRIM({inner})))")
@@ -319,11 +225,11 @@ def write_template(path: str | Path, plan: Plan | str | Path | None = None,
     except ImportError:
         raise ImportError("the template needs XlsxWriter: pip install 'jxdigital[excel]'") \
             from None
-    if lang not in _HEADERS:
-        raise ValueError(f"lang: 'zh' or 'en' (got {lang!r})")
+    if lang not in TEMPLATE_HEADERS:
+        raise ArgumentError(f"lang: 'zh' or 'en' (got {lang!r})")
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
-        raise ValueError(f"the template is an .xlsx workbook: give a file name ending in .xlsx "
+        raise ArgumentError(f"the template is an .xlsx workbook: give a file name ending in .xlsx "
                          f"(got {path.name!r})")
     if path.exists() and not overwrite:
         raise FileExistsError(f"{str(path)!r} exists; remove it or allow overwriting "
@@ -332,9 +238,8 @@ def write_template(path: str | Path, plan: Plan | str | Path | None = None,
         plan = load_plan(DEFAULT_PLAN if plan is None else plan)
     base, years = template_years(plan, years)
     rows = template_rows(plan, years, lang, base)
-    zh = lang == "zh"
-    H = _HEADERS[lang]
-    data_name, help_name = _SHEETS[lang]
+    H = TEMPLATE_HEADERS[lang]
+    data_name, help_name = TEMPLATE_SHEETS[lang]
     year_cols = sorted(set(years) | ({base} if base is not None else set()))
     header = [H["id"], H["name"], H["unit"], H["definition"], *map(str, year_cols),
               H["source_title"], H["publisher"], H["published"], H["scope_note"], H["note"],
@@ -348,8 +253,7 @@ def write_template(path: str | Path, plan: Plan | str | Path | None = None,
         book = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False,
                                               "strings_to_numbers": False,
                                               "strings_to_urls": False})
-        book.set_properties({"title": f"{plan.title_zh or plan.plan_id} 数据填报表" if zh
-                             else f"{plan.title_en or plan.plan_id}: figures to fill in",
+        book.set_properties({"title": workbook_title(plan, lang),
                              "comments": f"jxdigital {__version__} template for plan "
                                          f"{plan.plan_id}"})
         F = {k: book.add_format(v) for k, v in {
@@ -398,21 +302,9 @@ def write_template(path: str | Path, plan: Plan | str | Path | None = None,
                    else "head_year" if first_year <= j <= last_year else
                    "head_source" if h in sources else "head")
             ws.write_string(0, j, h, F[fmt])
-        header_notes = {
-            H["unit"]: ("年份列数字的单位；您的数字用别的单位时改写它" if zh else
-                        "the unit of this row's figures; change it if yours are in another"),
-            H["definition"]: ("规划原文与说明（只读，不会读入）" if zh else
-                              "the plan's words and notes (not read)"),
-            H["source_title"]: ("本行数字的来源：报表、公报、文件或网页的标题" if zh else
-                                "where this row's figures come from: title of the report, "
-                                "bulletin, document or page"),
-            H["published"]: ("如 2022-03-01" if zh else "a date such as 2022-03-01"),
-            H["scope_note"]: ("与规划定义不同之处，如“规上企业”" if zh else
-                              "how the figures' definition differs from the plan's"),
-        }
+        header_notes = {H[k]: note for k, note in HEADER_NOTES[lang].items()}
         if base is not None and base not in years:
-            header_notes[str(base)] = (f"{base}年：规划基期值（规划原文），不必填写" if zh else
-                                       f"{base}: the plan's base figure, as printed")
+            header_notes[str(base)] = base_year_note(base, lang)
         for h, note in header_notes.items():
             ws.write_comment(0, col[h], note, {"author": "jxdigital", "x_scale": 1.5})
 
@@ -447,12 +339,8 @@ def write_template(path: str | Path, plan: Plan | str | Path | None = None,
         ws.data_validation(1, first_year, last_row, last_year, {
             "validate": "custom", "value": _validation_formula(top), "ignore_blank": True,
             "error_type": "stop",
-            "error_title": "无法识别的数字" if zh else "Not a figure",
-            "error_message": ("请填数字（单位见“单位”列）：10378、1.2万、6万多（下限）、约3000"
-                              "（约数）、48.6%；不知道写 — 或留空。说明文字写在“备注”列。" if zh
-                              else "Type a figure in the row's unit: 10378, 1.2万, 6万多 (a "
-                                   "lower bound), 约3000 (about), 48.6%; — or empty when not "
-                                   "known. Remarks go in the note column."),
+            "error_title": CHECK_MESSAGE[lang]["title"],
+            "error_message": CHECK_MESSAGE[lang]["message"],
         })
         ws.set_landscape()
         ws.set_paper(9)  # A4
@@ -461,7 +349,7 @@ def write_template(path: str | Path, plan: Plan | str | Path | None = None,
         ws.print_area(0, 0, max(n, 1), len(header) - 1)
         ws.activate()
 
-        lines = _help_lines(plan, base, years, lang, data_name, len(recorded))
+        lines = help_lines(plan, base, years, lang, data_name, len(recorded), __version__)
         helpws.set_column(0, 0, 90)
         helpws.set_paper(9)
         helpws.fit_to_pages(1, 0)
@@ -469,9 +357,8 @@ def write_template(path: str | Path, plan: Plan | str | Path | None = None,
         for style, text in lines:
             if style == "head":
                 r += 1  # a blank line above each heading
-            grey = text.startswith(("灰色", "Grey"))  # shown in the colour itself
-            helpws.write_string(r, 0, text, F["h_grey" if grey else "h_" + style])
-            if style == "text":
+            helpws.write_string(r, 0, text, F["h_" + style])  # 'grey': in the colour itself
+            if style in ("text", "grey"):
                 helpws.set_row(r, 15 * _lines(text, 90))
             elif style == "title":
                 helpws.set_row(r, 22)

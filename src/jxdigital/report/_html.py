@@ -12,9 +12,17 @@ from ..assessment import Account, Assessment
 from ..charts import render_charts
 from ..present import _account as A
 from ..present._colours import OUTCOME_STATUS, STATUS_COLOURS, STATUS_INK
+from ..present._report_words import (
+    based_on_sentence,
+    labelled,
+    report_title,
+    report_words,
+    rule_lines,
+    target_name,
+    target_reason,
+)
 from ..present._table import display_table, headers, unused_sentences, unused_table
-from ..present._text import as_of_words, counts_sentence, dates_words
-from ._markdown import rule_lines
+from ..present._text import dates_words
 from ._webfont import font_face_css
 
 _CSS = """
@@ -72,12 +80,11 @@ def _table_html(df, colour_col: str | None = None, status_key: str = "_status") 
 
 def _account_html(acc: Account, lang: str, chart: bytes | None) -> list[str]:
     """The final account: counts, a table per category, the retrospective and its chart."""
-    zh = lang == "zh"
     table = A.account_table(acc, lang)
     # outcome cells take the colour of their outcome: met green, missed red, unknown grey
     table["_colour"] = table["_outcome"].map(OUTCOME_STATUS)
-    outcome_col = A.ACCOUNT_HEADERS[lang][5]
-    parts = [f"<h2>{'完成情况总览' if zh else 'The final account'}</h2>",
+    outcome_col = A.account_headers(lang, "outcome")[0]
+    parts = [f"<h2>{report_words('heading_account', lang)}</h2>",
              f"<p>{html.escape(A.counts_sentence(acc, lang))}</p>"]
     groups = table.groupby("_category", sort=False) if table["_category"].ne("").any() \
         else [("", table)]
@@ -85,8 +92,7 @@ def _account_html(acc: Account, lang: str, chart: bytes | None) -> list[str]:
         if name:
             parts.append(f"<h3>{html.escape(name)}</h3>")
         parts.append(_table_html(g, outcome_col, "_colour"))
-    heading = "回顾：各年评估与最终结果" if zh else "Looking back: each review and the outcome"
-    parts.append(f"<h2>{heading}</h2>")
+    parts.append(f"<h2>{report_words('heading_retrospective', lang)}</h2>")
     if chart is not None:
         parts.append(f"<figure>{_img(chart, 'retrospective')}</figure>")
     retro = A.retrospective_table(acc, lang)
@@ -108,7 +114,6 @@ def to_html(a: Assessment, lang: str | None = None,
         charts = render_charts(a, lang, account=account)
     elif charts is False:
         charts = None
-    zh = lang == "zh"
     df = display_table(a, lang)
     cols = [c for c in df.columns if not c.startswith("_")]
     p_col, status_col, seq_col = headers(lang, "p_met", "status", "seq")
@@ -133,21 +138,15 @@ def to_html(a: Assessment, lang: str | None = None,
             else:
                 cells.append(f"<td>{text}</td>")
         body.append(f'<tr id="row-{html.escape(r.indicator_id)}">{"".join(cells)}</tr>')
-    title = a.plan.title_zh if zh else (a.plan.title_en or a.plan.title_zh)
-    if a.finished:
-        h1 = f"{title}：目标完成情况评估" if zh else f"{title}: the final account"
-    else:
-        h1 = f"{title}：目标实现情况评估" if zh else f"{title}: progress towards the targets"
+    h1 = report_title(a, lang)
     parts = [
-        f"<!DOCTYPE html><html lang=\"{'zh-CN' if zh else 'en'}\"><head><meta charset=\"utf-8\">",
+        f"<!DOCTYPE html><html lang=\"{report_words('html_lang', lang)}\"><head>"
+        "<meta charset=\"utf-8\">",
         f"<meta name=\"viewport\" content=\"width=device-width\"><title>{html.escape(h1)}"
         f"</title><style>{_CSS}\n%FONT%</style></head><body>",
         f"<h1>{html.escape(h1)}</h1>",
         f'<p class="meta">{html.escape(dates_words(a, lang))}</p>',
-        f"<p>{html.escape(('评估依据：' if zh else 'Based on ') + as_of_words(a, lang))}。"
-        f"{html.escape(counts_sentence(a, lang))}</p>" if zh else
-        f"<p>{html.escape('Based on ' + as_of_words(a, lang))}. "
-        f"{html.escape(counts_sentence(a, lang))}</p>",
+        f"<p>{html.escape(based_on_sentence(a, lang))}</p>",
     ]
     charts = charts or {}
     if a.finished:
@@ -155,33 +154,32 @@ def to_html(a: Assessment, lang: str | None = None,
                                charts.get("_retrospective"))
     if "_summary" in charts:
         parts.append(f"<figure>{_img(charts['_summary'], h1)}</figure>")
-    parts += [f"<h2>{'各项目标' if zh else 'Targets'}</h2>",
-              f"<p class=\"meta\">{'点击表头排序。' if zh else 'Click a header to sort.'}</p>",
+    parts += [f"<h2>{report_words('heading_targets', lang)}</h2>",
+              f"<p class=\"meta\">{report_words('sort_hint', lang)}</p>",
               f'<table class="sortable"><thead><tr>{head}</tr></thead>'
               f"<tbody>{''.join(body)}</tbody></table>"]
     unused, shipped = unused_table(a, lang)
     if len(unused):
         head, tail = unused_sentences(shipped, lang)
-        parts += [f"<h2>{'未使用的数据' if zh else 'Figures not used'}</h2>",
+        parts += [f"<h2>{report_words('heading_unused', lang)}</h2>",
                   f"<p>{html.escape(head)}</p>", _table_html(unused)]
         if tail:
             parts.append(f"<p>{html.escape(tail)}</p>")
     figs = [(i, png) for i, png in charts.items() if i in order]
     if figs:
-        parts.append(f"<h2>{'分项图表' if zh else 'Charts'}</h2>")
+        parts.append(f"<h2>{report_words('heading_charts', lang)}</h2>")
         for i, png in sorted(figs, key=lambda x: order[x[0]].seq):
             r = order[i]
-            cap = r.reason_zh if zh else r.reason_en
-            name = r.name_zh if zh else (r.name_en or r.name_zh)
+            name = target_name(r, lang)
+            caption = labelled(f"<b>{html.escape(name)}</b>",
+                               html.escape(target_reason(r, lang)), lang)
             parts.append(f'<figure id="chart-{html.escape(i)}">{_img(png, name)}'
-                         f"<figcaption><b>{html.escape(name)}</b>{'：' if zh else ': '}"
-                         f"{html.escape(cap)}"
-                         "</figcaption></figure>")
+                         f"<figcaption>{caption}</figcaption></figure>")
     if "_dashboard" in charts:
-        parts.append(f"<h2>{'全部指标一览' if zh else 'All targets'}</h2>"
+        parts.append(f"<h2>{report_words('heading_dashboard', lang)}</h2>"
                      f"<figure>{_img(charts['_dashboard'], 'dashboard')}</figure>")
-    rules = "".join(f"<li>{html.escape(x[2:])}</li>" for x in rule_lines(lang))
-    parts += [f"<h2>{'判定规则' if zh else 'How the status is decided'}</h2><ul>{rules}</ul>",
+    rules = "".join(f"<li>{html.escape(x)}</li>" for x in rule_lines(lang))
+    parts += [f"<h2>{report_words('heading_rules', lang)}</h2><ul>{rules}</ul>",
               f'<p class="meta">jxdigital {__version__} · plan {html.escape(a.plan.plan_id)}'
               f" · scheme {html.escape(a.scheme)}</p>",
               f"<script>{_JS}</script></body></html>"]

@@ -1,0 +1,187 @@
+"""The assessment's steps, one by one, on hand-computed cases (no shipped verdict pinned).
+
+gather the evidence (``usable``, ``Figure``, ``Side``) → measure (``progress``) → settle
+(``settle``) → classify (``classify``) → record (``record`` with a ``Wording``). The
+numbers in the comments are worked out by hand from the formulas in the docstrings.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from jxdigital import load_plan
+from jxdigital.assessment import CODES, Figure, Side, judge, record, timing, usable
+from jxdigital.assessment import _steps as S
+from jxdigital.observations import is_usable, load_actuals
+
+PLAN = ("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region\n"
+        "value,某增加值,亿元,2020,8354,2025,16000,jiangxi\n"
+        "share,某占比,%,2020,40,2025,50,jiangxi\n"
+        "users,某用户数,万户,2020,300,2025,400以上,jiangxi\n"
+        "retail,某零售额,亿元,2020,2000,2025,3000左右,jiangxi\n")
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory):
+    p = tmp_path_factory.mktemp("steps") / "plan.csv"
+    p.write_text(PLAN, encoding="utf-8")
+    return load_plan(p)
+
+
+def frame(rows, plan) -> pd.DataFrame:
+    """An actuals frame from (indicator, year, value[, qualifier]) tuples."""
+    recs = [{"indicator_id": r[0], "year": r[1], "value": r[2],
+             "qualifier": r[3] if len(r) > 3 else "", "source_title": "测试来源"} for r in rows]
+    return load_actuals(pd.DataFrame(recs), plan=plan)
+
+
+# --- step 1: evidence -----------------------------------------------------------------
+
+def test_a_figure_allows_itself_a_range_or_everything_beyond_a_bound():
+    assert Figure(2021, 100.0, "approximate").interval == (98.0, 102.0)  # ± 2 %
+    assert Figure(2021, 6.0, "lower_bound").interval == (6.0, math.inf)
+    over = Figure(2021, 400.0, "lower_bound")  # 超过400: every value is above 400
+    assert over.all_above(400, strict=True) and not over.all_below(400, strict=False)
+    nearly = Figure(2021, 400.0, "upper_bound")  # 近400: every value is below 400
+    assert nearly.all_below(400, strict=True)
+
+
+def test_a_side_splits_its_figures_around_the_target_year():
+    f = pd.DataFrame({"year": [2020, 2021, 2025, 2026], "value": [1.0, 2.0, 5.0, 6.0],
+                      "qualifier": ["exact", "lower_bound", "exact", "exact"],
+                      "source_title": "s", "unit": "亿元"})
+    side = Side.of(f, 2025)
+    assert list(side.fit["year"]) == [2020, 2021]
+    assert side.at_target == Figure(2025, 5.0, "exact", "s")
+    assert [x.year for x in side.later] == [2026]
+    assert list(side.judged["year"]) == [2020, 2021, 2025]
+    assert side.exact_in(2020) == 1.0 and math.isnan(side.exact_in(2021))  # a bound
+    assert side.latest.year == 2025 and side.last_before.year == 2021
+
+
+def test_the_admission_rule_is_one_rule(plan):
+    d = frame([("value", 2021, 9000), ("value", 2022, 10000)], plan)
+    d = pd.concat([d, d.iloc[[0]].assign(comparable=False, scope_note="规上"),
+                   d.iloc[[0]].assign(as_of="2021-06"),
+                   d.iloc[[0]].assign(measure="yoy_pct", value=9.0)], ignore_index=True)
+    assert list(is_usable(d)) == [True, True, False, False, False]
+    assert list(is_usable(d, last_year=2021)) == [True, False, False, False, False]
+    # as of a year: figures for periods up to it; the assessment reselects what remains
+    used = usable(d, as_of=2021)
+    assert list(used["year"]) == [2021] and used["selected"].all()
+
+
+# --- step 2: measure ------------------------------------------------------------------
+
+def test_progress_of_a_level_target(plan):
+    t = plan["value"]
+    f = pd.DataFrame({"year": [2020, 2022], "value": [8354.0, 10000.0],
+                      "qualifier": "exact", "source_title": "s"})
+    side = Side.of(f, 2025)
+    p = S.progress(t, side, side.latest)
+    # completion = ln(10000/8354) / ln(16000/8354) = 0.17984 / 0.64986 = 0.2767
+    assert p.completion == pytest.approx(math.log(10000 / 8354) / math.log(16000 / 8354))
+    assert p.completion == pytest.approx(0.2767, abs=1e-4)
+    assert p.time_elapsed == pytest.approx(2 / 5)
+    # actual (10000/8354)^(1/2) − 1 = 9.41 %; required by the plan (16000/8354)^(1/5) − 1
+    # = exp(0.64986 / 5) − 1 = 13.88 %; needed now (16000/10000)^(1/3) − 1 = 16.96 %
+    assert p.actual_cagr == pytest.approx(0.0941, abs=5e-5)
+    assert p.required_cagr_plan == pytest.approx(0.1388, abs=5e-5)
+    assert p.required_cagr_now == pytest.approx(0.1696, abs=5e-5)
+    assert p.growth_ratio == pytest.approx(p.actual_cagr / p.required_cagr_plan)
+
+
+def test_progress_of_a_share_is_in_points(plan):
+    t = plan["share"]
+    f = pd.DataFrame({"year": [2020, 2023], "value": [40.0, 43.0], "qualifier": "exact",
+                      "source_title": "s"})
+    side = Side.of(f, 2025)
+    p = S.progress(t, side, side.latest)
+    # 1 point a year against the 2 the plan needs; (50 − 43) / 2 = 3.5 points a year now
+    assert p.actual_pp_per_year == pytest.approx(1.0)
+    assert p.required_pp_plan == pytest.approx(2.0)
+    assert p.required_pp_now == pytest.approx(3.5)
+    assert p.completion == pytest.approx(0.3)
+    # extrapolated: 43 + 1 × 2 = 45 by 2025, half of the way from 40 to 50
+    assert p.gap_ratio == pytest.approx(0.5)
+
+
+# --- step 3: settle -------------------------------------------------------------------
+
+@pytest.mark.parametrize("figure, met", [
+    (Figure(2025, 400.0, "lower_bound"), True),   # 超过400 meets 400以上
+    (Figure(2025, 420.0, "exact"), True),
+    (Figure(2025, 390.0, "exact"), False),
+    (Figure(2025, 380.0, "upper_bound"), False),  # 不到380
+    (Figure(2025, 350.0, "lower_bound"), None),   # 350多: could be either
+])
+def test_a_target_year_figure_settles_only_when_it_decides(plan, figure, met):
+    o = S.settle(plan["users"], figure)
+    assert (None if o is None else o.met) is met
+
+
+def test_about_a_number_is_met_from_the_low_end_of_its_band_and_exceeded_above_it(plan):
+    t = plan["retail"]  # 3000左右: ± 5 % → 2850–3150
+    assert t.band == pytest.approx((2850.0, 3150.0))
+    high = S.settle(t, Figure(2025, 3200.0))
+    assert high.met and high.exceeded and high.margin == pytest.approx(200 / 3000)
+    assert S.settle(t, Figure(2025, 2900.0)).met and not S.settle(t, Figure(2025, 2900.0)).exceeded
+    low = S.settle(t, Figure(2025, 2500.0))
+    assert not low.met and low.margin == pytest.approx(-500 / 3000)
+
+
+# --- step 4: classify -----------------------------------------------------------------
+
+def _classify(p_met=math.nan, *, numeric=True, enough=True, met_now=False, outcome=None,
+              scheme="cn", growth_ratio=math.nan):
+    return S.classify(numeric=numeric, enough=enough, met_now=met_now, p_met=p_met,
+                      outcome=outcome, progress_=S.Progress(growth_ratio=growth_ratio),
+                      scheme=scheme, target_year_over=False)
+
+
+@pytest.mark.parametrize("p, status", [(0.80, "on_track"), (0.75, "on_track"),
+                                       (0.7498, "at_risk"), (0.25, "at_risk"),
+                                       (0.2499, "off_track")])
+def test_p_met_decides_the_primary_status(p, status):
+    assert _classify(p).status == status
+
+
+def test_the_rule_in_order():
+    met = S.Outcome(met=True, figure=Figure(2025, 1.0))
+    assert _classify(numeric=False).status == "not_assessable"
+    assert _classify(0.1, outcome=met, scheme="eurostat").status == "met"  # in every scheme
+    assert _classify(0.9, enough=False).status == "insufficient_data"
+    assert _classify(0.1, met_now=True).status == "achieved"
+    v = _classify(0.5, scheme="eurostat", growth_ratio=0.7)
+    assert (v.status, v.status_cn, v.eurostat_class) == ("moderate_progress", "at_risk",
+                                                         "moderate_progress")
+
+
+# --- step 5: record, worded by whoever is given ---------------------------------------
+
+class Loud:
+    """A wording that says which codes it was asked for."""
+
+    def status(self, scheme, status, status_cn):
+        return f"<{status}>", f"[{status}]"
+
+    def reasons(self, judgement, when):
+        return f"理由:{judgement.kind}", f"reason:{judgement.kind}"
+
+    def level_target(self, judgement):
+        return ""
+
+
+def test_record_takes_its_words_from_the_wording(plan):
+    d = usable(frame([("value", 2020, 8354), ("value", 2021, 16500)], plan))
+    when = timing(None, "2022-06-30")
+    j = judge(plan["value"], d, when)
+    assert j.kind == "level" and j.verdict.status == "achieved"  # 16500 ≥ 16000 before 2025
+    r = record(j, when, Loud())
+    assert (r.status_zh, r.status_en, r.reason_zh) == ("<achieved>", "[achieved]", "理由:level")
+    plain = record(j, when, CODES)  # the domain alone: codes, no phrases
+    assert (plain.status_zh, plain.reason_zh) == ("achieved", "")
+    assert r.latest_value == 16500 and r.latest_year == 2021 and r.n_obs == 2

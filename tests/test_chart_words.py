@@ -1,0 +1,125 @@
+"""The words on charts live in ``present._chart_words``: no chart module holds a phrase, the
+catalogue is complete in both languages, and the charts say what they said before."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pytest
+
+from jxdigital import assess, charts
+from jxdigital.present import _chart_words as W
+
+CHARTS = Path(charts.__file__).parent
+# CJK ideographs and radicals, CJK punctuation (。、“”…), full-width forms (：；（）｜)
+CJK = re.compile(r"[\u2e80-\u2fff\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    """ids of the docstring constants of a module, its classes and functions."""
+    ids = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and \
+                    isinstance(body[0].value, ast.Constant) and \
+                    isinstance(body[0].value.value, str):
+                ids.add(id(body[0].value))
+    return ids
+
+
+def test_no_chart_module_holds_a_chinese_phrase():
+    files = sorted(CHARTS.glob("*.py"))
+    assert {p.name for p in files} >= {"_indicator.py", "_overview.py", "_retrospective.py",
+                                       "_style.py", "_render.py"}
+    found = []
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docs = _docstrings(tree)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and \
+                    id(node) not in docs and CJK.search(node.value):
+                found.append(f"{path.name}:{node.lineno}: {node.value!r}")
+    assert not found, "phrases belong in jxdigital.present._chart_words:\n" + "\n".join(found)
+
+
+def _fields(template: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(template) if f}
+
+
+def test_every_chart_phrase_in_both_languages_with_the_same_fields():
+    for key, by_lang in W.CHART.items():
+        assert set(by_lang) == {"zh", "en"}, key
+        assert _fields(by_lang["zh"]) == _fields(by_lang["en"]), key
+        assert not CJK.search(by_lang["en"]), key
+    for comparator, zh in W.TARGET_MARK["zh"].items():
+        assert _fields(zh) == _fields(W.TARGET_MARK["en"][comparator]) == {"v"}
+    assert {f"mark_{m}" for m in W.MARKS} <= set(W.CHART)
+
+
+def test_chart_words_as_the_charts_said_them():
+    assert W.chart_words("p_axis", "zh") == "达标概率 P(目标实现)"
+    assert W.chart_words("p_axis", "en") == "P(target met)"
+    assert W.unpublished_words(2022, 2025, "zh") == "2022—2025年数据尚未公布"
+    assert W.unpublished_words(2022, 2025, "en") == "2022–2025: not yet published"
+    assert W.unpublished_words(2025, 2025, "en") == "2025: not yet published"
+    assert W.projection_label(2025, 13900, 12000, 15800, "亿元", "zh") == \
+        "2025年预测 1.39万亿元\n80%区间 1.2万亿元—1.58万亿元"
+    assert W.actual_label(2021, 6.2, "万个", "lower_bound", "zh") == "2021: 6.2万个以上"
+    assert W.actual_label(2021, 6.2, "万个", "lower_bound", "en") == "2021: 62,000+"
+    assert W.marks_words(["other_sources", "lower_bound"], "zh") == \
+        "▲为下限值（如“6万多”）；灰点为未采用的其他来源。"
+    assert W.marks_words([], "en") == ""
+    assert W.review_labels([2023, 2024, 2026], "2026-12-01", "en") == \
+        ["end 2023", "end 2024", "2026-12-01\n(this review)"]
+
+    class Row:
+        comparator, target_value, target_high, unit = "around", 3000.0, float("nan"), "亿元"
+
+    assert W.target_words(Row, "zh") == "3000亿元左右"
+    assert W.target_words(Row, "en") == "about 300 billion yuan"
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return assess(today="2026-12-01")
+
+
+def test_the_summary_and_retrospective_axes_in_both_languages(shipped):
+    for lang, xlabel, title in (
+            ("zh", "达标概率 P(目标实现)", f"{shipped.plan.title_zh}：各项目标实现概率"),
+            ("en", "P(target met)",
+             f"{shipped.plan.title_en or shipped.plan.title_zh}: chance of meeting each "
+             "target")):
+        fig = charts.plot_status_summary(shipped, lang=lang)
+        ax = fig.axes[0]
+        assert ax.get_xlabel() == xlabel
+        assert ax.get_title(loc="left") == title
+        lines = fig.texts[-1].get_text().split("\n")  # wrapped between characters / words
+        footer = "".join(lines) if lang == "zh" else " ".join(lines)
+        assert ("未定结果的状态依据达标概率：≥75%符合序时进度" if lang == "zh" else
+                "status from P(target met): ≥ 75% on track") in footer
+        plt.close(fig)
+    for lang, ylabel, title in (("zh", "当年评估的达标概率", "回顾：各年评估与最终结果"),
+                                ("en", "P(met) at each review",
+                                 "Looking back: each year's review against the outcome")):
+        fig = charts.plot_retrospective(shipped, lang=lang)
+        ax = fig.axes[0]
+        assert ax.get_ylabel() == ylabel and ax.get_title(loc="left") == title
+        plt.close(fig)
+
+
+def test_the_indicator_chart_words_in_english(shipped):
+    fig = charts.plot_indicator(shipped, "digital_economy_value_added", lang="en")
+    ax = fig.axes[0]
+    texts = [t.get_text() for t in ax.texts]
+    assert "2022–2025: not yet published" in texts
+    assert any(t.startswith("target 1.6 trillion yuan") for t in texts)
+    footer = fig.texts[-1].get_text().replace("\n", " ")
+    assert footer.startswith("Sources: ") and "fan = 50/80/95% intervals" in footer
+    assert "generated 2026-12-01" in footer
+    plt.close(fig)

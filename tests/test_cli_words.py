@@ -1,0 +1,149 @@
+"""Words live in ``jxdigital.present``: the deck, the command line and the template hold no
+Chinese of their own; and the command line's exit codes tell bad input from a bug."""
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+import jxdigital
+from jxdigital.cli import BUG_HINT, Exit, main
+from jxdigital.present import _cli_words as C
+from jxdigital.present import _fill_words as F
+from jxdigital.present import _slide_words as S
+
+SRC = Path(jxdigital.__file__).parent
+MODULES = ["slides.py", "cli.py", "report/_fill.py"]
+CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002fa1f]")
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    ids = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) \
+                and node.body and isinstance(node.body[0], ast.Expr) \
+                and isinstance(node.body[0].value, ast.Constant):
+            ids.add(id(node.body[0].value))
+    return ids
+
+
+def _argparse_texts(tree: ast.AST) -> set[int]:
+    """String constants given as an argparse ``description=`` or ``help=``: the command
+    line's help is English, naming the template by its Chinese name (填报表), and is built
+    before anything of ``present`` (which imports pandas) may be imported."""
+    ids = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg in ("description", "help"):
+            ids.update(id(n) for n in ast.walk(node.value) if isinstance(n, ast.Constant))
+    return ids
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_no_chinese_outside_present(module):
+    tree = ast.parse((SRC / module).read_text(encoding="utf-8"))
+    allowed = _docstrings(tree) | (_argparse_texts(tree) if module == "cli.py" else set())
+    found = [(n.lineno, n.value) for n in ast.walk(tree)
+             if isinstance(n, ast.Constant) and isinstance(n.value, str)
+             and CJK.search(n.value) and id(n) not in allowed]
+    assert found == []
+
+
+def test_the_scan_sees_chinese_in_fstrings_and_pairs():
+    tree = ast.parse('x = f"{n}：{r}" if zh else "a"\ny = {"zh": "完成情况："}\n')
+    assert sum(1 for n in ast.walk(tree) if isinstance(n, ast.Constant)
+               and isinstance(n.value, str) and CJK.search(n.value)) == 2
+
+
+def test_deck_and_command_line_phrases_in_both_languages():
+    assert S.deck_words("glance", "zh") == "各项目标一览"
+    assert S.deck_words("glance", "en") == "All targets at a glance"
+    assert S.deck_title(True, "zh") == "目标完成情况评估"
+    assert S.deck_title(False, "en") == "Progress towards the targets"
+    assert S.finding("5G基站", "已实现", "zh") == "5G基站：已实现"
+    assert S.finding("5G base stations", "met", "en") == "5G base stations: met"
+    assert C.cli_words("account", "zh") == "完成情况："
+    assert C.cli_words("account", "en") == "Final account: "
+    assert C.mismatch_sentence(3, "zh") == \
+        "3 项规划年均增长与基期→目标值隐含增长相差超过0.5个百分点。"
+    assert C.mismatch_sentence(0, "en").startswith("0 stated growth rates differ")
+    assert C.check_words(True, True, "zh") == "不符；方向矛盾"
+    assert C.check_words(True, True, "en") == "MISMATCH; DIRECTION"
+    assert C.check_words(False, False, "en") == ""
+    assert C.implied_growth(0.139, float("nan"), "zh") == "13.9%"
+    assert C.implied_growth(float("nan"), 0.7, "zh") == "+0.7点"
+    assert C.implied_growth(float("nan"), -0.7, "en") == "-0.7pp"
+    assert C.implied_growth(float("nan"), float("nan"), "en") == ""
+    assert C.direction_words("decrease", "zh") == "下降"
+    assert C.direction_words("decrease", "en") == "decrease"
+    for words in (S.DECK, C.AUDIT_HEADERS, C.DIRECTION, C.CHECK, C.ASSESS_WORDS,
+                  F.HEADER_NOTES, F.CHECK_MESSAGE, F.SOURCE_LABELS):
+        assert set(words) == {"zh", "en"} and set(words["zh"]) == set(words["en"])
+
+
+def test_template_headers_are_names_the_reader_maps_to_their_columns():
+    from jxdigital.observations._load import _ALIASES, IGNORED
+
+    for lang in ("zh", "en"):
+        h = F.TEMPLATE_HEADERS[lang]
+        for key, text in h.items():
+            if key == "definition":
+                assert text in IGNORED
+                continue
+            column = {"id": "indicator_id", "name": "indicator"}.get(key, key)
+            assert _ALIASES.get(text, text) == column, (lang, key, text)
+    assert F.TEMPLATE_HEADERS["zh"]["source_title"] == "来源"
+    assert F.TEMPLATE_SHEETS["zh"] == ("填报", "说明")
+    assert F.TEMPLATE_SHEETS["en"] == ("figures", "how to fill in")
+
+
+def test_help_sheet_marks_the_grey_line_in_both_languages():
+    from jxdigital.catalog import load_plan
+
+    plan = load_plan()
+    for lang, start in (("zh", "灰色格子（共7个）"), ("en", "Grey cells (7)")):
+        lines = F.help_lines(plan, 2020, [2021, 2025], lang, "sheet", 7, "9.9")
+        grey = [text for style, text in lines if style == "grey"]
+        assert len(grey) == 1 and grey[0].startswith(start)
+        assert any("9.9" in text for _, text in lines)
+
+
+# --- exit codes: bad input is 2, a bug is 1 with a traceback ------------------------------
+
+def test_unknown_plan_id_is_bad_input_with_the_message(capsys):
+    assert main(["assess", "--plan", "no-such-plan"]) == Exit.INVALID_INPUT == 2
+    err = capsys.readouterr().err
+    assert err.startswith("jxdigital: error: no shipped plan 'no-such-plan'; shipped plans: ")
+    assert "Traceback" not in err and BUG_HINT not in err
+
+
+def test_a_bad_argument_value_is_bad_input(capsys):
+    assert main(["assess", "--as-of", "soon"]) == 2
+    assert "argument 'as_of': expected a year" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("error", [ValueError("could not convert"), KeyError("column"),
+                                   ValueError("argument"), TypeError("unsupported operand")])
+def test_a_plain_error_deep_inside_is_a_bug(monkeypatch, capsys, error):
+    from jxdigital.catalog import Plan
+
+    def broken(self):
+        raise error
+
+    monkeypatch.setattr(Plan, "audit", broken)
+    assert main(["audit"]) == Exit.UNEXPECTED == 1
+    err = capsys.readouterr().err
+    assert "Traceback (most recent call last)" in err and "in broken" in err
+    assert err.rstrip().splitlines()[-1] == f"jxdigital {jxdigital.__version__}: {BUG_HINT}"
+
+
+def test_a_missing_optional_extra_is_said_in_one_line(monkeypatch, capsys):
+    from jxdigital.catalog import Plan
+
+    def needs(self):
+        raise ImportError("this needs XlsxWriter: pip install 'jxdigital[excel]'")
+
+    monkeypatch.setattr(Plan, "audit", needs)
+    assert main(["audit"]) == Exit.UNEXPECTED
+    err = capsys.readouterr().err
+    assert err == "jxdigital: error: this needs XlsxWriter: pip install 'jxdigital[excel]'\n"

@@ -1,0 +1,145 @@
+"""The reports hold no phrase of their own: every Chinese/English phrase of the Markdown,
+HTML and workbook reports is in ``jxdigital.present._report_words`` (one place per
+phrase), and the reports show it in both languages."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from jxdigital import assess
+from jxdigital.present._phrases import STATUS
+from jxdigital.present._report_words import (
+    REPORT,
+    SHEETS,
+    SUMMARY_HEADERS,
+    report_words,
+    rule_lines,
+    sheet_name,
+)
+from jxdigital.report import to_excel, to_html, to_markdown
+from jxdigital.report._excel import _SUMMARY
+
+REPORT_DIR = Path(__file__).resolve().parents[1] / "src" / "jxdigital" / "report"
+#: The report modules that only assemble: they must hold no Chinese.
+ASSEMBLERS = ("_markdown.py", "_html.py", "_excel.py", "_json.py", "_build.py")
+
+#: CJK ideographs and radicals, CJK punctuation (。：“ are not ASCII), full-width forms.
+CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    """ids of the docstring nodes of a module, its classes and functions."""
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef,
+                             ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
+                    and isinstance(first.value.value, str):
+                out.add(id(first.value))
+    return out
+
+
+def cjk_strings(source: str) -> list[tuple[int, str]]:
+    """(line, text) of every string constant in ``source`` holding a CJK character,
+    f-string pieces included, docstrings (and comments, which are not in the tree) not."""
+    tree = ast.parse(source)
+    skip = _docstrings(tree)
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and id(node) not in skip and CJK.search(node.value)]
+
+
+def test_the_scan_finds_an_inline_pair_and_skips_docstrings_and_comments():
+    src = ('"""模块说明。"""\n'
+           "def f(zh, n):\n"
+           '    """函数说明。"""\n'
+           "    # 注释\n"
+           "    a = f\"{n}项\" if zh else f\"{n} items\"\n"
+           "    return ('完成' if zh else 'done') + a + '：'\n")
+    assert sorted(cjk_strings(src)) == [(5, "项"), (6, "完成"), (6, "：")]
+
+
+@pytest.mark.parametrize("name", ASSEMBLERS)
+def test_report_modules_hold_no_chinese(name):
+    path = REPORT_DIR / name
+    found = cjk_strings(path.read_text(encoding="utf-8"))
+    assert found == [], (f"{name} holds Chinese text; its phrases belong in "
+                         f"jxdigital.present._report_words: {found}")
+
+
+def test_every_phrase_has_both_languages():
+    for table in (REPORT, SHEETS, SUMMARY_HEADERS):
+        for key, words in table.items():
+            assert set(words) == {"zh", "en"}, key
+            assert all(isinstance(w, str) for w in words.values()), key
+    # the Chinese of a heading is Chinese, the English is not
+    for key in (k for k in REPORT if k.startswith("heading_")):
+        assert CJK.search(REPORT[key]["zh"]) and not CJK.search(REPORT[key]["en"]), key
+
+
+def test_rule_lines_name_the_statuses_of_the_catalogue():
+    zh, en = rule_lines("zh"), rule_lines("en")
+    assert len(zh) == len(en) == 6
+    assert not any(x.startswith("- ") for x in zh + en)  # the bullet is the report's
+    for code in ("on_track", "at_risk", "off_track", "achieved", "insufficient_data",
+                 "not_assessable"):
+        assert f"“{STATUS['zh'][code]}”" in "".join(zh), code
+        assert STATUS["en"][code] in " ".join(en), code
+    assert not any(CJK.search(x) for x in en)
+
+
+@pytest.fixture(scope="module")
+def finished():
+    """The 14th five-year plan judged after its target year: every section is there."""
+    return assess("china-14th-fyp-digital", today="2026-12-01")
+
+
+@pytest.mark.slow
+def test_markdown_headings_in_both_languages(finished):
+    zh, en = to_markdown(finished, "zh"), to_markdown(finished, "en")
+    for md, lang in ((zh, "zh"), (en, "en")):
+        for key in ("heading_account", "heading_retrospective", "heading_targets",
+                    "heading_gaps", "heading_rules"):
+            assert f"\n## {report_words(key, lang)}\n" in md, (lang, key)
+        for rule in rule_lines(lang):
+            assert f"\n- {rule}\n" in md
+    assert "\n## 完成情况总览\n" in zh and "\n## 判定规则\n" in zh and "\n## 各项目标\n" in zh
+    assert "\n## The final account\n" in en and "\n## How the status is decided\n" in en
+    assert zh.splitlines()[0].endswith("：目标完成情况评估")
+    assert en.splitlines()[0].endswith(": the final account")
+    assert not CJK.search(en.replace(finished.plan.title_zh, ""))
+
+
+@pytest.mark.slow
+def test_html_headings_and_labels_in_both_languages(finished):
+    zh = to_html(finished, "zh", charts=None, font_css="")
+    en = to_html(finished, "en", charts=None, font_css="")
+    assert '<html lang="zh-CN">' in zh and '<html lang="en">' in en
+    assert "<h2>判定规则</h2>" in zh and "<h2>How the status is decided</h2>" in en
+    assert "<h2>完成情况总览</h2>" in zh and "<h2>The final account</h2>" in en
+    assert ">点击表头排序。</p>" in zh and ">Click a header to sort.</p>" in en
+    assert "<p>评估依据：全部已发布数据。共" in zh
+    assert "<p>Based on all figures published to date. " in en
+
+
+@pytest.mark.slow
+def test_workbook_sheets_and_headers_in_both_languages(finished, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    pytest.importorskip("xlsxwriter")
+    for lang in ("zh", "en"):
+        path = to_excel(finished, tmp_path / f"a-{lang}.xlsx", lang)
+        book = openpyxl.load_workbook(path, read_only=True)
+        assert book.sheetnames == [sheet_name(k, lang) for k in SHEETS]
+        summary = book[sheet_name("summary", lang)]
+        head = [c.value for c in next(summary.iter_rows(max_row=1))]
+        assert head == [SUMMARY_HEADERS[c][lang] for c, _ in _SUMMARY]
+        about = book[sheet_name("about", lang)]
+        assert next(about.iter_rows(max_row=1))[0].value == report_words("about_column", lang)
+        book.close()
+    assert [sheet_name(k, "zh") for k in ("about", "summary", "account", "retrospective")] \
+        == ["说明", "概览", "完成情况", "回顾"]
