@@ -185,3 +185,35 @@ def test_record_takes_its_words_from_the_wording(plan):
     plain = record(j, when, CODES)  # the domain alone: codes, no phrases
     assert (plain.status_zh, plain.reason_zh) == ("achieved", "")
     assert r.latest_value == 16500 and r.latest_year == 2021 and r.n_obs == 2
+
+
+# --- a target set per year (每年培育100家) ---------------------------------------------
+
+FLOW_PLAN = ("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,measure,"
+             "region\nsme,专精特新企业（每年培育）,家,,—,2025,100,annual_flow,jiangxi\n")
+
+
+@pytest.mark.parametrize("flows, today, status, words", [
+    # 2022 fell short: the every-year target is missed, whatever 2025 brings
+    ({2021: 120, 2022: 95}, "2026-12-01", "missed", "2022年95家，低于100家的目标5.0%，未实现"),
+    # every year met, 2025 included
+    ({2021: 120, 2022: 130, 2023: 110, 2024: 105, 2025: 101}, "2026-12-01", "met",
+     "2025年101家，高于100家的目标1.0%，已实现"),
+    # no year short yet, 2025 ahead: judged on the projection, P for 2025 only
+    ({2021: 120, 2022: 130}, "2023-03-01", None, "达标概率按2025年计"),
+])
+def test_a_target_set_per_year_is_met_only_if_every_year_meets_it(tmp_path, flows, today,
+                                                                   status, words):
+    from jxdigital import assess
+
+    plan = tmp_path / "plan.csv"
+    plan.write_text(FLOW_PLAN, encoding="utf-8")
+    figs = pd.DataFrame({"indicator_id": "sme", "year": list(flows), "value": list(flows.values()),
+                         "measure": "new_in_year", "source_title": "工信厅"})
+    r = assess(plan, load_actuals(figs, plan=plan), today=today)["sme"]
+    if status is not None:
+        assert r.status == status and r.final
+    else:
+        assert r.status in ("on_track", "at_risk", "off_track") and not r.final
+    assert words in r.reason_zh and "目标为每年100家" in r.reason_zh
+    assert "every year" in r.reason_en

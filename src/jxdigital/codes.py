@@ -50,7 +50,7 @@ FINAL = ("met", "missed")
 #: The outcomes of an account, in the order it reports them.
 OUTCOMES = ("met", "missed", "unknown", "not_assessable")
 #: How a target is judged.
-KINDS = ("level", "growth_rate", "relative", "growth_comparison", "none")
+KINDS = ("level", "growth_rate", "relative", "growth_comparison", "annual_flow", "none")
 
 # --- plans and regions -----------------------------------------------------------------------
 DEFAULT_PLAN = "jiangxi-14th-fyp"

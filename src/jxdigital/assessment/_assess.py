@@ -32,6 +32,7 @@ from . import _rules as R
 from . import _steps as S
 from ._evidence import (
     Side,
+    flows,
     in_one_unit,
     in_unit,
     known_part_year,
@@ -131,6 +132,32 @@ def _judge_level(t: Target, level: Target, kind: str, d: pd.DataFrame, when: Tim
                      outcome=outcome, forecast=forecast, verdict=verdict)
 
 
+def _judge_annual_flow(t: Target, d: pd.DataFrame, when: Timing, method: str,
+                       scheme: str) -> Judgement:
+    """每年…: the number added in every year must meet the target. A year that fell short
+    settles it as missed; the target year's figure, with no year short, as met; before
+    that, P(the target year's flow meets it) from the projection of the flows."""
+    ind, T = t.indicator, t.target_year
+    own = Side.of(in_unit(flows(d, ind.indicator_id, ind.region), ind.unit), T)
+    settled = [o for o in (S.settle(t, f) for f in own.figures) if o is not None]
+    short = [o for o in settled if not o.met]
+    at_target = S.settle(t, own.at_target)
+    outcome = short[0] if short else at_target if at_target is not None and at_target.met \
+        else None
+    enough = len(own.fit) >= R.MIN_OBSERVATIONS
+    forecast = S.Forecast()
+    if outcome is None and enough:
+        p = S.project_side(own.fit, t, ind.indicator_id, method, share=False)
+        if p is not None:
+            forecast = S.Forecast(projection=p, **S.summary_of(p, T),
+                                  p_met=S.p_met_level(t, p))
+    verdict = S.classify(numeric=True, enough=enough, met_now=False, p_met=forecast.p_met,
+                         outcome=outcome, progress_=S.Progress(), scheme=scheme,
+                         target_year_over=when.year_over(T))
+    return Judgement(target=t, level=t, kind="annual_flow", own=own, outcome=outcome,
+                     forecast=forecast, verdict=verdict)
+
+
 def _judge_relative(t: Target, d: pd.DataFrame, when: Timing, method: str,
                     scheme: str, own_base: bool = False) -> Judgement:
     ind = t.indicator
@@ -151,7 +178,8 @@ def _judge_relative(t: Target, d: pd.DataFrame, when: Timing, method: str,
         p = None if own.at_target is not None else \
             S.project_side(own.fit, t, ind.indicator_id, method, ind.is_share)
         rp = None if ref.at_target is not None else \
-            S.project_side(ref.fit, t, f"{ind.indicator_id}@{region}", method, ind.is_share)
+            S.project_side(ref.fit, t, str(SeriesKey(ind.indicator_id, region)), method,
+                           ind.is_share)
         a, b = S.side_draws(own, p, T), S.side_draws(ref, rp, T)
         if a is not None and b is not None:
             summary = S.summary_of(p, T) if p is not None else {"projected": float(a[0])}
@@ -177,7 +205,7 @@ def _comparison_forecast(t: Target, own: Side, ref: Side, keys: tuple[SeriesKey,
     p = None if fa is not None and not fa.is_bound else S.project_side(
         own.fit, t, keys[0].indicator_id, method, share=own.unit == "%")
     rp = None if fb is not None and not fb.is_bound else S.project_side(
-        ref.fit, t, f"{keys[1].indicator_id}@{keys[1].region}", method, share=ref.unit == "%")
+        ref.fit, t, str(keys[1]), method, share=ref.unit == "%")
     a, b = S.side_draws(own, p, T), S.side_draws(ref, rp, T)
     if a is None or b is None:
         return S.Forecast()
@@ -267,6 +295,8 @@ def judge(t: Target, d: pd.DataFrame, when: Timing, method: str = "auto",
         return _judge_relative(t, d, when, method, scheme, own_base)
     if kind == "growth_comparison":
         return _judge_growth_comparison(t, d, when, method, scheme)
+    if kind == "annual_flow":
+        return _judge_annual_flow(t, d, when, method, scheme)
     if kind == "growth_rate":
         lt = _level_target(t, d)
         if lt is None:
@@ -374,20 +404,20 @@ def _check(scheme: str, lang: str) -> None:
         raise ArgumentError(f"argument 'lang': expected 'zh' or 'en', got {lang!r}")
 
 
-def _used(judgements: list[Judgement]) -> tuple[dict, dict, dict]:
-    """(projections, reference projections, figures used) by indicator id (a compared
-    series as ``id@region``)."""
-    projections, references, used = {}, {}, {}
+def _used(judgements: list[Judgement]) -> tuple[dict, dict, dict, dict]:
+    """(projections, compared series' projections, figures used, figures of the compared
+    series), each by the target's indicator id."""
+    projections, references, used, compared = {}, {}, {}, {}
     for j in judgements:
         iid = j.target.indicator.indicator_id
         used[iid] = j.own.judged
         if j.reference is not None:
-            used[f"{iid}@{j.reference_region}"] = j.reference.judged
+            compared[iid] = j.reference.judged
         if j.forecast.projection is not None:
             projections[iid] = j.forecast.projection
         if j.forecast.reference_projection is not None:
             references[iid] = j.forecast.reference_projection
-    return projections, references, used
+    return projections, references, used, compared
 
 
 def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
@@ -417,13 +447,13 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
     judgements = [replace(judge(t, d, when, method, scheme, own_base),
                           part_year=_part_year_of(t, part)) for t in p]
     targets = [record(j, when, wording) for j in judgements]
-    projections, references, used = _used(judgements)
+    projections, references, used, compared = _used(judgements)
     known = data if when.last_year is None else data[data["year"] <= when.last_year]
     history = partial(assessment_history, p, data, scheme=scheme, method=method,
                       today=when.generated, until=when.review, wording=wording)
     return Assessment(p, targets, when.label, scheme, lang, d, projections, references, used,
                       actuals=known, timing=when, source=data, method=method,
-                      history=history, wording=wording)
+                      history=history, wording=wording, compared_series=compared)
 
 
 HISTORY_COLUMNS = ["review_year", "as_of", "plan_id", "seq", "indicator_id", "name_zh",

@@ -50,16 +50,27 @@ def known_part_year(data: pd.DataFrame, when: Timing) -> pd.DataFrame:
 
 
 def series(d: pd.DataFrame, indicator_id: str, region: str) -> pd.DataFrame:
-    """The selected yearly figures of one indicator and region, oldest first.
+    """The selected yearly levels (or shares) of one indicator and region, oldest first.
 
     A lower bound no higher than an earlier figure ("突破1万亿" after 10378亿) says nothing
     new and would read as a fall: it is left out (coverage and charts still show it).
     """
-    s = d[(d["indicator_id"] == indicator_id) & (d["region"] == region) & d["selected"]]
+    s = d[(d["indicator_id"] == indicator_id) & (d["region"] == region) & d["selected"]
+          & d["measure"].isin(LEVEL_MEASURES)]
     s = s.sort_values("year").reset_index(drop=True)
     earlier_max = s["value"].where(s["qualifier"] != codes.LOWER_BOUND).cummax().shift()
     stale = (s["qualifier"] == codes.LOWER_BOUND) & (s["value"] <= earlier_max)
     return s[~stale].reset_index(drop=True)
+
+
+def flows(d: pd.DataFrame, indicator_id: str, region: str) -> pd.DataFrame:
+    """The number added in each year (``new_in_year``) of one indicator and region, oldest
+    first; a year with only a level figure counts that (an indicator that is itself a
+    yearly count: patents granted in the year)."""
+    s = d[(d["indicator_id"] == indicator_id) & (d["region"] == region) & d["selected"]
+          & d["measure"].isin(("new_in_year", "level"))]
+    s = s.sort_values(["year", "measure"], ascending=[True, False], kind="mergesort")
+    return s.drop_duplicates("year").reset_index(drop=True)  # new_in_year first
 
 
 def in_unit(s: pd.DataFrame, unit: str) -> pd.DataFrame:
@@ -201,6 +212,11 @@ class Side:
     def latest(self) -> Figure | None:
         """The figure a judgement speaks of: the target-year one, else the last before."""
         return self.at_target if self.at_target is not None else self.last_before
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        """Every figure up to and including the target year, oldest first."""
+        return tuple(_figure(r) for _, r in self.judged.iterrows())
 
     @property
     def judged(self) -> pd.DataFrame:

@@ -98,7 +98,9 @@ class Assessment:
 
     ``projections`` maps indicator id → the ``Projection`` behind it (and
     ``reference_projections`` the national one for relative targets), for charts;
-    ``series`` the figures each target was judged on; ``data`` the usable observations and
+    ``series`` the figures each target was judged on and ``compared_series`` those of the
+    series it is compared with (both by the target's indicator id); ``data`` the usable
+    observations and
     ``actuals`` every observation known (all sources, non-comparable ones included).
     ``timing`` says when it was made (``generated``) and as of when it judges
     (``review``); ``source`` is the data it was given, for ``account()``.
@@ -110,7 +112,8 @@ class Assessment:
                  actuals: pd.DataFrame | None = None, timing: Timing | None = None,
                  source: pd.DataFrame | None = None, method: str = "auto",
                  history: Callable[[], pd.DataFrame] | None = None,
-                 wording: Wording = CODES):
+                 wording: Wording = CODES,
+                 compared_series: dict[str, pd.DataFrame] | None = None):
         self.plan = plan
         self.targets = targets
         self.as_of = as_of
@@ -120,6 +123,7 @@ class Assessment:
         self.projections = projections
         self.reference_projections = reference_projections
         self.series = series
+        self.compared_series = compared_series or {}
         #: every observation known (all sources, non-comparable ones too), for charts
         self.actuals = data if actuals is None else actuals
         self.timing = timing if timing is not None else _timing(None if as_of == "latest"

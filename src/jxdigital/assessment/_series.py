@@ -41,6 +41,8 @@ def kind_of(t: Target) -> str:
         return "relative"
     if t.comparator == "none" or math.isnan(t.target_value):
         return "none"
+    if t.measure == "annual_flow":
+        return "annual_flow"
     return "growth_rate" if t.measure == "cagr" else "level"
 
 

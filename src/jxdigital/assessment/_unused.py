@@ -89,7 +89,7 @@ def _series_of(a: Assessment, references: bool) -> dict[SeriesKey, _Series]:
         ref = reference_series(t)
         if references and ref is not None:
             out.setdefault(ref, _Series()).add(
-                t.target_year, a.series.get(f"{ind.indicator_id}@{ref.region}"),
+                t.target_year, a.compared_series.get(ind.indicator_id),
                 a.wording.series_names(ref, ind.region))
     return out
 
@@ -174,7 +174,7 @@ def usage(a: Assessment, frame: pd.DataFrame, lang: str = "zh") -> list[str]:
     """For each row of ``frame`` (``a.actuals``): ``used``, why it was not used (in
     ``lang``), or ``not_in_plan`` (a series no target is judged on)."""
     used: set[tuple] = set()
-    for f in a.series.values():
+    for f in (*a.series.values(), *a.compared_series.values()):
         used |= _keys(f)
     u = unused_figures(a, references=True)
     why = {_key(r): r["reason_zh" if lang == "zh" else "reason_en"]

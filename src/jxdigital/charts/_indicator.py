@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .. import growth
+from .. import codes, growth
 from ..assessment import Assessment, TargetStatus, in_unit
 from ..errors import NotFoundError
 from ..observations import conflicts
@@ -116,7 +116,7 @@ def _observations(a: Assessment, r: TargetStatus) -> pd.DataFrame:
     d = a.actuals
     obs = d[(d["indicator_id"] == r.indicator_id) & (d["region"] == r.region)
             & d["measure"].isin(["level", "share_pct"]) & (d["as_of"].astype(str) == "")]
-    return in_unit(obs, r.unit) if r.comparator != "faster_than" else obs
+    return in_unit(obs, r.unit) if r.comparator != codes.FASTER_THAN else obs
 
 
 def _conflict_years(obs: pd.DataFrame) -> set[int]:
@@ -247,7 +247,9 @@ def _draw_fan(ax, a: Assessment, r: TargetStatus, used: pd.DataFrame, pen: _Pen,
 def _draw_national(ax, a: Assessment, r: TargetStatus, pen: _Pen, lang: str, shown: _Shown,
                    labels: bool) -> None:
     """The national series and projection, for targets above the national average."""
-    ref_used = a.series.get(f"{r.indicator_id}@{r.reference or 'china'}")
+    if r.comparator != codes.ABOVE_NATIONAL_AVERAGE:  # a growth comparison's other series
+        return  # is another indicator, in another unit: its growth is in the reason
+    ref_used = a.compared_series.get(r.indicator_id)
     if ref_used is None or not len(ref_used):
         return
     ref = a.reference_projections.get(r.indicator_id)
@@ -274,7 +276,7 @@ def _draw_plan_path(ax, r: TargetStatus, pen: _Pen, lang: str, shown: _Shown,
                     label: bool) -> None:
     """The plan's own path from base to target (linear for shares, compound otherwise)."""
     if not (_finite(r.base_value) and _finite(r.target_value) and r.base_year is not None
-            and r.comparator not in ("above_national_average", "faster_than")
+            and r.comparator not in (codes.ABOVE_NATIONAL_AVERAGE, codes.FASTER_THAN)
             and r.target_value > 0 and r.base_value > 0):
         return
     kind = "linear" if r.is_share else "compound"
@@ -301,8 +303,8 @@ def _draw_target(ax, r: TargetStatus, proj, pen: _Pen, lang: str, shown: _Shown,
         ax.vlines(r.target_year, low, high, color=S.TARGET, lw=pen.line * BAND_LINE,
                   alpha=BAND_ALPHA, zorder=Z["band"])
         shown.values += [low, high]
-    if not _finite(r.target_value) or r.comparator in ("above_national_average",
-                                                       "faster_than"):
+    if not _finite(r.target_value) or r.comparator in (codes.ABOVE_NATIONAL_AVERAGE,
+                                                       codes.FASTER_THAN):
         return
     ax.plot([r.target_year], [r.target_value], marker="D", ms=pen.marker * TARGET_MARKER,
             color=S.TARGET, ls="none", zorder=Z["target"])
@@ -323,7 +325,7 @@ def _draw_actuals(ax, r: TargetStatus, used: pd.DataFrame, pen: _Pen, lang: str,
     if not len(used):
         return
     ax.plot(used["year"], used["value"], color=S.ACTUAL, lw=pen.line, zorder=Z["actual_line"])
-    bound = used["qualifier"].isin(["lower_bound"])
+    bound = used["qualifier"].isin([codes.LOWER_BOUND])
     ax.plot(used["year"][~bound], used["value"][~bound], ls="none", marker="o",
             ms=pen.marker, color=S.ACTUAL, zorder=Z["actual"])
     if bound.any():
@@ -397,8 +399,8 @@ def _marks(a: Assessment, r: TargetStatus) -> list[str]:
     used = a.series.get(r.indicator_id)
     obs = _observations(a, r)
     marks = []
-    if used is not None and len(used) and (used["qualifier"] == "lower_bound").any():
-        marks.append("lower_bound")
+    if used is not None and len(used) and (used["qualifier"] == codes.LOWER_BOUND).any():
+        marks.append(codes.LOWER_BOUND)
     if len(obs) and (~obs["comparable"].astype(bool)).any():
         marks.append("other_definition")
     if len(obs) and (~obs["selected"].astype(bool)).any():
@@ -445,7 +447,7 @@ def plot_indicator(assessment, indicator_id: str | None = None, *, lang: str | N
         else:
             fig = ax.figure
         used = a.series.get(r.indicator_id)
-        if r.comparator == "faster_than" and used is not None and len(used) \
+        if r.comparator == codes.FASTER_THAN and used is not None and len(used) \
                 and "unit" in used:  # the chart shows the level series behind the rates
             r = r.model_copy(update={"unit": str(used["unit"].iloc[-1])})
         draw_indicator(ax, a, r, st, lang)

@@ -14,7 +14,7 @@ from ._model import COLUMNS, SOURCE_TYPES, Observation
 from ._numbers import QUALIFIERS, parse_number
 from ._select import CONFLICT_TOLERANCE, QUALIFIER_RANK, mark_selected, override_selection
 from ._select import conflicts as _conflicts
-from ._usable import LEVEL_MEASURES, is_usable, published_by
+from ._usable import JUDGED_MEASURES, LEVEL_MEASURES, is_usable, published_by
 
 
 def conflicts(data: pd.DataFrame | None = None, tolerance: float = CONFLICT_TOLERANCE,
@@ -33,8 +33,8 @@ def coverage(plan: str | Path | Plan | None = None, data: pd.DataFrame | None = 
 
 
 __all__ = [
-    "COLUMNS", "CONFLICT_TOLERANCE", "LEGEND", "LEVEL_MEASURES", "QUALIFIERS", "QUALIFIER_RANK",
-    "SOURCE_TYPES", "ActualsError", "Coverage", "Observation", "actuals", "conflicts",
-    "coverage", "is_usable", "load_actuals", "mark_selected", "merge_actuals",
-    "override_selection", "parse_number", "published_by", "shipped_actuals",
+    "COLUMNS", "CONFLICT_TOLERANCE", "JUDGED_MEASURES", "LEGEND", "LEVEL_MEASURES",
+    "QUALIFIERS", "QUALIFIER_RANK", "SOURCE_TYPES", "ActualsError", "Coverage", "Observation",
+    "actuals", "conflicts", "coverage", "is_usable", "load_actuals", "mark_selected",
+    "merge_actuals", "override_selection", "parse_number", "published_by", "shipped_actuals",
 ]

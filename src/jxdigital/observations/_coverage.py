@@ -54,7 +54,7 @@ LEGEND = ("Cell: the value used (in the plan's unit); (n) = n sources; ≥ lower
 
 
 def _cell(obs: pd.DataFrame, conflicted: bool) -> str:
-    usable = obs[is_usable(obs)]
+    usable = obs[is_usable(obs) & obs["measure"].isin(LEVEL_MEASURES)]
     if usable.empty:
         return "*" if len(obs) else "—"
     sel = usable[usable["selected"]]
@@ -87,7 +87,7 @@ def coverage(plan: Plan, data: pd.DataFrame, years: range | None = None) -> Cove
             obs = mine[mine["year"] == y]
             conflicted = (ind.indicator_id, region, y) in conf_keys
             cells[y] = _cell(obs, conflicted)
-            usable = obs[is_usable(obs)]
+            usable = obs[is_usable(obs) & obs["measure"].isin(LEVEL_MEASURES)]
             if t.base_year is not None and y > t.base_year and len(usable):
                 usable_years += 1
             sel = usable[usable["selected"]]

@@ -7,6 +7,7 @@ import math
 
 import pandas as pd
 
+from .. import codes
 from ..assessment import Account
 from . import _phrases as P
 from . import _text as T
@@ -41,7 +42,7 @@ def _actual(row, unit: str, lang: str, year: int) -> str:
     if row["outcome"] in ("met", "missed") and not _nan(row["value"]) and \
             not _nan(row["year"]):
         v = T.value(row["value"], unit, lang)
-        more = {"lower_bound": ("以上", "+"), "upper_bound": ("以下", "−")}.get(
+        more = {codes.LOWER_BOUND: ("以上", "+"), codes.UPPER_BOUND: ("以下", "−")}.get(
             row["qualifier"], ("", ""))[0 if lang == "zh" else 1]
         when = int(row["year"])
         if when != year:  # met early, the target-year figure not published yet

@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .. import codes
 from ..assessment import P_OFF_TRACK, P_ON_TRACK, Account, Assessment, TargetStatus
 from . import _phrases as P
 from . import _text as T
@@ -77,7 +78,7 @@ TARGET_MARK = {
 }
 
 #: The marks a chart can carry without a legend, in the order the footer names them.
-MARKS = ("lower_bound", "other_definition", "other_sources")
+MARKS = (codes.LOWER_BOUND, "other_definition", "other_sources")
 
 
 def chart_words(key: str, lang: str, **fields: Any) -> str:
@@ -160,7 +161,7 @@ def target_label(r: TargetStatus, lang: str) -> str:
 
 def actual_label(year: int, value: float, unit: str, qualifier: str, lang: str) -> str:
     """The last actual's label: ``2021: 9400亿元``, a lower bound ``…以上`` / ``…+``."""
-    more = chart_words("lower_bound_mark", lang) if qualifier == "lower_bound" else ""
+    more = chart_words("lower_bound_mark", lang) if qualifier == codes.LOWER_BOUND else ""
     return chart_words("actual", lang, year=year, value=T.value(value, unit, lang)) + more
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import codes
 from ._names import target_name
 
 #: The data sheet's column names by key; each is a name the actuals reader maps to the
@@ -29,7 +30,7 @@ TEMPLATE_SHEETS = {"zh": ("填报", "说明"), "en": ("figures", "how to fill in
 
 #: A figure with a qualifier as a template cell writes it (in either language: the reader's
 #: words for a bound or an approximate figure).
-QUALIFIED_CELL = {"lower_bound": "{}以上", "approximate": "约{}", "upper_bound": "近{}",
+QUALIFIED_CELL = {codes.LOWER_BOUND: "{}以上", "approximate": "约{}", codes.UPPER_BOUND: "近{}",
                   "estimate": "预计{}"}
 #: Words the year cells' input check removes before it asks Excel whether the rest is a
 #: number (6万多, 约3000, 3000以上, 超过3000).

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+from .. import codes
 from ..assessment import Figure, Judgement, Timing
 from ..catalog import Target
 from . import _text as T
@@ -18,7 +19,7 @@ def _nan(x) -> bool:
 def target_words(t: Target, lang: str) -> str:
     """The target as a phrase with its unit: ``3000亿元左右`` / ``about 300 billion yuan``."""
     u = t.indicator.unit
-    if t.comparator == "above_national_average":
+    if t.comparator == codes.ABOVE_NATIONAL_AVERAGE:
         return "超全国平均水平" if lang == "zh" else "above the national average"
     v = T.value(t.target_value, u, lang)
     if t.comparator == "between":
@@ -153,6 +154,13 @@ def reasons(j: Judgement, when: Timing) -> tuple[str, str]:
     if j.kind == "growth_rate" and st != "insufficient_data":
         pre_zh, pre_en = rate_clause(j)
         zh, en = f"{pre_zh}；{zh}", f"{pre_en}; {en[:1].lower()}{en[1:]}"
+    if j.kind == "annual_flow":  # the target holds for each year, not only the last
+        goal_zh, goal_en = target_words(j.target, "zh"), target_words(j.target, "en")
+        settled = st in ("met", "missed")
+        zh = _before_stop(zh, "。", f"（目标为每年{goal_zh}，每一年都须达到" + (
+            "）" if settled else f"；达标概率按{j.target.target_year}年计）"))
+        en = _before_stop(en, ".", f" (the target is {goal_en} every year" + (
+            ")" if settled else f"; P(met) is for {j.target.target_year})"))
     if st == "insufficient_data" and j.part_year:  # "no figures" is not the whole story
         zh = _before_stop(zh, "。", part_year_clause(j.part_year, "zh"))
         en = _before_stop(en, ".", part_year_clause(j.part_year, "en"))
@@ -165,7 +173,7 @@ def _before_stop(text: str, stop: str, clause: str) -> str:
 
 
 def _not_assessable(t: Target) -> tuple[str, str]:
-    if t.comparator == "faster_than":
+    if t.comparator == codes.FASTER_THAN:
         return (f"目标“{t.target_text}”是增速比较，缺少基期年份，无法量化评估。",
                 f"'{t.target_text}' compares growth rates but has no base year; it cannot "
                 "be assessed quantitatively.")

@@ -6,6 +6,7 @@ import math
 
 import pandas as pd
 
+from .. import codes
 from ..assessment import Assessment, TargetStatus
 from . import _text as T
 
@@ -59,7 +60,7 @@ def latest_words(r: TargetStatus, lang: str) -> str:
 def projection_words(r: TargetStatus, lang: str) -> str:
     if _nan(r.projected):
         return "—"
-    if r.unit == "%" and r.comparator == "faster_than":
+    if r.unit == "%" and r.comparator == codes.FASTER_THAN:
         return f"{T.rate(r.projected / 100)} vs {T.rate(r.reference_projected / 100)}"
     u = r.unit
     lo, hi = T.value(r.lo_80, u, lang), T.value(r.hi_80, u, lang)

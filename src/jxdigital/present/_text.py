@@ -7,6 +7,7 @@ import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from .. import codes
 from ..assessment import P_OFF_TRACK, P_ON_TRACK, STATUSES
 from ..catalog import lookup_unit
 from . import _phrases as P
@@ -184,10 +185,10 @@ def value(v: float, unit: str, lang: str = "zh") -> str:
 #: no more than that, so both read ``不到X``, which is true of each ("近X" would claim a
 #: closeness "不到X" does not).
 QUALIFIER_WORDS = {
-    "zh": {"lower_bound": "{v}以上", "upper_bound": "不到{v}", "approximate": "约{v}",
+    "zh": {codes.LOWER_BOUND: "{v}以上", codes.UPPER_BOUND: "不到{v}", "approximate": "约{v}",
            "estimate": "预计{v}"},
-    "en": {"lower_bound": "over {v}", "upper_bound": "under {v}", "approximate": "about {v}",
-           "estimate": "an estimated {v}"},
+    "en": {codes.LOWER_BOUND: "over {v}", codes.UPPER_BOUND: "under {v}",
+           "approximate": "about {v}", "estimate": "an estimated {v}"},
 }
 
 
@@ -226,9 +227,9 @@ def target_label(comparator: str, text: str, target: float, high: float = math.n
     v = num(target, "en")
     if comparator == "between" and not math.isnan(high):
         return f"{v}–{num(high, 'en')}"
-    if comparator == "above_national_average":
+    if comparator == codes.ABOVE_NATIONAL_AVERAGE:
         return "above the national average"
-    if comparator == "faster_than":
+    if comparator == codes.FASTER_THAN:
         region, _, what = reference.partition(":")
         if region == "china":
             return "faster than national growth"
