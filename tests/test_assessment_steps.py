@@ -217,3 +217,15 @@ def test_a_target_set_per_year_is_met_only_if_every_year_meets_it(tmp_path, flow
         assert r.status in ("on_track", "at_risk", "off_track") and not r.final
     assert words in r.reason_zh and "目标为每年100家" in r.reason_zh
     assert "every year" in r.reason_en
+
+
+def test_the_jupyter_view_is_the_reports_status_table():
+    from jxdigital import assess
+    from jxdigital.present._table import display_table
+
+    a = assess(today="2024-06-30")
+    page = a._repr_html_()
+    de = display_table(a, "zh").iloc[0]
+    # the same cells as every report: 1.04万亿元（2021）, never 1.038e+04
+    assert de["最新实际"] in page and "e+0" not in page
+    assert de["状态"] in page and "background:" in page

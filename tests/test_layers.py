@@ -85,3 +85,13 @@ def test_no_phrase_outside_present(part):
         if hits:
             found[rel] = hits
     assert found == {}
+
+
+def test_every_document_a_docstring_cites_is_in_the_repository():
+    cited = set()
+    for p in SRC.rglob("*.py"):
+        cited |= set(__import__("re").findall(r"([\w/]+\.md)\b", p.read_text(encoding="utf-8")))
+    written = {"report.md"}  # what the report job writes, not a document of the repository
+    missing = sorted(c for c in cited - written
+                     if not (ROOT / c).exists() and not (SRC / c).exists())
+    assert missing == []

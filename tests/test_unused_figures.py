@@ -221,8 +221,8 @@ def test_a_bound_keeps_its_word_in_the_reason_and_every_table(tmp_path):
     en = display_table(a, "en").set_index("#")["Latest actual"]
     assert en["1"] == "under 5,000 firms (2022)" and en["3"] == "about 42,000 (2022)"
     page = a._repr_html_()
-    assert "不到5000家 (2022)" in page and "不到4000家 (2022)" in page
-    assert "约4.2万个 (2022)" in page
+    assert "不到5000家（2022）" in page and "不到4000家（2022）" in page  # as every report
+    assert "约4.2万个（2022）" in page
 
 
 def test_a_lower_bound_reads_as_one_in_english_tables(tmp_path):

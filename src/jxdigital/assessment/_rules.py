@@ -1,6 +1,6 @@
 """The rules that turn measures into a status: every threshold is here, in one place.
 
-Primary scheme (``scheme="cn"``, mid-term review practice, methods.md §1.7), applied in
+Primary scheme (``scheme="cn"``, mid-term review practice, docs/methods.md §1.7), applied in
 order by ``status_cn``:
 
 1. ``not_assessable`` (无法评估): the target has no numeric value;

@@ -22,7 +22,7 @@ BaseQualifier = Literal["exact", "more_than", "at_least", "around", "none"]
 Measure = Literal["level", "cagr", "annual_flow", "growth_comparison"]
 Direction = Literal["increase", "decrease"]
 
-#: 左右 ("about") has no official width (methods.md §1.7). Defaults, overridable per row
+#: 左右 ("about") has no official width (docs/methods.md §1.7). Defaults, overridable per row
 #: with the ``tolerance`` column: ± this many points for values in percent, ...
 AROUND_TOLERANCE_PP = 0.5
 #: ... and ± this fraction of the target for everything else.

@@ -1,6 +1,6 @@
 """Calibrated forecast-error distributions, learned across many yearly series.
 
-Model-based intervals are far too narrow on short yearly series (methods.md §2.4). So
+Model-based intervals are far too narrow on short yearly series (docs/methods.md §2.4). So
 every model's interval comes from the empirical distribution of its *scaled* errors
 ``e = (y_{T+h} - ŷ_{T+h}) / s``, where ``s`` is the series' typical yearly change
 (``diff_scale``), measured by rolling-origin backtests inside the training parts of the

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import html
 
-from ._colours import STATUS_COLOURS, STATUS_INK
-from ._phrases import OUTCOME
-from ._text import dates_words, figure, phase_words, prob, target_label
+from ._account import account_headers, account_table, counts_sentence
+from ._colours import OUTCOME_STATUS, STATUS_COLOURS, STATUS_INK
+from ._names import plan_title
+from ._table import display_table, headers
+from ._text import dates_words, prob
 
 
 def p_words(p: float, final: bool, lang: str = "zh") -> str:
@@ -18,43 +20,50 @@ def p_words(p: float, final: bool, lang: str = "zh") -> str:
 
 
 def html_table(a) -> str:
-    f = a.to_frame()
+    """The Jupyter view: the status table every report shows (``display_table``), its
+    status cells in the status colours."""
+    df = display_table(a, a.lang)
+    cols = headers(a.lang, "indicator", "target", "latest", "p_met", "outcome", "status",
+                   "reason")
+    status_col, reason_col = cols[-2], cols[-1]
     rows = []
-    for r in f.itertuples():
-        colour = STATUS_COLOURS.get(r.status_cn, "#FFFFFF")
-        ink = STATUS_INK.get(r.status_cn, "#000000")
-        p = p_words(r.p_met, r.final, a.lang)
-        latest = "" if r.latest_year is None or r.latest_year != r.latest_year else \
-            f"{figure(r.latest_value, r.unit, r.latest_qualifier, a.lang)} " \
-            f"({int(r.latest_year)})"
-        reason = r.reason_zh if a.lang == "zh" else r.reason_en
-        name = r.name_zh if a.lang == "zh" else (r.name_en or r.name_zh)
-        target = target_label(r.comparator, r.target_text, r.target_value, r.target_high,
-                              r.reference, a.lang)
-        rows.append(
-            f"<tr><td>{html.escape(name)}</td><td>{html.escape(r.unit)}</td>"
-            f"<td>{html.escape(target)}</td><td>{html.escape(latest)}</td><td>{p}</td>"
-            f"<td>{html.escape(phase_words(r.phase, a.lang))}</td>"
-            f"<td style='background:{colour};color:{ink}'>{html.escape(r.status_zh)} "
-            f"{html.escape(r.status_en)}</td><td style='text-align:left'>"
-            f"{html.escape(reason)}</td></tr>")
-    head = "".join(f"<th>{h}</th>" for h in (
-        ("指标", "单位", "目标", "最新", "P(达标)", "目标年结果", "状态", "说明")
-        if a.lang == "zh" else
-        ("Indicator", "Unit", "Target", "Latest", "P(met)", "Outcome", "Status", "Reason")))
-    head = f"<tr>{head}</tr>"
-    title = (f"<p><b>{html.escape(a.plan.title_zh)}</b> · {len(a)} targets · "
+    for _, row in df.iterrows():
+        cells = []
+        for c in cols:
+            style = ""
+            if c == status_col:
+                style = (f" style='background:{STATUS_COLOURS.get(row['_status'], '#FFFFFF')};"
+                         f"color:{STATUS_INK.get(row['_status'], '#000000')}'")
+            elif c == reason_col:
+                style = " style='text-align:left'"
+            cells.append(f"<td{style}>{html.escape(str(row[c]))}</td>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    head = "<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in cols) + "</tr>"
+    title = (f"<p><b>{html.escape(plan_title(a.plan, a.lang))}</b> · {len(a)} · "
              f"{html.escape(dates_words(a, a.lang))}</p>")
     return f"{title}<table>{head}{''.join(rows)}</table>"
 
 
 def account_html(acc) -> str:
-    """An account as a table: outcome, target-year figure, margin, P(met), reason."""
-    f = acc.to_frame()
-    show = f[["seq", "name_zh", "target_text", "outcome_zh", "year", "value", "margin",
-              "p_met", "reason_zh"]].copy()
-    show["margin"] = show["margin"].map(lambda m: "" if m != m else f"{m:+.1%}")
-    show["p_met"] = [p_words(p, fin) for p, fin in zip(f["p_met"], f["final"], strict=True)]
-    head = "，".join(f"{OUTCOME['zh'][o]}{n}项" for o, n in acc.counts().items())
-    return f"<p><b>{html.escape(acc.assessment.plan.title_zh)}</b> · {head}</p>" + \
-        show._repr_html_()
+    """The Jupyter view of an account: the account table every report shows, its outcome
+    cells in the outcome colours."""
+    lang = acc.assessment.lang
+    df = account_table(acc, lang)
+    cols = account_headers(lang, "indicator", "target", "actual", "against", "outcome",
+                           "reason")
+    outcome_col = cols[-2]
+    rows = []
+    for _, row in df.iterrows():
+        cells = []
+        for c in cols:
+            style = ""
+            if c == outcome_col:
+                st = OUTCOME_STATUS[row["_outcome"]]
+                style = (f" style='background:{STATUS_COLOURS[st]};"
+                         f"color:{STATUS_INK[st]}'")
+            cells.append(f"<td{style}>{html.escape(str(row[c]))}</td>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    head = "<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in cols) + "</tr>"
+    title = (f"<p><b>{html.escape(plan_title(acc.assessment.plan, lang))}</b> · "
+             f"{html.escape(counts_sentence(acc, lang))}</p>")
+    return f"{title}<table>{head}{''.join(rows)}</table>"
