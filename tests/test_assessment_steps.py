@@ -229,3 +229,48 @@ def test_the_jupyter_view_is_the_reports_status_table():
     # the same cells as every report: 1.04万亿元（2021）, never 1.038e+04
     assert de["最新实际"] in page and "e+0" not in page
     assert de["状态"] in page and "background:" in page
+
+
+# --- what a verdict rests on ------------------------------------------------------------
+
+def test_the_grade_says_what_a_verdict_rests_on():
+    from jxdigital.assessment import evidence_of
+
+    exact = pd.DataFrame({"year": [2020, 2022], "value": [1.0, 2.0], "qualifier": "exact",
+                          "kind": "published"})
+    bound = exact.assign(qualifier=["exact", "lower_bound"])
+    derived = exact.assign(kind=["published", "derived"], qualifier=["exact", "approximate"])
+    assert evidence_of([exact], "on_track").grade == "A"
+    assert evidence_of([bound], "at_risk").kinds == ("lower_bound",)
+    assert evidence_of([derived], "met").kinds == ("approximate", "derived")
+    assert evidence_of([exact], "insufficient_data").grade == ""  # no verdict, no grade
+
+
+def test_every_verdict_shows_its_grade_and_strict_keeps_exact_figures_only():
+    from jxdigital import assess
+    from jxdigital.present._table import display_table
+
+    a = assess(today="2026-12-01")
+    r = a["base_stations_5g"]  # end-2021 "6万多": a lower bound
+    assert r.evidence_grade == "B" and "依据含下限值" in r.reason_zh
+    assert "rests partly on lower bounds" in r.reason_en
+    f = a.to_frame()
+    judged = f[~f["status_cn"].isin(["insufficient_data", "not_assessable"])]
+    assert (judged["evidence_grade"] != "").all()
+    assert (f.loc[f["status_cn"] == "insufficient_data", "evidence_grade"] == "").all()
+    assert "依据" in display_table(a, "zh").columns
+    strict = assess(today="2026-12-01", evidence="strict")
+    g = strict.to_frame()
+    assert set(g.loc[g["evidence_grade"] != "", "evidence_grade"]) == {"A"}
+    assert strict["base_stations_5g"].status_cn == "insufficient_data"  # no exact 2021 figure
+
+
+def test_a_running_total_is_never_projected_below_what_it_has_reached():
+    from jxdigital import assess
+
+    a = assess(today="2026-12-01")
+    r = a["base_stations_5g"]
+    assert a.plan["base_stations_5g"].indicator.is_stock
+    fan = a.projections["base_stations_5g"].to_frame()
+    # 6万多 at end-2021: no year's 95 % interval goes below 6万
+    assert (fan["lo_95"] >= 6.0).all() and r.lo_80 >= 6.0

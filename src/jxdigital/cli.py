@@ -175,7 +175,8 @@ def _assess_from(args: argparse.Namespace):
     from .present import assess
 
     return assess(args.plan, args.actuals, as_of=args.as_of, lang=args.lang,
-                  scheme=getattr(args, "scheme", "cn"), today=getattr(args, "today", None))
+                  scheme=getattr(args, "scheme", "cn"), today=getattr(args, "today", None),
+                  evidence=getattr(args, "evidence", "all"))
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -384,7 +385,11 @@ def build_parser() -> argparse.ArgumentParser:
                                                            "everything)")))
     today = _options((["--today"], dict(help="the date the assessment is made, e.g. "
                                              "2026-12-01 (default: the machine's date)")))
-    judged = [data, plan, as_of, lang, today]  # what an assessment is made from
+    evidence = _options((["--evidence"], dict(
+        choices=["all", "strict"], default="all",
+        help="all: bounds, approximate and derived figures count and each verdict shows its "
+             "grade (default); strict: exact published year-end figures only")))
+    judged = [data, plan, as_of, lang, today, evidence]  # what an assessment is made from
     status = _options(
         (["--scheme"], dict(choices=["cn", "eurostat", "un"], default="cn",
                             help="status scheme (default: cn, by P(target met))")),

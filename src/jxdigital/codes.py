@@ -52,6 +52,13 @@ OUTCOMES = ("met", "missed", "unknown", "not_assessable")
 #: How a target is judged.
 KINDS = ("level", "growth_rate", "relative", "growth_comparison", "annual_flow", "none")
 
+#: What a verdict rests on: A exact comparable year-end figures only (the base and at least
+#: one later year); B bounds, approximate, estimated or derived figures on the plan's
+#: definition; C a linked series of another definition.
+EVIDENCE_GRADES = ("A", "B", "C")
+#: ``assess(evidence=...)``: every kind of evidence, or exact year-end figures only.
+EVIDENCE_RULES = ("all", "strict")
+
 # --- plans and regions -----------------------------------------------------------------------
 DEFAULT_PLAN = "jiangxi-14th-fyp"
 #: The region of the shipped Jiangxi plans and of figures that name none.

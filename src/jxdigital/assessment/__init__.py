@@ -9,6 +9,7 @@ one).
 from ._account import OUTCOMES, Account
 from ._assess import Judgement, assess, assessment_history, judge, record
 from ._evidence import Figure, Side, in_unit, usable
+from ._grade import Evidence, evidence_of
 from ._model import Assessment, TargetStatus
 from ._rules import (
     EUROSTAT,
@@ -41,6 +42,7 @@ __all__ = [
     "UN",
     "Account",
     "Assessment",
+    "Evidence",
     "Figure",
     "Judgement",
     "SeriesKey",
@@ -50,6 +52,7 @@ __all__ = [
     "Wording",
     "assess",
     "assessment_history",
+    "evidence_of",
     "in_unit",
     "judge",
     "kind_of",

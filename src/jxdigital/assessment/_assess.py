@@ -25,6 +25,7 @@ import pandas as pd
 from .. import growth
 from ..catalog import DEFAULT_PLAN, Plan, Target, load_plan
 from ..catalog._registry import is_shipped
+from ..codes import EVIDENCE_RULES
 from ..errors import ArgumentError
 from ..observations import actuals as shipped_actuals
 from ..observations import load_actuals, merge_actuals
@@ -40,6 +41,7 @@ from ._evidence import (
     usable,
     with_base,
 )
+from ._grade import Evidence, evidence_of
 from ._model import Assessment, TargetStatus
 from ._series import SeriesKey, kind_of, own_series, reference_series, split_ref
 from ._timing import Timing, timing
@@ -67,6 +69,8 @@ class Judgement:
     #: as_of dates of the comparable part-year figures of its own series (not used as a
     #: year's value; a reason that finds too few figures says so)
     part_year: tuple[str, ...] = ()
+    #: what the verdict rests on (grade A/B/C and the kinds of inexact figures)
+    evidence: Evidence = field(default_factory=Evidence)
 
 
 def _as_plan(plan) -> Plan:
@@ -119,7 +123,8 @@ def _judge_level(t: Target, level: Target, kind: str, d: pd.DataFrame, when: Tim
     enough = len(before) >= R.MIN_OBSERVATIONS
     forecast = S.Forecast()
     if outcome is None and enough:
-        p = S.project_side(before, level, ind.indicator_id, method, ind.is_share)
+        floor = S.stock_floor(own) if ind.is_stock else None  # a total never falls
+        p = S.project_side(before, level, ind.indicator_id, method, ind.is_share, floor)
         if p is not None:
             given = own.at_target if own.at_target is not None and own.at_target.is_bound \
                 else None
@@ -345,7 +350,8 @@ def _status_fields(j: Judgement, when: Timing, wording: Wording) -> dict:
     status_zh, status_en = wording.status(v.scheme, v.status, v.status_cn)
     return dict(status=v.status, status_zh=status_zh, status_en=status_en,
                 status_cn=v.status_cn, eurostat_class=v.eurostat_class, un_class=v.un_class,
-                final=v.final, phase=v.phase, reason_zh=zh, reason_en=en)
+                final=v.final, phase=v.phase, reason_zh=zh, reason_en=en,
+                evidence_grade=j.evidence.grade)
 
 
 def _figure_fields(j: Judgement) -> dict:
@@ -396,12 +402,21 @@ def record(j: Judgement, when: Timing, wording: Wording = CODES) -> TargetStatus
                            | _kind_fields(j, wording)))
 
 
-def _check(scheme: str, lang: str) -> None:
+def _graded(j: Judgement) -> Judgement:
+    assert j.verdict is not None
+    frames = [j.own.judged, j.reference.judged if j.reference is not None else None]
+    return replace(j, evidence=evidence_of(frames, j.verdict.status_cn))
+
+
+def _check(scheme: str, lang: str, evidence: str = "all") -> None:
     if scheme not in R.SCHEMES:
         raise ArgumentError(f"argument 'scheme': expected one of {', '.join(R.SCHEMES)}, "
                          f"got {scheme!r}")
     if lang not in ("zh", "en"):
         raise ArgumentError(f"argument 'lang': expected 'zh' or 'en', got {lang!r}")
+    if evidence not in EVIDENCE_RULES:
+        raise ArgumentError(f"argument 'evidence': expected one of {', '.join(EVIDENCE_RULES)}"
+                            f", got {evidence!r}")
 
 
 def _used(judgements: list[Judgement]) -> tuple[dict, dict, dict, dict]:
@@ -422,7 +437,7 @@ def _used(judgements: list[Judgement]) -> tuple[dict, dict, dict, dict]:
 
 def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
            lang: str = "zh", scheme: str = "cn", method: str = "auto",
-           today=None, wording: Wording = CODES) -> Assessment:
+           today=None, wording: Wording = CODES, evidence: str = "all") -> Assessment:
     """Assess every target of ``plan`` (default: the 十四五 indicator table) against
     ``actuals`` (default: the shipped set; a user's file or frame is merged with it and
     wins) as known by ``as_of`` (a year or date; default: everything published).
@@ -433,24 +448,27 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
     'eurostat' (growth ratio) or 'un' (projected gap); a settled outcome is final in
     every scheme (see ``jxdigital.assessment._rules``). ``wording``: who puts the statuses
     and reasons into words (``jxdigital.assess`` passes ``jxdigital.present.WORDS``; the
-    default ``CODES`` leaves the codes).
+    default ``CODES`` leaves the codes). ``evidence``: 'all' (default: bounds, approximate
+    and derived figures count, and each verdict carries its grade) or 'strict' (exact
+    published year-end figures only: every verdict grade A).
     """
-    _check(scheme, lang)
+    _check(scheme, lang, evidence)
     when = timing(as_of, today)
     p = _as_plan(plan)
     data = _as_data(actuals, p)
-    d = usable(data, when=when)
+    d = usable(data, when=when, strict=evidence == "strict")
     # A user's plan: its own baselines stand; shipped figures count only for its region
     # (``series`` selects by region; a file without a region column has its own).
     own_base = not is_shipped(p)
     part = known_part_year(data, when)
-    judgements = [replace(judge(t, d, when, method, scheme, own_base),
-                          part_year=_part_year_of(t, part)) for t in p]
+    judgements = [_graded(replace(judge(t, d, when, method, scheme, own_base),
+                                  part_year=_part_year_of(t, part))) for t in p]
     targets = [record(j, when, wording) for j in judgements]
     projections, references, used, compared = _used(judgements)
     known = data if when.last_year is None else data[data["year"] <= when.last_year]
     history = partial(assessment_history, p, data, scheme=scheme, method=method,
-                      today=when.generated, until=when.review, wording=wording)
+                      today=when.generated, until=when.review, wording=wording,
+                      evidence=evidence)
     return Assessment(p, targets, when.label, scheme, lang, d, projections, references, used,
                       actuals=known, timing=when, source=data, method=method,
                       history=history, wording=wording, compared_series=compared)
@@ -463,7 +481,7 @@ HISTORY_COLUMNS = ["review_year", "as_of", "plan_id", "seq", "indicator_id", "na
 
 def assessment_history(plan=None, actuals=None, years=None, scheme: str = "cn",
                        method: str = "auto", today=None, until=None,
-                       wording: Wording = CODES) -> pd.DataFrame:
+                       wording: Wording = CODES, evidence: str = "all") -> pd.DataFrame:
     """The status of each target as it would have been judged at the end of each year in
     ``years`` (default: every year of the plan period, base year excluded, that had ended
     by ``until``, a date, default ``today``), using only what had been published by then:
@@ -482,7 +500,7 @@ def assessment_history(plan=None, actuals=None, years=None, scheme: str = "cn",
         return pd.DataFrame(columns=HISTORY_COLUMNS)
     for y in years:
         f = assess(p, data, as_of=y, scheme=scheme, method=method, today=today,
-                   wording=wording).to_frame()
+                   wording=wording, evidence=evidence).to_frame()
         f.insert(0, "review_year", int(y))
         frames.append(f[HISTORY_COLUMNS])
     return pd.concat(frames, ignore_index=True)

@@ -18,6 +18,8 @@ from ..catalog import Target, conversion_factor
 from ..observations import LEVEL_MEASURES, is_usable, mark_selected, published_by
 from ._timing import Timing, cutoff
 
+#: Qualifiers of a value as measured (what ``evidence="strict"`` admits).
+POINT_EXACT = (codes.EXACT, codes.REVISED, codes.PRELIMINARY)
 #: Qualifiers that state a value itself (not a bound on it).
 POINT_QUALIFIERS = ("exact", "revised", "preliminary", "approximate", "estimate")
 
@@ -25,12 +27,17 @@ _EMPTY = pd.DataFrame(columns=["year", "value", "qualifier", "source_title", "pu
                                "published", "kind", "unit"])
 
 
-def usable(data: pd.DataFrame, as_of=None, when: Timing | None = None) -> pd.DataFrame:
+def usable(data: pd.DataFrame, as_of=None, when: Timing | None = None,
+           strict: bool = False) -> pd.DataFrame:
     """The observations an assessment may use (``observations.is_usable``: comparable,
-    year-end, level or share, known by ``as_of``); the selection rule is applied again to
-    what remains."""
+    year-end, level or share, known by ``as_of``); ``strict``: exact published figures only
+    (no bounds, approximate, estimated or derived ones). The selection rule is applied
+    again to what remains."""
     year, cut = (when.last_year, when.cutoff) if when is not None else cutoff(as_of)
-    d = data[is_usable(data, year, cut if year is not None else "")]
+    ok = is_usable(data, year, cut if year is not None else "")
+    if strict:
+        ok &= data["qualifier"].isin(POINT_EXACT) & (data["kind"] == "published")
+    d = data[ok]
     d = d.drop(columns="selected").reset_index(drop=True)
     priority = pd.Series((d["origin"] != "jxdigital").astype(int).to_numpy())
     return mark_selected(d, priority=priority)

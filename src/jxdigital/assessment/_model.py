@@ -91,6 +91,7 @@ class TargetStatus(BaseModel):
     un_class: str = ""
     reason_zh: str = ""
     reason_en: str = ""
+    evidence_grade: str = ""  # A / B / C: what the verdict rests on ('' no verdict)
 
 
 class Assessment:

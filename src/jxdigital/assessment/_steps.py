@@ -172,15 +172,24 @@ class Forecast:
     given: Figure | None = None
 
 
+def stock_floor(side: Side) -> float | None:
+    """The level a running total that does not fall is known to have reached: the highest
+    value its figures allow as a minimum (an exact figure, a lower bound, the low end of an
+    approximate one)."""
+    lows = [f.interval[0] for f in side.figures if math.isfinite(f.interval[0])]
+    return max(lows) if lows else None
+
+
 def project_side(fit: pd.DataFrame, t: Target, sid: str, method: str,
-                 share: bool) -> Projection | None:
+                 share: bool, floor: float | None = None) -> Projection | None:
     """The calibrated projection of the figures before the target year (None with fewer
-    than ``MIN_OBSERVATIONS``)."""
+    than ``MIN_OBSERVATIONS``); ``floor``: a level the outcome is known to reach (a stock's
+    last known level), below which neither the projection nor its intervals go."""
     if len(fit) < R.MIN_OBSERVATIONS or fit["year"].iloc[-1] >= t.target_year:
         return None
     s = pd.Series(fit["value"].to_numpy(float), index=fit["year"].to_numpy(int), name=sid)
     return project(s, to=t.target_year, method=method,
-                   bounds=(0.0, 100.0) if share else None)
+                   bounds=(0.0, 100.0) if share else None, floor=floor)
 
 
 def _p_in(p: Projection, year: int, low: float, high: float) -> float:

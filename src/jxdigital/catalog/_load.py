@@ -37,8 +37,8 @@ REQUIRED = ["indicator_id", "name_zh", "unit", "base_year", "base_text", "target
             "target_text"]
 OPTIONAL = ["plan_id", "seq", "title_zh", "title_en", "region", "name_en", "category_zh",
             "category_en", "stated_growth_text", "attribute", "measure", "direction",
-            "is_share", "reference", "subject", "tolerance", "source_doc", "source_location",
-            "source_quote", "note"]
+            "is_share", "is_stock", "reference", "subject", "tolerance", "source_doc",
+            "source_location", "source_quote", "note"]
 #: Parsed meaning a file may carry; checked against the parse of the printed text.
 PARSED = ["base_value", "base_qualifier", "target_value", "target_high", "comparator",
           "stated_growth", "unit_base", "unit_scale"]
@@ -65,6 +65,12 @@ def read_table(path: str | Path, what: str = "plan") -> pd.DataFrame:
     df = df.astype(object)
     df.attrs.update(lines=[int(x) for x in t.lines], notes=list(t.notes), file=t.where)
     return df
+
+
+@lru_cache(maxsize=1)
+def stock_ids() -> frozenset[str]:
+    """Indicators that are running totals that do not fall (``data/stocks.csv``)."""
+    return frozenset(read_table(data_path("stocks.csv"))["indicator_id"])
 
 
 def plans_table() -> pd.DataFrame:
@@ -168,6 +174,7 @@ class _RowReader:
         default_dir = implied_direction(tgt.comparator, base.value, tgt.value, tgt.high)
         direction = self.choice("direction", ("increase", "decrease"), default_dir)
         is_share = self.flag("is_share", default=(u.base == "%" and measure == "level"))
+        is_stock = self.flag("is_stock", default=self.id in stock_ids())
         if is_share and u.base != "%":
             self.bad("is_share", f"false, or unit '%' (a share is a percentage; unit is {unit!r})")
         if r.get("region", "") and region_code(r["region"]) is None:
@@ -204,6 +211,7 @@ class _RowReader:
                 indicator_id=self.id, name_zh=r["name_zh"], name_en=r.get("name_en", ""),
                 category_zh=r.get("category_zh", ""), category_en=r.get("category_en", ""),
                 unit=unit, unit_base=u.base, unit_scale=u.scale, is_share=is_share,
+                is_stock=is_stock,
                 direction=direction, region=self.region(plan_meta["region"]))
             return Target(
                 plan_id=plan_meta["plan_id"], seq=seq,

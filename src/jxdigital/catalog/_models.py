@@ -73,6 +73,9 @@ class Indicator(BaseModel):
     unit_base: str = ""  # e.g. CNY, 个, %, index
     unit_scale: float = 1.0  # 亿元 → 1e8
     is_share: bool = False  # a percentage bounded to [0, 100]; targets in points
+    #: a running total that does not fall (基站开通数, 注册用户数): never projected below its
+    #: last known level (``data/stocks.csv`` lists the shipped ones)
+    is_stock: bool = False
     direction: Direction = "increase"
     region: str = "jiangxi"
 

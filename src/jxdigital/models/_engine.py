@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -55,6 +55,15 @@ class Forecast:
     model: Model
     drift_share: np.ndarray  # (n,) Auto's backtest weight on drift (0 for other models)
     params: Mapping  # the learned parameters used (weights, damping, error quantiles)
+    #: (n,) a value each outcome is known to reach (a count that does not fall: its last
+    #: known level); the mass below is censored onto it. -inf: none.
+    floor: np.ndarray | None = None
+
+    def with_floor(self, floor: np.ndarray) -> Forecast:
+        """The same forecast censored at ``floor`` (per series): P(outcome < floor) = 0,
+        the point and every quantile at least the floor."""
+        point = np.maximum(self.point, floor[:, None])
+        return replace(self, floor=np.asarray(floor, dtype=float), point=point)
 
     def quantiles(self, levels: np.ndarray) -> np.ndarray:
         """(n, H, len(levels)) quantiles in original units."""
@@ -71,12 +80,15 @@ class Forecast:
         for tr, rows in kinds.items():
             y = tr.inverse(zq[rows])
             q[rows] = y if tr.increasing else y[..., ::-1]  # a decreasing transform swaps tails
-        return np.where(self.nonneg[:, None, None], np.maximum(q, 0.0), q)
+        q = np.where(self.nonneg[:, None, None], np.maximum(q, 0.0), q)
+        return q if self.floor is None else np.maximum(q, self.floor[:, None, None])
 
     def cdf(self, i: int, j: int, value: float) -> float:
         """P(outcome ≤ value) for series i, horizon index j."""
         tr = self.transforms[i]
         if self.nonneg[i] and value < 0:
+            return 0.0
+        if self.floor is not None and value < self.floor[i]:
             return 0.0
         if tr.bounded:
             if value < tr.lower:

@@ -23,7 +23,8 @@ def _model(method: str | Model) -> Model:
 def project(data: pd.Series | pd.DataFrame, to: int | None = None, h: int | None = None,
             method: str | Model = "auto", level: Iterable[float] = (50, 80, 95),
             bounds: tuple[float, float] | Mapping | None = None,
-            learned: Mapping | None = None) -> Projection:
+            learned: Mapping | None = None, floor: float | Mapping | None = None
+            ) -> Projection:
     """Project yearly series to a target year with calibrated intervals.
 
     ``data``: a Series indexed by year, or a frame with columns ``id, year, value``
@@ -31,8 +32,11 @@ def project(data: pd.Series | pd.DataFrame, to: int | None = None, h: int | None
     series' own last year). ``bounds=(0, 100)`` (or ``{id: (lo, hi)}``) keeps shares and
     their intervals inside the range. ``method``: 'auto' or a model name or instance.
     ``learned``: the learned parameters (combination weights, damping, error quantiles) in
-    ``learned.json``'s format; default: the shipped ones (``learned()``).
+    ``learned.json``'s format; default: the shipped ones (``learned()``). ``floor``: a value
+    the outcome is known to reach (a count that does not fall: its last known level), or
+    {id: value}; the projection and its intervals never go below it (the probability below
+    is moved onto it).
     """
     model = _model(method)
     return projection_of(model, check_points(model, as_series(data, bounds)), to, h, level,
-                         learned)
+                         learned, floor)

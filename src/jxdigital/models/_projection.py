@@ -242,8 +242,22 @@ def check_points(model: Model, series: list[Series]) -> list[Series]:
     return series
 
 
+def _floors(series: list[Series], floor) -> np.ndarray | None:
+    """Per series, the value its outcomes are known to reach (``floor``: a number for one
+    series, or {id: number}); None when no floor is given."""
+    if floor is None:
+        return None
+    if isinstance(floor, Mapping):
+        return np.array([float(floor.get(s.id, -np.inf)) for s in series])
+    if len(series) != 1:
+        raise ProjectionInputError("argument 'floor': give {id: value} for several series")
+    return np.array([float(floor)])
+
+
 def projection_of(model: Model, series: list[Series], to, h, level,
-                  learned: Mapping | None = None) -> Projection:
+                  learned: Mapping | None = None, floor=None) -> Projection:
     lv = _levels(level)
     hs = _horizons(series, to, h)
-    return Projection(forecast(model, series, max(hs), learned), hs, lv)
+    fc = forecast(model, series, max(hs), learned)
+    floors = _floors(series, floor)
+    return Projection(fc if floors is None else fc.with_floor(floors), hs, lv)

@@ -23,19 +23,20 @@ from ._wording import WORDS, Words
 
 def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
            lang: str = "zh", scheme: str = "cn", method: str = "auto",
-           today=None) -> Assessment:
+           today=None, evidence: str = "all") -> Assessment:
     """Assess every target of ``plan`` and word the statuses and reasons in Chinese and
     English: ``jxdigital.assessment.assess(..., wording=WORDS)`` (see there for the
     arguments)."""
     return _assess(plan, actuals, as_of=as_of, lang=lang, scheme=scheme, method=method,
-                   today=today, wording=WORDS)
+                   today=today, wording=WORDS, evidence=evidence)
 
 
 def assessment_history(plan=None, actuals=None, years=None, scheme: str = "cn",
-                       method: str = "auto", today=None, until=None) -> pd.DataFrame:
+                       method: str = "auto", today=None, until=None,
+                       evidence: str = "all") -> pd.DataFrame:
     """Each year's review, worded (``jxdigital.assessment.assessment_history``)."""
     return _history(plan, actuals, years=years, scheme=scheme, method=method, today=today,
-                    until=until, wording=WORDS)
+                    until=until, wording=WORDS, evidence=evidence)
 
 
 assess.__doc__ = (assess.__doc__ or "") + "\n\n" + (_assess.__doc__ or "")

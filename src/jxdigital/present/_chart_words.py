@@ -24,6 +24,7 @@ from ._phrases import SHARED
 CHART: dict[str, dict[str, str]] = {
     # --- one target (plot_indicator and the dashboard's panels) ---
     "badge_p": {"zh": " · 达标概率{p}", "en": " · P(met) {p}"},
+    "badge_grade": {"zh": " · 依据{grade}", "en": " · evidence {grade}"},
     "sources_differ": {"zh": "来源不一", "en": "sources differ"},
     "year_span": {"zh": "{first}—{last}", "en": "{first}–{last}"},
     "unpublished": {"zh": "{span}年数据尚未公布", "en": "{span}: not yet published"},
@@ -105,10 +106,13 @@ def unit_label(r: TargetStatus, lang: str) -> str:
 # --- one target ---------------------------------------------------------------------------
 
 def badge_text(r: TargetStatus, lang: str) -> str:
-    """The status badge: the status, with P(met) while the outcome is open."""
+    """The status badge: the status, with P(met) while the outcome is open, and the grade
+    of what it rests on (B: bounds, approximate or derived figures)."""
     words = status_of(r, lang)
     if _finite(r.p_met) and r.status_cn not in ("achieved",) and not r.final:
         words += chart_words("badge_p", lang, p=T.prob(r.p_met, lang))
+    if r.evidence_grade and r.evidence_grade != "A":
+        words += chart_words("badge_grade", lang, grade=r.evidence_grade)
     return words
 
 

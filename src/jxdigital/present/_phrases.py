@@ -58,6 +58,34 @@ SHARED = {
     "against_target": {"zh": "与目标相比", "en": "Against the target"},
     "outcome_column": {"zh": "目标年结果", "en": "Outcome"},
 }
+#: The kinds of inexact evidence a grade-B verdict rests on.
+EVIDENCE_KINDS = {
+    "zh": {"lower_bound": "下限值", "upper_bound": "上限值", "approximate": "约数",
+           "estimate": "预计数", "derived": "推算值"},
+    "en": {"lower_bound": "lower bounds", "upper_bound": "upper bounds",
+           "approximate": "approximate figures", "estimate": "estimates",
+           "derived": "derived figures"},
+}
+#: The evidence grades, in words.
+GRADES = {
+    "zh": {"A": "A（精确年度数据）", "B": "B（含下限、约数或推算值）", "C": "C（其他口径推算）",
+           "": "—"},
+    "en": {"A": "A (exact year-end figures)", "B": "B (bounds, approximate or derived)",
+           "C": "C (linked series of another definition)", "": "—"},
+}
+
+
+def evidence_clause(kinds: tuple[str, ...], lang: str) -> str:
+    """``（依据含下限值、推算值）`` / `` (rests partly on lower bounds and derived figures)``."""
+    words = [EVIDENCE_KINDS[lang][k] for k in kinds if k in EVIDENCE_KINDS[lang]]
+    if not words:
+        return ""
+    if lang == "zh":
+        return "（依据含" + "、".join(words) + "）"
+    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return f" (rests partly on {listed})"
+
+
 #: The colon that ends a label in each language.
 COLON = {"zh": "：", "en": ": "}
 

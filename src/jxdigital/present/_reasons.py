@@ -8,6 +8,7 @@ import math
 from .. import codes
 from ..assessment import Figure, Judgement, Timing
 from ..catalog import Target
+from . import _phrases as P
 from . import _text as T
 from ._names import series_names
 
@@ -161,10 +162,22 @@ def reasons(j: Judgement, when: Timing) -> tuple[str, str]:
             "）" if settled else f"；达标概率按{j.target.target_year}年计）"))
         en = _before_stop(en, ".", f" (the target is {goal_en} every year" + (
             ")" if settled else f"; P(met) is for {j.target.target_year})"))
+    if j.evidence.grade == "B":  # say what the verdict rests on
+        zh = _add_clause(zh, "。", "（", "）", "；", P.evidence_clause(j.evidence.kinds, "zh"))
+        en = _add_clause(en, ".", " (", ")", "; ", P.evidence_clause(j.evidence.kinds, "en"))
     if st == "insufficient_data" and j.part_year:  # "no figures" is not the whole story
         zh = _before_stop(zh, "。", part_year_clause(j.part_year, "zh"))
         en = _before_stop(en, ".", part_year_clause(j.part_year, "en"))
     return zh, en
+
+
+def _add_clause(text: str, stop: str, open_: str, close: str, sep: str, clause: str) -> str:
+    """A parenthetical ``clause`` added before the full stop; merged into a parenthesis that
+    already ends the sentence (…（需年均增长11.4%；依据含下限值）。)."""
+    inner = clause.strip().removeprefix(open_.strip()).removesuffix(close)
+    if text.endswith(close + stop):
+        return text[:-len(close + stop)] + sep + inner + close + stop
+    return _before_stop(text, stop, clause)
 
 
 def _before_stop(text: str, stop: str, clause: str) -> str:

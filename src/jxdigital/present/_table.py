@@ -12,15 +12,15 @@ from . import _text as T
 
 #: The status table's columns, by key; ``HEADERS[lang][key]`` is the printed header.
 COLUMNS = ("seq", "category", "indicator", "target", "latest", "projection", "p_met", "need",
-           "outcome", "status", "reason")
+           "outcome", "status", "grade", "reason")
 HEADERS = {
     "zh": dict(zip(COLUMNS, ["序号", "类别", "指标", "目标", "最新实际",
                              "目标年预测（80%区间）", "达标概率", "所需年均增长", "目标年结果",
-                             "状态", "说明"], strict=True)),
+                             "状态", "依据", "说明"], strict=True)),
     "en": dict(zip(COLUMNS, ["#", "Category", "Indicator", "Target", "Latest actual",
                              "Projection for the target year (80% interval)", "P(met)",
-                             "Growth needed a year", "Outcome", "Status", "Reason"],
-                   strict=True)),
+                             "Growth needed a year", "Outcome", "Status", "Evidence",
+                             "Reason"], strict=True)),
 }
 
 
@@ -95,7 +95,8 @@ def display_table(a: Assessment, lang: str) -> pd.DataFrame:
             latest_words(r, lang), projection_words(r, lang),
             "—" if _nan(r.p_met) or r.final else T.prob(r.p_met, lang),
             need_words(r, lang), T.phase_words(r.phase, lang),
-            status_words(r, lang), r.reason_zh if lang == "zh" else r.reason_en])
+            status_words(r, lang), r.evidence_grade or "—",
+            r.reason_zh if lang == "zh" else r.reason_en])
     df = pd.DataFrame(rows, columns=headers(lang))
     df["_status"] = [r.status_cn for r in sorted(a, key=lambda r: r.seq)]
     return df
