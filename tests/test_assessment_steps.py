@@ -274,3 +274,47 @@ def test_a_running_total_is_never_projected_below_what_it_has_reached():
     fan = a.projections["base_stations_5g"].to_frame()
     # 6万多 at end-2021: no year's 95 % interval goes below 6万
     assert (fan["lo_95"] >= 6.0).all() and r.lo_80 >= 6.0
+
+
+# --- reconciling a running total's year-end ---------------------------------------------
+
+def test_5g_end_2021_is_the_figure_the_other_evidence_supports():
+    from jxdigital import actuals, assess, conflicts
+
+    a = assess(today="2026-12-01")
+    s = a.series["base_stations_5g"].set_index("year")
+    # 6.2万 at end-September 2022 less 2万 built in January–September 2022 = 4.2万: the
+    # 工信厅 "6万多" would need 1.8万 stations gone in nine months, and is not used
+    assert s.loc[2021, "value"] == pytest.approx(4.2) and s.loc[2021, "qualifier"] == "approximate"
+    r = a["base_stations_5g"]
+    assert "2021年末取约4.2万个" in r.reason_zh and "6万个以上未采用" in r.reason_zh
+    assert "end-2021 taken as about 42,000" in r.reason_en
+    c = conflicts(actuals())
+    five = c[(c["indicator_id"] == "base_stations_5g") & (c["year"] == 2021)]
+    assert dict(zip(five["value"], five["resolution"], strict=True)) == {6.0: "not used",
+                                                                         4.2: "used"}
+    assert "less 2 added" in five["why"].iloc[0]
+
+
+def test_a_part_year_level_bounds_the_running_totals_year_end():
+    from jxdigital import assess
+
+    a = assess(today="2026-12-01")
+    s = a.series["base_stations_5g"].set_index("year")
+    # 6.2万 at end-September 2022: end-2022 is at least that (a total does not fall)
+    assert s.loc[2022, "value"] == pytest.approx(6.2) and s.loc[2022, "qualifier"] == "lower_bound"
+    assert s.loc[2022, "kind"] == "derived"
+    fan = a.projections["base_stations_5g"].to_frame()
+    assert (fan["lo_95"] >= 6.2 - 1e-9).all()  # never below the last known count
+    # as judged at the end of 2021, September 2022 was not yet known: no such bound
+    early = assess(as_of=2021, today="2026-12-01").series["base_stations_5g"]
+    assert 2022 not in set(early["year"])
+
+
+def test_a_users_own_figure_is_not_overruled_by_reconciliation(tmp_path):
+    from jxdigital import assess
+
+    mine = pd.DataFrame({"indicator_id": ["base_stations_5g"], "year": [2021],
+                         "value": [5.1], "unit": ["万个"], "source_title": ["通信管理局内部数据"]})
+    a = assess(actuals=mine, today="2026-12-01")
+    assert a.series["base_stations_5g"].set_index("year").loc[2021, "value"] == 5.1

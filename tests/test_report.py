@@ -82,7 +82,7 @@ def test_excel_reads_back_the_same_numbers(a, tmp_path):
     sheets = pd.read_excel(path, sheet_name=None)
     assert list(sheets) == ["说明", "概览", "targets", "actuals", "projections"]
     about = sheets["说明"]["说明"].tolist()
-    assert about[1].startswith(f"生成于{a.generated.isoformat()}；所用数据最晚为2021年")
+    assert about[1].startswith(f"生成于{a.generated.isoformat()}；所用数据最晚为{a.data_until}年")
     f, back = a.to_frame(), sheets["targets"]
     for col in ("base_value", "target_value", "latest_value", "projected", "lo_80", "hi_80",
                 "p_met", "required_cagr_now"):

@@ -27,18 +27,19 @@ from ..catalog import DEFAULT_PLAN, Plan, Target, load_plan
 from ..catalog._registry import is_shipped
 from ..codes import EVIDENCE_RULES
 from ..errors import ArgumentError
+from ..observations import Resolution, load_actuals, merge_actuals
 from ..observations import actuals as shipped_actuals
-from ..observations import load_actuals, merge_actuals
 from . import _rules as R
 from . import _steps as S
 from ._evidence import (
     Side,
+    fit_points,
     flows,
+    gather,
     in_one_unit,
     in_unit,
     known_part_year,
     series,
-    usable,
     with_base,
 )
 from ._grade import Evidence, evidence_of
@@ -71,6 +72,8 @@ class Judgement:
     part_year: tuple[str, ...] = ()
     #: what the verdict rests on (grade A/B/C and the kinds of inexact figures)
     evidence: Evidence = field(default_factory=Evidence)
+    #: disagreements about its own series' year-ends that the other figures settled
+    reconciled: tuple[Resolution, ...] = ()
 
 
 def _as_plan(plan) -> Plan:
@@ -119,7 +122,7 @@ def _judge_level(t: Target, level: Target, kind: str, d: pd.DataFrame, when: Tim
     # met before the target year (已提前实现): the same rule as the outcome, one figure earlier
     early = S.settle(level, basis) if outcome is None else None
     met_now = early is not None and early.met
-    before = own.fit
+    before = fit_points(own, level.base_year)
     enough = len(before) >= R.MIN_OBSERVATIONS
     forecast = S.Forecast()
     if outcome is None and enough:
@@ -402,6 +405,12 @@ def record(j: Judgement, when: Timing, wording: Wording = CODES) -> TargetStatus
                            | _kind_fields(j, wording)))
 
 
+def _reconciled(t: Target, resolutions: list[Resolution]) -> tuple[Resolution, ...]:
+    key = own_series(t)
+    return tuple(r for r in resolutions if r.decided and (r.indicator_id, r.region) == key
+                 and r.year <= t.target_year)
+
+
 def _graded(j: Judgement) -> Judgement:
     assert j.verdict is not None
     frames = [j.own.judged, j.reference.judged if j.reference is not None else None]
@@ -456,13 +465,14 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
     when = timing(as_of, today)
     p = _as_plan(plan)
     data = _as_data(actuals, p)
-    d = usable(data, when=when, strict=evidence == "strict")
+    d, resolutions = gather(data, when=when, strict=evidence == "strict")
     # A user's plan: its own baselines stand; shipped figures count only for its region
     # (``series`` selects by region; a file without a region column has its own).
     own_base = not is_shipped(p)
     part = known_part_year(data, when)
     judgements = [_graded(replace(judge(t, d, when, method, scheme, own_base),
-                                  part_year=_part_year_of(t, part))) for t in p]
+                                  part_year=_part_year_of(t, part),
+                                  reconciled=_reconciled(t, resolutions))) for t in p]
     targets = [record(j, when, wording) for j in judgements]
     projections, references, used, compared = _used(judgements)
     known = data if when.last_year is None else data[data["year"] <= when.last_year]

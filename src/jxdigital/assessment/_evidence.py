@@ -15,7 +15,17 @@ import pandas as pd
 
 from .. import codes
 from ..catalog import Target, conversion_factor
-from ..observations import LEVEL_MEASURES, is_usable, mark_selected, published_by
+from ..catalog._load import stock_ids
+from ..observations import (
+    LEVEL_MEASURES,
+    Resolution,
+    apply_resolutions,
+    is_usable,
+    mark_selected,
+    published_by,
+    reconcile,
+    stock_bounds,
+)
 from ._timing import Timing, cutoff
 
 #: Qualifiers of a value as measured (what ``evidence="strict"`` admits).
@@ -31,16 +41,57 @@ def usable(data: pd.DataFrame, as_of=None, when: Timing | None = None,
            strict: bool = False) -> pd.DataFrame:
     """The observations an assessment may use (``observations.is_usable``: comparable,
     year-end, level or share, known by ``as_of``); ``strict``: exact published figures only
-    (no bounds, approximate, estimated or derived ones). The selection rule is applied
-    again to what remains."""
+    (no bounds, approximate, estimated or derived ones). See ``evidence``."""
+    return gather(data, as_of, when, strict)[0]
+
+
+def _known(data: pd.DataFrame, year: int | None, cut: str) -> pd.DataFrame:
+    """Every figure known by the cut-off: year-end ones up to ``year``, part-year ones dated
+    by ``cut``, published by it where the date is known."""
+    if year is None:
+        return data
+    part = data["as_of"].astype(str) != ""
+    period = (data["year"] <= year).where(~part, published_by(data["as_of"], cut))
+    return data[period & published_by(data["published"], cut)]
+
+
+def gather(data: pd.DataFrame, as_of=None, when: Timing | None = None,
+             strict: bool = False) -> tuple[pd.DataFrame, list[Resolution]]:
+    """(the usable observations, how disagreements about running totals were resolved).
+
+    Beyond the year-end figures: a running total's part-year level bounds its year-end
+    from below (``stock_bounds``), and where year-end figures of a running total disagree,
+    the other figures decide which fits (``reconcile``). The selection rule is applied
+    again to what remains (a user's figure first)."""
     year, cut = (when.last_year, when.cutoff) if when is not None else cutoff(as_of)
+    known = _known(data, year, cut)
+    resolutions: list[Resolution] = []
+    if not strict:
+        stocks = stock_ids()
+        data = pd.concat([data, stock_bounds(known, stocks)], ignore_index=True)
+        resolutions = reconcile(known, stocks)
     ok = is_usable(data, year, cut if year is not None else "")
     if strict:
         ok &= data["qualifier"].isin(POINT_EXACT) & (data["kind"] == "published")
-    d = data[ok]
-    d = d.drop(columns="selected").reset_index(drop=True)
-    priority = pd.Series((d["origin"] != "jxdigital").astype(int).to_numpy())
-    return mark_selected(d, priority=priority)
+    d = data[ok].drop(columns="selected")
+    priority = pd.Series((d["origin"] != "jxdigital").astype(int).to_numpy(), index=d.index)
+    d = apply_resolutions(mark_selected(d, priority=priority), resolutions)
+    return d.reset_index(drop=True), resolutions
+
+
+def fit_points(side: Side, base_year: int | None) -> pd.DataFrame:
+    """The figures a projection is fitted to: those before the target year, less bounds
+    derived from part-year levels for years before the base year. (A running total's
+    year-end "at least its September level" is close to the year-end and is fitted as the
+    value, like a published bound; one from early in a year before the plan began, such as
+    "800万 at its launch in October 2019", says little of the trend and would inflate it.)"""
+    f = side.fit
+    if not len(f) or "kind" not in f or base_year is None:
+        return f
+    early_bound = ((f["kind"] == "derived")
+                   & f["qualifier"].isin((codes.LOWER_BOUND, codes.UPPER_BOUND))
+                   & (f["year"] < base_year))
+    return f[~early_bound].reset_index(drop=True)
 
 
 def known_part_year(data: pd.DataFrame, when: Timing) -> pd.DataFrame:

@@ -7,11 +7,13 @@ from pathlib import Path
 import pandas as pd
 
 from ..catalog import DEFAULT_PLAN, Plan, load_plan
+from ..catalog._load import stock_ids
 from ._coverage import LEGEND, Coverage
 from ._coverage import coverage as _coverage
 from ._load import ActualsError, actuals, load_actuals, merge_actuals, shipped_actuals
 from ._model import COLUMNS, SOURCE_TYPES, Observation
 from ._numbers import QUALIFIERS, parse_number
+from ._reconcile import Resolution, apply_resolutions, reconcile, stock_bounds
 from ._select import CONFLICT_TOLERANCE, QUALIFIER_RANK, mark_selected, override_selection
 from ._select import conflicts as _conflicts
 from ._usable import JUDGED_MEASURES, LEVEL_MEASURES, is_usable, published_by
@@ -20,8 +22,25 @@ from ._usable import JUDGED_MEASURES, LEVEL_MEASURES, is_usable, published_by
 def conflicts(data: pd.DataFrame | None = None, tolerance: float = CONFLICT_TOLERANCE,
               include_noncomparable: bool = False) -> pd.DataFrame:
     """Indicator-years whose sources disagree by more than 1 % (default: the shipped set);
-    bounds ("6万多") count as ranges. Non-comparable figures only when asked."""
-    return _conflicts(actuals() if data is None else data, tolerance, include_noncomparable)
+    bounds ("6万多") count as ranges. Non-comparable figures only when asked.
+
+    Where the other figures settle a running total's disagreement (``reconcile``), the
+    rows say so: ``resolution`` ``used`` / ``not used`` / ``undecided`` and ``why`` (the
+    statements that decided); elsewhere the selection rule's choice stands (``selected``)."""
+    data = actuals() if data is None else data
+    out = _conflicts(data, tolerance, include_noncomparable)
+    out["resolution"], out["why"] = "", ""
+    for r in reconcile(data, stock_ids()):
+        rows = ((out["indicator_id"] == r.indicator_id) & (out["region"] == r.region)
+                & (out["year"] == r.year))
+        if not r.decided:
+            out.loc[rows, "resolution"] = "undecided"
+            continue
+        used = rows & (out["value"] == r.used[0]) & (out["qualifier"] == r.used[1])
+        out.loc[rows, "resolution"] = "not used"
+        out.loc[used, "resolution"] = "used"
+        out.loc[rows, "why"] = "; ".join(r.evidence)
+    return out
 
 
 def coverage(plan: str | Path | Plan | None = None, data: pd.DataFrame | None = None,
@@ -33,8 +52,30 @@ def coverage(plan: str | Path | Plan | None = None, data: pd.DataFrame | None = 
 
 
 __all__ = [
-    "COLUMNS", "CONFLICT_TOLERANCE", "JUDGED_MEASURES", "LEGEND", "LEVEL_MEASURES",
-    "QUALIFIERS", "QUALIFIER_RANK", "SOURCE_TYPES", "ActualsError", "Coverage", "Observation",
-    "actuals", "conflicts", "coverage", "is_usable", "load_actuals", "mark_selected",
-    "merge_actuals", "override_selection", "parse_number", "published_by", "shipped_actuals",
+    "COLUMNS",
+    "CONFLICT_TOLERANCE",
+    "JUDGED_MEASURES",
+    "LEGEND",
+    "LEVEL_MEASURES",
+    "QUALIFIERS",
+    "QUALIFIER_RANK",
+    "SOURCE_TYPES",
+    "ActualsError",
+    "Coverage",
+    "Observation",
+    "Resolution",
+    "actuals",
+    "apply_resolutions",
+    "conflicts",
+    "coverage",
+    "is_usable",
+    "load_actuals",
+    "mark_selected",
+    "merge_actuals",
+    "override_selection",
+    "parse_number",
+    "published_by",
+    "reconcile",
+    "shipped_actuals",
+    "stock_bounds",
 ]

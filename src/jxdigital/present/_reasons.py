@@ -162,6 +162,9 @@ def reasons(j: Judgement, when: Timing) -> tuple[str, str]:
             "）" if settled else f"；达标概率按{j.target.target_year}年计）"))
         en = _before_stop(en, ".", f" (the target is {goal_en} every year" + (
             ")" if settled else f"; P(met) is for {j.target.target_year})"))
+    for res in j.reconciled:  # which of disagreeing year-end figures was used, and why
+        zh = _before_stop(zh, "。", reconciled_clause(res, j.level.indicator.unit, "zh"))
+        en = _before_stop(en, ".", reconciled_clause(res, j.level.indicator.unit, "en"))
     if j.evidence.grade == "B":  # say what the verdict rests on
         zh = _add_clause(zh, "。", "（", "）", "；", P.evidence_clause(j.evidence.kinds, "zh"))
         en = _add_clause(en, ".", " (", ")", "; ", P.evidence_clause(j.evidence.kinds, "en"))
@@ -178,6 +181,26 @@ def _add_clause(text: str, stop: str, open_: str, close: str, sep: str, clause: 
     if text.endswith(close + stop):
         return text[:-len(close + stop)] + sep + inner + close + stop
     return _before_stop(text, stop, clause)
+
+
+def reconciled_clause(res, unit: str, lang: str) -> str:
+    """``；2021年末取约4.2万个（2022-09的6.2万个减去当年新增2万个），未采用6万个以上``."""
+    used = T.figure(res.used[0], unit, res.used[1], lang)
+    dropped = [T.figure(v, unit, q, lang) for v, q in res.left_out]
+    if lang == "zh":
+        why = ""
+        if res.identity is not None:
+            lv, when, added = res.identity
+            why = (f"（{when}的{T.value(lv, unit)}减去{res.year + 1}年前期新增"
+                   f"{T.value(added, unit)}）")
+        return f"；{res.year}年末取{used}{why}，与之不符的{'、'.join(dropped)}未采用"
+    why = ""
+    if res.identity is not None:
+        lv, when, added = res.identity
+        why = (f" ({T.value(lv, unit, 'en')} at {when} less {T.value(added, unit, 'en')} "
+               f"added earlier in {res.year + 1})")
+    return f"; end-{res.year} taken as {used}{why}; {', '.join(dropped)} does not fit and " \
+        "is not used"
 
 
 def _before_stop(text: str, stop: str, clause: str) -> str:

@@ -1,0 +1,216 @@
+"""Reconcile sources that disagree about a running total's year-end, by the other evidence.
+
+For an indicator that does not fall (``data/stocks.csv``: 5G基站开通数), the figures around a
+year-end say things about it beyond the year-end figures themselves:
+
+- **identity**: a part-year level ``L`` of year y+1 published with the additions ``A`` of
+  the same months (same release) gives ``end_y ≈ L − A``, up to decommissioning
+  (σ = ``IDENTITY_NOISE`` × L);
+- **chain**: the previous year-end ``E`` (exact) plus the additions of year y ``N`` (another
+  source, possibly another definition) gives ``end_y ≈ E + N`` (σ = ``CHAIN_NOISE`` × (E + N));
+- **ceiling**: a part-year level of year y+1 is at least ``end_y`` (a total does not fall).
+
+Each candidate year-end figure is scored by how well it fits these (the log-likelihood of
+each statement given the candidate's interval: ``-z²/2`` at the candidate's nearest value,
+``-inf`` for a ceiling it exceeds). The best fit is used when it beats the next by
+``DECISIVE`` log units; otherwise the evidence cannot decide and the ordinary selection
+stands, marked undecided. Part-year figures count when they are on the plan's definition
+(``comparable``) or differ from it only by being part-year (a ``scope_note`` that says
+"mid-year" or "part-year", the convention of the shipped notes).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .. import codes
+from ._numbers import QUALIFIERS  # noqa: F401 (the qualifiers a candidate may carry)
+
+#: Relative noise of ``end_y ≈ L − A`` from one release (decommissioned stations etc.).
+IDENTITY_NOISE = 0.02
+#: Relative noise of ``end_y ≈ E + N`` from two sources (definitions may differ).
+CHAIN_NOISE = 0.10
+#: How many log units the best candidate must beat the next by to be chosen.
+DECISIVE = 2.0
+#: Half-width of an approximate figure (约4.2万: ± 2 %), as the assessment reads it.
+APPROXIMATE = 0.02
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Why one of several year-end figures was used."""
+
+    indicator_id: str
+    region: str
+    year: int
+    chosen: int  # row index (in the frame given) of the figure used; -1 undecided
+    rejected: tuple[int, ...]
+    evidence: tuple[str, ...]  # what decided, in words for a log: "6.2 − 2 (same release)"
+    decided: bool
+    #: the decisive same-release identity, if any: (part-year level, its as_of, added)
+    identity: tuple[float, str, float] | None = None
+    #: the figures as (value, qualifier): the one used, and those left out
+    used: tuple[float, str] | None = None
+    left_out: tuple[tuple[float, str], ...] = ()
+
+
+def _interval(value: float, qualifier: str) -> tuple[float, float]:
+    if qualifier == codes.LOWER_BOUND:
+        return value, math.inf
+    if qualifier == codes.UPPER_BOUND:
+        return -math.inf, value
+    if qualifier in (codes.APPROXIMATE, codes.ESTIMATE):
+        return value * (1 - APPROXIMATE), value * (1 + APPROXIMATE)
+    return value, value
+
+
+def _part_year_ok(df: pd.DataFrame) -> pd.Series:
+    note = df["scope_note"].fillna("").astype(str).str.lower()
+    return df["comparable"].astype(bool) | note.str.contains("mid-year|part-year")
+
+
+def _statements(df: pd.DataFrame, iid: str, region: str, year: int
+                ) -> list[tuple[str, float, float, str]]:
+    """(kind, centre, sigma or bound, words) about end_year from the other figures."""
+    mine = df[(df["indicator_id"] == iid) & (df["region"] == region)]
+    part = mine[(mine["as_of"].astype(str) != "") & _part_year_ok(mine)]
+    out: list[tuple[str, float, float, str]] = []
+    nxt = part[part["year"] == year + 1]
+    levels = nxt[nxt["measure"] == "level"]
+    adds = nxt[nxt["measure"] == "new_in_year"]
+    for lv in levels.itertuples():
+        if lv.qualifier in (codes.EXACT, codes.REVISED, codes.PRELIMINARY):
+            out.append(("ceiling", float(lv.value), math.nan,
+                        f"{lv.value:g} at {lv.as_of} ({lv.source_title})"))
+        same = adds[(adds["as_of"] == lv.as_of) & (adds["source_title"] == lv.source_title)]
+        for a in same.itertuples():
+            centre = float(lv.value) - float(a.value)
+            out.append(("identity", centre, IDENTITY_NOISE * float(lv.value),
+                        f"{lv.value:g} at {lv.as_of} less {a.value:g} added since the start "
+                        f"of {year + 1} (same release: {lv.source_title})"))
+    ye = mine[(mine["as_of"].astype(str) == "") & mine["comparable"].astype(bool)]
+    prev = ye[(ye["year"] == year - 1) & (ye["measure"] == "level")
+              & ye["qualifier"].isin((codes.EXACT, codes.REVISED))]
+    new = ye[(ye["year"] == year) & (ye["measure"] == "new_in_year")
+             & ye["qualifier"].isin((codes.EXACT, codes.REVISED))]
+    for e in prev.itertuples():
+        for n in new.itertuples():
+            centre = float(e.value) + float(n.value)
+            out.append(("chain", centre, CHAIN_NOISE * centre,
+                        f"{e.value:g} at the end of {year - 1} ({e.source_title}) plus "
+                        f"{n.value:g} added in {year} ({n.source_title})"))
+    return out
+
+
+def _score(lo: float, hi: float, statements) -> float:
+    total = 0.0
+    for kind, centre, sigma, _ in statements:
+        if kind == "ceiling":
+            if lo > centre:
+                return -math.inf
+            continue
+        nearest = min(max(centre, lo), hi)
+        total -= ((nearest - centre) / sigma) ** 2 / 2
+    return total
+
+
+def reconcile(df: pd.DataFrame, stocks: frozenset[str] | set[str]) -> list[Resolution]:
+    """Resolutions for the running totals in ``stocks`` whose comparable year-end figures
+    disagree (their intervals do not meet); see the module docstring."""
+    ye = df[(df["as_of"].astype(str) == "") & df["comparable"].astype(bool)
+            & (df["measure"] == "level") & df["indicator_id"].isin(list(stocks))]
+    out = []
+    for (iid, region, year), g in ye.groupby(["indicator_id", "region", "year"], sort=True):
+        if len(g) < 2 or (g["origin"] != "jxdigital").any():
+            continue  # agreement, or a user's own figure: theirs is used, as always
+        spans = [_interval(float(v), str(q)) for v, q in zip(g["value"], g["qualifier"],
+                                                              strict=True)]
+        if max(s[0] for s in spans) <= min(s[1] for s in spans) * (1 + 1e-9):
+            continue  # they agree: nothing to reconcile
+        statements = _statements(df, iid, region, int(year))
+        if not statements:
+            continue
+        identity = next((facts for _, facts in _identities(df, iid, region, int(year))), None)
+        scores = np.array([_score(lo, hi, statements) for lo, hi in spans])
+        order = np.argsort(-scores, kind="stable")
+        best, second = scores[order[0]], scores[order[1]]
+        decided = bool(np.isfinite(best) and (best - second) >= DECISIVE)
+        idx = list(g.index)
+        out.append(Resolution(
+            indicator_id=str(iid), region=str(region), year=int(year),
+            chosen=int(idx[order[0]]) if decided else -1,
+            rejected=tuple(int(idx[i]) for i in order[1:]) if decided else (),
+            evidence=tuple(s[3] for s in statements), decided=decided,
+            identity=identity if decided else None,
+            used=_figure(g.loc[idx[order[0]]]) if decided else None,
+            left_out=tuple(_figure(g.loc[idx[i]]) for i in order[1:]) if decided else ()))
+    return out
+
+
+def _figure(row) -> tuple[float, str]:
+    return float(row["value"]), str(row["qualifier"])
+
+
+def _identities(df: pd.DataFrame, iid: str, region: str, year: int):
+    """(end_year, (level, as_of, added)) from same-release part-year figures of year+1."""
+    mine = df[(df["indicator_id"] == iid) & (df["region"] == region)
+              & (df["year"] == year + 1) & (df["as_of"].astype(str) != "")]
+    mine = mine[_part_year_ok(mine)]
+    levels, adds = mine[mine["measure"] == "level"], mine[mine["measure"] == "new_in_year"]
+    for lv in levels.itertuples():
+        for a in adds[(adds["as_of"] == lv.as_of)
+                      & (adds["source_title"] == lv.source_title)].itertuples():
+            yield (float(lv.value) - float(a.value),
+                   (float(lv.value), str(lv.as_of), float(a.value)))
+
+
+def stock_bounds(df: pd.DataFrame, stocks: frozenset[str] | set[str]) -> pd.DataFrame:
+    """Year-end lower bounds of running totals from their part-year levels: a total that
+    does not fall ends year y at least at any level it reached within y. One derived row
+    (``qualifier`` lower_bound, ``kind`` derived) per indicator-region-year, from the highest
+    part-year level, where no year-end figure of that year exists."""
+    part = df[(df["as_of"].astype(str) != "") & (df["measure"] == "level")
+              & df["indicator_id"].isin(list(stocks))
+              & df["qualifier"].isin((codes.EXACT, codes.REVISED, codes.PRELIMINARY,
+                                      codes.LOWER_BOUND))]
+    part = part[_part_year_ok(part)]
+    if not len(part):
+        return df.iloc[0:0]
+    ye = df[(df["as_of"].astype(str) == "") & (df["measure"] == "level")
+            & df["comparable"].astype(bool)]
+    have = set(zip(ye["indicator_id"], ye["region"], ye["year"], strict=True))
+    top = part.sort_values("value").groupby(["indicator_id", "region", "year"]).tail(1)
+    rows = []
+    for r in top.itertuples():
+        if (r.indicator_id, r.region, r.year) in have:
+            continue
+        rows.append(r._asdict() | {
+            "as_of": "", "qualifier": codes.LOWER_BOUND, "kind": "derived", "comparable": True,
+            "scope_note": "", "selected": True,
+            "derived_from": f"part-year level {r.value:g} at {r.as_of} ({r.source_title}): "
+                            "a running total ends the year at least there",
+            "note": f"year-end ≥ the level reached at {r.as_of}"})
+    out = pd.DataFrame(rows, columns=df.columns) if rows else df.iloc[0:0]
+    return out.drop(columns="Index", errors="ignore")
+
+
+def apply_resolutions(df: pd.DataFrame, resolutions: list[Resolution]) -> pd.DataFrame:
+    """``df`` with ``selected`` set to each decided resolution's figure."""
+    out = df.copy(deep=False)
+    sel = out["selected"].to_numpy().copy()
+    for r in resolutions:
+        if not r.decided:
+            continue
+        same = ((out["indicator_id"] == r.indicator_id) & (out["region"] == r.region)
+                & (out["year"] == r.year) & (out["measure"] == "level")).to_numpy()
+        where = out.index.get_indexer([r.chosen])[0]
+        if where < 0:  # the figure chosen is not among these rows (left out by as_of)
+            continue
+        sel[same] = False
+        sel[where] = True
+    out["selected"] = sel
+    return out
