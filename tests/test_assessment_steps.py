@@ -318,3 +318,14 @@ def test_a_users_own_figure_is_not_overruled_by_reconciliation(tmp_path):
                          "value": [5.1], "unit": ["万个"], "source_title": ["通信管理局内部数据"]})
     a = assess(actuals=mine, today="2026-12-01")
     assert a.series["base_stations_5g"].set_index("year").loc[2021, "value"] == 5.1
+
+
+def test_a_projection_that_bends_away_from_the_trend_says_why():
+    from jxdigital import assess
+
+    r = assess(today="2026-12-01")["digital_economy_value_added"]
+    # 24.2 % a year in 2020–21, but 1.39万亿 in 2025 is about 7.7 % a year from 2021:
+    # (13900 / 10378) ** (1 / 4) − 1 ≈ 0.076
+    assert "外推增速逐步回落" in r.reason_zh and "projection lets growth slow" in r.reason_en
+    ahead = (r.projected / r.latest_value) ** (1 / 4) - 1
+    assert f"年均约{ahead * 100:.1f}%" in r.reason_zh

@@ -162,6 +162,11 @@ def reasons(j: Judgement, when: Timing) -> tuple[str, str]:
             "）" if settled else f"；达标概率按{j.target.target_year}年计）"))
         en = _before_stop(en, ".", f" (the target is {goal_en} every year" + (
             ")" if settled else f"; P(met) is for {j.target.target_year})"))
+    if st in ("on_track", "at_risk", "off_track") and j.kind in ("level", "growth_rate"):
+        bend_zh, bend_en = bend_clause(j, "zh"), bend_clause(j, "en")
+        if bend_zh:  # the projection bends away from the recent trend: say why
+            zh = _add_clause(zh, "。", "（", "）", "；", bend_zh)
+            en = _add_clause(en, ".", " (", ")", "; ", bend_en)
     for res in j.reconciled:  # which of disagreeing year-end figures was used, and why
         zh = _before_stop(zh, "。", reconciled_clause(res, j.level.indicator.unit, "zh"))
         en = _before_stop(en, ".", reconciled_clause(res, j.level.indicator.unit, "en"))
@@ -348,6 +353,26 @@ def _projected(j: Judgement, when: Timing) -> tuple[str, str]:
               f"{band_en}{given_en}, {rel_en} the target of {goal_en}, P(met) about {p_en}"
               + (f"; {need_en}" if need_en else "") + ".")
     return zh, en
+
+
+def bend_clause(j: Judgement, lang: str) -> str:
+    """Where the projection grows at less than half the realised pace, say why in one
+    clause: a short series' projection lets growth slow (the calibrated models learned that
+    from thousands of short yearly series), so the reader does not take it for a mistake."""
+    fig, fc, g = j.own.last_before, j.forecast, j.progress.actual_cagr
+    T_ = j.level.target_year
+    if (fig is None or _nan(fc.projected) or _nan(g) or g <= 0 or j.level.indicator.is_share
+            or fig.value <= 0 or fc.projected <= 0 or fig.year >= T_):
+        return ""
+    ahead = (fc.projected / fig.value) ** (1 / (T_ - fig.year)) - 1
+    if ahead >= g / 2:
+        return ""
+    n = len(j.own.fit)
+    if lang == "zh":
+        return (f"（仅{n}个年份，按同类短序列的经验，外推增速逐步回落，"
+                f"{fig.year}—{T_}年年均约{T.rate(ahead)}）")
+    return (f" (only {n} years of figures: as in similar short series, the projection lets "
+            f"growth slow, to about {T.rate(ahead)} a year in {fig.year}–{T_})")
 
 
 def _years(frame, sep: str, none: str) -> str:
