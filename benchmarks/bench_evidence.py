@@ -24,12 +24,8 @@ Each case is judged on
 - (b2) bound: the year-A figure as a lower bound ("超X") at 90% of its value;
 - (c-b1), (c-b2): the same degraded figures with ``evidence="strict"``.
 
-Two reference rows: (a | b1 cases) is FULL on the b1 cases with the same is_stock plan (what
-b1 should be compared with), and (b1+) is b1 with the plan's is_stock honoured when the
-part-year level is turned into a year-end lower bound: ``assessment._evidence.gather`` takes
-the running totals from the shipped ``data/stocks.csv`` only, so a user plan's
-``is_stock`` true sets the floor but never makes the derived bound; (b1+) patches
-``stock_ids`` in this process to add the plan's ids (a benchmark-side patch, labelled).
+Reference rows: FULL on the b1 cases, with the plan row not a stock and with the same
+is_stock plan as b1 (what b1 should be compared with).
 
 Every variant writes one plan (all series of a source, one row each) and one actuals frame
 (``load_actuals(DataFrame, plan=plan)``, passed to ``assess`` as is, so no shipped figure
@@ -39,7 +35,6 @@ call per case (checked with ``--check``). Deterministic; one process.
 
 from __future__ import annotations
 
-import contextlib
 import sys
 import tempfile
 import time
@@ -121,7 +116,7 @@ def figures(series: list[dict], variant: str) -> pd.DataFrame:
     """The users' figures of every series for a data variant: 'full', 'mid', 'bound'."""
     rows = []
     for s in series:
-        for y, v in zip(s["years"], s["values"]):
+        for y, v in zip(s["years"], s["values"], strict=True):
             if y > s["A"]:
                 continue
             row = dict(indicator_id=s["iid"], region="china", year=int(y), value=float(v),
@@ -148,28 +143,15 @@ def plan_file(series: list[dict], d: float, stock: bool, path: Path) -> Path:
     return path
 
 
-@contextlib.contextmanager
-def honour_plan_stocks(ids: set[str]):
-    """Benchmark-side patch: running totals = shipped stocks.csv + the plan's is_stock ids."""
-    from jxdigital.assessment import _evidence
-
-    original = _evidence.stock_ids
-    _evidence.stock_ids = lambda: frozenset(original() | ids)
-    try:
-        yield
-    finally:
-        _evidence.stock_ids = original
-
-
 # ------------------------------------------------------------------ run
-VARIANTS = [  # label, data, evidence, is_stock, patched, b1 cases only
-    ("(a) FULL", "full", "all", False, False, False),
-    ("(a) FULL, b1 cases, is_stock", "full", "all", True, False, True),
-    ("(b1) mid-year count", "mid", "all", True, False, True),
-    ("(b1+) mid-year count, plan is_stock honoured*", "mid", "all", True, True, True),
-    ("(c-b1) strict", "mid", "strict", True, False, True),
-    ("(b2) bound 90%", "bound", "all", False, False, False),
-    ("(c-b2) strict", "bound", "strict", False, False, False),
+VARIANTS = [  # label, data, evidence, is_stock, b1 cases only
+    ("(a) FULL", "full", "all", False, False),
+    ("(a) FULL, b1 cases, not stock", "full", "all", False, True),
+    ("(a) FULL, b1 cases, is_stock", "full", "all", True, True),
+    ("(b1) mid-year count", "mid", "all", True, True),
+    ("(c-b1) strict", "mid", "strict", True, True),
+    ("(b2) bound 90%", "bound", "all", False, False),
+    ("(c-b2) strict", "bound", "strict", False, False),
 ]
 
 
@@ -182,7 +164,7 @@ def run(tmp: Path) -> pd.DataFrame:
     out = []
     for (source, review), all_series in groups.items():
         frames: dict[tuple[str, bool], pd.DataFrame] = {}
-        for label, data, evidence, stock, patched, b1_only in VARIANTS:
+        for label, data, evidence, stock, b1_only in VARIANTS:
             ss = [s for s in all_series if s["rises"]] if b1_only else all_series
             if not ss:
                 continue
@@ -191,10 +173,8 @@ def run(tmp: Path) -> pd.DataFrame:
                 plan = jxdigital.load_plan(plan_file(ss, d, stock, tmp / f"{source}.csv"))
                 if key not in frames:
                     frames[key] = jxdigital.load_actuals(figures(ss, data), plan=plan)
-                ids = {s["iid"] for s in ss} if patched else set()
-                with honour_plan_stocks(ids):
-                    res = jxdigital.assess(plan, frames[key], as_of=f"{review + 1}-06-30",
-                                           today=TODAY, evidence=evidence)
+                res = jxdigital.assess(plan, frames[key], as_of=f"{review + 1}-06-30",
+                                       today=TODAY, evidence=evidence)
                 by_id = {t.indicator_id: t for t in res.targets}
                 for s in ss:
                     r = by_id[s["iid"]]
@@ -203,6 +183,7 @@ def run(tmp: Path) -> pd.DataFrame:
                                     status=r.status, p_met=r.p_met, grade=r.evidence_grade,
                                     latest_year=r.latest_year, n_obs=r.n_obs,
                                     projected=r.projected, actual=s["actual"], target=target,
+                                    x_a=s["x_a"],
                                     met=s["actual"] >= target))
     return pd.DataFrame(out)
 
@@ -251,6 +232,9 @@ def summarise(res: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             "confident": f"{confident.mean():.0%}",
             "hit rate (confident)": (f"{right[confident].mean():.1%} ({confident.sum()})"
                                      if confident.any() else "—"),
+            "hit: achieved / on track / off track": " / ".join(
+                f"{right[g['status'] == st].mean():.0%}" if (g["status"] == st).any() else "—"
+                for st in ("achieved", "on_track", "off_track")),
             "at risk": f"{(g['status'] == 'at_risk').mean():.0%}",
             "grade B": f"{(g['grade'] == 'B').mean():.0%}",
             "Brier P(met) (n)": f"{brier:.3f} ({ok.sum()})" if ok.any() else "—",
@@ -272,12 +256,11 @@ def added(res: pd.DataFrame) -> pd.DataFrame:
     """Verdicts the evidence model gives that strict does not, and where they disagree."""
     rows = []
     for model, strict in (("(b1) mid-year count", "(c-b1) strict"),
-                          ("(b1+) mid-year count, plan is_stock honoured*", "(c-b1) strict"),
                           ("(b2) bound 90%", "(c-b2) strict")):
         key = ["source", "sid", "offset"]
         m = res[res["variant"] == model].set_index(key)
         s = res[res["variant"] == strict].set_index(key)
-        j = m.join(s[["status", "p_met"]], rsuffix="_strict", how="inner")
+        j = m.join(s[["status", "p_met"]].add_suffix("_strict"), how="inner")
         conf = lambda st: st.isin(CONFIDENT_MET) | (st == "off_track")  # noqa: E731
         said_met = j["status"].isin(CONFIDENT_MET)
         right = (said_met & j["met"]) | ((j["status"] == "off_track") & ~j["met"])
@@ -334,8 +317,9 @@ def main() -> None:
     used = (b2["latest_year"] == b2["A"]).mean()
     print(f"(b2): the 90% bound was the latest figure used in {used:.0%} of cases (else it was "
           "no higher than an earlier figure and left out)")
-    print("* (b1+) patches jxdigital.assessment._evidence.stock_ids in this process to add "
-          "the plan's is_stock ids (not what assess does today).")
+    rises = res[res["variant"] == "(b1) mid-year count"].drop_duplicates(["source", "sid"])
+    print(f"b1 cases: {len(rises)} series rise in A; {(rises['actual'] < rises['x_a']).mean():.0%} "
+          "of them end T below their year-A level (not running totals)")
     if "--cases" in sys.argv:
         print(res.to_string())
 

@@ -329,3 +329,23 @@ def test_a_projection_that_bends_away_from_the_trend_says_why():
     assert "外推增速逐步回落" in r.reason_zh and "projection lets growth slow" in r.reason_en
     ahead = (r.projected / r.latest_value) ** (1 / 4) - 1
     assert f"年均约{ahead * 100:.1f}%" in r.reason_zh
+
+
+def test_a_plans_own_running_total_takes_its_part_year_level_as_a_bound(tmp_path):
+    from jxdigital import assess
+
+    plan = tmp_path / "plan.csv"
+    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,"
+                    "region,is_stock\nx,某累计数,亿元,2017,100,2024,200以上,china,true\n",
+                    encoding="utf-8")
+    rows = [dict(indicator_id="x", region="china", year=2017 + i, value=v, unit="亿元",
+                 as_of="", measure="level", qualifier="exact", source_title="s")
+            for i, v in enumerate([100, 110, 120, 130, 140])]
+    rows.append(dict(indicator_id="x", region="china", year=2022, as_of="2022-09",
+                     value=147.5, unit="亿元", measure="level", qualifier="exact",
+                     source_title="s"))
+    data = load_actuals(pd.DataFrame(rows), plan=plan)
+    r = assess(plan, data, as_of="2023-06-30", today="2026-12-01")["x"]
+    # 147.5 at end-September 2022: end-2022 is at least that (the plan says it is a stock)
+    assert r.latest_year == 2022 and r.latest_value == 147.5 and r.evidence_grade == "B"
+    assert r.lo_80 >= 147.5

@@ -24,6 +24,7 @@ import pandas as pd
 
 from .. import growth
 from ..catalog import DEFAULT_PLAN, Plan, Target, load_plan
+from ..catalog._load import stock_ids
 from ..catalog._registry import is_shipped
 from ..codes import EVIDENCE_RULES
 from ..errors import ArgumentError
@@ -465,7 +466,9 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
     when = timing(as_of, today)
     p = _as_plan(plan)
     data = _as_data(actuals, p)
-    d, resolutions = gather(data, when=when, strict=evidence == "strict")
+    stocks = stock_ids() | {own_series(t).indicator_id for t in p if t.indicator.is_stock}
+    d, resolutions = gather(data, when=when, strict=evidence == "strict",
+                            stocks=frozenset(stocks))
     # A user's plan: its own baselines stand; shipped figures count only for its region
     # (``series`` selects by region; a file without a region column has its own).
     own_base = not is_shipped(p)

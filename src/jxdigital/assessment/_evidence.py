@@ -56,18 +56,20 @@ def _known(data: pd.DataFrame, year: int | None, cut: str) -> pd.DataFrame:
 
 
 def gather(data: pd.DataFrame, as_of=None, when: Timing | None = None,
-             strict: bool = False) -> tuple[pd.DataFrame, list[Resolution]]:
+           strict: bool = False, stocks: frozenset[str] | None = None
+           ) -> tuple[pd.DataFrame, list[Resolution]]:
     """(the usable observations, how disagreements about running totals were resolved).
 
     Beyond the year-end figures: a running total's part-year level bounds its year-end
     from below (``stock_bounds``), and where year-end figures of a running total disagree,
     the other figures decide which fits (``reconcile``). The selection rule is applied
-    again to what remains (a user's figure first)."""
+    again to what remains (a user's figure first). ``stocks``: the running totals (default:
+    the catalogue's, ``data/stocks.csv``; a plan adds its own ``is_stock`` rows)."""
     year, cut = (when.last_year, when.cutoff) if when is not None else cutoff(as_of)
     known = _known(data, year, cut)
     resolutions: list[Resolution] = []
     if not strict:
-        stocks = stock_ids()
+        stocks = stock_ids() if stocks is None else stocks
         data = pd.concat([data, stock_bounds(known, stocks)], ignore_index=True)
         resolutions = reconcile(known, stocks)
     ok = is_usable(data, year, cut if year is not None else "")
