@@ -90,10 +90,16 @@ def fit_points(side: Side, base_year: int | None) -> pd.DataFrame:
     f = side.fit
     if not len(f) or "kind" not in f or base_year is None:
         return f
-    early_bound = ((f["kind"] == "derived")
-                   & f["qualifier"].isin((codes.LOWER_BOUND, codes.UPPER_BOUND))
-                   & (f["year"] < base_year))
-    return f[~early_bound].reset_index(drop=True)
+    bound = f["qualifier"].isin((codes.LOWER_BOUND, codes.UPPER_BOUND))
+    early_bound = (f["kind"] == "derived") & bound & (f["year"] < base_year)
+    f = f[~early_bound]
+    # a published bound ("超X", "6万多") is a value only where nothing else would do: fitted
+    # as the value it sits below the truth and drags the trend down (BENCHMARKS.md)
+    published_bound = f["qualifier"].isin((codes.LOWER_BOUND, codes.UPPER_BOUND)) \
+        & (f["kind"] != "derived")
+    if (~published_bound).sum() >= 2:
+        f = f[~published_bound]
+    return f.reset_index(drop=True)
 
 
 def known_part_year(data: pd.DataFrame, when: Timing) -> pd.DataFrame:
