@@ -165,6 +165,8 @@ def rule_lines(lang: str) -> list[str]:
             "低于下限为未实现；目标年前后用同一规则。",
             "预测：jxdigital 趋势模型组合，区间由大量年度序列的回测误差校准"
             "（见 BENCHMARKS.md）。",
+            "依据等级：A 仅依据精确的年末数据；B 含下限值、约数或推算值（如由年内累计数推得的"
+            "年末下限），说明中注明；累计类指标（如5G基站开通数）的预测不低于已达到的数量。",
         ]
     return [
         f"A target whose target-year figure is known is {st['met']} or {st['missed']} "
@@ -182,4 +184,8 @@ def rule_lines(lang: str) -> list[str]:
         "and in the target year.",
         "Projections: jxdigital's combination of trend models, with intervals calibrated on "
         "backtests of many yearly series (see BENCHMARKS.md).",
+        "Evidence grade: A rests on exact year-end figures only; B also on bounds, approximate "
+        "or derived figures (such as a year-end bound from a part-year count), named in the "
+        "reason; a running total (5G base stations) is never projected below the level it "
+        "has reached.",
     ]
