@@ -349,3 +349,20 @@ def test_a_plans_own_running_total_takes_its_part_year_level_as_a_bound(tmp_path
     # 147.5 at end-September 2022: end-2022 is at least that (the plan says it is a stock)
     assert r.latest_year == 2022 and r.latest_value == 147.5 and r.evidence_grade == "B"
     assert r.lo_80 >= 147.5
+
+
+def test_the_chart_draws_part_year_figures_where_in_the_year_they_were_counted():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from jxdigital import assess, charts
+
+    fig = charts.plot_indicator(assess(today="2026-12-01"), "base_stations_5g")
+    ax = fig.axes[0]
+    diamonds = [ln for ln in ax.lines if ln.get_marker() == "D"]
+    xs = sorted(x for ln in diamonds for x in ln.get_xdata())
+    assert any(abs(x - (2021 + 9 / 12)) < 1e-9 for x in xs)  # 6.2万 at end-September 2022
+    texts = [t.get_text() for t in ax.texts]
+    assert "2022-09" in texts and "2022-03" not in texts  # one date a year: the last
+    assert "◇为年内数" in fig.texts[-1].get_text() or any(
+        "◇为年内数" in t.get_text() for t in fig.texts)

@@ -37,6 +37,9 @@ PLAN_PATH_LINE = 0.7  # × line: the plan's path, a guide rather than data
 BAND_LINE = 3  # × line: the bar at the target year spanning a 左右 band or a range
 BAND_ALPHA = 0.6  # its opacity, so the target diamond on it stays visible
 TARGET_MARKER = 1.1  # × marker: the target diamond, a little larger than the dots...
+PART_YEAR_MARKER = 0.8  # × marker size: the open diamond of a part-year figure, a little
+#                         smaller than a year-end point so the year-end reads first
+DATE_LABEL_GAP = 0.45  # years: part-year dates closer than this alternate below / above
 BOUND_MARKER = 1.1  # × marker: ...as the lower-bound triangle: less ink than a circle
 
 LABEL_GAP = 8  # points: direct labels start this far right of their point
@@ -119,6 +122,20 @@ def _observations(a: Assessment, r: TargetStatus) -> pd.DataFrame:
     return in_unit(obs, r.unit) if r.comparator != codes.FASTER_THAN else obs
 
 
+def _part_year(a: Assessment, r: TargetStatus) -> pd.DataFrame:
+    """The part-year levels of the target's own series known to the assessment (a count at
+    the end of September), with ``x``: where on the year axis they stand (a year-end is at
+    its year, so September 2022 is three quarters of the way from 2021 to 2022)."""
+    d = a.actuals
+    obs = d[(d["indicator_id"] == r.indicator_id) & (d["region"] == r.region)
+            & d["measure"].isin(["level", "share_pct"]) & (d["as_of"].astype(str) != "")]
+    if r.comparator == codes.FASTER_THAN or not len(obs):
+        return obs.iloc[0:0].assign(x=[])
+    obs = in_unit(obs, r.unit)
+    month = obs["as_of"].astype(str).str.slice(5, 7).replace("", "12").astype(int)
+    return obs.assign(x=obs["year"].astype(int) - 1 + month / 12)
+
+
 def _conflict_years(obs: pd.DataFrame) -> set[int]:
     if obs.empty:
         return set()
@@ -160,6 +177,7 @@ def draw_indicator(ax, a: Assessment, r: TargetStatus, st: S.Style, lang: str,
     shown = _Shown()
     if not compact:
         _draw_other_sources(ax, _observations(a, r), pen, lang, shown)
+        _draw_part_year(ax, _part_year(a, r), pen, lang, shown)
         _draw_unpublished(ax, _unpublished(a, r, used), pen, lang, shown)
     proj = _draw_fan(ax, a, r, used, pen, lang, shown, labels)
     _draw_national(ax, a, r, pen, lang, shown, labels)
@@ -167,6 +185,25 @@ def draw_indicator(ax, a: Assessment, r: TargetStatus, st: S.Style, lang: str,
     _draw_target(ax, r, proj, pen, lang, shown, labels)
     _draw_actuals(ax, r, used, pen, lang, shown, labels)
     _draw_axes(ax, r, pen, shown, labels)
+
+
+def _draw_part_year(ax, part: pd.DataFrame, pen: _Pen, lang: str, shown: _Shown) -> None:
+    """Part-year figures: an open diamond where in the year they were counted; the last of
+    each year dated (below it, or above where the previous date would collide)."""
+    if not len(part):
+        return
+    ax.plot(part["x"], part["value"], ls="none", marker="D", ms=pen.marker * PART_YEAR_MARKER,
+            mfc="none", mec=S.NOTE, mew=HOLLOW_EDGE, zorder=Z["other_sources"])
+    last = part.sort_values("x").groupby("year").tail(1)
+    previous, below = -math.inf, True
+    for x, v, when in zip(last["x"], last["value"], last["as_of"], strict=True):
+        below = not below if x - previous < DATE_LABEL_GAP else True
+        previous = x
+        ax.annotate(W.chart_words("part_year_date", lang, date=str(when)[:7]), (x, v),
+                    xytext=(0, -NOTE_DROP if below else NOTE_DROP), textcoords="offset points",
+                    ha="center", va="top" if below else "bottom", fontsize=pen.note,
+                    color=S.NOTE)
+    shown.values += list(part["value"])
 
 
 def _draw_other_sources(ax, obs: pd.DataFrame, pen: _Pen, lang: str, shown: _Shown) -> None:
@@ -405,6 +442,8 @@ def _marks(a: Assessment, r: TargetStatus) -> list[str]:
         marks.append("other_definition")
     if len(obs) and (~obs["selected"].astype(bool)).any():
         marks.append("other_sources")
+    if len(_part_year(a, r)):
+        marks.append("part_year")
     return marks
 
 

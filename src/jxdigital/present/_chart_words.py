@@ -48,6 +48,9 @@ CHART: dict[str, dict[str, str]] = {
     "mark_other_definition": {"zh": "空心点为口径不同的数据", "en": "hollow = other definition"},
     "mark_other_sources": {"zh": "灰点为未采用的其他来源",
                            "en": "grey dots = other sources not used"},
+    "mark_part_year": {"zh": "◇为年内数（标注截至月份）",
+                       "en": "◇ = part-year figure (dated)"},
+    "part_year_date": {"zh": "{date}", "en": "{date}"},
     "marks_sep": {"zh": "；", "en": "; "},
     "marks": {"zh": "{marks}。", "en": "{marks}. "},
     "dates": {"zh": "{dates}。", "en": "{dates}. "},
@@ -79,7 +82,7 @@ TARGET_MARK = {
 }
 
 #: The marks a chart can carry without a legend, in the order the footer names them.
-MARKS = (codes.LOWER_BOUND, "other_definition", "other_sources")
+MARKS = (codes.LOWER_BOUND, "other_definition", "other_sources", "part_year")
 
 
 def chart_words(key: str, lang: str, **fields: Any) -> str:
@@ -177,7 +180,7 @@ def _publishers(publishers: Sequence[str]) -> str:
 
 def marks_words(marks: Iterable[str], lang: str) -> str:
     """What the marks drawn (``MARKS``: ``lower_bound``, ``other_definition``,
-    ``other_sources``) mean, there being no legend; "" when none is drawn."""
+    ``other_sources``, ``part_year``) mean, there being no legend; "" when none is drawn."""
     drawn = set(marks)
     said = [chart_words(f"mark_{m}", lang) for m in MARKS if m in drawn]
     if not said:
