@@ -366,3 +366,19 @@ def test_the_chart_draws_part_year_figures_where_in_the_year_they_were_counted()
     assert "2022-09" in texts and "2022-03" not in texts  # one date a year: the last
     assert "◇为年内数" in fig.texts[-1].get_text() or any(
         "◇为年内数" in t.get_text() for t in fig.texts)
+
+
+def test_growth_rates_grow_the_level_they_start_from(tmp_path):
+    from jxdigital import assess
+
+    plan = tmp_path / "plan.csv"
+    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,"
+                    "region\nv,某营业收入,亿元,2020,400,2025,700,jiangxi\n", encoding="utf-8")
+    figs = pd.DataFrame({"indicator_id": "v", "year": [2021, 2022], "value": [10.0, 12.0],
+                         "measure": "yoy_pct", "source_title": "统计公报"})
+    r = assess(plan, load_actuals(figs, plan=plan), today="2023-06-30")["v"]
+    # 400 × 1.10 = 440 in 2021, 440 × 1.12 = 492.8 in 2022: derived, approximate, grade B
+    assert r.latest_year == 2022 and r.latest_value == pytest.approx(492.8)
+    assert r.evidence_grade == "B" and "推算值" in r.reason_zh
+    s = assess(plan, load_actuals(figs, plan=plan), today="2023-06-30", evidence="strict")
+    assert s["v"].status_cn == "insufficient_data"

@@ -40,6 +40,7 @@ from ._evidence import (
     in_one_unit,
     in_unit,
     known_part_year,
+    plan_bases,
     series,
     with_base,
 )
@@ -468,7 +469,7 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
     data = _as_data(actuals, p)
     stocks = stock_ids() | {own_series(t).indicator_id for t in p if t.indicator.is_stock}
     d, resolutions = gather(data, when=when, strict=evidence == "strict",
-                            stocks=frozenset(stocks))
+                            stocks=frozenset(stocks), bases=plan_bases(p.targets))
     # A user's plan: its own baselines stand; shipped figures count only for its region
     # (``series`` selects by region; a file without a region column has its own).
     own_base = not is_shipped(p)

@@ -20,6 +20,7 @@ from ..observations import (
     LEVEL_MEASURES,
     Resolution,
     apply_resolutions,
+    growth_levels,
     is_usable,
     mark_selected,
     published_by,
@@ -45,6 +46,26 @@ def usable(data: pd.DataFrame, as_of=None, when: Timing | None = None,
     return gather(data, as_of, when, strict)[0]
 
 
+def _has_level(rows: pd.DataFrame, data: pd.DataFrame) -> pd.Series:
+    """Which of ``rows`` (indicator, region, year) already have a year-end level in ``data``."""
+    have = data[(data["measure"] == "level") & (data["as_of"].astype(str) == "")]
+    keys = set(zip(have["indicator_id"], have["region"], have["year"], strict=True))
+    return pd.Series([k in keys for k in zip(rows["indicator_id"], rows["region"],
+                                              rows["year"], strict=True)], index=rows.index)
+
+
+def plan_bases(targets) -> pd.DataFrame:
+    """The printed exact base-year levels of ``targets``, as rows of an actuals frame."""
+    rows = [{"indicator_id": t.indicator.indicator_id, "region": t.indicator.region,
+             "year": t.base_year, "as_of": "", "value": t.base_value, "unit": t.indicator.unit,
+             "measure": "level", "qualifier": codes.EXACT, "comparable": True,
+             "kind": "published", "source_title": f"规划基期值 (plan baseline, {t.plan_id})",
+             "origin": "plan", "selected": True, "published": "", "publisher": ""}
+            for t in targets if t.base_year is not None and t.base_value == t.base_value
+            and t.base_qualifier == codes.EXACT and t.measure == "level"]
+    return pd.DataFrame(rows)
+
+
 def _known(data: pd.DataFrame, year: int | None, cut: str) -> pd.DataFrame:
     """Every figure known by the cut-off: year-end ones up to ``year``, part-year ones dated
     by ``cut``, published by it where the date is known."""
@@ -56,21 +77,26 @@ def _known(data: pd.DataFrame, year: int | None, cut: str) -> pd.DataFrame:
 
 
 def gather(data: pd.DataFrame, as_of=None, when: Timing | None = None,
-           strict: bool = False, stocks: frozenset[str] | None = None
-           ) -> tuple[pd.DataFrame, list[Resolution]]:
+           strict: bool = False, stocks: frozenset[str] | None = None,
+           bases: pd.DataFrame | None = None) -> tuple[pd.DataFrame, list[Resolution]]:
     """(the usable observations, how disagreements about running totals were resolved).
 
     Beyond the year-end figures: a running total's part-year level bounds its year-end
-    from below (``stock_bounds``), and where year-end figures of a running total disagree,
+    from below (``stock_bounds``), a growth rate grows the year before's level
+    (``growth_levels``), and where year-end figures of a running total disagree,
     the other figures decide which fits (``reconcile``). The selection rule is applied
     again to what remains (a user's figure first). ``stocks``: the running totals (default:
-    the catalogue's, ``data/stocks.csv``; a plan adds its own ``is_stock`` rows)."""
+    the catalogue's, ``data/stocks.csv``; a plan adds its own ``is_stock`` rows); ``bases``:
+    the plan's printed base-year levels, which growth rates may grow from."""
     year, cut = (when.last_year, when.cutoff) if when is not None else cutoff(as_of)
     known = _known(data, year, cut)
     resolutions: list[Resolution] = []
     if not strict:
         stocks = stock_ids() if stocks is None else stocks
-        data = pd.concat([data, stock_bounds(known, stocks)], ignore_index=True)
+        start = known if bases is None or not len(bases) else pd.concat(
+            [known, bases[~_has_level(bases, known)]], ignore_index=True)
+        data = pd.concat([data, stock_bounds(known, stocks), growth_levels(start)],
+                         ignore_index=True)
         resolutions = reconcile(known, stocks)
     ok = is_usable(data, year, cut if year is not None else "")
     if strict:

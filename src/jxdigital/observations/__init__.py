@@ -13,7 +13,7 @@ from ._coverage import coverage as _coverage
 from ._load import ActualsError, actuals, load_actuals, merge_actuals, shipped_actuals
 from ._model import COLUMNS, SOURCE_TYPES, Observation
 from ._numbers import QUALIFIERS, parse_number
-from ._reconcile import Resolution, apply_resolutions, reconcile, stock_bounds
+from ._reconcile import Resolution, apply_resolutions, growth_levels, reconcile, stock_bounds
 from ._select import CONFLICT_TOLERANCE, QUALIFIER_RANK, mark_selected, override_selection
 from ._select import conflicts as _conflicts
 from ._usable import JUDGED_MEASURES, LEVEL_MEASURES, is_usable, published_by
@@ -68,6 +68,7 @@ __all__ = [
     "apply_resolutions",
     "conflicts",
     "coverage",
+    "growth_levels",
     "is_usable",
     "load_actuals",
     "mark_selected",

@@ -214,3 +214,49 @@ def apply_resolutions(df: pd.DataFrame, resolutions: list[Resolution]) -> pd.Dat
         sel[where] = True
     out["selected"] = sel
     return out
+
+
+def growth_levels(df: pd.DataFrame) -> pd.DataFrame:
+    """Year-end levels derived from growth rates: where a year has a comparable year-end
+    growth rate (``yoy_pct``) but no level, and the year before has a level, the level is
+    that level × (1 + rate): derived, approximate (the rate is rounded), chained year to
+    year. A level given for a year always wins over one derived for it."""
+    ye = df[(df["as_of"].astype(str) == "") & df["comparable"].astype(bool)]
+    levels = ye[(ye["measure"] == "level") & ye["qualifier"].isin(
+        (codes.EXACT, codes.REVISED, codes.PRELIMINARY, codes.APPROXIMATE))]
+    rates = ye[(ye["measure"] == "yoy_pct") & ye["qualifier"].isin(
+        (codes.EXACT, codes.REVISED, codes.PRELIMINARY))]
+    if not len(rates) or not len(levels):
+        return df.iloc[0:0]
+    rows = []
+    for (iid, region), g in rates.groupby(["indicator_id", "region"], sort=True):
+        mine = levels[(levels["indicator_id"] == iid) & (levels["region"] == region)]
+        if not len(mine):
+            continue
+        known = {int(y): r for y, r in zip(mine["year"], mine.to_dict("records"), strict=True)
+                 if r.get("selected", True)}
+        have = set(known)
+        for r in g.sort_values("year").to_dict("records"):
+            y = int(r["year"])
+            if y in have or y - 1 not in known:
+                continue
+            base = known[y - 1]
+            value = float(base["value"]) * (1 + float(r["value"]) / 100)
+            row = dict(base) | {
+                "year": y, "value": value, "value_published": value,
+                "qualifier": codes.APPROXIMATE, "kind": "derived", "selected": True,
+                "derived_from": f"level {float(base['value']):g} {base['unit']} in {y - 1} "
+                                f"({base['source_title']}) grown {float(r['value']):g}% in {y} "
+                                f"({r['source_title']})",
+                "source_title": str(r["source_title"]), "publisher": r.get("publisher", ""),
+                "published": r.get("published", ""), "note": "year-end level from a growth rate"}
+            known[y] = row
+            rows.append(row)
+    if not rows:
+        return df.iloc[0:0]
+    out = pd.DataFrame(rows, columns=df.columns)
+    text = [c for c in out.columns if out[c].dtype == object]
+    out[text] = out[text].fillna("")  # a plan's base row carries no provenance columns
+    if "checked" in out:
+        out["checked"] = out["checked"].replace("", False).astype(bool)
+    return out
