@@ -45,10 +45,14 @@ def conflicts(data: pd.DataFrame | None = None, tolerance: float = CONFLICT_TOLE
 
 def coverage(plan: str | Path | Plan | None = None, data: pd.DataFrame | None = None,
              years: range | None = None) -> Coverage:
-    """Indicator × year: which values exist, how many sources back each, what is missing."""
+    """Indicator × year: which values exist, how many sources back each, what is missing.
+    Where a running total's sources disagree and the other figures settle it, the cell shows
+    the figure the assessment uses (``reconcile``)."""
     if not isinstance(plan, Plan):
         plan = load_plan(DEFAULT_PLAN if plan is None else plan)
-    return _coverage(plan, actuals() if data is None else data, years)
+    data = actuals() if data is None else data
+    stocks = stock_ids() | {t.indicator_id for t in plan if t.indicator.is_stock}
+    return _coverage(plan, apply_resolutions(data, reconcile(data, stocks)), years)
 
 
 __all__ = [
