@@ -382,3 +382,25 @@ def test_growth_rates_grow_the_level_they_start_from(tmp_path):
     assert r.evidence_grade == "B" and "推算值" in r.reason_zh
     s = assess(plan, load_actuals(figs, plan=plan), today="2023-06-30", evidence="strict")
     assert s["v"].status_cn == "insufficient_data"
+
+
+def test_a_series_of_another_definition_is_linked_by_its_growth(tmp_path):
+    from jxdigital import assess
+
+    plan = tmp_path / "plan.csv"
+    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,"
+                    "region,linked\nnarrow,规上营业收入,亿元,2020,4000,2025,6000,jiangxi,broad\n"
+                    "broad,全口径营业收入,亿元,2020,5000,2025,8000,jiangxi,\n",
+                    encoding="utf-8")
+    figs = pd.DataFrame({"indicator_id": "broad", "year": [2020, 2022, 2023, 2024],
+                         "value": [5000.0, 5800.0, 6300.0, 6900.0], "source_title": "公报"})
+    a = assess(plan, load_actuals(figs, plan=plan), today="2025-06-30")
+    r = a["narrow"]
+    # ratio 4000 / 5000 = 0.8 at 2020: 2024 is 6900 × 0.8 = 5520 on the plan's definition
+    assert r.latest_year == 2024 and r.latest_value == pytest.approx(5520)
+    assert r.evidence_grade == "C" and "据全口径营业收入增速推算，2020年口径比约0.80" in r.reason_zh
+    assert "spliced at 2020 with a ratio of about 0.80" in r.reason_en
+    assert a["broad"].evidence_grade == "A"  # its own series, on its own definition
+    strict = assess(plan, load_actuals(figs, plan=plan), today="2025-06-30",
+                    evidence="strict")
+    assert strict["narrow"].status_cn == "insufficient_data"

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .. import growth
-from ..catalog import DEFAULT_PLAN, Plan, Target, load_plan
+from ..catalog import DEFAULT_PLAN, Plan, Target, indicator_registry, load_plan
 from ..catalog._load import stock_ids
 from ..catalog._registry import is_shipped
 from ..codes import EVIDENCE_RULES
@@ -40,6 +40,7 @@ from ._evidence import (
     in_one_unit,
     in_unit,
     known_part_year,
+    linked_figures,
     plan_bases,
     series,
     with_base,
@@ -76,6 +77,9 @@ class Judgement:
     evidence: Evidence = field(default_factory=Evidence)
     #: disagreements about its own series' year-ends that the other figures settled
     reconciled: tuple[Resolution, ...] = ()
+    #: the series of another definition its figures were linked from, with the ratio at
+    #: the base year (own / linked), that year and the series' (zh, en) name
+    link: tuple[SeriesKey, float, int, tuple[str, str]] | None = None
 
 
 def _as_plan(plan) -> Plan:
@@ -113,6 +117,13 @@ def _judge_level(t: Target, level: Target, kind: str, d: pd.DataFrame, when: Tim
     ind = level.indicator
     own = Side.of(in_unit(with_base(series(d, ind.indicator_id, ind.region), level,
                                     own_base), ind.unit), level.target_year)
+    link = None
+    if t.linked and level.base_year is not None and \
+            not (own.frame["year"] > level.base_year).any():
+        linked, link = linked_figures(level, t.linked, d)
+        if len(linked):
+            own = Side.of(pd.concat([own.frame, linked], ignore_index=True)
+                          .sort_values("year").reset_index(drop=True), level.target_year)
     outcome = S.settle(level, own.at_target)
     # progress is measured to the settling figure, else to the last one before the year
     basis = outcome.figure if outcome is not None else own.last_before
@@ -139,7 +150,7 @@ def _judge_level(t: Target, level: Target, kind: str, d: pd.DataFrame, when: Tim
                          p_met=forecast.p_met, outcome=outcome, progress_=progress,
                          scheme=scheme, target_year_over=when.year_over(t.target_year))
     return Judgement(target=t, level=level, kind=kind, own=own, progress=progress,
-                     outcome=outcome, forecast=forecast, verdict=verdict)
+                     outcome=outcome, forecast=forecast, verdict=verdict, link=link)
 
 
 def _judge_annual_flow(t: Target, d: pd.DataFrame, when: Timing, method: str,
@@ -413,10 +424,18 @@ def _reconciled(t: Target, resolutions: list[Resolution]) -> tuple[Resolution, .
                  and r.year <= t.target_year)
 
 
-def _graded(j: Judgement) -> Judgement:
+def _graded(j: Judgement, names: pd.DataFrame) -> Judgement:
+    """The judgement with its evidence grade, and the linked series named (from the
+    catalogue, the plan's own indicators first)."""
     assert j.verdict is not None
     frames = [j.own.judged, j.reference.judged if j.reference is not None else None]
-    return replace(j, evidence=evidence_of(frames, j.verdict.status_cn))
+    link = j.link
+    if link is not None:
+        iid = link[0].indicator_id
+        zh = str(names["name_zh"].get(iid, iid)) if iid in names.index else iid
+        en = str(names["name_en"].get(iid, "") or zh) if iid in names.index else iid
+        link = (*link[:3], (zh, en))
+    return replace(j, evidence=evidence_of(frames, j.verdict.status_cn), link=link)
 
 
 def _check(scheme: str, lang: str, evidence: str = "all") -> None:
@@ -474,9 +493,14 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
     # (``series`` selects by region; a file without a region column has its own).
     own_base = not is_shipped(p)
     part = known_part_year(data, when)
+    names = indicator_registry(p).set_index("indicator_id")
+    # strict: exact year-end figures of each target's own series only, nothing linked
+    as_judged = [t.model_copy(update={"linked": ""}) if evidence == "strict" else t
+                 for t in p]
     judgements = [_graded(replace(judge(t, d, when, method, scheme, own_base),
                                   part_year=_part_year_of(t, part),
-                                  reconciled=_reconciled(t, resolutions))) for t in p]
+                                  reconciled=_reconciled(t, resolutions)), names)
+                  for t in as_judged]
     targets = [record(j, when, wording) for j in judgements]
     projections, references, used, compared = _used(judgements)
     known = data if when.last_year is None else data[data["year"] <= when.last_year]

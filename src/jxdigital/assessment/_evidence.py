@@ -27,6 +27,7 @@ from ..observations import (
     reconcile,
     stock_bounds,
 )
+from ._series import SeriesKey
 from ._timing import Timing, cutoff
 
 #: Qualifiers of a value as measured (what ``evidence="strict"`` admits).
@@ -202,6 +203,31 @@ def with_base(s: pd.DataFrame, t: Target, own: bool = False) -> pd.DataFrame:
            "publisher": "", "published": "", "kind": "published", "unit": t.indicator.unit}
     return pd.concat([pd.DataFrame([row]), s], ignore_index=True).sort_values("year") \
         .reset_index(drop=True)
+
+
+def linked_figures(t: Target, linked: str, d: pd.DataFrame):
+    """The figures of a series of another definition (``linked``: 'region:id' or 'id'),
+    spliced onto ``t``'s own at its base year B: each later figure × r, r = the plan's base
+    value / the linked series' value in B (grade C evidence, ``kind`` 'linked'). Returns
+    (frame, (key, r, B)), or an empty frame and None where B has no point figure to splice at.
+    """
+    region, _, iid = linked.rpartition(":")
+    key = SeriesKey(iid, region or t.indicator.region)
+    other = in_one_unit(series(d, key.indicator_id, key.region))
+    B = t.base_year
+    at = other[(other["year"] == B) & other["qualifier"].isin(POINT_QUALIFIERS)]
+    if B is None or not len(at) or math.isnan(t.base_value) or \
+            float(at["value"].iloc[0]) <= 0:
+        return _EMPTY.copy(), None
+    r = t.base_value / float(at["value"].iloc[0])
+    later = other[other["year"] > B].copy()
+    later["value"] = later["value"].astype(float) * r
+    later["unit"] = t.indicator.unit
+    later["kind"] = "linked"
+    later["qualifier"] = later["qualifier"].replace(
+        {codes.EXACT: codes.APPROXIMATE, codes.REVISED: codes.APPROXIMATE,
+         codes.PRELIMINARY: codes.APPROXIMATE})
+    return later, (key, r, int(B), (key.indicator_id, key.indicator_id))
 
 
 def in_one_unit(s: pd.DataFrame) -> pd.DataFrame:

@@ -26,7 +26,8 @@ class Evidence:
     kinds: tuple[str, ...] = ()
 
 
-_ORDER = (codes.LOWER_BOUND, codes.UPPER_BOUND, codes.APPROXIMATE, codes.ESTIMATE, "derived")
+_ORDER = (codes.LOWER_BOUND, codes.UPPER_BOUND, codes.APPROXIMATE, codes.ESTIMATE, "derived",
+          "linked")
 
 
 def evidence_of(frames: list[pd.DataFrame], status_cn: str) -> Evidence:
@@ -38,7 +39,8 @@ def evidence_of(frames: list[pd.DataFrame], status_cn: str) -> Evidence:
     if not len(f):
         return Evidence()
     found = set(f["qualifier"].astype(str)) - set(EXACT)
-    if "kind" in f and (f["kind"].astype(str) == "derived").any():
-        found.add("derived")
+    for kind in ("derived", "linked"):
+        if "kind" in f and (f["kind"].astype(str) == kind).any():
+            found.add(kind)
     kinds = tuple(k for k in _ORDER if k in found)
-    return Evidence("B" if kinds else "A", kinds)
+    return Evidence("C" if "linked" in kinds else "B" if kinds else "A", kinds)

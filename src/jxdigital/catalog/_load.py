@@ -37,7 +37,8 @@ REQUIRED = ["indicator_id", "name_zh", "unit", "base_year", "base_text", "target
             "target_text"]
 OPTIONAL = ["plan_id", "seq", "title_zh", "title_en", "region", "name_en", "category_zh",
             "category_en", "stated_growth_text", "attribute", "measure", "direction",
-            "is_share", "is_stock", "reference", "subject", "tolerance", "source_doc",
+            "is_share", "is_stock", "reference", "subject", "linked", "tolerance",
+            "source_doc",
             "source_location", "source_quote", "note"]
 #: Parsed meaning a file may carry; checked against the parse of the printed text.
 PARSED = ["base_value", "base_qualifier", "target_value", "target_high", "comparator",
@@ -223,6 +224,7 @@ class _RowReader:
                 stated_growth_text=r.get("stated_growth_text", ""), stated_growth=gr.value,
                 stated_growth_qualifier=gr.comparator, attribute=ATTRIBUTES[attribute],
                 reference=reference, subject=r.get("subject", ""),
+                linked=r.get("linked", ""),
                 source=Source(doc=r.get("source_doc", ""), location=r.get("source_location", ""),
                               quote=r.get("source_quote", "")),
                 note=r.get("note", ""))

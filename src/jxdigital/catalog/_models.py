@@ -111,6 +111,10 @@ class Target(BaseModel):
     #: For a growth comparison (faster_than) or a growth-rate target (cagr): the level
     #: series whose growth is meant, 'indicator_id' or 'region:indicator_id'.
     subject: str = ""
+    #: a series of another definition linked to this one by its growth ('region:id' or
+    #: 'id'): used, spliced at the base year, only where the target's own series has no
+    #: figure after its base year (evidence grade C)
+    linked: str = ""
     source: Source = Source()
     note: str = ""
 

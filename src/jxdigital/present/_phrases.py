@@ -61,10 +61,10 @@ SHARED = {
 #: The kinds of inexact evidence a grade-B verdict rests on.
 EVIDENCE_KINDS = {
     "zh": {"lower_bound": "下限值", "upper_bound": "上限值", "approximate": "约数",
-           "estimate": "预计数", "derived": "推算值"},
+           "estimate": "预计数", "derived": "推算值", "linked": "其他口径衔接值"},
     "en": {"lower_bound": "lower bounds", "upper_bound": "upper bounds",
            "approximate": "approximate figures", "estimate": "estimates",
-           "derived": "derived figures"},
+           "derived": "derived figures", "linked": "a linked series of another definition"},
 }
 #: The evidence grades, in words.
 GRADES = {

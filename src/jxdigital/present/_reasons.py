@@ -170,7 +170,12 @@ def reasons(j: Judgement, when: Timing) -> tuple[str, str]:
     for res in j.reconciled:  # which of disagreeing year-end figures was used, and why
         zh = _before_stop(zh, "。", reconciled_clause(res, j.level.indicator.unit, "zh"))
         en = _before_stop(en, ".", reconciled_clause(res, j.level.indicator.unit, "en"))
-    if j.evidence.grade == "B":  # say what the verdict rests on
+    if j.link is not None:  # figures of another definition, spliced at the base year
+        _, ratio, year, (zh_name, en_name) = j.link
+        zh = _before_stop(zh, "。", f"（据{zh_name}增速推算，{year}年口径比约{ratio:.2f}）")
+        en = _before_stop(en, ".", f" (from the growth of {en_name}, spliced at {year} with "
+                                   f"a ratio of about {ratio:.2f})")
+    if j.evidence.grade in ("B", "C"):  # say what the verdict rests on
         zh = _add_clause(zh, "。", "（", "）", "；", P.evidence_clause(j.evidence.kinds, "zh"))
         en = _add_clause(en, ".", " (", ")", "; ", P.evidence_clause(j.evidence.kinds, "en"))
     if st == "insufficient_data" and j.part_year:  # "no figures" is not the whole story
