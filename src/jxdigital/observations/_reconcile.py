@@ -28,7 +28,6 @@ import numpy as np
 import pandas as pd
 
 from .. import codes
-from ._numbers import QUALIFIERS  # noqa: F401 (the qualifiers a candidate may carry)
 
 #: Relative noise of ``end_y ≈ L − A`` from one release (decommissioned stations etc.).
 IDENTITY_NOISE = 0.02
