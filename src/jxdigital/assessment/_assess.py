@@ -24,7 +24,7 @@ import pandas as pd
 
 from .. import growth
 from ..catalog import DEFAULT_PLAN, Plan, Target, indicator_registry, load_plan
-from ..catalog._load import stock_ids
+from ..catalog._load import plan_stock_ids
 from ..catalog._registry import is_shipped
 from ..codes import EVIDENCE_RULES
 from ..errors import ArgumentError
@@ -486,9 +486,8 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
     when = timing(as_of, today)
     p = _as_plan(plan)
     data = _as_data(actuals, p)
-    stocks = stock_ids() | {own_series(t).indicator_id for t in p if t.indicator.is_stock}
     d, resolutions = gather(data, when=when, strict=evidence == "strict",
-                            stocks=frozenset(stocks), bases=plan_bases(p.targets))
+                            stocks=plan_stock_ids(p), bases=plan_bases(p.targets))
     # A user's plan: its own baselines stand; shipped figures count only for its region
     # (``series`` selects by region; a file without a region column has its own).
     own_base = not is_shipped(p)

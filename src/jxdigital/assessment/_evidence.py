@@ -21,6 +21,7 @@ from ..observations import (
     Resolution,
     apply_resolutions,
     growth_levels,
+    interval,
     is_usable,
     mark_selected,
     published_by,
@@ -238,12 +239,6 @@ def in_one_unit(s: pd.DataFrame) -> pd.DataFrame:
     return in_unit(s, str(s["unit"].iloc[-1]))
 
 
-#: "约X", "X左右", "预计X": the value stands for itself give or take this share. Wide enough
-#: that "10%左右" does not settle a 10 % target, narrow enough that "约4.2万" settles a 10万
-#: one; the same order as the 1 % at which sources count as disagreeing.
-APPROXIMATE_HALF_WIDTH = 0.02
-
-
 @dataclass(frozen=True)
 class Figure:
     """One yearly figure as evidence: a value, or a bound on it."""
@@ -256,15 +251,9 @@ class Figure:
 
     @property
     def interval(self) -> tuple[float, float]:
-        """The values the figure allows: itself, or everything above (below) a bound."""
-        if self.qualifier == codes.LOWER_BOUND:
-            return self.value, math.inf
-        if self.qualifier == codes.UPPER_BOUND:
-            return -math.inf, self.value
-        if self.qualifier in ("approximate", "estimate"):
-            d = abs(self.value) * APPROXIMATE_HALF_WIDTH
-            return self.value - d, self.value + d
-        return self.value, self.value
+        """The values the figure allows: itself, or everything above (below) a bound
+        (``observations.interval``)."""
+        return interval(self.value, self.qualifier)
 
     @property
     def is_bound(self) -> bool:

@@ -62,8 +62,7 @@ def read_table(path: str | Path, what: str = "plan") -> pd.DataFrame:
     turned to NaN). ``attrs['lines']`` holds each row's line; ``attrs['notes']`` what the
     reader did (encoding, a title row skipped)."""
     t = _tables.read_table(path, HEADER_WORDS, what=what)
-    df = t.frame.astype(str) if len(t.frame.columns) else t.frame
-    df = df.astype(object)
+    df = t.frame.astype(str).astype(object)  # plain strings, not categories
     df.attrs.update(lines=[int(x) for x in t.lines], notes=list(t.notes), file=t.where)
     return df
 
@@ -72,6 +71,12 @@ def read_table(path: str | Path, what: str = "plan") -> pd.DataFrame:
 def stock_ids() -> frozenset[str]:
     """Indicators that are running totals that do not fall (``data/stocks.csv``)."""
     return frozenset(read_table(data_path("stocks.csv"))["indicator_id"])
+
+
+def plan_stock_ids(plan: Plan) -> frozenset[str]:
+    """The running totals a plan is judged with: the catalogue's and its own ``is_stock``
+    rows."""
+    return stock_ids() | {t.indicator_id for t in plan if t.indicator.is_stock}
 
 
 def plans_table() -> pd.DataFrame:

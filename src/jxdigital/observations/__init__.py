@@ -7,13 +7,21 @@ from pathlib import Path
 import pandas as pd
 
 from ..catalog import DEFAULT_PLAN, Plan, load_plan
-from ..catalog._load import stock_ids
+from ..catalog._load import plan_stock_ids, stock_ids
 from ._coverage import LEGEND, Coverage
 from ._coverage import coverage as _coverage
 from ._load import ActualsError, actuals, load_actuals, merge_actuals, shipped_actuals
 from ._model import COLUMNS, SOURCE_TYPES, Observation
 from ._numbers import QUALIFIERS, parse_number
-from ._reconcile import Resolution, apply_resolutions, growth_levels, reconcile, stock_bounds
+from ._reconcile import (
+    APPROXIMATE_HALF_WIDTH,
+    Resolution,
+    apply_resolutions,
+    growth_levels,
+    interval,
+    reconcile,
+    stock_bounds,
+)
 from ._select import CONFLICT_TOLERANCE, QUALIFIER_RANK, mark_selected, override_selection
 from ._select import conflicts as _conflicts
 from ._usable import JUDGED_MEASURES, LEVEL_MEASURES, is_usable, published_by
@@ -51,11 +59,12 @@ def coverage(plan: str | Path | Plan | None = None, data: pd.DataFrame | None = 
     if not isinstance(plan, Plan):
         plan = load_plan(DEFAULT_PLAN if plan is None else plan)
     data = actuals() if data is None else data
-    stocks = stock_ids() | {t.indicator_id for t in plan if t.indicator.is_stock}
-    return _coverage(plan, apply_resolutions(data, reconcile(data, stocks)), years)
+    return _coverage(plan, apply_resolutions(data, reconcile(data, plan_stock_ids(plan))),
+                     years)
 
 
 __all__ = [
+    "APPROXIMATE_HALF_WIDTH",
     "COLUMNS",
     "CONFLICT_TOLERANCE",
     "JUDGED_MEASURES",
@@ -73,6 +82,7 @@ __all__ = [
     "conflicts",
     "coverage",
     "growth_levels",
+    "interval",
     "is_usable",
     "load_actuals",
     "mark_selected",

@@ -35,8 +35,10 @@ IDENTITY_NOISE = 0.02
 CHAIN_NOISE = 0.10
 #: How many log units the best candidate must beat the next by to be chosen.
 DECISIVE = 2.0
-#: Half-width of an approximate figure (约4.2万: ± 2 %), as the assessment reads it.
-APPROXIMATE = 0.02
+#: "约X", "X左右", "预计X": the value stands for itself give or take this share. Wide enough
+#: that "10%左右" does not settle a 10 % target, narrow enough that "约4.2万" settles a 10万
+#: one; the same order as the 1 % at which sources count as disagreeing.
+APPROXIMATE_HALF_WIDTH = 0.02
 
 
 @dataclass(frozen=True)
@@ -57,13 +59,16 @@ class Resolution:
     left_out: tuple[tuple[float, str], ...] = ()
 
 
-def _interval(value: float, qualifier: str) -> tuple[float, float]:
+def interval(value: float, qualifier: str) -> tuple[float, float]:
+    """The values a figure allows: itself, ± ``APPROXIMATE_HALF_WIDTH`` for an approximate
+    or estimated one, everything above (below) a lower (upper) bound."""
     if qualifier == codes.LOWER_BOUND:
         return value, math.inf
     if qualifier == codes.UPPER_BOUND:
         return -math.inf, value
     if qualifier in (codes.APPROXIMATE, codes.ESTIMATE):
-        return value * (1 - APPROXIMATE), value * (1 + APPROXIMATE)
+        d = abs(value) * APPROXIMATE_HALF_WIDTH
+        return value - d, value + d
     return value, value
 
 
@@ -126,7 +131,7 @@ def reconcile(df: pd.DataFrame, stocks: frozenset[str] | set[str]) -> list[Resol
     for (iid, region, year), g in ye.groupby(["indicator_id", "region", "year"], sort=True):
         if len(g) < 2 or (g["origin"] != "jxdigital").any():
             continue  # agreement, or a user's own figure: theirs is used, as always
-        spans = [_interval(float(v), str(q)) for v, q in zip(g["value"], g["qualifier"],
+        spans = [interval(float(v), str(q)) for v, q in zip(g["value"], g["qualifier"],
                                                               strict=True)]
         if max(s[0] for s in spans) <= min(s[1] for s in spans) * (1 + 1e-9):
             continue  # they agree: nothing to reconcile

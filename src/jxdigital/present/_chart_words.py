@@ -87,8 +87,7 @@ MARKS = (codes.LOWER_BOUND, "other_definition", "other_sources", "part_year")
 
 def chart_words(key: str, lang: str, **fields: Any) -> str:
     """The chart phrase ``key`` in ``lang``, its ``{fields}`` filled."""
-    text = CHART[key][lang]
-    return text.format(**fields) if fields else text
+    return P.say(CHART, key, lang, **fields)
 
 
 def _finite(x) -> bool:

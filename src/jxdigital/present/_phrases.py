@@ -90,9 +90,11 @@ def evidence_clause(kinds: tuple[str, ...], lang: str) -> str:
 COLON = {"zh": "：", "en": ": "}
 
 
-def shared(key: str, lang: str) -> str:
-    """A phrase from ``SHARED``."""
-    return SHARED[key][lang]
+def say(table: dict, key: str, lang: str, **fields) -> str:
+    """The phrase ``key`` of a catalogue ``{key: {"zh": …, "en": …}}`` in ``lang``, its
+    ``{fields}`` filled."""
+    text = table[key][lang]
+    return text.format(**fields) if fields else text
 
 
 def label(key: str, lang: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .. import assessment as R
 from ._names import plan_title, target_name, target_reason
-from ._phrases import SHARED, STATUS
+from ._phrases import COLON, SHARED, STATUS, say
 from ._text import as_of_words, counts_sentence
 
 # the plan's and a target's own words in one language are ``_slide_words``'s (shared by
@@ -54,7 +54,6 @@ REPORT = {
     "usage_column": {"zh": "使用情况", "en": "used"},
     # punctuation: a label and its text (名称：说明 / name: text), the end of a sentence,
     # and what stands between two sentences
-    "colon": {"zh": "：", "en": ": "},
     "full_stop": {"zh": "。", "en": "."},
     "sentence_gap": {"zh": "", "en": " "},
 }
@@ -97,8 +96,7 @@ SUMMARY_HEADERS = {
 
 def report_words(key: str, lang: str, **fields) -> str:
     """The phrase ``key`` of ``REPORT`` in ``lang``, its ``{fields}`` filled in."""
-    text = REPORT[key][lang]
-    return text.format(**fields) if fields else text
+    return say(REPORT, key, lang, **fields)
 
 
 def sheet_name(key: str, lang: str) -> str:
@@ -124,7 +122,7 @@ def sentences(lang: str, *parts: str) -> str:
 
 def labelled(label: str, text: str, lang: str) -> str:
     """``label：text`` / ``label: text``."""
-    return f"{label}{report_words('colon', lang)}{text}"
+    return f"{label}{COLON[lang]}{text}"
 
 
 def report_title(a, lang: str, title: str | None = None) -> str:
