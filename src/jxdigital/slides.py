@@ -84,7 +84,7 @@ def _title(slide, text: str, size: float) -> None:
 def _title_size(text: str) -> float:
     """Slide titles are findings; long ones get smaller type to stay in the title box."""
     n = text_em(text)
-    return 28 if n <= 36 else 24 if n <= 80 else 20 if n <= 130 else 16
+    return 28 if n <= 36 else 24 if n <= 80 else 20 if n <= 110 else 16 if n <= 180 else 13
 
 
 def build_deck(assessment: Assessment, path: str | Path, lang: str | None = None,

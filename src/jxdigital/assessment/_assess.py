@@ -34,6 +34,7 @@ from . import _rules as R
 from . import _steps as S
 from ._evidence import (
     Side,
+    YearTotal,
     fit_points,
     flows,
     gather,
@@ -42,8 +43,10 @@ from ._evidence import (
     known_part_year,
     linked_figures,
     plan_bases,
+    resting,
     series,
     with_base,
+    year_totals,
 )
 from ._grade import Evidence, evidence_of
 from ._model import Assessment, TargetStatus
@@ -80,6 +83,8 @@ class Judgement:
     #: the series of another definition its figures were linked from, with the ratio at
     #: the base year (own / linked), that year and the series' (zh, en) name
     link: tuple[SeriesKey, float, int, tuple[str, str]] | None = None
+    #: year totals it rests on that were derived from 1–N月 figures
+    year_totals: tuple[YearTotal, ...] = ()
 
 
 def _as_plan(plan) -> Plan:
@@ -428,14 +433,17 @@ def _graded(j: Judgement, names: pd.DataFrame) -> Judgement:
     """The judgement with its evidence grade, and the linked series named (from the
     catalogue, the plan's own indicators first)."""
     assert j.verdict is not None
-    frames = [j.own.judged, j.reference.judged if j.reference is not None else None]
+    base = j.level.base_year if j.level is not None else None
+    frames = [resting(j.own, base),
+              resting(j.reference, None) if j.reference is not None else None]
     link = j.link
     if link is not None:
         iid = link[0].indicator_id
         zh = str(names["name_zh"].get(iid, iid)) if iid in names.index else iid
         en = str(names["name_en"].get(iid, "") or zh) if iid in names.index else iid
         link = (*link[:3], (zh, en))
-    return replace(j, evidence=evidence_of(frames, j.verdict.status_cn), link=link)
+    return replace(j, evidence=evidence_of(frames, j.verdict.status_cn), link=link,
+                   year_totals=year_totals(frames[0]))
 
 
 def _check(scheme: str, lang: str, evidence: str = "all") -> None:

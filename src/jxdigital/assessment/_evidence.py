@@ -11,21 +11,25 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .. import codes
 from ..catalog import Target, conversion_factor
-from ..catalog._load import stock_ids
+from ..catalog._load import flow_share_sources, stock_ids
 from ..observations import (
+    APPROXIMATE_HALF_WIDTH,
     LEVEL_MEASURES,
     Resolution,
     apply_resolutions,
+    flow_totals,
     growth_levels,
     interval,
     is_usable,
     mark_selected,
     published_by,
     reconcile,
+    shipped_actuals,
     stock_bounds,
 )
 from ._series import SeriesKey
@@ -84,8 +88,9 @@ def gather(data: pd.DataFrame, as_of=None, when: Timing | None = None,
     """(the usable observations, how disagreements about running totals were resolved).
 
     Beyond the year-end figures: a running total's part-year level bounds its year-end
-    from below (``stock_bounds``), a growth rate grows the year before's level
-    (``growth_levels``), and where year-end figures of a running total disagree,
+    from below (``stock_bounds``), a yearly total's 1–N月 figure gives the year's total
+    over the share of the year it covers (``flow_totals``), a growth rate grows the year
+    before's level (``growth_levels``), and where year-end figures of a running total disagree,
     the other figures decide which fits (``reconcile``). The selection rule is applied
     again to what remains (a user's figure first). ``stocks``: the running totals (default:
     the catalogue's, ``data/stocks.csv``; a plan adds its own ``is_stock`` rows); ``bases``:
@@ -97,7 +102,9 @@ def gather(data: pd.DataFrame, as_of=None, when: Timing | None = None,
         stocks = stock_ids() if stocks is None else stocks
         start = known if bases is None or not len(bases) else pd.concat(
             [known, bases[~_has_level(bases, known)]], ignore_index=True)
-        data = pd.concat([data, stock_bounds(known, stocks), growth_levels(start)],
+        data = pd.concat([data, stock_bounds(known, stocks), growth_levels(start),
+                          flow_totals(known, flow_share_sources(), _share_data(known, year,
+                                                                               cut))],
                          ignore_index=True)
         resolutions = reconcile(known, stocks)
     ok = is_usable(data, year, cut if year is not None else "")
@@ -107,6 +114,15 @@ def gather(data: pd.DataFrame, as_of=None, when: Timing | None = None,
     priority = pd.Series((d["origin"] != "jxdigital").astype(int).to_numpy(), index=d.index)
     d = apply_resolutions(mark_selected(d, priority=priority), resolutions)
     return d.reset_index(drop=True), resolutions
+
+
+def _share_data(known: pd.DataFrame, year: int | None, cut: str) -> pd.DataFrame:
+    """The figures the share of a year a 1–N月 figure covers is learned from: those known
+    by the cut-off, the shipped ones among them (a user's file rarely holds the national
+    monthly series)."""
+    shipped = shipped_actuals()
+    return pd.concat([known, _known(shipped, year, cut)], ignore_index=True) \
+        if (known["origin"] != "jxdigital").any() else known
 
 
 def fit_points(side: Side, base_year: int | None) -> pd.DataFrame:
@@ -128,6 +144,44 @@ def fit_points(side: Side, base_year: int | None) -> pd.DataFrame:
     if (~published_bound).sum() >= 2:
         f = f[~published_bound]
     return f.reset_index(drop=True)
+
+
+def resting(side: Side, base_year: int | None) -> pd.DataFrame:
+    """The figures a verdict rests on (what its grade speaks of): those its projection is
+    fitted to (``fit_points``) and the target-year figure; a bound shown on the chart but
+    not fitted ("7000亿以上" in 2019, beside exact figures) is not among them."""
+    at = side.frame[side.frame["year"] == side.at_target.year] \
+        if side.at_target is not None else side.frame.iloc[0:0]
+    return pd.concat([fit_points(side, base_year), at], ignore_index=True)
+
+
+@dataclass(frozen=True)
+class YearTotal:
+    """A year's total derived from its 1–N月 figure (``observations.flow_totals``):
+    ``part_value`` (in the series' unit) as of ``as_of`` ÷ ``share``, the share of the
+    year reached by then in ``share_from`` over ``share_years`` (``low`` to ``high``)."""
+
+    year: int
+    as_of: str
+    part_value: float
+    share: float
+    low: float
+    high: float
+    share_from: str
+    share_years: str
+
+
+def year_totals(frame: pd.DataFrame) -> tuple[YearTotal, ...]:
+    """The year totals among ``frame``'s figures that were derived from part-year ones."""
+    if "share" not in frame:
+        return ()
+    d = frame[frame["share"].notna()]
+    # the part-year figure in the frame's unit (its value is the total, converted)
+    return tuple(YearTotal(int(r["year"]), str(r["part_as_of"]),
+                           float(r["value"]) * float(r["share"]),
+                           float(r["share"]), float(r["share_low"]), float(r["share_high"]),
+                           str(r["share_from"]), str(r["share_years"]))
+                 for r in d.to_dict("records"))
 
 
 def known_part_year(data: pd.DataFrame, when: Timing) -> pd.DataFrame:
@@ -206,6 +260,20 @@ def with_base(s: pd.DataFrame, t: Target, own: bool = False) -> pd.DataFrame:
         .reset_index(drop=True)
 
 
+#: How far (a share, per √year since the splice) the ratio of two definitions of one
+#: quantity wanders: an assumption, not learned (no Jiangxi series has both definitions
+#: for more than one year); ``benchmarks/bench_evidence.py`` checks P(met) with ratios
+#: that drift by 0–8 % a year.
+LINK_DRIFT = 0.05
+
+
+def link_spread(years_since: np.ndarray) -> np.ndarray:
+    """The band of a linked figure k years after the splice: ± LINK_DRIFT·√k of its value
+    (at least the band of an approximate figure)."""
+    return np.maximum(LINK_DRIFT * np.sqrt(np.maximum(years_since, 0)),
+                      APPROXIMATE_HALF_WIDTH)
+
+
 def linked_figures(t: Target, linked: str, d: pd.DataFrame):
     """The figures of a series of another definition (``linked``: 'region:id' or 'id'),
     spliced onto ``t``'s own at its base year B: each later figure × r, r = the plan's base
@@ -225,6 +293,8 @@ def linked_figures(t: Target, linked: str, d: pd.DataFrame):
     later["value"] = later["value"].astype(float) * r
     later["unit"] = t.indicator.unit
     later["kind"] = "linked"
+    # the two definitions drift apart: the band widens with the years since the splice
+    later["spread"] = link_spread(later["year"].to_numpy(int) - int(B))
     later["qualifier"] = later["qualifier"].replace(
         {codes.EXACT: codes.APPROXIMATE, codes.REVISED: codes.APPROXIMATE,
          codes.PRELIMINARY: codes.APPROXIMATE})
@@ -248,12 +318,15 @@ class Figure:
     qualifier: str = "exact"
     source: str = ""
     publisher: str = ""
+    #: the share of the value either side an approximate figure allows, where it is its
+    #: own (a linked figure's grows with the years since the splice); NaN: the default
+    spread: float = math.nan
 
     @property
     def interval(self) -> tuple[float, float]:
-        """The values the figure allows: itself, or everything above (below) a bound
-        (``observations.interval``)."""
-        return interval(self.value, self.qualifier)
+        """The values the figure allows: itself, a band around it, or everything above
+        (below) a bound (``observations.interval``)."""
+        return interval(self.value, self.qualifier, self.spread)
 
     @property
     def is_bound(self) -> bool:
@@ -279,9 +352,11 @@ class Figure:
 
 
 def _figure(row) -> Figure:
+    spread = row.get("spread", math.nan)
     return Figure(year=int(row["year"]), value=float(row["value"]),
                   qualifier=str(row["qualifier"]), source=str(row["source_title"]),
-                  publisher=str(row.get("publisher", "") or ""))
+                  publisher=str(row.get("publisher", "") or ""),
+                  spread=math.nan if spread is None or pd.isna(spread) else float(spread))
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ import pandas as pd
 
 from .. import growth
 from ..catalog import Target
-from ..models import Projection, project
+from ..models import Projection, project, project_pooled
 from . import _rules as R
+from ._draws import histories
 from ._evidence import Figure, Side
 
 NAN = math.nan
@@ -184,12 +185,18 @@ def project_side(fit: pd.DataFrame, t: Target, sid: str, method: str,
                  share: bool, floor: float | None = None) -> Projection | None:
     """The calibrated projection of the figures before the target year (None with fewer
     than ``MIN_OBSERVATIONS``); ``floor``: a level the outcome is known to reach (a stock's
-    last known level), below which neither the projection nor its intervals go."""
+    last known level), below which neither the projection nor its intervals go. Where a
+    figure allows a range (``_draws.bands``), histories drawn from the ranges are projected
+    and pooled."""
     if len(fit) < R.MIN_OBSERVATIONS or fit["year"].iloc[-1] >= t.target_year:
         return None
+    limits = (0.0, 100.0) if share else None
+    drawn = histories(fit, limits)
+    if drawn is not None:  # figures that allow a range: project histories drawn from them
+        return project_pooled(drawn, to=t.target_year, method=method, bounds=limits,
+                              floor=floor, id=sid)
     s = pd.Series(fit["value"].to_numpy(float), index=fit["year"].to_numpy(int), name=sid)
-    return project(s, to=t.target_year, method=method,
-                   bounds=(0.0, 100.0) if share else None, floor=floor)
+    return project(s, to=t.target_year, method=method, bounds=limits, floor=floor)
 
 
 def _p_in(p: Projection, year: int, low: float, high: float) -> float:

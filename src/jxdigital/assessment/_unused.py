@@ -67,6 +67,9 @@ class _Series:
         self.used: set[tuple] = set()
         self.source_of_year: dict[int, str] = {}
         self.names: tuple[str, str] = ("", "")
+        #: (year, source, origin) of year-end figures derived from a part-year one (a
+        #: running total's bound, a yearly total over its share): that figure was used
+        self.via_derived: set[tuple] = set()
 
     def add(self, target_year: int, frame: pd.DataFrame | None, names: tuple[str, str]):
         self.target_year = max(self.target_year, int(target_year))
@@ -75,6 +78,11 @@ class _Series:
         if frame is not None and len(frame) and "year" in frame:
             for y, src in zip(frame["year"], frame["source_title"], strict=True):
                 self.source_of_year.setdefault(int(y), str(src))
+            if "kind" in frame:
+                d = frame[frame["kind"] == "derived"]
+                origin = d["origin"] if "origin" in d else pd.Series("", index=d.index)
+                self.via_derived |= {(int(y), _text(t), _text(o)) for y, t, o in
+                                     zip(d["year"], d["source_title"], origin, strict=True)}
 
 
 def _series_of(a: Assessment, references: bool) -> dict[SeriesKey, _Series]:
@@ -143,6 +151,9 @@ def unused_figures(a: Assessment, references: bool = False) -> pd.DataFrame:
             code = "published_after_cutoff"
         elif not bool(r["comparable"]):
             code = "not_comparable"
+        elif r["as_of"] and (int(r["year"]), _text(r["source_title"]),
+                             _text(r["origin"])) in s.via_derived:
+            continue  # used through the year-end figure derived from it
         elif r["as_of"]:
             code = "part_year"
         elif k in s.used:

@@ -73,6 +73,15 @@ def stock_ids() -> frozenset[str]:
     return frozenset(read_table(data_path("stocks.csv"))["indicator_id"])
 
 
+@lru_cache(maxsize=1)
+def flow_share_sources() -> dict[str, str]:
+    """Indicators whose yearly value is a total over the year, each with the series
+    ('region:indicator_id') the share of the year a 1–N月 figure covers is learned from
+    (``data/flows.csv``)."""
+    t = read_table(data_path("flows.csv"))
+    return dict(zip(t["indicator_id"].astype(str), t["share_from"].astype(str), strict=True))
+
+
 def plan_stock_ids(plan: Plan) -> frozenset[str]:
     """The running totals a plan is judged with: the catalogue's and its own ``is_stock``
     rows."""

@@ -8,7 +8,8 @@ import pandas as pd
 
 from ._errors import ProjectionInputError
 from ._models import MODELS, Model
-from ._projection import Projection, as_series, check_points, projection_of
+from ._pooled import PooledForecast
+from ._projection import Projection, _levels, as_series, check_points, projection_of
 
 
 def _model(method: str | Model) -> Model:
@@ -40,3 +41,28 @@ def project(data: pd.Series | pd.DataFrame, to: int | None = None, h: int | None
     model = _model(method)
     return projection_of(model, check_points(model, as_series(data, bounds)), to, h, level,
                          learned, floor)
+
+
+def project_pooled(histories: pd.DataFrame, to: int, method: str | Model = "auto",
+                   level: Iterable[float] = (50, 80, 95),
+                   bounds: tuple[float, float] | None = None, learned: Mapping | None = None,
+                   floor: float | None = None, id: object = "y") -> Projection:
+    """Project one series given as equally likely histories (``histories``: columns
+    ``draw, year, value``, every draw with the same years) to year ``to``, pooling the
+    forecasts: a ``Projection`` of the single series ``id`` whose ``cdf`` is the mean of
+    the histories' and whose intervals come from that mixture. Same ``method``,
+    ``bounds``, ``learned`` and ``floor`` as ``project``."""
+    missing = [c for c in ("draw", "year", "value") if c not in histories.columns]
+    if missing:
+        raise ProjectionInputError(f"argument 'histories': expected columns draw, year, value; "
+                                   f"missing {', '.join(missing)}")
+    frame = histories.rename(columns={"draw": "id"})[["id", "year", "value"]]
+    series = as_series(frame, bounds)
+    years = {tuple(s.years) for s in series}
+    if len(years) != 1:
+        raise ProjectionInputError("argument 'histories': every draw must cover the same years")
+    model = _model(method)
+    floors = None if floor is None else {s.id: float(floor) for s in series}
+    comp = projection_of(model, check_points(model, series), int(to), None, level,
+                         learned, floors)
+    return Projection(PooledForecast(comp._fc, id), comp._h[:1], _levels(level))

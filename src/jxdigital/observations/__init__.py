@@ -10,6 +10,7 @@ from ..catalog import DEFAULT_PLAN, Plan, load_plan
 from ..catalog._load import plan_stock_ids, stock_ids
 from ._coverage import LEGEND, Coverage
 from ._coverage import coverage as _coverage
+from ._flows import YearShare, flow_totals, year_shares
 from ._load import ActualsError, actuals, load_actuals, merge_actuals, shipped_actuals
 from ._model import COLUMNS, SOURCE_TYPES, Observation
 from ._numbers import QUALIFIERS, parse_number
@@ -77,10 +78,12 @@ __all__ = [
     "Coverage",
     "Observation",
     "Resolution",
+    "YearShare",
     "actuals",
     "apply_resolutions",
     "conflicts",
     "coverage",
+    "flow_totals",
     "growth_levels",
     "interval",
     "is_usable",
@@ -93,4 +96,5 @@ __all__ = [
     "reconcile",
     "shipped_actuals",
     "stock_bounds",
+    "year_shares",
 ]

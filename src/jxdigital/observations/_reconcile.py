@@ -59,15 +59,18 @@ class Resolution:
     left_out: tuple[tuple[float, str], ...] = ()
 
 
-def interval(value: float, qualifier: str) -> tuple[float, float]:
-    """The values a figure allows: itself, ± ``APPROXIMATE_HALF_WIDTH`` for an approximate
-    or estimated one, everything above (below) a lower (upper) bound."""
+def interval(value: float, qualifier: str, spread: float | None = None
+             ) -> tuple[float, float]:
+    """The values a figure allows: itself, ± ``APPROXIMATE_HALF_WIDTH`` (or its own
+    ``spread``, a share of the value: a linked figure's) for an approximate or estimated
+    one, everything above (below) a lower (upper) bound."""
     if qualifier == codes.LOWER_BOUND:
         return value, math.inf
     if qualifier == codes.UPPER_BOUND:
         return -math.inf, value
     if qualifier in (codes.APPROXIMATE, codes.ESTIMATE):
-        d = abs(value) * APPROXIMATE_HALF_WIDTH
+        half = APPROXIMATE_HALF_WIDTH if spread is None or math.isnan(spread) else spread
+        d = abs(value) * half
         return value - d, value + d
     return value, value
 

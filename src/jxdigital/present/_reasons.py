@@ -175,6 +175,11 @@ def reasons(j: Judgement, when: Timing) -> tuple[str, str]:
         zh = _before_stop(zh, "。", f"（据{zh_name}增速推算，{year}年口径比约{ratio:.2f}）")
         en = _before_stop(en, ".", f" (from the growth of {en_name}, spliced at {year} with "
                                    f"a ratio of about {ratio:.2f})")
+    for yt in j.year_totals:  # a year's total estimated from its first months
+        zh = _add_clause(zh, "。", "（", "）", "；",
+                         year_total_clause(yt, j.level.indicator.unit, "zh"))
+        en = _add_clause(en, ".", " (", ")", "; ",
+                         year_total_clause(yt, j.level.indicator.unit, "en"))
     if j.evidence.grade in ("B", "C"):  # say what the verdict rests on
         zh = _add_clause(zh, "。", "（", "）", "；", P.evidence_clause(j.evidence.kinds, "zh"))
         en = _add_clause(en, ".", " (", ")", "; ", P.evidence_clause(j.evidence.kinds, "en"))
@@ -211,6 +216,23 @@ def reconciled_clause(res, unit: str, lang: str) -> str:
                f"added earlier in {res.year + 1})")
     return f"; end-{res.year} taken as {used}{why}; {', '.join(dropped)} does not fit and " \
         "is not used"
+
+
+def year_total_clause(yt, unit: str, lang: str) -> str:
+    """``（2025年全年据1—10月累计12.79万亿元推算，前10个月通常占全年77.4%—80.1%）``."""
+    m = int(yt.as_of[5:7])
+    lo, hi = f"{yt.low * 100:.1f}%", f"{yt.high * 100:.1f}%"
+    if lang == "zh":
+        return (f"（{yt.year}年全年据1—{m}月累计{T.value(yt.part_value, unit)}推算，"
+                f"前{m}个月通常占全年{lo}—{hi}）")
+    month = MONTHS_EN[m - 1]
+    return (f" (the {yt.year} total is estimated from {T.value(yt.part_value, unit, 'en')} "
+            f"in January–{month}, usually {lo}–{hi} of the year)")
+
+
+#: English month names, for January–October.
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
 
 
 def _before_stop(text: str, stop: str, clause: str) -> str:

@@ -1,0 +1,78 @@
+"""One series known only through several equally likely histories (drawn from its
+evidence: bounds, approximate and derived figures): each history projected with the same
+calibrated model, the forecasts pooled into one mixture distribution.
+
+P(outcome ≤ x) = mean_k F_k(x) over the K histories, so the pooled intervals hold both the
+trend's uncertainty (each F_k) and the history's (the spread of the F_k)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._engine import Forecast
+from ._models import Model
+
+#: Levels at which each history's quantiles are read to invert the pooled distribution.
+_FINE = np.linspace(0.0025, 0.9975, 200)
+
+
+@dataclass
+class PooledForecast:
+    """The mixture of a component ``Forecast``'s K rows (the histories), as one series."""
+
+    comp: Forecast
+    sid: object
+
+    @property
+    def ids(self) -> list:
+        return [self.sid]
+
+    @property
+    def last_year(self) -> np.ndarray:
+        return self.comp.last_year[:1]
+
+    @property
+    def n_obs(self) -> np.ndarray:
+        return self.comp.n_obs[:1]
+
+    @property
+    def point(self) -> np.ndarray:
+        """The mean of the histories' point paths (each is the model's point)."""
+        return self.comp.point.mean(axis=0, keepdims=True)
+
+    @property
+    def model(self) -> Model:
+        return self.comp.model
+
+    @property
+    def kinds(self) -> list[str]:
+        return self.comp.kinds[:1]
+
+    @property
+    def drift_share(self) -> np.ndarray:
+        return self.comp.drift_share.mean(keepdims=True)
+
+    @property
+    def params(self) -> Mapping:
+        return self.comp.params
+
+    def quantiles(self, levels: np.ndarray) -> np.ndarray:
+        """(1, H, L) quantiles of the mixture: its cdf evaluated at every history's
+        quantiles, then inverted by interpolation."""
+        levels = np.asarray(levels, dtype=float)
+        g = self.comp.quantiles(_FINE)  # (K, H, F)
+        out = np.empty((1, g.shape[1], len(levels)))
+        for j in range(g.shape[1]):
+            x = np.sort(g[:, j, :].ravel())
+            f = np.mean([np.interp(x, g[k, j], _FINE, left=0.0, right=1.0)
+                         for k in range(g.shape[0])], axis=0)
+            f = np.maximum.accumulate(f) + np.arange(len(f)) * 1e-12  # strictly increasing
+            out[0, j] = np.interp(levels, f, x)
+        return out
+
+    def cdf(self, i: int, j: int, value: float) -> float:
+        """P(outcome ≤ value) = mean over the histories."""
+        return float(np.mean([self.comp.cdf(k, j, value) for k in range(len(self.comp.ids))]))
