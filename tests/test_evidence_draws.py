@@ -78,27 +78,34 @@ def test_each_kind_of_figure_allows_its_own_band():
 def test_histories_stay_in_their_bands_and_are_the_same_every_run():
     fit = pd.DataFrame({"year": [2020, 2021, 2022], "value": [100.0, 110.0, 120.0],
                         "qualifier": ["exact", "approximate", "lower_bound"]})
-    h = histories(fit)
-    assert h.equals(histories(fit))  # a fixed seed
+    h = histories(fit).frame
+    assert h.equals(histories(fit).frame)  # a fixed seed
     by_year = h.groupby("year")["value"]
     assert by_year.min().tolist() == pytest.approx([100, 107.8, 120], abs=0.4)
     assert by_year.max().tolist() == pytest.approx([100, 112.2, 132], abs=0.4)
     assert histories(fit.assign(qualifier="exact")) is None  # nothing to draw
 
 
-def test_an_approximate_history_widens_the_interval(tmp_path):
-    plan = tmp_path / "plan.csv"
-    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,"
-                    "region\nv,某营业收入,亿元,2020,400,2025,600,jiangxi\n", encoding="utf-8")
-    exact = pd.DataFrame({"indicator_id": "v", "year": [2021, 2022, 2023],
-                          "value": [440.0, 480.0, 520.0], "source_title": "统计公报"})
-    approx = exact.assign(value=["约440", "约480", "约520"])
-    a = assess(plan, load_actuals(exact, plan=plan), today="2024-06-30")["v"]
-    b = assess(plan, load_actuals(approx, plan=plan), today="2024-06-30")["v"]
-    assert b.evidence_grade == "B" and a.evidence_grade == "A"
-    assert b.hi_80 - b.lo_80 > a.hi_80 - a.lo_80
-    # ± 2 % on each figure is small beside three years of trend uncertainty
-    assert b.p_met == pytest.approx(a.p_met, abs=0.02)
+def test_a_running_totals_part_year_level_is_drawn_up_to_twice_its_pace():
+    # 6.2万 at end-September 2022, 4.2万 at end-2021: 2万 in nine months; the last three
+    # months add 0 to 2 × 2/3万, so end-2022 is drawn from 6.2–7.53万
+    fit = pd.DataFrame({"year": [2020, 2021, 2022], "value": [3.4, 4.2, 6.2],
+                        "qualifier": ["exact", "approximate", "lower_bound"],
+                        "part_as_of": [None, None, "2022-09"]})
+    lo, hi = bands(fit)
+    assert (lo[2], hi[2]) == pytest.approx((6.2, 6.2 + 2 * 3 / 9 * 2.0))
+
+
+def test_a_linked_forecast_carries_the_drift_of_the_scope_ratio_to_the_target_year():
+    fit = pd.DataFrame({"year": [2020, 2022, 2023, 2024],
+                        "value": [4000.0, 4640.0, 5040.0, 5520.0],
+                        "qualifier": ["exact", "approximate", "approximate", "approximate"],
+                        "kind": ["published", "linked", "linked", "linked"]})
+    d = histories(fit, target_year=2025, n=2000)
+    # the linked figures as they are; the forecast × exp(W), W ~ N(0, 0.05² × (2025 − 2020))
+    assert (d.frame.groupby("year")["value"].std() == 0).all()
+    assert np.log(d.factors).std() == pytest.approx(0.05 * np.sqrt(5), rel=0.02)
+    assert np.median(d.factors) == pytest.approx(1.0, abs=1e-3)
 
 
 # --- a yearly total's 1–N月 figure -----------------------------------------------------
@@ -151,23 +158,105 @@ def test_a_month_with_too_few_years_derives_nothing():
 
 # --- a linked series drifts away from the plan's definition -----------------------------
 
-def test_a_linked_figures_band_grows_with_the_years_since_the_splice(tmp_path):
-    from jxdigital.assessment._evidence import LINK_DRIFT, link_spread
-
-    assert link_spread(np.array([1, 4])).tolist() == pytest.approx([LINK_DRIFT,
-                                                                     2 * LINK_DRIFT])
+def _linked(tmp_path, target: float):
+    """A plan row of 4000亿 in 2020 linked to a broader series (5000亿 in 2020) known in
+    2022–2024, assessed mid-2025."""
     plan = tmp_path / "plan.csv"
     plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,"
-                    "region,linked\nnarrow,规上营业收入,亿元,2020,4000,2025,5500,jiangxi,broad\n"
-                    "broad,全口径营业收入,亿元,2020,5000,2025,8000,jiangxi,\n",
+                    f"region,linked\nnarrow,规上营业收入,亿元,2020,4000,2025,{target:g},jiangxi,"
+                    "broad\nbroad,全口径营业收入,亿元,2020,5000,2025,8000,jiangxi,\n",
                     encoding="utf-8")
     figs = pd.DataFrame({"indicator_id": "broad", "year": [2020, 2022, 2023, 2024],
                          "value": [5000.0, 5800.0, 6300.0, 6900.0], "source_title": "公报"})
-    a = assess(plan, load_actuals(figs, plan=plan), today="2025-06-30")
+    return assess(plan, load_actuals(figs, plan=plan), today="2025-06-30")
+
+
+def test_a_linked_figures_band_grows_with_the_years_since_the_splice(tmp_path):
+    from jxdigital.assessment._draws import LINK_DRIFT
+    from jxdigital.assessment._evidence import link_spread
+
+    # ± 2 s.d. of the drift of the scope ratio: 2 × 5 % × √k
+    assert link_spread(np.array([1, 4])).tolist() == pytest.approx([2 * LINK_DRIFT,
+                                                                     4 * LINK_DRIFT])
+    a = _linked(tmp_path, 5500)
     narrow, broad = a["narrow"], a["broad"]
     # the broad series on its own scale, exact, against the linked one: the linked fan is
     # wider relative to its level, and P(met) less sure
     assert (narrow.hi_80 - narrow.lo_80) / narrow.projected > \
         (broad.hi_80 - broad.lo_80) / broad.projected
     s = a.series["narrow"].set_index("year")
-    assert s.loc[2024, "spread"] == pytest.approx(LINK_DRIFT * 2)  # 4 years after 2020
+    assert s.loc[2024, "spread"] == pytest.approx(4 * LINK_DRIFT)  # 4 years after 2020
+
+
+def test_the_chart_draws_linked_figures_as_open_squares_on_a_dashed_line(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from jxdigital import charts
+
+    a = _linked(tmp_path, 6000)
+    fig = charts.plot_indicator(a, "narrow")
+    ax = fig.axes[0]
+    squares = [ln for ln in ax.lines if ln.get_marker() == "s"]
+    assert [list(ln.get_xdata()) for ln in squares] == [[2022, 2023, 2024]]
+    assert squares[0].get_markerfacecolor() == "white"
+    assert any(ln.get_linestyle() == "--" and list(ln.get_xdata())[:1] == [2020]
+               for ln in ax.lines)  # from the base year on, dashed
+    assert any("□为按其他口径增速推算的值" in t.get_text() for t in fig.texts)
+    matplotlib.pyplot.close(fig)
+
+
+def test_a_bound_from_before_the_base_year_is_not_counted_as_a_year_of_trend():
+    r = assess(today=TODAY)["ganfutong_registered_users"]
+    # 800万 at 赣服通2.0's launch (October 2019) bounds end-2019 but is not fitted: one year
+    # (2020) of trend, and the reason must not say "2 years … at least 2 years are needed"
+    assert r.status_cn == "insufficient_data"
+    assert "可用于趋势的仅有2020年；2019年为年内数推得的下限" in r.reason_zh
+    assert "共2个年份" not in r.reason_zh
+    assert "2019 is a bound from a part-year figure before the base year" in r.reason_en
+
+
+def test_a_series_too_far_from_the_plans_definition_stays_out_and_the_reason_says_why():
+    a = assess(today=TODAY)
+    r = a["electronic_info_manufacturing_revenue"]
+    # 电子信息产业 (1.08万亿 2023, 1.16万亿 2024) is not linked: its scope widened in 2022
+    assert r.status_cn == "insufficient_data" and r.evidence_grade == ""
+    assert "另有口径不同的数据未衔接：全口径电子信息产业营业收入" in r.reason_zh
+    assert "its scope appears to have widened" in r.reason_en
+    assert "未衔接" in a["industrial_internet_platform_penetration"].reason_zh
+
+
+def test_a_link_decided_for_a_shipped_plan_is_made_and_strict_unmakes_it(monkeypatch):
+    from jxdigital.assessment import _assess
+
+    decided = pd.DataFrame([{"plan_id": "jiangxi-14th-fyp",
+                             "indicator_id": "electronic_info_manufacturing_revenue",
+                             "series": "jiangxi:electronic_info_industry_revenue",
+                             "decision": "link", "why_zh": "", "why_en": "", "basis": ""}])
+    monkeypatch.setattr(_assess, "link_decisions", lambda: decided)
+    # the shipped figures are of another definition (comparable false); a user's own,
+    # given as comparable, are linked: 约5000亿 in 2020, 1.08万亿 2023, 1.16万亿 2024
+    mine = pd.DataFrame({"indicator_id": "electronic_info_industry_revenue",
+                         "region": "jiangxi", "year": [2020, 2023, 2024],
+                         "value": ["约5000", "10800", "11600"], "unit": "亿元",
+                         "source_title": "工信厅"})
+    r = assess(actuals=mine, today=TODAY)["electronic_info_manufacturing_revenue"]
+    assert r.evidence_grade == "C" and "2020年口径比约0.81" in r.reason_zh  # 4070 / 5000
+    s = assess(actuals=mine, today=TODAY, evidence="strict")
+    assert s["electronic_info_manufacturing_revenue"].status_cn == "insufficient_data"
+
+
+def test_a_linked_series_that_is_not_a_plan_row_keeps_its_figures(tmp_path):
+    # linked to a catalogue series (not a row of this plan): the file's figures of it are
+    # kept when the file is read for the plan, not dropped as "not this plan's"
+    plan = tmp_path / "plan.csv"
+    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,"
+                    "region,linked\nnarrow,规上营业收入,亿元,2020,4000,2025,6000,jiangxi,"
+                    "jiangxi:electronic_info_industry_revenue\n", encoding="utf-8")
+    figs = tmp_path / "figs.csv"
+    figs.write_text("indicator_id,region,year,value,unit,source_title\n"
+                    + "".join(f"electronic_info_industry_revenue,jiangxi,{y},{v},亿元,公报\n"
+                              for y, v in ((2020, 5000), (2023, 6300), (2024, 6900))),
+                    encoding="utf-8")
+    r = assess(plan, figs, today="2025-06-30")["narrow"]
+    assert r.evidence_grade == "C" and r.latest_value == pytest.approx(6900 * 0.8)

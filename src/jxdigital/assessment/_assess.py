@@ -24,7 +24,7 @@ import pandas as pd
 
 from .. import growth
 from ..catalog import DEFAULT_PLAN, Plan, Target, indicator_registry, load_plan
-from ..catalog._load import plan_stock_ids
+from ..catalog._load import link_decisions, plan_stock_ids
 from ..catalog._registry import is_shipped
 from ..codes import EVIDENCE_RULES
 from ..errors import ArgumentError
@@ -85,6 +85,8 @@ class Judgement:
     link: tuple[SeriesKey, float, int, tuple[str, str]] | None = None
     #: year totals it rests on that were derived from 1–N月 figures
     year_totals: tuple[YearTotal, ...] = ()
+    #: why a series of another definition was not linked to it (zh, en; data/links.csv)
+    link_refused: tuple[str, str] | None = None
 
 
 def _as_plan(plan) -> Plan:
@@ -100,10 +102,15 @@ def _as_data(data, plan: Plan) -> pd.DataFrame:
         return data
     mine = load_actuals(data, plan=plan)
     # A departments' file may hold every county's figures: keep the series this plan is
-    # judged on (own and compared, with the growth targets' level series) before merging.
+    # judged on (own and compared, with the growth targets' level series and the series
+    # linked to them) before merging.
+    linked = [(t, t.linked or _links(plan, "all").get(t.indicator_id, ("", None))[0])
+              for t in plan.targets]
     needed = {s for t in plan.targets for s in (own_series(t), reference_series(t),
                                                 (t.indicator.indicator_id, t.indicator.region))
               if s is not None}
+    needed |= {(iid, region or t.indicator.region) for t, link in linked if link
+               for region, _, iid in [link.rpartition(":")]}
     keys = pd.MultiIndex.from_frame(mine[["indicator_id", "region"]])
     mine = mine[keys.isin(list(needed))]
     return merge_actuals(shipped_actuals(), mine)
@@ -446,6 +453,20 @@ def _graded(j: Judgement, names: pd.DataFrame) -> Judgement:
                    year_totals=year_totals(frames[0]))
 
 
+def _links(p: Plan, evidence: str) -> dict[str, tuple[str, tuple[str, str] | None]]:
+    """For a shipped plan, the rows ``data/links.csv`` decides: indicator → (the series
+    linked, or "" with why not (zh, en)). strict links nothing."""
+    if not is_shipped(p):
+        return {}
+    d = link_decisions()
+    d = d[d["plan_id"] == p.plan_id]
+    return {str(r["indicator_id"]):
+            (str(r["series"]), None) if r["decision"] == "link" and evidence != "strict"
+            else ("", (str(r["why_zh"]), str(r["why_en"])) if r["decision"] == "refuse"
+                  else None)
+            for r in d.to_dict("records")}
+
+
 def _check(scheme: str, lang: str, evidence: str = "all") -> None:
     if scheme not in R.SCHEMES:
         raise ArgumentError(f"argument 'scheme': expected one of {', '.join(R.SCHEMES)}, "
@@ -502,10 +523,12 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
     part = known_part_year(data, when)
     names = indicator_registry(p).set_index("indicator_id")
     # strict: exact year-end figures of each target's own series only, nothing linked
-    as_judged = [t.model_copy(update={"linked": ""}) if evidence == "strict" else t
-                 for t in p]
+    links = _links(p, evidence)
+    as_judged = [t.model_copy(update={"linked": links.get(t.indicator_id, ("", None))[0]})
+                 if evidence == "strict" or t.indicator_id in links else t for t in p]
     judgements = [_graded(replace(judge(t, d, when, method, scheme, own_base),
                                   part_year=_part_year_of(t, part),
+                                  link_refused=links.get(t.indicator_id, ("", None))[1],
                                   reconciled=_reconciled(t, resolutions)), names)
                   for t in as_judged]
     targets = [record(j, when, wording) for j in judgements]

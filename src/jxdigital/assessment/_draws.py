@@ -6,6 +6,8 @@ so P(met) and the intervals carry the history's uncertainty as well as the trend
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
@@ -17,17 +19,30 @@ from ..observations import APPROXIMATE_HALF_WIDTH
 DRAWS = 32
 #: Fixed seed: the same evidence gives the same P(met) on every run.
 SEED = 20261201
-#: How far above a lower bound ("6万多", "超X", a running total's September count) its
-#: year-end is drawn: up to 10 % (an assumption: "X多" stays below the next round figure;
-#: the benchmark checks the P(met) it gives).
+#: How far above a published lower bound ("6万多", "超X") its value is drawn: up to 10 %
+#: (an assumption: "X多" stays below the next round figure; the benchmark checks the
+#: P(met) it gives).
 BOUND_SPAN = 0.10
+#: How far the ratio of two definitions of one quantity wanders: the yearly s.d. of its
+#: log, an assumption (no Jiangxi series has both definitions for more than one year);
+#: ``benchmarks/bench_evidence.py`` measures P(met) with ratios drifting 0–10 % a year.
+LINK_DRIFT = 0.05
+
+
+def _month(as_of: pd.Series) -> np.ndarray:
+    return pd.to_numeric(as_of.astype(str).str.slice(5, 7), errors="coerce").to_numpy(float)
 
 
 def bands(fit: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """(low, high) of each fitted figure as a history draw sees it: the value itself for an
-    exact figure; value × (1 ± spread) for an approximate one (its own ``spread``, else
-    ``APPROXIMATE_HALF_WIDTH``); [X, X·(1 + BOUND_SPAN)] above a lower bound X and
-    [X·(1 − BOUND_SPAN), X] below an upper one."""
+    """(low, high) of each fitted figure as a history draw sees it:
+
+    - exact: the value itself; approximate: value × (1 ± spread) (its own ``spread``, else
+      ``APPROXIMATE_HALF_WIDTH``);
+    - a running total's year-end bounded by its level in month m (``part_as_of``), the
+      year-end before it p: [v, v + 2·(12 − m)/m·(v − p)], the rest of the year built at
+      up to twice the pace so far (a linear year ends in the middle);
+    - any other lower bound X: [X, X·(1 + BOUND_SPAN)]; an upper one [X·(1 − BOUND_SPAN), X].
+    """
     v = fit["value"].to_numpy(float)
     q = fit["qualifier"].astype(str).to_numpy()
     spread = fit["spread"].to_numpy(float) if "spread" in fit else np.full(len(v), math.nan)
@@ -37,24 +52,61 @@ def bands(fit: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     hi = np.where(approx, v + half, v)
     lo = np.where(q == codes.UPPER_BOUND, v - BOUND_SPAN * np.abs(v), lo)
     hi = np.where(q == codes.LOWER_BOUND, v + BOUND_SPAN * np.abs(v), hi)
+    if "part_as_of" in fit:
+        m = _month(fit["part_as_of"].fillna(""))
+        prev = pd.Series(v, index=fit["year"].to_numpy(int)).reindex(
+            fit["year"].to_numpy(int) - 1).to_numpy(float)
+        paced = (q == codes.LOWER_BOUND) & (m > 0) & (prev < v)
+        rest = 2 * (12 - m) / np.where(m > 0, m, 1) * (v - prev)
+        hi = np.where(paced, v + rest, hi)
     return lo, hi
 
 
+@dataclass(frozen=True)
+class Drawn:
+    """Histories (``draw, year, value``) and, per draw, the factor its forecast is scaled by
+    (the drift of a linked series' scope ratio from the splice to the target year; 1
+    otherwise)."""
+
+    frame: pd.DataFrame
+    factors: np.ndarray
+
+
 def histories(fit: pd.DataFrame, limits: tuple[float, float] | None = None,
-              n: int = DRAWS, seed: int = SEED) -> pd.DataFrame | None:
-    """``n`` histories (``draw, year, value``) drawn uniformly within each figure's band,
-    stratified (each band cut into ``n`` slices, one draw per slice, slices shuffled
-    independently per year); ``limits``: a share's (0, 100). None where every figure is
-    exact (nothing to draw)."""
+              target_year: int | None = None, n: int = DRAWS,
+              seed: int = SEED) -> Drawn | None:
+    """``n`` histories drawn from the figures' bands, or None where every figure is exact.
+
+    Within a band: uniform, stratified (each band cut into ``n`` slices, one draw per slice,
+    slices shuffled independently per year). Linked figures (``kind`` linked, spliced at
+    their base year B) are taken as they are, and each history's forecast for
+    ``target_year`` T gets a factor exp(W), W ~ N(0, LINK_DRIFT²·(T − B)): the drift of the
+    scope ratio from the splice to T (a random walk; perturbing the history itself would
+    also roughen it, and the model would count the roughness again). ``limits``: a share's
+    (0, 100)."""
     lo, hi = bands(fit)
-    if np.all(hi - lo <= 0):
+    linked = fit["kind"].eq("linked").to_numpy() if "kind" in fit else np.zeros(len(lo), bool)
+    value = fit["value"].to_numpy(float)
+    lo, hi = np.where(linked, value, lo), np.where(linked, value, hi)
+    if np.all(hi - lo <= 0) and not linked.any():
         return None
     rng = np.random.default_rng(seed)
     k = len(lo)
     u = (np.argsort(rng.random((n, k)), axis=0) + rng.random((n, k))) / n  # (n, k)
     values = lo[None, :] + u * (hi - lo)[None, :]
+    factors = np.ones(n)
+    if linked.any() and target_year is not None:
+        # the plan's value in T = the linked forecast × exp(W(T)), W the scope ratio's
+        # log drift since the splice: N(0, LINK_DRIFT² · (T − B)), stratified
+        years = fit["year"].to_numpy(int)
+        splice = int(years[~linked].max()) if (~linked).any() else int(years.min())
+        z = NormalDist().inv_cdf
+        q = (np.arange(n) + 0.5) / n
+        factors = np.exp(np.array([z(x) for x in q]) * LINK_DRIFT
+                         * math.sqrt(max(target_year - splice, 0)))
     if limits is not None:
         values = np.clip(values, limits[0], limits[1])
-    years = fit["year"].to_numpy(int)
-    return pd.DataFrame({"draw": np.repeat(np.arange(n), k), "year": np.tile(years, n),
-                         "value": values.ravel()})
+    frame = pd.DataFrame({"draw": np.repeat(np.arange(n), k),
+                          "year": np.tile(fit["year"].to_numpy(int), n),
+                          "value": values.ravel()})
+    return Drawn(frame, factors)

@@ -32,6 +32,7 @@ from ..observations import (
     shipped_actuals,
     stock_bounds,
 )
+from ._draws import LINK_DRIFT
 from ._series import SeriesKey
 from ._timing import Timing, cutoff
 
@@ -260,17 +261,11 @@ def with_base(s: pd.DataFrame, t: Target, own: bool = False) -> pd.DataFrame:
         .reset_index(drop=True)
 
 
-#: How far (a share, per √year since the splice) the ratio of two definitions of one
-#: quantity wanders: an assumption, not learned (no Jiangxi series has both definitions
-#: for more than one year); ``benchmarks/bench_evidence.py`` checks P(met) with ratios
-#: that drift by 0–8 % a year.
-LINK_DRIFT = 0.05
-
-
 def link_spread(years_since: np.ndarray) -> np.ndarray:
-    """The band of a linked figure k years after the splice: ± LINK_DRIFT·√k of its value
-    (at least the band of an approximate figure)."""
-    return np.maximum(LINK_DRIFT * np.sqrt(np.maximum(years_since, 0)),
+    """The band of a linked figure k years after the splice, as a share of its value:
+    ± 2·LINK_DRIFT·√k (about 95 % of the drift of the scope ratio; at least the band of an
+    approximate figure)."""
+    return np.maximum(2 * LINK_DRIFT * np.sqrt(np.maximum(years_since, 0)),
                       APPROXIMATE_HALF_WIDTH)
 
 

@@ -191,10 +191,10 @@ def project_side(fit: pd.DataFrame, t: Target, sid: str, method: str,
     if len(fit) < R.MIN_OBSERVATIONS or fit["year"].iloc[-1] >= t.target_year:
         return None
     limits = (0.0, 100.0) if share else None
-    drawn = histories(fit, limits)
+    drawn = histories(fit, limits, t.target_year)
     if drawn is not None:  # figures that allow a range: project histories drawn from them
-        return project_pooled(drawn, to=t.target_year, method=method, bounds=limits,
-                              floor=floor, id=sid)
+        return project_pooled(drawn.frame, to=t.target_year, method=method, bounds=limits,
+                              floor=floor, id=sid, factors=drawn.factors)
     s = pd.Series(fit["value"].to_numpy(float), index=fit["year"].to_numpy(int), name=sid)
     return project(s, to=t.target_year, method=method, bounds=limits, floor=floor)
 

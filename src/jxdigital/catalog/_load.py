@@ -82,6 +82,14 @@ def flow_share_sources() -> dict[str, str]:
     return dict(zip(t["indicator_id"].astype(str), t["share_from"].astype(str), strict=True))
 
 
+@lru_cache(maxsize=1)
+def link_decisions() -> pd.DataFrame:
+    """Series of another definition considered for the shipped plans' rows
+    (``data/links.csv``: ``plan_id, indicator_id, series, decision`` 'link' or 'refuse',
+    ``why_zh, why_en, basis``)."""
+    return read_table(data_path("links.csv"))
+
+
 def plan_stock_ids(plan: Plan) -> frozenset[str]:
     """The running totals a plan is judged with: the catalogue's and its own ``is_stock``
     rows."""

@@ -357,13 +357,23 @@ def _draw_target(ax, r: TargetStatus, proj, pen: _Pen, lang: str, shown: _Shown,
 
 def _draw_actuals(ax, r: TargetStatus, used: pd.DataFrame, pen: _Pen, lang: str,
                   shown: _Shown, labels: bool) -> None:
-    """The actuals used (filled; a triangle marks a lower bound such as "6万多") and the
+    """The actuals used (filled; a triangle marks a lower bound such as "6万多"; open
+    squares on a dashed line, figures linked from another definition's growth) and the
     last one's label."""
     if not len(used):
         return
-    ax.plot(used["year"], used["value"], color=S.ACTUAL, lw=pen.line, zorder=Z["actual_line"])
+    linked = used["kind"].eq("linked") if "kind" in used else pd.Series(False, used.index)
+    own = used[~linked]
+    ax.plot(own["year"], own["value"], color=S.ACTUAL, lw=pen.line, zorder=Z["actual_line"])
+    if linked.any():  # another definition's growth on the plan's scale: dashed, open squares
+        joined = pd.concat([own.tail(1), used[linked]])
+        ax.plot(joined["year"], joined["value"], color=S.ACTUAL, lw=pen.line, ls="--",
+                zorder=Z["actual_line"])
+        ax.plot(used["year"][linked], used["value"][linked], ls="none", marker="s",
+                ms=pen.marker, mfc="white", color=S.ACTUAL, zorder=Z["actual"])
     bound = used["qualifier"].isin([codes.LOWER_BOUND])
-    ax.plot(used["year"][~bound], used["value"][~bound], ls="none", marker="o",
+    plain = ~bound & ~linked
+    ax.plot(used["year"][plain], used["value"][plain], ls="none", marker="o",
             ms=pen.marker, color=S.ACTUAL, zorder=Z["actual"])
     if bound.any():
         ax.plot(used["year"][bound], used["value"][bound], ls="none", marker="^",
@@ -438,6 +448,8 @@ def _marks(a: Assessment, r: TargetStatus) -> list[str]:
     marks = []
     if used is not None and len(used) and (used["qualifier"] == codes.LOWER_BOUND).any():
         marks.append(codes.LOWER_BOUND)
+    if used is not None and "kind" in used and (used["kind"] == "linked").any():
+        marks.append("linked")
     if len(obs) and (~obs["comparable"].astype(bool)).any():
         marks.append("other_definition")
     if len(obs) and (~obs["selected"].astype(bool)).any():

@@ -25,6 +25,8 @@ class PooledForecast:
 
     comp: Forecast
     sid: object
+    #: (K,) each history's forecast × its factor (a drift still to come); None: all 1
+    factors: np.ndarray | None = None
 
     @property
     def ids(self) -> list:
@@ -41,7 +43,11 @@ class PooledForecast:
     @property
     def point(self) -> np.ndarray:
         """The mean of the histories' point paths (each is the model's point)."""
-        return self.comp.point.mean(axis=0, keepdims=True)
+        return (self.comp.point * self._f[:, None]).mean(axis=0, keepdims=True)
+
+    @property
+    def _f(self) -> np.ndarray:
+        return np.ones(len(self.comp.ids)) if self.factors is None else self.factors
 
     @property
     def model(self) -> Model:
@@ -63,7 +69,9 @@ class PooledForecast:
         """(1, H, L) quantiles of the mixture: its cdf evaluated at every history's
         quantiles, then inverted by interpolation."""
         levels = np.asarray(levels, dtype=float)
-        g = self.comp.quantiles(_FINE)  # (K, H, F)
+        g = self.comp.quantiles(_FINE) * self._f[:, None, None]  # (K, H, F)
+        if self.comp.floor is not None:  # a factor below 1 does not undo a floor
+            g = np.maximum(g, self.comp.floor[:, None, None])
         out = np.empty((1, g.shape[1], len(levels)))
         for j in range(g.shape[1]):
             x = np.sort(g[:, j, :].ravel())
@@ -75,4 +83,8 @@ class PooledForecast:
 
     def cdf(self, i: int, j: int, value: float) -> float:
         """P(outcome ≤ value) = mean over the histories."""
-        return float(np.mean([self.comp.cdf(k, j, value) for k in range(len(self.comp.ids))]))
+        f = self._f
+        if self.comp.floor is not None and value < self.comp.floor[0]:
+            return 0.0
+        return float(np.mean([self.comp.cdf(k, j, value / f[k]) if f[k] > 0 else
+                              float(value >= 0) for k in range(len(self.comp.ids))]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 
 from ._errors import ProjectionInputError
@@ -46,12 +47,15 @@ def project(data: pd.Series | pd.DataFrame, to: int | None = None, h: int | None
 def project_pooled(histories: pd.DataFrame, to: int, method: str | Model = "auto",
                    level: Iterable[float] = (50, 80, 95),
                    bounds: tuple[float, float] | None = None, learned: Mapping | None = None,
-                   floor: float | None = None, id: object = "y") -> Projection:
+                   floor: float | None = None, id: object = "y",
+                   factors: Iterable[float] | None = None) -> Projection:
     """Project one series given as equally likely histories (``histories``: columns
     ``draw, year, value``, every draw with the same years) to year ``to``, pooling the
     forecasts: a ``Projection`` of the single series ``id`` whose ``cdf`` is the mean of
-    the histories' and whose intervals come from that mixture. Same ``method``,
-    ``bounds``, ``learned`` and ``floor`` as ``project``."""
+    the histories' and whose intervals come from that mixture. ``factors``: one per draw
+    (in draw order), a factor its forecast is multiplied by (a drift still to come, such as
+    a scope ratio's). Same ``method``, ``bounds``, ``learned`` and ``floor`` as
+    ``project``."""
     missing = [c for c in ("draw", "year", "value") if c not in histories.columns]
     if missing:
         raise ProjectionInputError(f"argument 'histories': expected columns draw, year, value; "
@@ -65,4 +69,8 @@ def project_pooled(histories: pd.DataFrame, to: int, method: str | Model = "auto
     floors = None if floor is None else {s.id: float(floor) for s in series}
     comp = projection_of(model, check_points(model, series), int(to), None, level,
                          learned, floors)
-    return Projection(PooledForecast(comp._fc, id), comp._h[:1], _levels(level))
+    f = None if factors is None else np.asarray(list(factors), dtype=float)
+    if f is not None and (len(f) != len(series) or not np.all(np.isfinite(f) & (f > 0))):
+        raise ProjectionInputError(f"argument 'factors': expected {len(series)} positive "
+                                   "numbers, one per draw")
+    return Projection(PooledForecast(comp._fc, id, f), comp._h[:1], _levels(level))

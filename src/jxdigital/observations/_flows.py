@@ -13,7 +13,7 @@ import pandas as pd
 
 from .. import codes
 from ..catalog import conversion_factor
-from ._reconcile import APPROXIMATE_HALF_WIDTH, _part_year_ok
+from ._reconcile import APPROXIMATE_HALF_WIDTH, _part_year_ok, part_year_levels
 
 #: Fewest years with both figures for a month's share to be used.
 MIN_SHARE_YEARS = 3
@@ -93,14 +93,9 @@ def flow_totals(df: pd.DataFrame, flows: Mapping[str, str],
     share's spread as its band (``spread``). Months with no learned share derive nothing.
     ``learn_from``: the figures the shares are learned from (default ``df``; a user's file
     rarely holds the national monthly series)."""
-    part = df[(df["as_of"].astype(str) != "") & (df["measure"] == "level")
-              & df["indicator_id"].isin(list(flows)) & df["qualifier"].isin(_POINT)]
-    part = part[_part_year_ok(part)]
+    part, have = part_year_levels(df, flows, _POINT)
     if not len(part):
         return df.iloc[0:0]
-    ye = df[(df["as_of"].astype(str) == "") & (df["measure"] == "level")
-            & df["comparable"].astype(bool)]
-    have = set(zip(ye["indicator_id"], ye["region"], ye["year"], strict=True))
     part = part.assign(part_month=_month(part["as_of"])).dropna(subset=["part_month"])
     latest = part.sort_values("part_month").groupby(["indicator_id", "region", "year"]).tail(1)
     source = df if learn_from is None else learn_from

@@ -175,21 +175,27 @@ def _identities(df: pd.DataFrame, iid: str, region: str, year: int):
                    (float(lv.value), str(lv.as_of), float(a.value)))
 
 
+def part_year_levels(df: pd.DataFrame, ids, qualifiers: tuple[str, ...]
+                     ) -> tuple[pd.DataFrame, set[tuple]]:
+    """(the part-year levels of indicators ``ids`` with one of ``qualifiers`` that count as
+    the indicator's own, the (indicator, region, year) keys that have a year-end level)."""
+    part = df[(df["as_of"].astype(str) != "") & (df["measure"] == "level")
+              & df["indicator_id"].isin(list(ids)) & df["qualifier"].isin(qualifiers)]
+    ye = df[(df["as_of"].astype(str) == "") & (df["measure"] == "level")
+            & df["comparable"].astype(bool)]
+    return part[_part_year_ok(part)], set(zip(ye["indicator_id"], ye["region"], ye["year"],
+                                              strict=True))
+
+
 def stock_bounds(df: pd.DataFrame, stocks: frozenset[str] | set[str]) -> pd.DataFrame:
     """Year-end lower bounds of running totals from their part-year levels: a total that
     does not fall ends year y at least at any level it reached within y. One derived row
     (``qualifier`` lower_bound, ``kind`` derived) per indicator-region-year, from the highest
     part-year level, where no year-end figure of that year exists."""
-    part = df[(df["as_of"].astype(str) != "") & (df["measure"] == "level")
-              & df["indicator_id"].isin(list(stocks))
-              & df["qualifier"].isin((codes.EXACT, codes.REVISED, codes.PRELIMINARY,
-                                      codes.LOWER_BOUND))]
-    part = part[_part_year_ok(part)]
+    part, have = part_year_levels(df, stocks, (codes.EXACT, codes.REVISED,
+                                               codes.PRELIMINARY, codes.LOWER_BOUND))
     if not len(part):
         return df.iloc[0:0]
-    ye = df[(df["as_of"].astype(str) == "") & (df["measure"] == "level")
-            & df["comparable"].astype(bool)]
-    have = set(zip(ye["indicator_id"], ye["region"], ye["year"], strict=True))
     top = part.sort_values("value").groupby(["indicator_id", "region", "year"]).tail(1)
     rows = []
     for r in top.itertuples():
@@ -200,8 +206,8 @@ def stock_bounds(df: pd.DataFrame, stocks: frozenset[str] | set[str]) -> pd.Data
             "scope_note": "", "selected": True,
             "derived_from": f"part-year level {r.value:g} at {r.as_of} ({r.source_title}): "
                             "a running total ends the year at least there",
-            "note": f"year-end ≥ the level reached at {r.as_of}"})
-    out = pd.DataFrame(rows, columns=df.columns) if rows else df.iloc[0:0]
+            "note": f"year-end ≥ the level reached at {r.as_of}", "part_as_of": str(r.as_of)})
+    out = pd.DataFrame(rows, columns=[*df.columns, "part_as_of"]) if rows else df.iloc[0:0]
     return out.drop(columns="Index", errors="ignore")
 
 

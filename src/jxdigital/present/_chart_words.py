@@ -45,6 +45,8 @@ CHART: dict[str, dict[str, str]] = {
                          "en": "Projection: {model}; fan = 50/80/95% intervals. "},
     "mark_lower_bound": {"zh": "▲为下限值（如“6万多”）",
                          "en": "▲ = lower bound (e.g. 'over 60,000')"},
+    "mark_linked": {"zh": "□为按其他口径增速推算的值（依据C）",
+                    "en": "□ = from another definition's growth (grade C)"},
     "mark_other_definition": {"zh": "空心点为口径不同的数据", "en": "hollow = other definition"},
     "mark_other_sources": {"zh": "灰点为未采用的其他来源",
                            "en": "grey dots = other sources not used"},
@@ -82,7 +84,7 @@ TARGET_MARK = {
 }
 
 #: The marks a chart can carry without a legend, in the order the footer names them.
-MARKS = (codes.LOWER_BOUND, "other_definition", "other_sources", "part_year")
+MARKS = (codes.LOWER_BOUND, "linked", "other_definition", "other_sources", "part_year")
 
 
 def chart_words(key: str, lang: str, **fields: Any) -> str:

@@ -183,6 +183,10 @@ def reasons(j: Judgement, when: Timing) -> tuple[str, str]:
     if j.evidence.grade in ("B", "C"):  # say what the verdict rests on
         zh = _add_clause(zh, "。", "（", "）", "；", P.evidence_clause(j.evidence.kinds, "zh"))
         en = _add_clause(en, ".", " (", ")", "; ", P.evidence_clause(j.evidence.kinds, "en"))
+    if st == "insufficient_data" and j.link_refused is not None:  # why not the other series
+        zh = _before_stop(zh, "。", f"（另有口径不同的数据未衔接：{j.link_refused[0]}）")
+        en = _before_stop(en, ".", f" (figures of another definition are not linked: "
+                                   f"{j.link_refused[1]})")
     if st == "insufficient_data" and j.part_year:  # "no figures" is not the whole story
         zh = _before_stop(zh, "。", part_year_clause(j.part_year, "zh"))
         en = _before_stop(en, ".", part_year_clause(j.part_year, "en"))
@@ -436,7 +440,21 @@ def _insufficient(j: Judgement, when: Timing) -> tuple[str, str]:
         u = j.level.indicator.unit
         tail_zh = f"{figure_words(bound, u, 'zh')}，不足以判定是否达标；"
         tail_en = f"{figure_words(bound, u, 'en')} does not settle the target; "
-    if not years:
+    f = own.judged
+    # a year-end bound derived from a part-year figure before the base year is shown but
+    # not fitted (it says little of the trend): say so rather than count it as a year
+    early = sorted({int(y) for y in f["year"][(f["kind"] == "derived") & (f["year"] < (
+        t.base_year or 0)) & f["qualifier"].isin((codes.LOWER_BOUND, codes.UPPER_BOUND))]}) \
+        if "kind" in f and len(f) else []
+    if early and len(years) - len(early) < 2:
+        fitted = [y for y in years if y not in early]
+        zh = (f"可用于趋势的仅有{'、'.join(map(str, fitted)) or '—'}年；"
+              f"{'、'.join(map(str, early))}年为年内数推得的下限，早于基期，不计入趋势，"
+              "至少需要2个年份才能判断进度。")
+        en = (f"only {', '.join(map(str, fitted)) or 'no year'} can show the trend; "
+              f"{', '.join(map(str, early))} is a bound from a part-year figure before the "
+              "base year and is not fitted; at least 2 years are needed to judge progress.")
+    elif not years:
         zh = "没有可比的公开数据（含基期值），至少需要2个年份的数据。"
         en = ("no comparable published figures (not even a baseline); at least 2 years are "
               "needed.")
