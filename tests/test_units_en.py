@@ -251,7 +251,9 @@ def test_chart_axis_and_labels_in_english(a):
         if iid == "big_rev":
             assert "target 1.6 trillion yuan" in texts and "2022: 1.1 trillion yuan" in texts
     fig = charts.plot_dashboard(a, lang="en")
-    texts = " | ".join(t.get_text() for ax in fig.axes for t in ax.texts)
+    # the unit is in each panel's title (the badge has the status only)
+    texts = " | ".join([t.get_text() for ax in fig.axes for t in ax.texts]
+                       + [ax.get_title(loc="left") for ax in fig.axes])
     plt.close(fig)
     assert "(× 10,000 people)" in texts and "(× 100 million users)" in texts
     assert not CJK.search(texts), texts

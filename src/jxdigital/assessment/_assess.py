@@ -351,7 +351,9 @@ def _target_fields(j: Judgement) -> dict:
     band = lt.band if lt.comparator in ("around", "between") else (NAN, NAN)
     return dict(
         plan_id=t.plan_id, seq=t.seq, indicator_id=ind.indicator_id, name_zh=ind.name_zh,
-        name_en=ind.name_en, category_zh=ind.category_zh, category_en=ind.category_en,
+        name_en=ind.name_en, short_zh=ind.short_zh or ind.name_zh,
+        short_en=ind.short_en or ind.name_en, category_zh=ind.category_zh,
+        category_en=ind.category_en,
         unit=lt.indicator.unit, is_share=ind.is_share, attribute=t.attribute,
         comparator=t.comparator, region=ind.region, reference=t.reference,
         base_year=t.base_year,

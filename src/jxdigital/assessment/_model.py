@@ -29,6 +29,9 @@ class TargetStatus(BaseModel):
     indicator_id: str
     name_zh: str
     name_en: str = ""
+    #: short names for chart panels (the catalogue's, else the full name)
+    short_zh: str = ""
+    short_en: str = ""
     category_zh: str = ""
     category_en: str = ""
     unit: str = ""

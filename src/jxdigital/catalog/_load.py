@@ -35,7 +35,8 @@ from ._units import conversion_factor, lookup_unit
 
 REQUIRED = ["indicator_id", "name_zh", "unit", "base_year", "base_text", "target_year",
             "target_text"]
-OPTIONAL = ["plan_id", "seq", "title_zh", "title_en", "region", "name_en", "category_zh",
+OPTIONAL = ["plan_id", "seq", "title_zh", "title_en", "region", "name_en", "short_zh",
+            "short_en", "category_zh",
             "category_en", "stated_growth_text", "attribute", "measure", "direction",
             "is_share", "is_stock", "reference", "subject", "linked", "tolerance",
             "source_doc",
@@ -232,6 +233,7 @@ class _RowReader:
         try:
             indicator = Indicator(
                 indicator_id=self.id, name_zh=r["name_zh"], name_en=r.get("name_en", ""),
+                short_zh=r.get("short_zh", "") or "", short_en=r.get("short_en", "") or "",
                 category_zh=r.get("category_zh", ""), category_en=r.get("category_en", ""),
                 unit=unit, unit_base=u.base, unit_scale=u.scale, is_share=is_share,
                 is_stock=is_stock,

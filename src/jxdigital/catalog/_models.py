@@ -67,6 +67,9 @@ class Indicator(BaseModel):
     indicator_id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name_zh: str = Field(min_length=1)
     name_en: str = ""
+    #: a short name for chart panels and narrow tables (the full name stays in reports)
+    short_zh: str = ""
+    short_en: str = ""
     category_zh: str = ""
     category_en: str = ""
     unit: str = ""  # as printed

@@ -307,6 +307,10 @@ def _draw_national(ax, a: Assessment, r: TargetStatus, pen: _Pen, lang: str, sho
         ax.annotate(W.chart_words("national", lang), (last_x, last_y), xytext=(LABEL_GAP, 0),
                     textcoords="offset points", va="center", fontsize=pen.label,
                     color=S.NATIONAL)
+    else:  # a small panel: the label right of the line's end, inside the panel
+        ax.annotate(W.chart_words("national", lang), (last_x, last_y), xytext=(3, 0),
+                    textcoords="offset points", ha="left", va="center",
+                    fontsize=pen.note * 0.75, color=S.NATIONAL)
 
 
 def _draw_plan_path(ax, r: TargetStatus, pen: _Pen, lang: str, shown: _Shown,

@@ -33,7 +33,7 @@ def _render(job: tuple[str, str, str]) -> tuple[str, bytes]:
         fig, dpi = plot_retrospective(_SHARED["account"], lang=lang, style="slide",
                                       title=False), 200
     else:
-        fig, dpi = plot_dashboard(a, lang=lang), 150
+        fig, dpi = plot_dashboard(a, lang=lang, style="slide", title=False), 200
     buf = io.BytesIO()
     with matplotlib.rc_context(font_rc()):
         fig.savefig(buf, format="png", dpi=dpi)

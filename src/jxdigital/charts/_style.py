@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .._atomic import atomic_path
 from .._fonts import cjk_families, font_rc
+from .._linebreak import NO_LINE_END, NO_LINE_START
 from ..errors import ArgumentError
 from ..present._colours import STATUS_COLOURS, STATUS_INK  # noqa: F401 (re-exported)
 
@@ -138,6 +139,19 @@ def wrap(text: str, width: float) -> list[str]:
 
 
 def _tokens(text: str):
+    """Units a line may break between: single CJK characters and Latin words (with their
+    trailing space), closing punctuation kept with what it closes and opening punctuation
+    with what it opens."""
+    out: list[str] = []
+    for t in _raw_tokens(text):
+        if out and (t[0] in NO_LINE_START or out[-1][-1] in NO_LINE_END):
+            out[-1] += t
+        else:
+            out.append(t)
+    return out
+
+
+def _raw_tokens(text: str):
     """Single CJK characters and Latin words (with their trailing space)."""
     word = ""
     for c in text:

@@ -17,7 +17,13 @@ from .. import codes
 from ..assessment import P_OFF_TRACK, P_ON_TRACK, Account, Assessment, TargetStatus
 from . import _phrases as P
 from . import _text as T
-from ._names import localised, plan_title, status_of, target_name  # noqa: F401 (re-exported)
+from ._names import (  # noqa: F401 (re-exported)
+    localised,
+    plan_title,
+    short_name,
+    status_of,
+    target_name,
+)
 from ._phrases import SHARED
 
 #: Chart phrases by key and language; ``{field}`` is filled by ``chart_words``.
@@ -37,7 +43,7 @@ CHART: dict[str, dict[str, str]] = {
     "actual": {"zh": "{year}: {value}", "en": "{year}: {value}"},
     "lower_bound_mark": {"zh": "以上", "en": "+"},
     "category_head": {"zh": "{category}｜", "en": "{category} | "},
-    "panel_unit": {"zh": "  ({unit})", "en": "  ({unit})"},
+    "panel_unit": {"zh": "（{unit}）", "en": " ({unit})"},
     # the footer of one target: sources, the projection, the marks drawn, the dates
     "sources": {"zh": "数据来源：{sources}。", "en": "Sources: {sources}. "},
     "no_sources": {"zh": "无", "en": "none"},
@@ -120,20 +126,20 @@ def badge_text(r: TargetStatus, lang: str) -> str:
     return words
 
 
-def panel_title(r: TargetStatus, lang: str) -> str:
-    """A dashboard panel's title: category and name (``数字化转型｜数字经济增加值``)."""
-    if lang == "zh" and r.category_zh:
-        head = chart_words("category_head", "zh", category=r.category_zh)
-    else:  # as before: a Chinese chart without a Chinese category shows the English one
-        head = chart_words("category_head", "en", category=r.category_en) \
-            if r.category_en else ""
-    return head + name_of(r, lang)
+
 
 
 def panel_badge(r: TargetStatus, lang: str) -> str:
-    """A dashboard panel's badge: the status and the unit of the panel's numbers."""
+    """A dashboard panel's badge: the status (the unit is in the title)."""
+    return badge_text(r, lang)
+
+
+def panel_title(r: TargetStatus, lang: str) -> str:
+    """A dashboard panel's title: the target's short name and the unit of its numbers
+    (``数字经济增加值（亿元）``; the full name is in the report's table and the target's
+    own chart)."""
     unit = unit_label(r, lang)
-    return badge_text(r, lang) + (chart_words("panel_unit", lang, unit=unit) if unit else "")
+    return short_name(r, lang) + (chart_words("panel_unit", lang, unit=unit) if unit else "")
 
 
 def unpublished_words(first: int, last: int, lang: str) -> str:

@@ -37,6 +37,14 @@ def target_name(r: Any, lang: str) -> str:
     return localised(r.name_zh, r.name_en, lang)
 
 
+def short_name(r: Any, lang: str) -> str:
+    """A target's short name (``short_zh`` / ``short_en``, else its full name): for chart
+    panels and narrow tables."""
+    zh = getattr(r, "short_zh", "") or r.name_zh
+    en = getattr(r, "short_en", "") or getattr(r, "name_en", "")
+    return localised(zh, en, lang)
+
+
 def target_reason(r: Any, lang: str) -> str:
     """A target's reason (``reason_zh`` / ``reason_en``) in ``lang``."""
     return r.reason_zh if lang == "zh" else r.reason_en

@@ -1,0 +1,100 @@
+"""Issue 18: what a planner sees. Text boxes from matplotlib's own extents: inside the
+picture and never on top of each other."""
+
+from __future__ import annotations
+
+import itertools
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+
+from jxdigital import assess, charts  # noqa: E402
+
+TODAY = "2026-12-01"
+
+
+def text_boxes(fig) -> list[tuple[str, object]]:
+    """(text, window extent) of every visible, non-empty text of ``fig``: figure texts,
+    axes titles, tick labels and texts drawn on the axes."""
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    texts = list(fig.texts)
+    for ax in fig.axes:
+        if not ax.get_visible():
+            continue
+        texts += [ax.title, ax._left_title, ax._right_title, *ax.texts,
+                  *_drawn_ticks(ax.get_xticks(), ax.get_xticklabels(), ax.get_xlim()),
+                  *_drawn_ticks(ax.get_yticks(), ax.get_yticklabels(), ax.get_ylim()),
+                  ax.xaxis.label, ax.yaxis.label]
+    return [(t.get_text(), t.get_window_extent(r)) for t in texts
+            if t.get_visible() and t.get_text().strip()]
+
+
+def _drawn_ticks(locs, labels, lim):
+    """The tick labels matplotlib draws: those of ticks inside the view limits (it keeps
+    labels for the others too, placed outside the axes, never drawn)."""
+    lo, hi = min(lim), max(lim)
+    eps = (hi - lo) * 1e-9
+    return [lb for loc, lb in zip(locs, labels, strict=False) if lo - eps <= loc <= hi + eps]
+
+
+def overlaps(fig, pad: float = 0.5) -> list[tuple[str, str]]:
+    boxes = text_boxes(fig)
+    out = []
+    for (ta, a), (tb, b) in itertools.combinations(boxes, 2):
+        if a.x0 + pad < b.x1 and b.x0 + pad < a.x1 and a.y0 + pad < b.y1 and b.y0 + pad < a.y1:
+            out.append((ta, tb))
+    return out
+
+
+def outside(fig) -> list[str]:
+    w, h = fig.canvas.get_width_height()
+    return [t for t, b in text_boxes(fig)
+            if b.x0 < -0.5 or b.y0 < -0.5 or b.x1 > w + 0.5 or b.y1 > h + 0.5]
+
+
+@pytest.fixture(scope="module")
+def jiangxi():
+    return assess(today=TODAY)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("style,title", [("slide", False), ("notebook", True)])
+def test_the_dashboard_has_no_text_on_text_and_nothing_cut(jiangxi, lang, style, title):
+    fig = charts.plot_dashboard(jiangxi, lang=lang, style=style, title=title)
+    assert overlaps(fig) == []
+    assert outside(fig) == []
+    if style == "slide":  # the slide's picture box, as the README says
+        assert tuple(fig.get_size_inches()) == pytest.approx((12.3, 5.6))
+    matplotlib.pyplot.close(fig)
+
+
+def test_dashboard_titles_are_short_names_wrapped_by_chinese_rules(jiangxi):
+    fig = charts.plot_dashboard(jiangxi, lang="zh", style="slide", title=False)
+    titles = [ax.get_title(loc="left") for ax in fig.axes if ax.get_visible()]
+    assert "5G基站（万个）" in titles and "“跨省通办”比例（%）" in titles
+    for t in titles:  # never a line that starts with a closing mark, never a cut word
+        assert not any(line[:1] in "）”，。；" for line in t.split("\n")), t
+        assert "…" not in t
+    matplotlib.pyplot.close(fig)
+
+
+def test_the_national_line_is_labelled_in_small_panels(jiangxi):
+    fig = charts.plot_dashboard(jiangxi, lang="zh", style="slide", title=False)
+    axes = [ax for ax in fig.axes if ax.get_title(loc="left").startswith("装备数控化率")]
+    assert any(t.get_text() == "全国" for t in axes[0].texts)
+    matplotlib.pyplot.close(fig)
+
+
+def test_many_targets_make_the_dashboard_taller_not_denser(tmp_path):
+    rows = "\n".join(f"t{i},指标{i},亿元,2020,{100 + i},2025,{200 + i},jiangxi"
+                     for i in range(32))
+    plan = tmp_path / "plan.csv"
+    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,"
+                    "region\n" + rows + "\n", encoding="utf-8")
+    a = assess(plan, today=TODAY)
+    fig = charts.plot_dashboard(a, lang="zh", style="slide", title=False)
+    assert fig.get_size_inches()[1] > 5.6 and overlaps(fig) == []
+    matplotlib.pyplot.close(fig)
