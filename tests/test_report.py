@@ -176,3 +176,26 @@ def test_html_carries_the_font_for_every_character_it_shows(a):
     missing = {c for c in text if ord(c) > 0x7F and ord(c) not in cmap}
     assert not missing, sorted(missing)[:20]
     assert len(m.group(1)) < 300_000  # a subset, not the 6 MB font
+
+
+def _missing_glyphs(page: str) -> set[str]:
+    import base64
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    m = re.search(r"url\(data:font/otf;base64,([A-Za-z0-9+/=]+)\)", page)
+    assert m, "no embedded font"
+    cmap = TTFont(io.BytesIO(base64.b64decode(m.group(1)))).getBestCmap()
+    text = re.sub(r"<script>.*?</script>|<style>.*?</style>|<[^>]+>|url\(data:[^)]+\)", "",
+                  page, flags=re.S)
+    return {c for c in text if not c.isspace() and ord(c) not in cmap}
+
+
+def test_the_report_folders_page_has_a_glyph_for_every_character_it_shows(folder):
+    """Issue 18: the headings of the chart sections ("分项图表", "全部指标一览") showed as
+    boxes: the subset was cut from the page without its charts."""
+    out, _ = folder
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "分项图表" in page and "全部指标一览" in page
+    assert _missing_glyphs(page) == set()

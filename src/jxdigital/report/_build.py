@@ -142,8 +142,13 @@ def write_report(a: Assessment, out: str | Path, lang: str | None = None, *,
 
         account = a.account() if a.finished else None
 
+        # the page as it will be, with every chart's heading and caption (empty pictures):
+        # a subset cut from the table alone misses the headings' characters
+        drawn = {k: b"" for k in ["_summary", "_dashboard", *(r.indicator_id for r in a),
+                                  *(["_retrospective"] if account is not None else [])]}
+
         def cut_font() -> None:
-            font["css"] = font_face_css(to_html(a, lang, charts=None, font_css="",
+            font["css"] = font_face_css(to_html(a, lang, charts=drawn, font_css="",
                                                 account=account))
 
         pngs = render_charts(a, lang, jobs=jobs, progress=lambda k: say(f"chart {k}"),
