@@ -10,7 +10,7 @@ import pytest
 
 matplotlib.use("Agg")
 
-from jxdigital import assess, charts  # noqa: E402
+from jxdigital import assess, charts
 
 TODAY = "2026-12-01"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from jxdigital import assess
 from jxdigital.present import STATUS_COLOURS
 from jxdigital.present._text import prob
 from jxdigital.report import to_excel, to_html, to_markdown, write_report
+from render_tools import missing
 
 pytestmark = pytest.mark.slow  # builds/renders: skipped by -m "not slow"
 
@@ -131,7 +131,7 @@ def test_a_failure_midway_leaves_the_folder_as_it_was(a, tmp_path, monkeypatch):
     assert (tmp_path / "report.md").read_text("utf-8") == "last month's report"
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="Chromium is not installed")
+@pytest.mark.skipif(missing("chromium"), reason="Chromium is not installed")
 def test_html_opens_in_headless_chromium(folder, a, tmp_path):
     out, _ = folder
     page = (out / "report.html").resolve()

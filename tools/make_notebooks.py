@@ -107,8 +107,12 @@ BRIEFING = [
              "report.to_excel(a, out / \"assessment_copy.xlsx\")\n"
              "pd.read_excel(out / \"assessment_copy.xlsx\", sheet_name=None).keys()"),
     ("code", "assert (out / \"report.html\").stat().st_size > 10_000\n"
-             "# a finished plan opens with two more slides: the account and the retrospective\n"
-             "assert len(deck.slides) == 3 + len(a) + (2 if a.finished else 0)"),
+             "# a slide per target with a verdict, one for the data gaps; a finished plan\n"
+             "# opens with two more: the account and the retrospective\n"
+             "judged = [r for r in a if r.status_cn not in (\"insufficient_data\", "
+             "\"not_assessable\")]\n"
+             "gaps = len(judged) < len(a)\n"
+             "assert len(deck.slides) == 3 + len(judged) + gaps + (2 if a.finished else 0)"),
 ]
 
 

@@ -195,6 +195,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     failed = None
     try:
         written = write_report(a, args.out, args.lang, jobs=args.jobs, deck=deck,
+                               deck_font=args.deck_font,
                                progress=progress)
     except ReportFolderError as e:  # a file of the last report locked: nothing changed
         failed = e
@@ -420,6 +421,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", default="jxdigital-report",
                    help="folder to write (default: ./jxdigital-report)")
     r.add_argument("--no-deck", action="store_true", help="do not write deck.pptx")
+    r.add_argument("--deck-font", metavar="FONT",
+                   help="the deck's Chinese font: windows, office, wps (Microsoft YaHei, the "
+                        "default), mac (PingFang SC), linux (Noto Sans CJK SC) or a font name")
     r.add_argument("--jobs", type=int, default=None,
                    help="processes for drawing charts (default: the CPUs, at most 4)")
     r.set_defaults(func=_cmd_report)

@@ -21,15 +21,34 @@ from .charts._style import text_em
 from .present._account import account_headers, account_table, warnings_sentence
 from .present._account import counts_sentence as account_counts
 from .present._colours import OUTCOME_STATUS, STATUS_COLOURS, STATUS_INK
-from .present._names import plan_title, target_name, target_reason
-from .present._slide_words import deck_title, deck_words, finding
+from .present._names import plan_title, target_reason
+from .present._slide_words import (
+    alt_text,
+    deck_file_title,
+    deck_title,
+    deck_words,
+    gap_headers,
+    gap_row,
+    gaps_sentence,
+    headline,
+)
 from .present._table import display_table, headers
 from .present._text import counts_sentence, dates_words
 
 EA_FONT = "Microsoft YaHei"  # the East Asian font PowerPoint users in China have
+#: ``build_deck(font=...)`` presets: where the deck will be opened → its East Asian font.
+#: Microsoft YaHei is on every Windows since Vista and comes with Office for Mac; WPS on
+#: Windows has it too; PingFang SC is macOS's own; Noto Sans CJK SC is what Linux desktops
+#: (UOS, Kylin, Debian's fonts-noto-cjk) and LibreOffice there usually have.
+DECK_FONTS = {"windows": "Microsoft YaHei", "office": "Microsoft YaHei", "wps": "Microsoft YaHei",
+              "mac": "PingFang SC", "linux": "Noto Sans CJK SC"}
 LATIN_FONT = "Arial"
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
 PICTURE = (0.52, 1.55, 12.3, 5.6)  # left, top, width, height (in): the slide chart preset
+HEADLINE = (0.52, 0.15, 12.3, 0.62)  # a target slide's one-line title
+REASON = (0.52, 0.78, 12.3, 0.74)  # the reason, under the headline, above the chart
+#: Targets without a verdict go on one data-gaps slide instead of a chart each.
+GAP_STATUSES = ("insufficient_data", "not_assessable")
 
 
 def _pptx():
@@ -74,11 +93,35 @@ def set_fonts(text_frame, size: float | None = None, bold: bool | None = None,
             ea.set("typeface", EA_FONT)
 
 
-def _title(slide, text: str, size: float) -> None:
+def _title(slide, text: str, size: float, height: float | None = None) -> None:
+    from pptx.util import Inches
+
     ph = slide.shapes.title
+    if height is not None:  # a one-line headline: a lower title box, the reason under it
+        ph.left, ph.top = Inches(HEADLINE[0]), Inches(HEADLINE[1])
+        ph.width, ph.height = Inches(HEADLINE[2]), Inches(height)
     ph.text_frame.text = text
     ph.text_frame.word_wrap = True
     set_fonts(ph.text_frame, size=size, bold=False)
+
+
+def _fit_size(text: str, width: float, height: float, largest: float, smallest: float
+              ) -> float:
+    """The largest type size (points) at which ``text`` wrapped to ``width`` inches fits
+    ``height`` inches (1.2 line height), else ``smallest``."""
+    size = largest
+    while size > smallest:
+        per_line = width * 72 / size * 0.95
+        lines = math.ceil(text_em(text) / per_line) or 1
+        if lines * size * 1.2 / 72 <= height:
+            return size
+        size -= 1
+    return smallest
+
+
+def _one_line_size(text: str) -> float:
+    """A headline's size: 28 pt, smaller until it fits one line of the title box."""
+    return _fit_size(text, HEADLINE[2] - 0.2, HEADLINE[3], 28, 16)
 
 
 def _title_size(text: str) -> float:
@@ -87,13 +130,56 @@ def _title_size(text: str) -> float:
     return 28 if n <= 36 else 24 if n <= 80 else 20 if n <= 110 else 16 if n <= 180 else 13
 
 
+def deck_font(font: str | None) -> str:
+    """The East Asian typeface for ``font``: a preset of ``DECK_FONTS`` (``windows``,
+    ``office``, ``wps``, ``mac``, ``linux``), any font name, or None for Microsoft YaHei."""
+    if font is None:
+        return EA_FONT
+    name = str(font).strip()
+    if not name:
+        raise ValueError("argument 'font': expected a preset (" + ", ".join(DECK_FONTS)
+                         + ") or a font name, got an empty string")
+    return DECK_FONTS.get(name.lower(), name)
+
+
+def _east_asian(prs, typeface: str) -> None:
+    """Every run's East Asian font, and the theme's (text typed later), set to
+    ``typeface``, marked as a Chinese (GB2312) sans face so that an application without it
+    substitutes a Chinese sans face rather than boxes."""
+    from lxml import etree
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.oxml.ns import qn
+
+    def mark(ea) -> None:
+        ea.set("typeface", typeface)
+        ea.set("pitchFamily", "34")  # variable pitch, swiss (sans)
+        ea.set("charset", "-122")  # GB2312 (134 as a signed byte)
+
+    for slide in prs.slides:
+        for ea in slide._element.iter(qn("a:ea")):
+            mark(ea)
+        if slide.has_notes_slide:
+            for ea in slide.notes_slide._element.iter(qn("a:ea")):
+                mark(ea)
+    theme = prs.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(theme.blob)
+    for ea in root.iter(qn("a:ea")):
+        mark(ea)
+    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                 standalone=True)
+
+
 def build_deck(assessment: Assessment, path: str | Path, lang: str | None = None,
-               charts: dict[str, bytes] | None = None, account: Account | None = None) -> Path:
+               charts: dict[str, bytes] | None = None, account: Account | None = None,
+               font: str | None = None) -> Path:
     """Write the deck to ``path`` (atomically). ``charts`` maps indicator id,
     ``"_summary"`` and ``"_retrospective"`` to slide-size PNG bytes (rendered here when not
     given). A finished plan gets two more slides after the title: the account (a table of
-    outcomes) and the retrospective (each year's P(met) against the outcome)."""
+    outcomes) and the retrospective (each year's P(met) against the outcome). ``font``:
+    the East Asian typeface, a preset of ``DECK_FONTS`` (``windows``, ``mac``, ``linux``,
+    ...) or a font name (default Microsoft YaHei)."""
     pptx = _pptx()
+    typeface = deck_font(font)
     from pptx.util import Inches
 
     a = assessment
@@ -137,20 +223,65 @@ def build_deck(assessment: Assessment, path: str | Path, lang: str | None = None
         _title(s, text, _title_size(text))
         s.shapes.add_picture(io.BytesIO(charts["_summary"]), *(Inches(v) for v in PICTURE[:3]))
 
+    gaps = [r for r in sorted(a, key=lambda r: r.seq) if r.status_cn in GAP_STATUSES]
     for r in sorted(a, key=lambda r: r.seq):
-        if r.indicator_id not in charts:
+        if r.indicator_id not in charts or r.status_cn in GAP_STATUSES:
             continue
         s = prs.slides.add_slide(layouts["Title Only"])
-        title = finding(target_name(r, lang), target_reason(r, lang), lang)
-        _title(s, title, _title_size(title))
-        s.shapes.add_picture(io.BytesIO(charts[r.indicator_id]),
-                             *(Inches(v) for v in PICTURE[:3]))
+        title = headline(r, lang)  # the finding in one line; the reason under it
+        _title(s, title, _one_line_size(title), height=HEADLINE[3])
+        reason = target_reason(r, lang)
+        box = s.shapes.add_textbox(*(Inches(v) for v in REASON))
+        box.text_frame.word_wrap = True
+        box.text_frame.text = reason
+        set_fonts(box.text_frame, size=_fit_size(reason, REASON[2], REASON[3], 14, 9),
+                  colour="333333")
+        pic = s.shapes.add_picture(io.BytesIO(charts[r.indicator_id]),
+                                   *(Inches(v) for v in PICTURE[:3]))
+        _alt(pic, alt_text(r, lang))
         notes = s.notes_slide.notes_text_frame
         notes.text = f"{r.reason_zh}\n{r.reason_en}\n{r.latest_source}"
         set_fonts(notes, size=12)
+    if gaps:  # every target without a verdict on one slide, not one empty slide each
+        s = prs.slides.add_slide(layouts["Title Only"])
+        text = deck_words("gaps", lang) + gaps_sentence(len(gaps), len(a), lang)
+        _title(s, text, _title_size(text))
+        _gaps_table(s, gaps, lang)
+    _properties(prs, a, lang)
+    _east_asian(prs, typeface)
     with atomic_path(path) as tmp:
         prs.save(str(tmp))
     return Path(path)
+
+
+def _gaps_table(slide, gaps, lang: str) -> None:
+    import pandas as pd
+
+    cols = gap_headers(lang)
+    df = pd.DataFrame([gap_row(r, lang) for r in gaps], columns=cols)
+    _table(slide, df, cols, [4.2, 3.0, 5.1], fill_col="", fills=["" for _ in gaps])
+
+
+def _alt(picture, text: str) -> None:
+    """The picture's alternative text (what a screen reader says; PowerPoint's 'Alt Text')."""
+    picture._element.nvPicPr.cNvPr.set("descr", text)
+    picture._element.nvPicPr.cNvPr.set("name", text[:60])
+
+
+def _properties(prs, a: Assessment, lang: str) -> None:
+    """File > Info: the report's title, the plan and the date it was made (not the
+    template's)."""
+    import datetime as dt
+
+    cp = prs.core_properties
+    cp.title = deck_file_title(a.plan, a.finished, lang)
+    cp.subject = a.plan.plan_id
+    cp.author = cp.last_modified_by = "jxdigital"
+    cp.keywords = a.plan.plan_id
+    cp.comments = dates_words(a, lang)
+    made = dt.datetime.combine(dt.date.fromisoformat(str(a.timing.generated)), dt.time())
+    cp.created = cp.modified = made
+    cp.revision = 1
 
 
 def _status_table(slide, a: Assessment, lang: str) -> None:

@@ -106,10 +106,12 @@ def _replace(out: Path, stage: Path) -> dict[str, Path]:
 
 def write_report(a: Assessment, out: str | Path, lang: str | None = None, *,
                  jobs: int | None = None, deck: bool | None = None,
-                 progress: Callable[[str], None] | None = None) -> dict[str, Path]:
+                 progress: Callable[[str], None] | None = None,
+                 deck_font: str | None = None) -> dict[str, Path]:
     """Write the report folder: ``report.md``, ``report.html`` (charts embedded),
     ``assessment.xlsx`` (with XlsxWriter), ``deck.pptx`` (with python-pptx; ``deck=False``
-    to skip), ``assessment.json``, ``assessment.csv`` and ``charts/*.png``.
+    to skip; ``deck_font``: its East Asian typeface, see ``slides.build_deck``),
+    ``assessment.json``, ``assessment.csv`` and ``charts/*.png``.
 
     The folder then holds this run's report and nothing of an earlier one: those files
     (``OWNED``, and every ``charts/*.png``) that this run did not write are removed.
@@ -174,7 +176,8 @@ def write_report(a: Assessment, out: str | Path, lang: str | None = None, *,
             say("assessment.xlsx")
         if deck is not False:
             try:
-                build_deck(a, stage / "deck.pptx", lang, charts=pngs, account=account)
+                build_deck(a, stage / "deck.pptx", lang, charts=pngs, account=account,
+                           font=deck_font)
                 say("deck.pptx")
             except ImportError:
                 if deck:  # asked for explicitly
