@@ -199,3 +199,71 @@ def test_the_report_folders_page_has_a_glyph_for_every_character_it_shows(folder
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "分项图表" in page and "全部指标一览" in page
     assert _missing_glyphs(page) == set()
+
+
+def test_the_workbook_prints_and_shows_its_numbers(folder):
+    """Issue 18: 98 pages as PDF, no number formats, no unit for projections, "inf" in a
+    numeric column."""
+    import openpyxl
+
+    out, _ = folder
+    wb = openpyxl.load_workbook(out / "assessment.xlsx")
+    for ws in wb.worksheets:
+        ps = ws.page_setup
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert (ps.fitToWidth or 1, ps.fitToHeight) == (1, 0), ws.title  # 1 is the default
+        assert ws.print_title_rows.replace("$", "") == "1:1", ws.title  # header on every page
+        assert ps.paperSize == 9  # A4
+    assert wb["targets"].page_setup.orientation == "landscape"
+    targets = wb["targets"]
+    head = [c.value for c in targets[1]]
+    fmt = {h: targets.cell(row=2, column=j + 1).number_format for j, h in enumerate(head)}
+    assert fmt["projected"] == "#,##0.00" and fmt["actual_cagr"] == "0.0%"
+    assert fmt["p_met"] == "0.0000" and fmt["target_year"] == "0"
+    high = head.index("target_high_met") + 1
+    assert all(targets.cell(row=i, column=high).value in (None,) or
+               isinstance(targets.cell(row=i, column=high).value, (int, float))
+               for i in range(2, targets.max_row + 1))
+    proj = wb["projections"]
+    phead = [c.value for c in proj[1]]
+    assert "unit" in phead
+    units = {proj.cell(row=i, column=phead.index("id") + 1).value:
+             proj.cell(row=i, column=phead.index("unit") + 1).value
+             for i in range(2, proj.max_row + 1)}
+    assert units["base_stations_5g"] == "万个"
+
+
+@pytest.mark.skipif(missing("soffice", "pdfinfo"), reason="LibreOffice is not installed")
+def test_the_workbook_prints_on_a_few_pages_in_libreoffice(folder, tmp_path):
+    out, _ = folder
+    run = subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir",
+                          str(tmp_path), str(out / "assessment.xlsx")], capture_output=True,
+                         timeout=300, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    pdf = tmp_path / "assessment.pdf"
+    assert run.returncode == 0 and pdf.is_file(), run.stderr
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert pages <= 20  # every sheet one page wide (it was 98)
+
+
+def test_the_status_table_sorts_by_severity_and_by_number(a):
+    """Issue 18: 状态 sorted by row number, 目标 ">10000" as text, "1.04万亿元" as 1.04."""
+    page = to_html(a)
+    table = page[page.index('<table class="sortable">'):]
+    table = table[:table.index("</table>")]
+    heads = re.findall(r"<th>(.*?)</th>", table)
+    rows = re.findall(r'<tr id="row-([^"]+)">(.*?)</tr>', table)
+    cells = {iid: re.findall(r"<td([^>]*)>(.*?)</td>", body) for iid, body in rows}
+
+    def key(iid, header):
+        attrs, _ = cells[iid][heads.index(header)]
+        return float(re.search(r'data-sort="([^"]+)"', attrs).group(1))
+
+    # worst first: at risk before insufficient data, whatever the plan order
+    assert key("base_stations_5g", "状态") < key("core_digital_industry_share_of_gdp", "状态")
+    assert key("digital_economy_value_added", "目标") == 16000
+    assert key("electronic_info_manufacturing_revenue", "目标") == 10000  # ">10000"
+    assert key("digital_economy_value_added", "最新实际") == pytest.approx(10378)
+    attrs, _ = cells["digital_economy_value_added"][heads.index("目标")]
+    assert 'class="num"' in attrs  # numbers align right

@@ -51,22 +51,51 @@ def _require():
 
 
 def _clean(df: pd.DataFrame) -> pd.DataFrame:
-    """Objects and NaN as Excel wants them: empty cells, not 'nan' strings."""
+    """Objects, NaN and infinities as Excel wants them: empty cells, never 'nan' or 'inf'
+    strings in a numeric column (an open-ended target's upper end is no number)."""
     out = df.copy()
     for c in out.columns:
         if out[c].dtype == bool:
             continue
         if not pd.api.types.is_numeric_dtype(out[c]):
             out[c] = out[c].astype(object).where(out[c].notna(), None)
+        elif out[c].dtype.kind == "f":
+            v = out[c].to_numpy(dtype=float)
+            out[c] = out[c].astype(object).where(pd.Series(v, index=out.index).map(
+                math.isfinite), None)
     return out
 
 
+#: Number formats of the targets and projections sheets' numeric columns, by name: shares
+#: of one as percentages, P(met) to four decimals (a percentage would round 0.7498 up to
+#: 75%), years and counts as whole numbers, every other number with two decimals.
+_PERCENT = ("completion", "time_elapsed", "actual_cagr", "required_cagr_plan",
+            "required_cagr_now", "reference_cagr", "margin")
+_WHOLE = ("seq", "base_year", "target_year", "n_obs", "latest_year", "reference_latest_year",
+          "year", "h", "last_year")
+
+
+def _number_format(column: str) -> str:
+    if column in _PERCENT:
+        return "0.0%"
+    if column == "p_met":
+        return "0.0000"
+    if column in _WHOLE:
+        return "0"
+    return "#,##0.00"
+
+
 def projections_frame(a: Assessment) -> pd.DataFrame:
+    """Every projection, per series and year, with the unit its numbers are in."""
+    units = {t.indicator.indicator_id: t.indicator.unit for t in a.plan}
     frames = [p.to_frame().assign(kind="target") for p in a.projections.values()]
     frames += [p.to_frame().assign(kind="reference") for p in a.reference_projections.values()]
     if not frames:
-        return pd.DataFrame(columns=["id", "year", "point"])
-    return pd.concat(frames, ignore_index=True)
+        return pd.DataFrame(columns=["id", "year", "point", "unit"])
+    f = pd.concat(frames, ignore_index=True)
+    f.insert(f.columns.get_loc("point"), "unit",
+             [units.get(str(i).rpartition(":")[-1], "") for i in f["id"]])
+    return f
 
 
 #: Width of the cover sheet's one column, in character units: a portrait A4 page.
@@ -126,15 +155,26 @@ def to_excel(a: Assessment, path: str | Path, lang: str | None = None,
         book = xw.book
         bold = book.add_format({"bold": True, "bg_color": "#F3F3F3", "border": 1,
                                 "text_wrap": True, "valign": "top"})
+        numeric = (sheet_name("targets", lang), sheet_name("projections", lang))
         for name, df in sheets.items():
             _clean(df).to_excel(xw, sheet_name=name, index=False, na_rep="")
             ws = xw.sheets[name]
             ws.freeze_panes(1, 0)
             ws.autofilter(0, 0, max(len(df), 1), max(len(df.columns) - 1, 0))
+            header_lines = 1
             for j, c in enumerate(df.columns):
-                ws.write(0, j, c, bold)
                 width = min(max(8, int(_width(df[c]) * 1.1)), 60)
-                ws.set_column(j, j, width)
+                fmt = None
+                if name in numeric and pd.api.types.is_numeric_dtype(df[c]) \
+                        and df[c].dtype != bool:
+                    fmt = book.add_format({"num_format": _number_format(str(c))})
+                ws.set_column(j, j, width, fmt)
+                ws.write(0, j, c, bold)
+                header_lines = max(header_lines, math.ceil(_width(pd.Series([c])) / width))
+            # a wrapped header gets a row tall enough for its lines (LibreOffice and WPS
+            # do not grow rows by themselves)
+            ws.set_row(0, 15 * header_lines)
+            _print_setup(ws, landscape=name != sheet_name("about", lang))
         ws = xw.sheets[sheet_name("summary", lang)]
         for j, (_, fmt) in enumerate(_SUMMARY):
             if fmt:
@@ -167,6 +207,18 @@ def to_excel(a: Assessment, path: str | Path, lang: str | None = None,
                 ws.write(i + 1, 5, text, book.add_format({
                     "bg_color": STATUS_COLOURS[st], "font_color": STATUS_INK[st], "bold": True}))
     return Path(path)
+
+
+def _print_setup(ws, landscape: bool) -> None:
+    """A4, one page wide (as many pages tall as it takes), the header row on every page,
+    landscape for the wide tables, the sheet's name and page number in the footer."""
+    ws.set_paper(9)
+    if landscape:
+        ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    ws.set_footer("&L&A&R&P / &N")
 
 
 def _width(s: pd.Series) -> float:

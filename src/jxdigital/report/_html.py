@@ -21,7 +21,7 @@ from ..present._report_words import (
     target_name,
     target_reason,
 )
-from ..present._table import display_table, headers, unused_sentences, unused_table
+from ..present._table import COLUMNS, display_table, unused_sentences, unused_table
 from ..present._text import dates_words
 from ._webfont import font_face_css
 
@@ -32,6 +32,7 @@ table{border-collapse:collapse;width:100%;font-size:14px}
 th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top}
 th{background:#f3f3f3;cursor:pointer;position:sticky;top:0}
 th:hover{background:#e6e6e6} td.status{font-weight:bold;white-space:nowrap}
+td.num{text-align:right;white-space:nowrap} td.nowrap{white-space:nowrap}
 figure{margin:1.5em 0} figure img{width:100%;height:auto;border:1px solid #eee}
 figcaption{font-size:14px;color:#333} .meta{color:#666;font-size:13px}
 """
@@ -51,6 +52,21 @@ document.querySelectorAll('table.sortable th').forEach(function(th, i){
   });
 });
 """
+
+
+#: The status table sorted by 状态: the worst first.
+SEVERITY = {st: i for i, st in enumerate(("missed", "off_track", "at_risk", "on_track",
+                                          "achieved", "met", "insufficient_data",
+                                          "not_assessable"))}
+#: Cells of the status table that align right (numbers) or stay on one line (short text).
+CELL_CLASS = {"seq": "num", "target": "num", "latest": "num", "projection": "num",
+              "p_met": "num", "need": "num", "category": "nowrap", "outcome": "nowrap",
+              "grade": "nowrap"}
+
+
+def _sort_number(x: float) -> str:
+    """A number's sort key: itself, or far below every number when missing."""
+    return "-1e300" if x != x else repr(float(x))
 
 
 def _img(png: bytes, alt: str) -> str:
@@ -116,7 +132,7 @@ def to_html(a: Assessment, lang: str | None = None,
         charts = None
     df = display_table(a, lang)
     cols = [c for c in df.columns if not c.startswith("_")]
-    p_col, status_col, seq_col = headers(lang, "p_met", "status", "seq")
+    by_key = dict(zip(COLUMNS, cols, strict=True))
     head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
     body = []
     order = {r.indicator_id: r for r in a}
@@ -124,19 +140,23 @@ def to_html(a: Assessment, lang: str | None = None,
     for (_, row), r in zip(df.iterrows(), rows, strict=True):
         fill = STATUS_COLOURS.get(row["_status"], "#FFFFFF")
         ink = STATUS_INK.get(row["_status"], "#000000")
+        # what a click sorts by: the status by severity, numbers by their value in the
+        # plan's unit (not the text: "1.04万亿元" is not 1.04), a missing one last
+        keys = {"seq": r.seq, "status": SEVERITY.get(r.status_cn, len(SEVERITY)),
+                "p_met": -1 if r.p_met != r.p_met or r.final else round(r.p_met, 4),
+                "target": _sort_number(r.target_value), "latest": _sort_number(r.latest_value),
+                "projection": _sort_number(r.projected),
+                "need": _sort_number(r.required_cagr_now)}
         cells = []
-        for c in cols:
+        for key, c in by_key.items():
             text = html.escape(str(row[c]))
-            if c == status_col:
-                cells.append(f'<td class="status" style="background:{fill};color:{ink}" '
-                             f'data-sort="{rows.index(r)}">{text}</td>')
-            elif c == p_col:
-                p = "" if r.p_met != r.p_met else f"{r.p_met:.4f}"
-                cells.append(f'<td data-sort="{p or -1}">{text}</td>')
-            elif c == seq_col:
-                cells.append(f'<td data-sort="{r.seq}">{text}</td>')
+            sort = f' data-sort="{keys[key]}"' if key in keys else ""
+            if key == "status":
+                cells.append(f'<td class="status" style="background:{fill};color:{ink}"'
+                             f"{sort}>{text}</td>")
             else:
-                cells.append(f"<td>{text}</td>")
+                cls = f' class="{CELL_CLASS[key]}"' if key in CELL_CLASS else ""
+                cells.append(f"<td{cls}{sort}>{text}</td>")
         body.append(f'<tr id="row-{html.escape(r.indicator_id)}">{"".join(cells)}</tr>')
     h1 = report_title(a, lang)
     parts = [
