@@ -125,7 +125,7 @@ def test_a_chart_per_status_and_comparator(every_case):
                     for s in c.get_segments()]
             assert any(abs(s[0][0] - 2025) < 1e-9 and s[0][1] < 400 < s[1][1] for s in segs)
         if r.comparator == "above_national_average":
-            assert "全国" in texts
+            assert "全国（目标：高于此线）" in texts  # the line the target must beat
         if r.comparator == "at_most":
             assert any("≤1.3" in t for t in texts)
         plt.close(fig)

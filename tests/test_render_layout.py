@@ -98,3 +98,33 @@ def test_many_targets_make_the_dashboard_taller_not_denser(tmp_path):
     fig = charts.plot_dashboard(a, lang="zh", style="slide", title=False)
     assert fig.get_size_inches()[1] > 5.6 and overlaps(fig) == []
     matplotlib.pyplot.close(fig)
+
+
+@pytest.mark.parametrize("plan", [None, "china-14th-fyp-digital"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_target_chart_has_text_on_text_or_outside(plan, lang):
+    """Every shipped target's chart, as drawn for the report and the deck: a note that
+    would cover another text gives way; labels and the source line stay in the picture."""
+    a = assess(plan, today=TODAY)
+    bad = {}
+    for r in a:
+        fig = charts.plot_indicator(a, r.indicator_id, lang=lang, style="slide")
+        if overlaps(fig) or outside(fig):
+            bad[r.indicator_id] = (overlaps(fig), outside(fig))
+        matplotlib.pyplot.close(fig)
+    assert bad == {}
+
+
+def test_a_chart_names_what_it_shows_and_labels_another_definition(jiangxi):
+    from jxdigital.charts import render_charts
+
+    fig = charts.plot_indicator(jiangxi, "ecommerce_transactions", lang="zh", style="slide")
+    ax = fig.axes[0]
+    assert ax.get_title(loc="left") == "电子商务交易额"
+    assert any(t.get_text() == "口径不同" and t.get_visible() for t in ax.texts)
+    matplotlib.pyplot.close(fig)
+    fig = charts.plot_indicator(jiangxi, "equipment_nc_rate", lang="zh", style="slide")
+    assert any(t.get_text() == "全国（目标：高于此线）" for t in fig.axes[0].texts)
+    matplotlib.pyplot.close(fig)
+    pngs = render_charts(jiangxi, "zh", jobs=1, dashboard=False)
+    assert "ecommerce_transactions" in pngs  # (titled: the title is drawn in the PNG)

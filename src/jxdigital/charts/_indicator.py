@@ -59,7 +59,10 @@ BADGE_AT = (0.01, 0.97)  # axes fraction: the status badge's top left corner
 BADGE_PAD = 0.3  # × font size: padding inside the badge's rounded box
 
 LABEL_LATIN_EM = 0.52  # em: a Latin character's width in the labels (a CJK one is 1 em)
-LABEL_MARGIN_IN = 0.15  # inches kept right of the widest label at the target year
+LABEL_MARGIN_IN = 0.3  # inches kept right of the widest label at the target year
+#: Marks the small notes (part-year dates, 口径不同, 来源不一) that give way where they would
+#: cover another text.
+NOTE_GID = "jxdigital-note"
 YEAR_EPS = 0.01  # years: labels anchored at (or after) the target year, within rounding
 
 X_PAD = 0.4  # years: space left of the first year and, at least, right of the last
@@ -176,7 +179,7 @@ def draw_indicator(ax, a: Assessment, r: TargetStatus, st: S.Style, lang: str,
     used = a.series.get(r.indicator_id, pd.DataFrame(columns=["year", "value", "qualifier"]))
     shown = _Shown()
     if not compact:
-        _draw_other_sources(ax, _observations(a, r), pen, lang, shown)
+        _draw_other_sources(ax, _observations(a, r), pen, lang, shown, labels)
         _draw_part_year(ax, _part_year(a, r), pen, lang, shown)
         _draw_unpublished(ax, _unpublished(a, r, used), pen, lang, shown)
     proj = _draw_fan(ax, a, r, used, pen, lang, shown, labels)
@@ -200,13 +203,15 @@ def _draw_part_year(ax, part: pd.DataFrame, pen: _Pen, lang: str, shown: _Shown)
         below = not below if x - previous < DATE_LABEL_GAP else True
         previous = x
         ax.annotate(W.chart_words("part_year_date", lang, date=str(when)[:7]), (x, v),
+                    gid=NOTE_GID,
                     xytext=(0, -NOTE_DROP if below else NOTE_DROP), textcoords="offset points",
                     ha="center", va="top" if below else "bottom", fontsize=pen.note,
                     color=S.NOTE)
     shown.values += list(part["value"])
 
 
-def _draw_other_sources(ax, obs: pd.DataFrame, pen: _Pen, lang: str, shown: _Shown) -> None:
+def _draw_other_sources(ax, obs: pd.DataFrame, pen: _Pen, lang: str, shown: _Shown,
+                        labels: bool = True) -> None:
     """Other sources' figures: hollow = not comparable with the plan's definition; small
     grey dots = comparable figures the selection rule did not use; a dotted line where
     sources disagree on a year."""
@@ -222,11 +227,17 @@ def _draw_other_sources(ax, obs: pd.DataFrame, pen: _Pen, lang: str, shown: _Sho
         ax.plot(nc["year"], nc["value"], ls="none", marker="o", ms=pen.marker, mfc="none",
                 mec=S.ACTUAL, mew=HOLLOW_EDGE, zorder=Z["other_sources"])
         shown.values += list(nc["value"])
+        if labels:  # a figure of another definition must not read as the plan's own
+            last = nc.sort_values("year").iloc[-1]
+            ax.annotate(W.chart_words("other_definition", lang),
+                        (float(last["year"]), float(last["value"])), xytext=(LABEL_GAP, 0),
+                        textcoords="offset points", va="center", ha="left",
+                        fontsize=pen.note, color=S.NOTE, gid=NOTE_GID)
     for y in sorted(_conflict_years(obs)):
         v = obs[obs["year"] == y]["value"]
         ax.vlines(y, v.min(), v.max(), color=S.TARGET, lw=pen.line * CONFLICT_LINE, ls=":",
                   zorder=Z["conflict"])
-        ax.annotate(W.chart_words("sources_differ", lang), (y, v.min()),
+        ax.annotate(W.chart_words("sources_differ", lang), (y, v.min()), gid=NOTE_GID,
                     xytext=(0, -NOTE_DROP), textcoords="offset points", ha="center",
                     va="top", fontsize=pen.note, color=S.TARGET)
 
@@ -303,10 +314,10 @@ def _draw_national(ax, a: Assessment, r: TargetStatus, pen: _Pen, lang: str, sho
                 lw=pen.line * NATIONAL_LINE, zorder=Z["national"])
         shown.values += list(rf["point"])
         last_x, last_y = xs[-1], float(rf["point"].iloc[-1])
-    if labels:
-        ax.annotate(W.chart_words("national", lang), (last_x, last_y), xytext=(LABEL_GAP, 0),
-                    textcoords="offset points", va="center", fontsize=pen.label,
-                    color=S.NATIONAL)
+    if labels:  # the national line is what the target must beat: say so on it
+        ax.annotate(W.chart_words("national_target", lang), (last_x, last_y),
+                    xytext=(LABEL_GAP, 0), textcoords="offset points", va="center",
+                    fontsize=pen.label, color=S.NATIONAL)
     else:  # a small panel: the label right of the line's end, inside the panel
         ax.annotate(W.chart_words("national", lang), (last_x, last_y), xytext=(3, 0),
                     textcoords="offset points", ha="left", va="center",
@@ -514,7 +525,29 @@ def plot_indicator(assessment, indicator_id: str | None = None, *, lang: str | N
         if own:
             _place_axes(fig, ax, st, footer, title)
         S.fix_fonts(fig)
+        _declutter(fig, ax)
     return fig
+
+
+def _declutter(fig, ax) -> None:
+    """Hide a small note (``NOTE_GID``) that would cover another text of the chart or an
+    earlier note: the labels and the source line always win."""
+    r = fig.canvas.get_renderer()
+    texts = [t for t in [*fig.texts, ax.title, ax._left_title, *ax.texts] if t.get_text()]
+    kept = [t.get_window_extent(r) for t in texts if t.get_gid() != NOTE_GID]
+    for locs, labels, lim in ((ax.get_xticks(), ax.get_xticklabels(), ax.get_xlim()),
+                              (ax.get_yticks(), ax.get_yticklabels(), ax.get_ylim())):
+        lo, hi = min(lim), max(lim)
+        kept += [lb.get_window_extent(r) for loc, lb in zip(locs, labels, strict=False)
+                 if lo <= loc <= hi and lb.get_text()]
+    for t in texts:
+        if t.get_gid() != NOTE_GID:
+            continue
+        box = t.get_window_extent(r)
+        if any(box.overlaps(k) for k in kept):
+            t.set_visible(False)
+        else:
+            kept.append(box)
 
 
 def _place_axes(fig, ax, st: S.Style, footer_frac: float, title: bool) -> None:
@@ -537,13 +570,21 @@ def _place_axes(fig, ax, st: S.Style, footer_frac: float, title: bool) -> None:
                         bottom=footer_frac + bottom_pt / 72 / h, top=1 - top_pt / 72 / h)
 
 
+def footer_lines(text: str, width_in: float, st: S.Style) -> list[str]:
+    """The source line wrapped to a figure ``width_in`` inches wide."""
+    return S.wrap(text, width_in * 72 / st.small * 0.92)
+
+
+def footer_height(lines: int, st: S.Style) -> float:
+    """The height in points of a footer of ``lines`` lines."""
+    return lines * st.small * 1.35 + 4
+
+
 def add_footer(fig, text: str, st: S.Style, lang: str) -> float:
     """A source line under the axes, with room kept for it by the layout engine; returns
     the fraction of the figure's height it takes."""
-    width_in = fig.get_size_inches()[0]
-    lines = S.wrap(text, width_in * 72 / st.small * 0.97)
-    height = fig.get_size_inches()[1] * 72
-    frac = (len(lines) * st.small * 1.35 + 4) / height
+    lines = footer_lines(text, fig.get_size_inches()[0], st)
+    frac = footer_height(len(lines), st) / (fig.get_size_inches()[1] * 72)
     fig.text(0.005, 0.004, "\n".join(lines), ha="left", va="bottom", fontsize=st.small,
              color="#555555")
     engine = fig.get_layout_engine()

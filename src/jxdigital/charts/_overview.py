@@ -8,7 +8,7 @@ from .. import assessment as R
 from ..assessment import Assessment
 from ..present import _chart_words as W
 from . import _style as S
-from ._indicator import add_footer, draw_indicator
+from ._indicator import add_footer, draw_indicator, footer_height, footer_lines
 
 
 def _check(a) -> Assessment:
@@ -90,7 +90,7 @@ def plot_dashboard(assessment, *, lang: str | None = None, style: str = "noteboo
     titles = [S.wrap(W.panel_title(r, lang), width_em) for r in rows]
     lines = max((len(t) for t in titles), default=1)  # wrapped, never cut
     footer = W.overview_footer(a, lang)
-    footer_pt = len(S.wrap(footer, w * 72 / st.small * 0.97)) * st.small * 1.35 + 4
+    footer_pt = footer_height(len(footer_lines(footer, w, st)), st)
     h = st.size[1] if st.name == "slide" else st.size[1] * 1.6
     while True:  # grow the height until every row has room
         try:

@@ -26,7 +26,8 @@ def _render(job: tuple[str, str, str]) -> tuple[str, bytes]:
     kind, iid, lang = job
     a = _SHARED["a"]
     if kind == "indicator":
-        fig, dpi = plot_indicator(a, iid, lang=lang, style="slide", title=False), 200
+        # titled: a chart pasted alone must say what it shows
+        fig, dpi = plot_indicator(a, iid, lang=lang, style="slide", title=True), 200
     elif kind == "summary":
         fig, dpi = plot_status_summary(a, lang=lang, style="slide", title=False), 200
     elif kind == "retrospective":

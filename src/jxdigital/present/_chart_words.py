@@ -37,6 +37,8 @@ CHART: dict[str, dict[str, str]] = {
     "projection": {"zh": "{year}年预测 {point}\n80%区间 {lo}—{hi}",
                    "en": "{year} projection {point}\n80% interval {lo}–{hi}"},
     "national": {"zh": "全国", "en": "China"},
+    "national_target": {"zh": "全国（目标：高于此线）", "en": "China (target: above this)"},
+    "other_definition": {"zh": "口径不同", "en": "other definition"},
     "plan_path": {"zh": "规划路径", "en": "plan path"},
     "target": {"zh": "目标 {target}", "en": "target {target}"},
     "between": {"zh": "{low}—{high}", "en": "{low}–{high}"},
