@@ -71,8 +71,10 @@ def test_chart_words_as_the_charts_said_them():
         "2025年预测 1.39万亿元\n80%区间 1.2万亿元—1.58万亿元"
     assert W.actual_label(2021, 6.2, "万个", "lower_bound", "zh") == "2021: 6.2万个以上"
     assert W.actual_label(2021, 6.2, "万个", "lower_bound", "en") == "2021: 62,000+"
-    assert W.marks_words(["other_sources", "lower_bound"], "zh") == \
-        "▲为下限值（如“6万多”）；灰点为未采用的其他来源。"
+    # the ▲ is explained with the chart's own bound (issue 18), or plainly without one
+    assert W.marks_words(["other_sources", "lower_bound"], "zh", "2022年为“6.2万个以上”") == \
+        "▲为下限值（2022年为“6.2万个以上”）；灰点为未采用的其他来源。"
+    assert W.marks_words(["lower_bound"], "zh") == "▲为下限值。"
     assert W.marks_words([], "en") == ""
     assert W.review_labels([2023, 2024, 2026], "2026-12-01", "en") == \
         ["end 2023", "end 2024", "2026-12-01\n(this review)"]

@@ -128,3 +128,17 @@ def test_a_chart_names_what_it_shows_and_labels_another_definition(jiangxi):
     matplotlib.pyplot.close(fig)
     pngs = render_charts(jiangxi, "zh", jobs=1, dashboard=False)
     assert "ecommerce_transactions" in pngs  # (titled: the title is drawn in the PNG)
+
+
+def test_english_footers_name_publishers_in_english_and_the_bound_is_the_charts_own():
+    from jxdigital.charts._indicator import source_line
+
+    en = assess(today=TODAY, lang="en")
+    line = source_line(en, en["base_stations_5g"], "en")
+    assert "Sources: Jiangxi Provincial People's Government; Jiangxi Communications " \
+           "Administration." in line
+    assert "；" not in line and "6万多" not in line
+    assert "▲ = lower bound (2022: 'over 62,000')" in line
+    zh = source_line(assess(today=TODAY), assess(today=TODAY)["digital_economy_value_added"],
+                     "zh")
+    assert "▲为下限值（2019年为“7000亿元以上”）" in zh  # not the 5G example on every chart

@@ -84,6 +84,14 @@ def flow_share_sources() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def publisher_names() -> dict[str, str]:
+    """Publishers' English names by their Chinese ones (``data/publishers.csv``), for
+    English source lines."""
+    t = read_table(data_path("publishers.csv"))
+    return dict(zip(t["name_zh"].astype(str), t["name_en"].astype(str), strict=True))
+
+
+@lru_cache(maxsize=1)
 def link_decisions() -> pd.DataFrame:
     """Series of another definition considered for the shipped plans' rows
     (``data/links.csv``: ``plan_id, indicator_id, series, decision`` 'link' or 'refuse',

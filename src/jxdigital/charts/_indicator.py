@@ -488,7 +488,13 @@ def _publishers(a: Assessment, r: TargetStatus) -> list[str]:
 
 
 def source_line(a: Assessment, r: TargetStatus, lang: str) -> str:
-    return W.indicator_footer(a, r, _publishers(a, r), _marks(a, r), lang)
+    used = a.series.get(r.indicator_id)
+    bound = None
+    if used is not None and len(used):
+        b = used[used["qualifier"] == codes.LOWER_BOUND]
+        if len(b):  # the ▲ explained with the chart's own bound
+            bound = (int(b["year"].iloc[-1]), float(b["value"].iloc[-1]))
+    return W.indicator_footer(a, r, _publishers(a, r), _marks(a, r), lang, bound)
 
 
 def plot_indicator(assessment, indicator_id: str | None = None, *, lang: str | None = None,

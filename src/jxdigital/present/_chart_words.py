@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import codes
 from ..assessment import P_OFF_TRACK, P_ON_TRACK, Account, Assessment, TargetStatus
+from ..catalog._load import publisher_names
 from . import _phrases as P
 from . import _text as T
 from ._names import (  # noqa: F401 (re-exported)
@@ -37,6 +38,7 @@ CHART: dict[str, dict[str, str]] = {
     "projection": {"zh": "{year}年预测 {point}\n80%区间 {lo}—{hi}",
                    "en": "{year} projection {point}\n80% interval {lo}–{hi}"},
     "national": {"zh": "全国", "en": "China"},
+    "bound_example": {"zh": "{year}年为“{figure}”", "en": "{year}: '{figure}'"},
     "national_target": {"zh": "全国（目标：高于此线）", "en": "China (target: above this)"},
     "other_definition": {"zh": "口径不同", "en": "other definition"},
     "plan_path": {"zh": "规划路径", "en": "plan path"},
@@ -51,8 +53,9 @@ CHART: dict[str, dict[str, str]] = {
     "no_sources": {"zh": "无", "en": "none"},
     "projection_model": {"zh": "预测：{model}，扇形为50/80/95%区间。",
                          "en": "Projection: {model}; fan = 50/80/95% intervals. "},
-    "mark_lower_bound": {"zh": "▲为下限值（如“6万多”）",
-                         "en": "▲ = lower bound (e.g. 'over 60,000')"},
+    "mark_lower_bound": {"zh": "▲为下限值", "en": "▲ = lower bound"},
+    "mark_lower_bound_eg": {"zh": "▲为下限值（{example}）",
+                            "en": "▲ = lower bound ({example})"},
     "mark_linked": {"zh": "□为按其他口径增速推算的值（依据C）",
                     "en": "□ = from another definition's growth (grade C)"},
     "mark_other_definition": {"zh": "空心点为口径不同的数据", "en": "hollow = other definition"},
@@ -181,32 +184,45 @@ def actual_label(year: int, value: float, unit: str, qualifier: str, lang: str) 
     return chart_words("actual", lang, year=year, value=T.value(value, unit, lang)) + more
 
 
-def _publishers(publishers: Sequence[str]) -> str:
-    # Names of the publishers as they are (Chinese), so joined the Chinese way in both
-    # languages.
-    return "；".join(publishers[:3]) + ("等" if len(publishers) > 3 else "")
+def _publishers(publishers: Sequence[str], lang: str = "zh") -> str:
+    """Who published the figures: in Chinese as printed (``江西省人民政府；国家统计局等``);
+    in English each publisher's English name where it is known (``data/publishers.csv``),
+    else its Chinese name, once (``Jiangxi Provincial People's Government; 大江网 and
+    others``)."""
+    if lang == "zh":
+        return "；".join(publishers[:3]) + ("等" if len(publishers) > 3 else "")
+    names = publisher_names()
+    shown = list(dict.fromkeys(names.get(p, p) for p in publishers[:3]))
+    return "; ".join(shown) + (" and others" if len(publishers) > 3 else "")
 
 
-def marks_words(marks: Iterable[str], lang: str) -> str:
+def marks_words(marks: Iterable[str], lang: str, bound: str = "") -> str:
     """What the marks drawn (``MARKS``: ``lower_bound``, ``other_definition``,
     ``other_sources``, ``part_year``) mean, there being no legend; "" when none is drawn."""
     drawn = set(marks)
-    said = [chart_words(f"mark_{m}", lang) for m in MARKS if m in drawn]
+    said = [chart_words("mark_lower_bound_eg", lang, example=bound)
+            if m == codes.LOWER_BOUND and bound else chart_words(f"mark_{m}", lang)
+            for m in MARKS if m in drawn]
     if not said:
         return ""
     return chart_words("marks", lang, marks=chart_words("marks_sep", lang).join(said))
 
 
 def indicator_footer(a: Assessment, r: TargetStatus, publishers: Sequence[str],
-                     marks: Iterable[str], lang: str) -> str:
+                     marks: Iterable[str], lang: str, bound: tuple | None = None) -> str:
     """One target's source line: the sources, the projection's model, the data's dates and
-    what the marks drawn mean."""
-    text = _publishers(publishers) or chart_words("no_sources", lang)
+    what the marks drawn mean; ``bound``: (year, value) of the chart's own lower bound,
+    its example for ▲ (``2022年“6.2万个以上”``)."""
+    text = _publishers(publishers, lang) or chart_words("no_sources", lang)
     s = chart_words("sources", lang, sources=text)
     if r.model:
         s += chart_words("projection_model", lang, model=f"jxdigital {r.model}")
     s += chart_words("dates", lang, dates=T.chart_dates_words(a, r.latest_year, lang))
-    return s + marks_words(marks, lang)
+    example = ""
+    if bound is not None:
+        fig = T.figure(bound[1], r.unit, codes.LOWER_BOUND, lang)
+        example = chart_words("bound_example", lang, year=bound[0], figure=fig)
+    return s + marks_words(marks, lang, example)
 
 
 # --- every target --------------------------------------------------------------------------
