@@ -142,3 +142,14 @@ def test_english_footers_name_publishers_in_english_and_the_bound_is_the_charts_
     zh = source_line(assess(today=TODAY), assess(today=TODAY)["digital_economy_value_added"],
                      "zh")
     assert "▲为下限值（2019年为“7000亿元以上”）" in zh  # not the 5G example on every chart
+
+
+def test_projections_are_given_to_three_significant_figures(jiangxi):
+    from jxdigital.present import _text as T
+
+    assert T.projected(117044, "", "en") == "117,000"  # not 117,044
+    assert T.projected(13691.6, "亿元") == "1.37万亿元"
+    assert T.projected(6471.4, "亿元") == "6470亿元"
+    r = jiangxi["base_stations_5g"]
+    assert "101,000 (80% interval 62,000–203,000)" in r.reason_en
+    assert "2025年约10.1万个（80%区间6.2万个—20.3万个）" in r.reason_zh

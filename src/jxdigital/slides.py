@@ -108,12 +108,14 @@ def _title(slide, text: str, size: float, height: float | None = None) -> None:
 def _fit_size(text: str, width: float, height: float, largest: float, smallest: float
               ) -> float:
     """The largest type size (points) at which ``text`` wrapped to ``width`` inches fits
-    ``height`` inches (1.2 line height), else ``smallest``."""
+    ``height`` inches, else ``smallest``."""
     size = largest
     while size > smallest:
-        per_line = width * 72 / size * 0.95
+        # LibreOffice and PowerPoint set lines a little wider and taller than the em count:
+        # keep a margin so the text never runs into the chart below
+        per_line = width * 72 / size * 0.88
         lines = math.ceil(text_em(text) / per_line) or 1
-        if lines * size * 1.2 / 72 <= height:
+        if lines * size * 1.3 / 72 <= height:
             return size
         size -= 1
     return smallest
@@ -234,7 +236,7 @@ def build_deck(assessment: Assessment, path: str | Path, lang: str | None = None
         box = s.shapes.add_textbox(*(Inches(v) for v in REASON))
         box.text_frame.word_wrap = True
         box.text_frame.text = reason
-        set_fonts(box.text_frame, size=_fit_size(reason, REASON[2], REASON[3], 14, 9),
+        set_fonts(box.text_frame, size=_fit_size(reason, REASON[2], REASON[3], 14, 8),
                   colour="333333")
         pic = s.shapes.add_picture(io.BytesIO(charts[r.indicator_id]),
                                    *(Inches(v) for v in PICTURE[:3]))

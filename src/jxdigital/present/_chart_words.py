@@ -157,8 +157,8 @@ def unpublished_words(first: int, last: int, lang: str) -> str:
 def projection_label(year: int, point: float, lo: float, hi: float, unit: str,
                      lang: str) -> str:
     """The projection's label at the target year, with its 80 % interval."""
-    return chart_words("projection", lang, year=year, point=T.value(point, unit, lang),
-                       lo=T.value(lo, unit, lang), hi=T.value(hi, unit, lang))
+    return chart_words("projection", lang, year=year, point=T.projected(point, unit, lang),
+                       lo=T.projected(lo, unit, lang), hi=T.projected(hi, unit, lang))
 
 
 def target_words(r: Any, lang: str) -> str:

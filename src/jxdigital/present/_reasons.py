@@ -355,8 +355,9 @@ def _projected(j: Judgement, when: Timing) -> tuple[str, str]:
     grow_zh, grow_en = _growth_clause(j, fig, "zh"), _growth_clause(j, fig, "en")
     need_zh, need_en = _need_clause(j, fig, when, "zh"), _need_clause(j, fig, when, "en")
     rel_zh, rel_en = _relation(t, fc.projected)
-    band_zh = f"（80%区间{T.value(fc.lo_80, u)}—{T.value(fc.hi_80, u)}）"
-    band_en = f" (80% interval {T.value(fc.lo_80, u, 'en')}–{T.value(fc.hi_80, u, 'en')})"
+    band_zh = f"（80%区间{T.projected(fc.lo_80, u)}—{T.projected(fc.hi_80, u)}）"
+    band_en = (f" (80% interval {T.projected(fc.lo_80, u, 'en')}–"
+               f"{T.projected(fc.hi_80, u, 'en')})")
     given_zh, given_en = _given_clause(fc.given, u)
     p_zh, p_en = T.prob(fc.p_met), T.prob(fc.p_met, "en")
     fig_zh, fig_en = figure_words(fig, u, "zh"), figure_words(fig, u, "en")
@@ -369,18 +370,18 @@ def _projected(j: Judgement, when: Timing) -> tuple[str, str]:
         head_en = (f"{_cap(known_en)}; {latest_en} {fig_en}"
                    + (f" ({grow_en})" if grow_en else ""))
         zh = (f"{head_zh}；按{fig.year}年及以前的数据推算{given_zh}，{T_}年约"
-              f"{T.value(fc.projected, u)}{band_zh}，{rel_zh}{goal_zh}目标，达标概率约{p_zh}"
+              f"{T.projected(fc.projected, u)}{band_zh}，{rel_zh}{goal_zh}目标，达标概率约{p_zh}"
               + (f"（{need_zh}）" if need_zh else "") + "。")
         en = (f"{head_en}; from figures up to {fig.year}{given_en}, {T_} is estimated at "
-              f"{T.value(fc.projected, u, 'en')}{band_en}, {rel_en} the target of {goal_en}, "
+              f"{T.projected(fc.projected, u, 'en')}{band_en}, {rel_en} the target of {goal_en}, "
               f"P(met) about {p_en}" + (f" ({need_en})" if need_en else "") + ".")
     else:
         head_zh = fig_zh + (f"，{grow_zh}" if grow_zh else "")
         head_en = _cap(fig_en) + (f", {grow_en}" if grow_en else "")
-        zh = (f"{head_zh}；按趋势外推{given_zh}，{T_}年约{T.value(fc.projected, u)}{band_zh}，"
+        zh = (f"{head_zh}；按趋势外推{given_zh}，{T_}年约{T.projected(fc.projected, u)}{band_zh}，"
               f"{rel_zh}{goal_zh}目标，实现概率约{p_zh}" + (f"；{need_zh}" if need_zh else "")
               + "。")
-        en = (f"{head_en}; the trend projects {T.value(fc.projected, u, 'en')} in {T_}"
+        en = (f"{head_en}; the trend projects {T.projected(fc.projected, u, 'en')} in {T_}"
               f"{band_en}{given_en}, {rel_en} the target of {goal_en}, P(met) about {p_en}"
               + (f"; {need_en}" if need_en else "") + ".")
     return zh, en
@@ -503,11 +504,11 @@ def _relative(j: Judgement, when: Timing) -> tuple[str, str]:
                 f"{pre_en}{le if over else _cap(le)}, above the {nat_en}: already above the "
                 "national average.")
     verb_zh = "推算" if over else "按趋势外推，"
-    proj = (f"{verb_zh}{t.target_year}年约{T.value(fc.projected, u)}，全国约"
-            f"{T.value(fc.reference_projected, u)}，超过全国的概率约{T.prob(fc.p_met)}")
+    proj = (f"{verb_zh}{t.target_year}年约{T.projected(fc.projected, u)}，全国约"
+            f"{T.projected(fc.reference_projected, u)}，超过全国的概率约{T.prob(fc.p_met)}")
     proj_en = (f"{'estimates give' if over else 'trends project'} "
-               f"{T.value(fc.projected, u, 'en')} against a national "
-               f"{T.value(fc.reference_projected, u, 'en')} in {t.target_year}; "
+               f"{T.projected(fc.projected, u, 'en')} against a national "
+               f"{T.projected(fc.reference_projected, u, 'en')} in {t.target_year}; "
                f"P(above) about {T.prob(fc.p_met, 'en')}")
     return (f"{pre_zh}{lz}，{nat_zh}；{proj}。",
             f"{pre_en}{le if over else _cap(le)}, {nat_en}; {proj_en}.")

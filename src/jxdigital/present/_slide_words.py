@@ -110,10 +110,10 @@ def headline(r: Any, lang: str, full_name: bool = False) -> str:
         return head + (f"{r.latest_year}年已达{v}，提前实现{goal}的目标" if zh else
                        f"{v} in {r.latest_year}, target of {goal} already met")
     if st in ("on_track", "at_risk", "off_track") and _finite(r.projected):
-        v = T.value(r.projected, u, lang)
+        v = T.projected(r.projected, u, lang)
         p = T.prob(r.p_met, lang)
         if r.comparator == codes.ABOVE_NATIONAL_AVERAGE and _finite(r.reference_projected):
-            nat = T.value(r.reference_projected, u, lang)
+            nat = T.projected(r.reference_projected, u, lang)
             return head + (f"{r.target_year}年预计{v}，全国约{nat}，达标概率{p}" if zh else
                            f"{v} expected in {r.target_year} against {nat} nationally, "
                            f"P(met) {p}")

@@ -63,9 +63,9 @@ def projection_words(r: TargetStatus, lang: str) -> str:
     if r.unit == "%" and r.comparator == codes.FASTER_THAN:
         return f"{T.rate(r.projected / 100)} vs {T.rate(r.reference_projected / 100)}"
     u = r.unit
-    lo, hi = T.value(r.lo_80, u, lang), T.value(r.hi_80, u, lang)
-    return (f"{T.value(r.projected, u)}（{lo}—{hi}）" if lang == "zh" else
-            f"{T.value(r.projected, u, 'en')} ({lo}–{hi})")
+    lo, hi = T.projected(r.lo_80, u, lang), T.projected(r.hi_80, u, lang)
+    return (f"{T.projected(r.projected, u)}（{lo}—{hi}）" if lang == "zh" else
+            f"{T.projected(r.projected, u, 'en')} ({lo}–{hi})")
 
 
 def need_words(r: TargetStatus, lang: str) -> str:

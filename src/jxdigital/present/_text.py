@@ -180,6 +180,22 @@ def value(v: float, unit: str, lang: str = "zh") -> str:
     return num(v, lang) + unit
 
 
+def sig(v: float, digits: int = 3) -> float:
+    """``v`` to ``digits`` significant figures (117044 → 117000; 6.2 stays 6.2)."""
+    if v is None or not math.isfinite(v) or v == 0:
+        return v
+    return round(v, digits - 1 - math.floor(math.log10(abs(v))))
+
+
+def projected(v: float, unit: str, lang: str = "zh") -> str:
+    """A projected value or interval end: three significant figures (a projection is not
+    known to more), then as ``value`` prints it: ``13691.6亿元`` → ``1.37万亿元``,
+    ``117044`` → ``117,000``."""
+    if v is None or math.isnan(v):
+        return "—"
+    return value(sig(v), unit, lang)
+
+
 #: How a figure reads with its qualifier (``QUALIFIERS`` of the observations): a bound
 #: reads as one. "近5000" and "不到4000" are both read as upper bounds and the reader keeps
 #: no more than that, so both read ``不到X``, which is true of each ("近X" would claim a
