@@ -70,7 +70,8 @@ def test_chart_words_as_the_charts_said_them():
     assert W.projection_label(2025, 13900, 12000, 15800, "亿元", "zh") == \
         "2025年预测 1.39万亿元\n80%区间 1.2万亿元—1.58万亿元"
     assert W.actual_label(2021, 6.2, "万个", "lower_bound", "zh") == "2021: 6.2万个以上"
-    assert W.actual_label(2021, 6.2, "万个", "lower_bound", "en") == "2021: 62,000+"
+    # a bound reads as one (issue 18: "3,000 items+")
+    assert W.actual_label(2021, 6.2, "万个", "lower_bound", "en") == "2021: over 62,000"
     # the ▲ is explained with the chart's own bound (issue 18), or plainly without one
     assert W.marks_words(["other_sources", "lower_bound"], "zh", "2022年为“6.2万个以上”") == \
         "▲为下限值（2022年为“6.2万个以上”）；灰点为未采用的其他来源。"

@@ -41,13 +41,13 @@ def _nan(x) -> bool:
 def _actual(row, unit: str, lang: str, year: int) -> str:
     if row["outcome"] in ("met", "missed") and not _nan(row["value"]) and \
             not _nan(row["year"]):
-        v = T.value(row["value"], unit, lang)
-        more = {codes.LOWER_BOUND: ("以上", "+"), codes.UPPER_BOUND: ("以下", "−")}.get(
-            row["qualifier"], ("", ""))[0 if lang == "zh" else 1]
+        q = row["qualifier"] if row["qualifier"] in (codes.LOWER_BOUND, codes.UPPER_BOUND) \
+            else "exact"  # a bound reads as one: 3000件以上 / over 3,000 items
+        v = T.figure(row["value"], unit, q, lang)
         when = int(row["year"])
         if when != year:  # met early, the target-year figure not published yet
-            return f"{v}{more}（{when}年）" if lang == "zh" else f"{v}{more} ({when})"
-        return f"{v}{more}"
+            return f"{v}（{when}年）" if lang == "zh" else f"{v} ({when})"
+        return v
     return "未公布" if lang == "zh" else "not yet published"
 
 

@@ -45,7 +45,6 @@ CHART: dict[str, dict[str, str]] = {
     "target": {"zh": "目标 {target}", "en": "target {target}"},
     "between": {"zh": "{low}—{high}", "en": "{low}–{high}"},
     "actual": {"zh": "{year}: {value}", "en": "{year}: {value}"},
-    "lower_bound_mark": {"zh": "以上", "en": "+"},
     "category_head": {"zh": "{category}｜", "en": "{category} | "},
     "panel_unit": {"zh": "（{unit}）", "en": " ({unit})"},
     # the footer of one target: sources, the projection, the marks drawn, the dates
@@ -179,9 +178,11 @@ def target_label(r: TargetStatus, lang: str) -> str:
 
 
 def actual_label(year: int, value: float, unit: str, qualifier: str, lang: str) -> str:
-    """The last actual's label: ``2021: 9400亿元``, a lower bound ``…以上`` / ``…+``."""
-    more = chart_words("lower_bound_mark", lang) if qualifier == codes.LOWER_BOUND else ""
-    return chart_words("actual", lang, year=year, value=T.value(value, unit, lang)) + more
+    """The last actual's label: ``2021: 9400亿元``, a lower bound ``2022: 6.2万个以上`` /
+    ``2022: over 62,000`` (never "62,000+")."""
+    shown = T.figure(value, unit, qualifier, lang) if qualifier == codes.LOWER_BOUND \
+        else T.value(value, unit, lang)
+    return chart_words("actual", lang, year=year, value=shown)
 
 
 def _publishers(publishers: Sequence[str], lang: str = "zh") -> str:

@@ -341,11 +341,13 @@ def chart_dates_words(a, latest_year, lang: str = "zh") -> str:
 
 
 def as_of_words(a, lang: str = "zh") -> str:
-    """What an ``Assessment`` was judged on: ``全部已发布数据`` / ``截至2022已发布的数据``."""
+    """What an ``Assessment`` was judged on: ``全部已发布数据`` / ``截至2022年已发布的数据``."""
     if a.as_of == "latest":
         return "全部已发布数据" if lang == "zh" else "all figures published to date"
-    return (f"截至{a.as_of}已发布的数据" if lang == "zh" else
-            f"figures published by {a.as_of}")
+    when = str(a.as_of)
+    when_zh = f"{when}年" if len(when) == 4 and when.isdigit() else when
+    return (f"截至{when_zh}已发布的数据" if lang == "zh" else
+            f"figures published by {when}")
 
 
 def account_counts_sentence(acc, lang: str = "zh") -> str:

@@ -15,6 +15,7 @@ from ..present import _account as A
 from ..present._report_words import (
     account_sentence,
     based_on_sentence,
+    gap_group,
     labelled,
     plan_title,
     report_title,
@@ -89,8 +90,15 @@ def to_markdown(a: Assessment, lang: str | None = None, account: Account | None 
     gaps = [r for r in sorted(a, key=lambda r: r.seq) if r.status_cn == "insufficient_data"]
     if gaps:
         out += [f"## {report_words('heading_gaps', lang)}", ""]
-        out += [f"- {labelled(_text(target_name(r, lang)), _text(target_reason(r, lang)), lang)}"
-                for r in gaps]
+        # targets with the same reason share one line: the reason once, then their names
+        by_reason: dict[str, list[str]] = {}
+        for r in gaps:
+            by_reason.setdefault(target_reason(r, lang), []).append(target_name(r, lang))
+        for reason, names in by_reason.items():
+            if len(names) == 1:
+                out.append(f"- {labelled(_text(names[0]), _text(reason), lang)}")
+            else:
+                out.append(f"- {_text(gap_group(names, reason, lang))}")
         out.append("")
     unused, shipped = unused_table(a, lang)
     if len(unused):
