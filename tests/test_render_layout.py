@@ -153,3 +153,18 @@ def test_projections_are_given_to_three_significant_figures(jiangxi):
     r = jiangxi["base_stations_5g"]
     assert "101,000 (80% interval 62,000–203,000)" in r.reason_en
     assert "2025年约10.1万个（80%区间6.2万个—20.3万个）" in r.reason_zh
+
+
+def test_english_charts_use_one_scale_and_labels_stay_off_the_axis():
+    from jxdigital.charts._indicator import ACTUAL_GID
+
+    a = assess(today=TODAY, lang="en")
+    fig = charts.plot_indicator(a, "digital_economy_value_added", style="slide")
+    ax = fig.axes[0]
+    r = fig.canvas.get_renderer()
+    ticks = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    # the ticks read as the labels do ("1.04 trillion yuan"), not "× 100 million yuan"
+    assert any("trillion" in t for t in ticks) and ax.get_ylabel() == "yuan"
+    label = next(t for t in ax.texts if t.get_gid() == ACTUAL_GID)
+    assert label.get_window_extent(r).x0 >= ax.get_window_extent(r).x0
+    matplotlib.pyplot.close(fig)

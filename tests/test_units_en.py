@@ -236,8 +236,9 @@ def test_chart_axis_and_labels_in_english(a):
 
     from jxdigital import charts
 
-    for iid, label in (("staff_wan", "× 10,000 people"), ("users_yi", "× 100 million users"),
-                       ("big_rev", "100 million yuan")):
+    # one scale per chart (issue 18): the axis names the thing, its ticks are multiplied out
+    # as the labels are ("30,000 people", "1.6 trillion yuan"), not "× 10,000 people"
+    for iid, label in (("staff_wan", "people"), ("users_yi", "users"), ("big_rev", "yuan")):
         fig = charts.plot_indicator(a, iid, lang="en")
         ax = fig.axes[0]
         assert ax.get_ylabel() == label

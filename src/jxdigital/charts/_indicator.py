@@ -14,6 +14,7 @@ from ..assessment import Assessment, TargetStatus, in_unit
 from ..errors import NotFoundError
 from ..observations import conflicts
 from ..present import _chart_words as W
+from ..present import _text as T
 from ..present import assess
 from . import _style as S
 
@@ -63,6 +64,9 @@ LABEL_MARGIN_IN = 0.3  # inches kept right of the widest label at the target yea
 #: Marks the small notes (part-year dates, 口径不同, 来源不一) that give way where they would
 #: cover another text.
 NOTE_GID = "jxdigital-note"
+#: Marks the last actual's label, which turns to the right of its point where it would
+#: run over the y axis.
+ACTUAL_GID = "jxdigital-actual"
 YEAR_EPS = 0.01  # years: labels anchored at (or after) the target year, within rounding
 
 X_PAD = 0.4  # years: space left of the first year and, at least, right of the last
@@ -341,7 +345,7 @@ def _draw_plan_path(ax, r: TargetStatus, pen: _Pen, lang: str, shown: _Shown,
         mid = len(xs) // 2
         ax.annotate(W.chart_words("plan_path", lang), (xs[mid], path[mid]),
                     xytext=(0, -PATH_LABEL_DROP), textcoords="offset points", ha="center",
-                    fontsize=pen.note, color=S.PLAN_PATH)
+                    fontsize=pen.note, color=S.PLAN_PATH, gid=NOTE_GID)
     shown.years += list(xs)
     shown.values += list(path)
 
@@ -403,7 +407,7 @@ def _draw_actuals(ax, r: TargetStatus, used: pd.DataFrame, pen: _Pen, lang: str,
                     (last["year"], last["value"]),
                     xytext=(LABEL_GAP if alone else -ACTUAL_LABEL_BACK, ACTUAL_LABEL_RISE),
                     textcoords="offset points", ha="left" if alone else "right",
-                    va="bottom", fontsize=pen.label, color=S.ACTUAL)
+                    va="bottom", fontsize=pen.label, color=S.ACTUAL, gid=ACTUAL_GID)
 
 
 def _draw_axes(ax, r: TargetStatus, pen: _Pen, shown: _Shown, labels: bool) -> None:
@@ -525,8 +529,20 @@ def plot_indicator(assessment, indicator_id: str | None = None, *, lang: str | N
         draw_indicator(ax, a, r, st, lang)
         draw_badge(ax, r, lang, st.label)
         if title:
-            ax.set_title(W.name_of(r, lang), loc="left", fontsize=st.title, pad=st.title * 0.6)
-        ax.set_ylabel(W.unit_label(r, lang))
+            # the full name where it fits one line, else the short one (never cut)
+            name = W.name_of(r, lang)
+            if S.text_em(name) * st.title / 72 > st.size[0] * 0.9:
+                name = W.short_name(r, lang)
+            ax.set_title(name, loc="left", fontsize=st.title, pad=st.title * 0.6)
+        axis = T.axis_en(r.unit) if lang == "en" else None
+        if axis is not None:  # one scale on the chart: the ticks as the labels read them
+            from matplotlib.ticker import FuncFormatter
+
+            ax.yaxis.set_major_formatter(FuncFormatter(
+                lambda v, _pos, f=axis[1]: T.axis_tick_en(v, f)))
+            ax.set_ylabel(axis[0])
+        else:
+            ax.set_ylabel(W.unit_label(r, lang))
         footer = add_footer(fig, source_line(a, r, lang), st, lang)
         if own:
             _place_axes(fig, ax, st, footer, title)
@@ -539,6 +555,11 @@ def _declutter(fig, ax) -> None:
     """Hide a small note (``NOTE_GID``) that would cover another text of the chart or an
     earlier note: the labels and the source line always win."""
     r = fig.canvas.get_renderer()
+    inside = ax.get_window_extent(r)
+    for t in ax.texts:  # the last actual's label never runs over the y axis
+        if t.get_gid() == ACTUAL_GID and t.get_window_extent(r).x0 < inside.x0:
+            t.set_horizontalalignment("left")
+            t.xyann = (LABEL_GAP, t.xyann[1])
     texts = [t for t in [*fig.texts, ax.title, ax._left_title, *ax.texts] if t.get_text()]
     kept = [t.get_window_extent(r) for t in texts if t.get_gid() != NOTE_GID]
     for locs, labels, lim in ((ax.get_xticks(), ax.get_xticklabels(), ax.get_xlim()),

@@ -138,6 +138,30 @@ def _words(amount: Decimal) -> str:
     return _plain(amount)
 
 
+def axis_en(unit: str) -> tuple[str, float] | None:
+    """An English chart axis on the scale its labels use: (the axis' unit, the factor its
+    numbers are multiplied by), e.g. ``万户`` → ("users", 10000) so the ticks read 40
+    million like the label "40.24 million users"; None where the printed unit's numbers
+    already are that scale (%, Gbps, an index, 件)."""
+    key = (unit or "").strip()
+    u = lookup_unit(key)
+    if u.scale == 1 or u.base in ("%", "Gbps", "index"):
+        return None
+    if u.base == "CNY":
+        return "yuan", u.scale
+    noun = _noun(key, u.base)
+    if noun is None:
+        return None
+    return (noun[0] or "count"), u.scale
+
+
+def axis_tick_en(v: float, factor: float) -> str:
+    """A tick of an English axis: ``v`` × ``factor`` in words past a million (``40
+    million``, ``1.6 trillion``), else with thousands separators."""
+    amount = Decimal(repr(float(v))) * Decimal(repr(float(factor)))
+    return _words(amount.normalize()) if abs(amount) >= _MILLION else f"{float(amount):,.0f}"
+
+
 def _en(v: float, unit: str) -> str:
     """``value(v, unit, "en")``: the figure in English, multiplied out of its printed unit,
     rounded as the Chinese text rounds it (so no more digits than that, none fewer)."""
