@@ -168,3 +168,18 @@ def test_english_charts_use_one_scale_and_labels_stay_off_the_axis():
     label = next(t for t in ax.texts if t.get_gid() == ACTUAL_GID)
     assert label.get_window_extent(r).x0 >= ax.get_window_extent(r).x0
     matplotlib.pyplot.close(fig)
+
+
+def test_a_target_at_100_percent_is_drawn_whole_and_bar_words_sit_above_the_lines(jiangxi):
+    fig = charts.plot_indicator(jiangxi, "cross_province_services_share", style="slide")
+    ax = fig.axes[0]
+    assert ax.get_ylim()[1] > 100 and max(ax.get_yticks()) <= 100
+    assert outside(fig) == []
+    matplotlib.pyplot.close(fig)
+    fig = charts.plot_status_summary(assess("china-14th-fyp-digital", today="2024-06-30"),
+                                     style="slide", title=False)
+    words = [t for t in fig.axes[0].texts if "%" in t.get_text()]
+    # a white ground under each bar's words: the dashed 25 % / 75 % lines pass behind them
+    assert words and all(t.get_bbox_patch() is not None for t in words)
+    assert all(ln.get_zorder() < t.get_zorder() for ln in fig.axes[0].lines for t in words)
+    matplotlib.pyplot.close(fig)

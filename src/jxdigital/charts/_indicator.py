@@ -452,9 +452,12 @@ def _limits(ax, r: TargetStatus, years, values, label_in: float = 0.0) -> None:
         pad = (hi - lo) * Y_PAD or abs(hi) * Y_PAD_FLAT or 1.0
         bottom = max(lo - pad, 0.0) if lo >= 0 else lo - pad
         top = hi + pad * BADGE_ROOM
-        if r.is_share:
-            bottom, top = max(bottom, 0.0), min(top, 100.0) if top > 100 else top
+        if r.is_share:  # not above 100 %, except the room a mark at 100 % needs
+            bottom = max(bottom, 0.0)
+            top = max(min(top, 100.0), hi + pad * 0.4) if top > 100 else top
         ax.set_ylim(bottom, top)
+        if r.is_share and top > 100:  # the room above 100 % carries no tick
+            ax.set_yticks([t for t in ax.get_yticks() if bottom <= t <= 100])
     ax.grid(axis="y", color=S.GRID, lw=GRID_LINE)
     ax.set_axisbelow(True)
 

@@ -31,6 +31,8 @@ def _grouped(a: Assessment):
 PANEL_TITLE, PANEL_BADGE, PANEL_TICK = 0.85, 0.75, 0.7
 WSPACE = 0.3  # between panels, a share of a panel's width
 BADGE_ROOM = 0.35  # the top of a panel kept for its badge, a share of the data's range
+#: A white ground under a bar's words, so the 25 % / 75 % lines pass behind them.
+LABEL_BOX = {"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"}
 MIN_PANEL_PT = 36  # the least height of a panel's plot (three y ticks and the badge)
 LEADING = 1.25  # line height / font size
 
@@ -165,11 +167,11 @@ def plot_status_summary(assessment, *, lang: str | None = None, style: str = "no
                 ax.barh(y, 1.0 if r.status_cn == "met" else 0.02, color=colour, height=0.7)
                 ax.text((1.0 if r.status_cn == "met" else 0.02) + 0.01, y,
                         W.settled_words(r, lang), va="center", fontsize=st.tick * 0.9,
-                        color="#222222")
+                        color="#222222", bbox=LABEL_BOX, zorder=3)
             elif p is not None:
                 ax.barh(y, p, color=colour, height=0.7)
                 ax.text(min(p, 1.0) + 0.01, y, W.bar_words(p, r, lang), va="center",
-                        fontsize=st.tick * 0.9, color="#222222")
+                        fontsize=st.tick * 0.9, color="#222222", bbox=LABEL_BOX, zorder=3)
             else:
                 ax.text(0.01, y, W.status_of(r, lang), va="center", fontsize=st.tick * 0.9,
                         color="#555555")
@@ -179,8 +181,8 @@ def plot_status_summary(assessment, *, lang: str | None = None, style: str = "no
                                   for r in rows])
         ax.set_xlim(0, 1.22)
         ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], labels=["0", "25%", "50%", "75%", "100%"])
-        for x in (R.P_OFF_TRACK, R.P_ON_TRACK):
-            ax.axvline(x, color="#999999", lw=0.8, ls="--")
+        for x in (R.P_OFF_TRACK, R.P_ON_TRACK):  # behind the bars' words
+            ax.axvline(x, color="#999999", lw=0.8, ls="--", zorder=1)
         ax.set_xlabel(W.chart_words("p_axis", lang))
         ax.set_ylim(-0.7, n - 0.3)
         ax.spines["left"].set_visible(False)
