@@ -58,7 +58,8 @@ def test_assess_table_and_json(capsys):
 def test_english_table_has_no_chinese_targets(capsys):
     assert main(["assess", "--lang", "en", "--today", "2024-06-30"]) == Exit.OK
     table = capsys.readouterr().out.split("\n\n")[0]
-    assert "above the national average" in table and "about 3,000" in table
+    # targets on the scale of the row's figures (issue 18): 3000左右 亿元 is about 300 billion
+    assert "above the national average" in table and "about 300 billion yuan" in table
     assert "超全国平均水平" not in table and "左右" not in table and "以上" not in table
 
 

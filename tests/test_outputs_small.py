@@ -46,3 +46,14 @@ def test_a_bound_reads_as_one_in_english_tables():
     latest = dict(zip(t["Indicator"], t["Latest actual"], strict=True))
     assert any(v.startswith("over 3,000 items") for v in latest.values())
     assert not any("+" in v for v in latest.values())
+
+
+def test_an_english_row_states_its_figures_on_one_scale():
+    """Issue 18, item 6: "16,000" beside "1.04 trillion yuan" in one row."""
+    from jxdigital.present._table import display_table
+
+    t = display_table(assess(today=TODAY, lang="en"), "en").set_index("Indicator")
+    row = t.loc["Digital economy value added"]
+    assert row["Target"] == "1.6 trillion yuan"
+    assert row["Latest actual"] == "1.04 trillion yuan (2021)"
+    assert "trillion yuan" in row["Projection for the target year (80% interval)"]

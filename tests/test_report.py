@@ -46,7 +46,7 @@ def test_markdown_has_every_target_and_the_rule(a):
     assert "| 16000 |" in de and f"| {prob(r.p_met)} |" in de and f"| {r.status_zh} |" in de
     assert "## 数据缺口" in md and "P ≥ 75% 为“符合序时进度”" in md
     en = to_markdown(a, "en")
-    assert "| Digital economy value added (100 million yuan) |" in en and "at risk" in en
+    assert "| Digital economy value added | 1.6 trillion yuan |" in en and "at risk" in en
     assert not re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", en)  # no 中文 or ：
 
 
@@ -57,11 +57,12 @@ def test_english_tables_state_targets_in_english(a):
 
     ids = [r.indicator_id for r in sorted(a, key=lambda r: r.seq)]
     target = dict(zip(ids, display_table(a, "en")["Target"], strict=True))
-    assert target["core_digital_industry_share_of_gdp"] == "≥ 10"
-    assert target["online_retail_sales"] == "about 3,000"
-    assert target["electronic_info_manufacturing_revenue"] == "> 10,000"
+    # on the scale of the row's other figures (issue 18): 16000 亿元 is 1.6 trillion yuan
+    assert target["core_digital_industry_share_of_gdp"] == "≥ 10%"
+    assert target["online_retail_sales"] == "about 300 billion yuan"
+    assert target["electronic_info_manufacturing_revenue"] == "> 1 trillion yuan"
     assert target["equipment_nc_rate"] == "above the national average"
-    assert target["digital_economy_value_added"] == "16,000"
+    assert target["digital_economy_value_added"] == "1.6 trillion yuan"
     assert not any(re.search(r"[\u4e00-\u9fff]", t) for t in target.values())
     zh = display_table(a, "zh")["目标"].tolist()
     assert "10以上" in zh and "3000左右" in zh and "超全国平均水平" in zh

@@ -220,8 +220,10 @@ def test_table_names_units_and_figures_in_english(a):
 
     t = display_table(a, "en").set_index("#")
     seq = {r.indicator_id: str(r.seq) for r in a}
-    for iid, label in LABELS.items():
-        assert t.loc[seq[iid], "Indicator"].endswith(f" ({label})"), iid
+    # every figure carries its unit, multiplied out (issue 18: one scale per row), so the
+    # English name carries none ("Small revenue", not "Small revenue (100 million yuan)")
+    for iid in LABELS:
+        assert not t.loc[seq[iid], "Indicator"].endswith(")"), iid
     for iid, (fig, _) in SETTLED.items():
         assert t.loc[seq[iid], "Latest actual"] == f"{fig} (2025)", iid
     proj = t.loc[seq["big_rev"], "Projection for the target year (80% interval)"]

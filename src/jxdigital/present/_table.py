@@ -9,6 +9,7 @@ import pandas as pd
 from .. import codes
 from ..assessment import Assessment, TargetStatus
 from . import _text as T
+from ._chart_words import target_words as chart_target_words
 
 #: The status table's columns, by key; ``HEADERS[lang][key]`` is the printed header.
 COLUMNS = ("seq", "category", "indicator", "target", "latest", "projection", "p_met", "need",
@@ -34,19 +35,24 @@ def _nan(x) -> bool:
 
 
 def target_words(r: TargetStatus, lang: str) -> str:
-    """The target as the plan prints it, or its meaning in English (the unit is in the
-    indicator column)."""
+    """The target as the plan prints it (the unit is in the indicator column), or in
+    English its meaning on the scale of the row's other figures (``≥ 1.6 trillion yuan``
+    beside ``1.04 trillion yuan``, not ``16,000``)."""
+    if lang == "en" and r.comparator not in (codes.ABOVE_NATIONAL_AVERAGE,
+                                             codes.FASTER_THAN) \
+            and isinstance(r.target_value, float) and math.isfinite(r.target_value):
+        return chart_target_words(r, lang)
     return T.target_label(r.comparator, r.target_text, r.target_value, r.target_high,
                           r.reference, lang)
 
 
 def name_words(r: TargetStatus, lang: str) -> str:
+    """The indicator's name; in Chinese with the printed unit its row's numbers are in
+    (English rows carry the unit in every figure)."""
     name = r.name_zh if lang == "zh" else (r.name_en or r.name_zh)
-    if not r.unit:
+    if not r.unit or lang != "zh":
         return name
-    if lang == "zh":
-        return f"{name}（{r.unit}）"
-    return f"{name} ({T.unit_en(r.unit)})"
+    return f"{name}（{r.unit}）"
 
 
 def latest_words(r: TargetStatus, lang: str) -> str:
