@@ -115,7 +115,7 @@ def test_a_chart_per_status_and_comparator(every_case):
     for r in every_case:
         fig = charts.plot_indicator(every_case, r.indicator_id)
         ax = fig.axes[0]
-        badge = next(t for t in ax.texts if t.get_bbox_patch() is not None)
+        badge = next(t for t in ax.texts if t.get_gid() == "jxdigital-badge")
         assert badge.get_text().startswith(r.status_zh)  # colour always paired with words
         colour = matplotlib.colors.to_hex(badge.get_bbox_patch().get_facecolor())
         assert colour.lower() == charts.STATUS_COLOURS[r.status_cn].lower()

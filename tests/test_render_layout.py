@@ -183,3 +183,15 @@ def test_a_target_at_100_percent_is_drawn_whole_and_bar_words_sit_above_the_line
     assert words and all(t.get_bbox_patch() is not None for t in words)
     assert all(ln.get_zorder() < t.get_zorder() for ln in fig.axes[0].lines for t in words)
     matplotlib.pyplot.close(fig)
+
+
+def test_the_english_summary_chart_names_every_target_whole():
+    """Issue 18, item 8: 9 of 19 names were cut mid-word ("Operating revenue of electronic
+    informa…")."""
+    a = assess(today=TODAY, lang="en")
+    fig = charts.plot_status_summary(a, style="slide", title=False)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(labels) == 19 and not any("…" in t for t in labels)
+    assert "Electronics manufacturing revenue" in labels
+    assert overlaps(fig) == [] and outside(fig) == []
+    matplotlib.pyplot.close(fig)

@@ -64,6 +64,7 @@ LABEL_MARGIN_IN = 0.3  # inches kept right of the widest label at the target yea
 #: Marks the small notes (part-year dates, 口径不同, 来源不一) that give way where they would
 #: cover another text.
 NOTE_GID = "jxdigital-note"
+BADGE_GID = "jxdigital-badge"  # the status badge
 #: Marks the last actual's label, which turns to the right of its point where it would
 #: run over the y axis.
 ACTUAL_GID = "jxdigital-actual"
@@ -118,7 +119,7 @@ def draw_badge(ax, r: TargetStatus, lang: str, size: float, loc=BADGE_AT) -> Non
     ax.text(*loc, W.badge_text(r, lang), transform=ax.transAxes, ha="left", va="top",
             fontsize=size, color=S.STATUS_INK.get(r.status_cn, "#000000"),
             bbox=dict(boxstyle=f"round,pad={BADGE_PAD}", fc=colour, ec="none"),
-            zorder=Z["badge"])
+            zorder=Z["badge"], gid=BADGE_GID)
 
 
 def _observations(a: Assessment, r: TargetStatus) -> pd.DataFrame:
@@ -345,7 +346,9 @@ def _draw_plan_path(ax, r: TargetStatus, pen: _Pen, lang: str, shown: _Shown,
         mid = len(xs) // 2
         ax.annotate(W.chart_words("plan_path", lang), (xs[mid], path[mid]),
                     xytext=(0, -PATH_LABEL_DROP), textcoords="offset points", ha="center",
-                    fontsize=pen.note, color=S.PLAN_PATH, gid=NOTE_GID)
+                    fontsize=pen.note, color=S.PLAN_PATH, gid=NOTE_GID, zorder=Z["badge"],
+                    bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none",
+                          "alpha": 0.8})  # readable over the fan and the lines
     shown.years += list(xs)
     shown.values += list(path)
 
