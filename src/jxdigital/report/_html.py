@@ -64,6 +64,10 @@ CELL_CLASS = {"seq": "num", "target": "num", "latest": "num", "projection": "num
               "grade": "nowrap"}
 
 
+#: The longest cell of a column that keeps its cells on one line.
+SHORT_CELL = 10
+
+
 def _sort_number(x: float) -> str:
     """A number's sort key: itself, or far below every number when missing."""
     return "-1e300" if x != x else repr(float(x))
@@ -77,12 +81,16 @@ def _img(png: bytes, alt: str) -> str:
 def _table_html(df, colour_col: str | None = None, status_key: str = "_status") -> str:
     cols = [c for c in df.columns if not c.startswith("_")]
     head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
+    # a column of short cells (未公布, 16000, 达标概率约50%) stays on one line
+    short = {c for c in cols if df[c].astype(str).str.len().max() <= SHORT_CELL}
     body = []
     for _, row in df.iterrows():
         cells = []
         for c in cols:
             text = html.escape(str(row[c]))
-            if c == colour_col:
+            if c in short and c != colour_col:
+                cells.append(f'<td class="nowrap">{text}</td>')
+            elif c == colour_col:
                 fill = STATUS_COLOURS.get(row[status_key], "#FFFFFF")
                 ink = STATUS_INK.get(row[status_key], "#000000")
                 cells.append(f'<td class="status" style="background:{fill};color:{ink}">'
