@@ -87,6 +87,8 @@ class Judgement:
     year_totals: tuple[YearTotal, ...] = ()
     #: why a series of another definition was not linked to it (zh, en; data/links.csv)
     link_refused: tuple[str, str] | None = None
+    #: the own figures the projection was fitted to (``fit_points``), where judged so
+    fitted: pd.DataFrame | None = None
 
 
 def _as_plan(plan) -> Plan:
@@ -162,7 +164,8 @@ def _judge_level(t: Target, level: Target, kind: str, d: pd.DataFrame, when: Tim
                          p_met=forecast.p_met, outcome=outcome, progress_=progress,
                          scheme=scheme, target_year_over=when.year_over(t.target_year))
     return Judgement(target=t, level=level, kind=kind, own=own, progress=progress,
-                     outcome=outcome, forecast=forecast, verdict=verdict, link=link)
+                     outcome=outcome, forecast=forecast, verdict=verdict, link=link,
+                     fitted=before)
 
 
 def _judge_annual_flow(t: Target, d: pd.DataFrame, when: Timing, method: str,
@@ -443,7 +446,7 @@ def _graded(j: Judgement, names: pd.DataFrame) -> Judgement:
     catalogue, the plan's own indicators first)."""
     assert j.verdict is not None
     base = j.level.base_year if j.level is not None else None
-    frames = [resting(j.own, base),
+    frames = [resting(j.own, base, j.fitted),
               resting(j.reference, None) if j.reference is not None else None]
     link = j.link
     if link is not None:

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import codes
-from ..observations import APPROXIMATE_HALF_WIDTH
+from ..observations import APPROXIMATE_HALF_WIDTH, as_of_month
 
 #: Histories drawn per projection (stratified, so 32 cover each range evenly).
 DRAWS = 32
@@ -27,10 +27,6 @@ BOUND_SPAN = 0.10
 #: log, an assumption (no Jiangxi series has both definitions for more than one year);
 #: ``benchmarks/bench_evidence.py`` measures P(met) with ratios drifting 0–10 % a year.
 LINK_DRIFT = 0.05
-
-
-def _month(as_of: pd.Series) -> np.ndarray:
-    return pd.to_numeric(as_of.astype(str).str.slice(5, 7), errors="coerce").to_numpy(float)
 
 
 def bands(fit: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -53,7 +49,7 @@ def bands(fit: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     lo = np.where(q == codes.UPPER_BOUND, v - BOUND_SPAN * np.abs(v), lo)
     hi = np.where(q == codes.LOWER_BOUND, v + BOUND_SPAN * np.abs(v), hi)
     if "part_as_of" in fit:
-        m = _month(fit["part_as_of"].fillna(""))
+        m = as_of_month(fit["part_as_of"].fillna("")).to_numpy(float)
         prev = pd.Series(v, index=fit["year"].to_numpy(int)).reindex(
             fit["year"].to_numpy(int) - 1).to_numpy(float)
         paced = (q == codes.LOWER_BOUND) & (m > 0) & (prev < v)

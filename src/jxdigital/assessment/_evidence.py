@@ -147,13 +147,16 @@ def fit_points(side: Side, base_year: int | None) -> pd.DataFrame:
     return f.reset_index(drop=True)
 
 
-def resting(side: Side, base_year: int | None) -> pd.DataFrame:
+def resting(side: Side, base_year: int | None,
+            fitted: pd.DataFrame | None = None) -> pd.DataFrame:
     """The figures a verdict rests on (what its grade speaks of): those its projection is
     fitted to (``fit_points``) and the target-year figure; a bound shown on the chart but
-    not fitted ("7000亿以上" in 2019, beside exact figures) is not among them."""
+    not fitted ("7000亿以上" in 2019, beside exact figures) is not among them. ``fitted``:
+    ``fit_points``' result where the judgement has it already."""
     at = side.frame[side.frame["year"] == side.at_target.year] \
         if side.at_target is not None else side.frame.iloc[0:0]
-    return pd.concat([fit_points(side, base_year), at], ignore_index=True)
+    fit = fitted if fitted is not None else fit_points(side, base_year)
+    return pd.concat([fit, at], ignore_index=True)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from ..catalog import DEFAULT_PLAN, Plan, load_plan
 from ..catalog._load import plan_stock_ids, stock_ids
 from ._coverage import LEGEND, Coverage
 from ._coverage import coverage as _coverage
-from ._flows import YearShare, flow_totals, year_shares
+from ._flows import YearShare, as_of_month, flow_totals, year_shares
 from ._load import ActualsError, actuals, load_actuals, merge_actuals, shipped_actuals
 from ._model import COLUMNS, SOURCE_TYPES, Observation
 from ._numbers import QUALIFIERS, parse_number
@@ -81,6 +81,7 @@ __all__ = [
     "YearShare",
     "actuals",
     "apply_resolutions",
+    "as_of_month",
     "conflicts",
     "coverage",
     "flow_totals",

@@ -38,7 +38,8 @@ class YearShare:
     years: tuple[int, ...]
 
 
-def _month(as_of: pd.Series) -> pd.Series:
+def as_of_month(as_of: pd.Series) -> pd.Series:
+    """The month of each part-year date (``2022-09`` → 9); NaN where there is none."""
     return pd.to_numeric(as_of.astype(str).str.slice(5, 7), errors="coerce")
 
 
@@ -67,7 +68,7 @@ def year_shares(df: pd.DataFrame, series: str) -> dict[int, YearShare]:
         level=0).first()
     part = d[(d["as_of"].astype(str) != "")]
     part = part[_part_year_ok(part)]
-    frame = pd.DataFrame({"year": part["year"].to_numpy(int), "month": _month(part["as_of"]),
+    frame = pd.DataFrame({"year": part["year"].to_numpy(int), "month": as_of_month(part["as_of"]),
                           "value": _in_unit(part, unit)}).dropna()
     frame = frame[frame["year"].isin(totals.index) & (frame["month"] < 12)]
     frame = frame.drop_duplicates(["year", "month"])
@@ -96,7 +97,7 @@ def flow_totals(df: pd.DataFrame, flows: Mapping[str, str],
     part, have = part_year_levels(df, flows, _POINT)
     if not len(part):
         return df.iloc[0:0]
-    part = part.assign(part_month=_month(part["as_of"])).dropna(subset=["part_month"])
+    part = part.assign(part_month=as_of_month(part["as_of"])).dropna(subset=["part_month"])
     latest = part.sort_values("part_month").groupby(["indicator_id", "region", "year"]).tail(1)
     source = df if learn_from is None else learn_from
     learned = {src: year_shares(source, src) for src in set(flows.values())}

@@ -45,7 +45,6 @@ CHART: dict[str, dict[str, str]] = {
     "target": {"zh": "目标 {target}", "en": "target {target}"},
     "between": {"zh": "{low}—{high}", "en": "{low}–{high}"},
     "actual": {"zh": "{year}: {value}", "en": "{year}: {value}"},
-    "category_head": {"zh": "{category}｜", "en": "{category} | "},
     "panel_unit": {"zh": "（{unit}）", "en": " ({unit})"},
     # the footer of one target: sources, the projection, the marks drawn, the dates
     "sources": {"zh": "数据来源：{sources}。", "en": "Sources: {sources}. "},
