@@ -33,6 +33,7 @@ from ..observations import actuals as shipped_actuals
 from . import _rules as R
 from . import _steps as S
 from ._evidence import (
+    BySeries,
     Side,
     YearTotal,
     fit_points,
@@ -55,6 +56,8 @@ from ._timing import Timing, timing
 from ._wording import CODES, Wording
 
 NAN = math.nan
+#: The usable observations, as a frame or with each series found once (``BySeries``).
+Observed = pd.DataFrame | BySeries
 
 
 @dataclass(frozen=True)
@@ -118,15 +121,23 @@ def _as_data(data, plan: Plan) -> pd.DataFrame:
     return merge_actuals(shipped_actuals(), mine)
 
 
-def _part_year_of(t: Target, part: pd.DataFrame) -> tuple[str, ...]:
-    iid, region = own_series(t)
-    p = part[(part["indicator_id"] == iid) & (part["region"] == region)
-             & (part["year"] <= t.target_year)]
-    return tuple(sorted(p["as_of"].astype(str)))
+def _part_year_dates(part: pd.DataFrame) -> dict[tuple[str, str], list[tuple[int, str]]]:
+    """Per series, the (year, as_of) of its comparable part-year figures."""
+    out: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for iid, region, year, as_of in zip(part["indicator_id"], part["region"], part["year"],
+                                        part["as_of"].astype(str), strict=True):
+        out.setdefault((iid, region), []).append((int(year), as_of))
+    return out
+
+
+def _part_year_of(t: Target, dates: dict[tuple[str, str], list[tuple[int, str]]]
+                  ) -> tuple[str, ...]:
+    return tuple(sorted(a for y, a in dates.get(tuple(own_series(t)), ())
+                        if y <= t.target_year))
 
 
 # ---------------------------------------------------------------- per kind
-def _judge_level(t: Target, level: Target, kind: str, d: pd.DataFrame, when: Timing,
+def _judge_level(t: Target, level: Target, kind: str, d: Observed, when: Timing,
                  method: str, scheme: str, own_base: bool = False) -> Judgement:
     ind = level.indicator
     own = Side.of(in_unit(with_base(series(d, ind.indicator_id, ind.region), level,
@@ -168,7 +179,7 @@ def _judge_level(t: Target, level: Target, kind: str, d: pd.DataFrame, when: Tim
                      fitted=before)
 
 
-def _judge_annual_flow(t: Target, d: pd.DataFrame, when: Timing, method: str,
+def _judge_annual_flow(t: Target, d: Observed, when: Timing, method: str,
                        scheme: str) -> Judgement:
     """每年…: the number added in every year must meet the target. A year that fell short
     settles it as missed; the target year's figure, with no year short, as met; before
@@ -194,7 +205,7 @@ def _judge_annual_flow(t: Target, d: pd.DataFrame, when: Timing, method: str,
                      forecast=forecast, verdict=verdict)
 
 
-def _judge_relative(t: Target, d: pd.DataFrame, when: Timing, method: str,
+def _judge_relative(t: Target, d: Observed, when: Timing, method: str,
                     scheme: str, own_base: bool = False) -> Judgement:
     ind = t.indicator
     T = t.target_year
@@ -253,7 +264,7 @@ def _comparison_forecast(t: Target, own: Side, ref: Side, keys: tuple[SeriesKey,
         p_met=float(np.mean(a[:, None] / x0 > b[None, :] / r0)))
 
 
-def _judge_growth_comparison(t: Target, d: pd.DataFrame, when: Timing, method: str,
+def _judge_growth_comparison(t: Target, d: Observed, when: Timing, method: str,
                              scheme: str) -> Judgement:
     """增速快于…: the growth of two level series since the base year B; settled when both
     target-year figures are known, else P(own growth > compared growth)."""
@@ -289,7 +300,7 @@ def _judge_growth_comparison(t: Target, d: pd.DataFrame, when: Timing, method: s
                      compared=(own_key, ref_key), reference_region=ref_key.region)
 
 
-def _level_target(t: Target, d: pd.DataFrame) -> Target | None:
+def _level_target(t: Target, d: Observed) -> Target | None:
     """A growth-rate target (年均增长g) restated as the level it implies in the target
     year, ``x_B · (1 + g)^(T − B)``, from the level series named by ``subject`` (or the
     target's own id) with an exact figure for the base year B; None where that is missing.
@@ -316,7 +327,7 @@ def _level_target(t: Target, d: pd.DataFrame) -> Target | None:
         "target_high": float(growth.compound(x0, high, n)) if math.isfinite(high) else NAN})
 
 
-def judge(t: Target, d: pd.DataFrame, when: Timing, method: str = "auto",
+def judge(t: Target, d: Observed, when: Timing, method: str = "auto",
           scheme: str = "cn", own_base: bool = False) -> Judgement:
     """The judgement of one target from the usable observations ``d``. ``own_base``: the
     target is a user's, whose printed baseline is never replaced by a shipped figure."""
@@ -530,13 +541,14 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
     # A user's plan: its own baselines stand; shipped figures count only for its region
     # (``series`` selects by region; a file without a region column has its own).
     own_base = not is_shipped(p)
-    part = known_part_year(data, when)
+    part = _part_year_dates(known_part_year(data, when))
+    by_series = BySeries(d)  # each series found once, not once per target
     names = indicator_registry(p).set_index("indicator_id")
     # strict: exact year-end figures of each target's own series only, nothing linked
     links = _links(p, evidence)
     as_judged = [t.model_copy(update={"linked": links.get(t.indicator_id, ("", None))[0]})
                  if evidence == "strict" or t.indicator_id in links else t for t in p]
-    judgements = [_graded(replace(judge(t, d, when, method, scheme, own_base),
+    judgements = [_graded(replace(judge(t, by_series, when, method, scheme, own_base),
                                   part_year=_part_year_of(t, part),
                                   link_refused=links.get(t.indicator_id, ("", None))[1],
                                   reconciled=_reconciled(t, resolutions)), names)

@@ -58,6 +58,14 @@ def bands(fit: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return lo, hi
 
 
+def _all_exact(fit: pd.DataFrame) -> bool:
+    """Every figure a point, stated as measured, none linked: nothing to draw."""
+    if not np.isin(fit["qualifier"].to_numpy(), (codes.EXACT, codes.REVISED,
+                                                 codes.PRELIMINARY)).all():
+        return False
+    return "kind" not in fit or not (fit["kind"].to_numpy() == "linked").any()
+
+
 @dataclass(frozen=True)
 class Drawn:
     """Histories (``draw, year, value``) and, per draw, the factor its forecast is scaled by
@@ -80,6 +88,8 @@ def histories(fit: pd.DataFrame, limits: tuple[float, float] | None = None,
     scope ratio from the splice to T (a random walk; perturbing the history itself would
     also roughen it, and the model would count the roughness again). ``limits``: a share's
     (0, 100)."""
+    if _all_exact(fit):
+        return None
     lo, hi = bands(fit)
     linked = fit["kind"].eq("linked").to_numpy() if "kind" in fit else np.zeros(len(lo), bool)
     value = fit["value"].to_numpy(float)

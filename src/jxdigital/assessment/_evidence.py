@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -135,6 +136,8 @@ def fit_points(side: Side, base_year: int | None) -> pd.DataFrame:
     f = side.fit
     if not len(f) or "kind" not in f or base_year is None:
         return f
+    if not np.isin(f["qualifier"].to_numpy(), (codes.LOWER_BOUND, codes.UPPER_BOUND)).any():
+        return f  # no bound among them: nothing to leave out
     bound = f["qualifier"].isin((codes.LOWER_BOUND, codes.UPPER_BOUND))
     early_bound = (f["kind"] == "derived") & bound & (f["year"] < base_year)
     f = f[~early_bound]
@@ -153,9 +156,10 @@ def resting(side: Side, base_year: int | None,
     fitted to (``fit_points``) and the target-year figure; a bound shown on the chart but
     not fitted ("7000亿以上" in 2019, beside exact figures) is not among them. ``fitted``:
     ``fit_points``' result where the judgement has it already."""
-    at = side.frame[side.frame["year"] == side.at_target.year] \
-        if side.at_target is not None else side.frame.iloc[0:0]
     fit = fitted if fitted is not None else fit_points(side, base_year)
+    if side.at_target is None:
+        return fit
+    at = side.frame[side.frame["year"] == side.at_target.year]
     return pd.concat([fit, at], ignore_index=True)
 
 
@@ -201,24 +205,57 @@ def known_part_year(data: pd.DataFrame, when: Timing) -> pd.DataFrame:
     return d
 
 
-def series(d: pd.DataFrame, indicator_id: str, region: str) -> pd.DataFrame:
+def _selected_levels(d: pd.DataFrame) -> pd.DataFrame:
+    """``series`` for every series of ``d`` at once: the selected levels (or shares),
+    sorted by series and year, less the stale lower bounds."""
+    s = d[d["selected"] & d["measure"].isin(LEVEL_MEASURES)]
+    s = s.sort_values(["indicator_id", "region", "year"], kind="mergesort")
+    keys = [s["indicator_id"], s["region"]]
+    running = s["value"].where(s["qualifier"] != codes.LOWER_BOUND).groupby(keys).cummax()
+    earlier_max = running.groupby(keys).shift()
+    stale = (s["qualifier"] == codes.LOWER_BOUND) & (s["value"] <= earlier_max)
+    return s[~stale].reset_index(drop=True)
+
+
+class BySeries:
+    """The usable observations ``frame`` with every series' selected levels found once:
+    judging many targets reads each series in one step instead of filtering the whole
+    frame per target (``series`` and ``flows`` accept it in place of the frame)."""
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame
+        self._levels = _selected_levels(frame)
+        # sorted by series, so each series' rows are one run: (start, stop)
+        ids = self._levels["indicator_id"].astype(str).to_numpy()
+        regions = self._levels["region"].astype(str).to_numpy()
+        starts = np.flatnonzero(np.r_[True, (ids[1:] != ids[:-1])
+                                      | (regions[1:] != regions[:-1])]) if len(ids) else []
+        stops = np.r_[starts[1:], len(ids)].astype(int) if len(ids) else []
+        self._runs = {(ids[a], regions[a]): (int(a), int(b))
+                      for a, b in zip(starts, stops, strict=True)}
+
+    def series(self, indicator_id: str, region: str) -> pd.DataFrame:
+        start, stop = self._runs.get((indicator_id, region), (0, 0))
+        return self._levels.iloc[start:stop].reset_index(drop=True)
+
+
+def series(d: pd.DataFrame | BySeries, indicator_id: str, region: str) -> pd.DataFrame:
     """The selected yearly levels (or shares) of one indicator and region, oldest first.
 
     A lower bound no higher than an earlier figure ("突破1万亿" after 10378亿) says nothing
     new and would read as a fall: it is left out (coverage and charts still show it).
     """
-    s = d[(d["indicator_id"] == indicator_id) & (d["region"] == region) & d["selected"]
-          & d["measure"].isin(LEVEL_MEASURES)]
-    s = s.sort_values("year").reset_index(drop=True)
-    earlier_max = s["value"].where(s["qualifier"] != codes.LOWER_BOUND).cummax().shift()
-    stale = (s["qualifier"] == codes.LOWER_BOUND) & (s["value"] <= earlier_max)
-    return s[~stale].reset_index(drop=True)
+    if isinstance(d, BySeries):
+        return d.series(indicator_id, region)
+    return _selected_levels(d[(d["indicator_id"] == indicator_id) & (d["region"] == region)])
 
 
-def flows(d: pd.DataFrame, indicator_id: str, region: str) -> pd.DataFrame:
+def flows(d: pd.DataFrame | BySeries, indicator_id: str, region: str) -> pd.DataFrame:
     """The number added in each year (``new_in_year``) of one indicator and region, oldest
     first; a year with only a level figure counts that (an indicator that is itself a
     yearly count: patents granted in the year)."""
+    if isinstance(d, BySeries):
+        d = d.frame
     s = d[(d["indicator_id"] == indicator_id) & (d["region"] == region) & d["selected"]
           & d["measure"].isin(("new_in_year", "level"))]
     s = s.sort_values(["year", "measure"], ascending=[True, False], kind="mergesort")
@@ -229,6 +266,9 @@ def in_unit(s: pd.DataFrame, unit: str) -> pd.DataFrame:
     """Figures expressed in the plan row's unit (a national plan prints 万亿元 where the
     catalogue stores 亿元); figures whose unit does not convert are left out."""
     if not len(s) or "unit" not in s:
+        return s
+    units = s["unit"].to_numpy()
+    if (units == unit).all():  # the usual case: already in the row's unit
         return s
     factors = []
     for u in s["unit"].fillna(unit).astype(str):
@@ -252,9 +292,13 @@ def with_base(s: pd.DataFrame, t: Target, own: bool = False) -> pd.DataFrame:
     """
     if t.base_year is None or math.isnan(t.base_value):
         return s
+    years = s["year"].to_numpy()
     if own and "origin" in s:
-        s = s[~((s["year"] == t.base_year) & (s["origin"] == "jxdigital"))]
-    if (s["year"] == t.base_year).any():
+        shipped_base = (years == t.base_year) & (s["origin"].to_numpy() == "jxdigital")
+        if shipped_base.any():
+            s = s[~shipped_base]
+            years = s["year"].to_numpy()
+    if (years == t.base_year).any():
         return s
     row = {"year": t.base_year, "value": t.base_value,
            "qualifier": codes.LOWER_BOUND if t.base_qualifier in ("more_than", "at_least")
@@ -349,7 +393,9 @@ class Figure:
         return hi < x or (hi == x and (open_hi or not strict))
 
 
-def _figure(row) -> Figure:
+def _figure_at(frame: pd.DataFrame, i: int) -> Figure:
+    """The figure in row ``i`` (a position) of ``frame``."""
+    row = frame.iloc[i]
     spread = row.get("spread", math.nan)
     return Figure(year=int(row["year"]), value=float(row["value"]),
                   qualifier=str(row["qualifier"]), source=str(row["source_title"]),
@@ -372,21 +418,27 @@ class Side:
 
     @classmethod
     def of(cls, frame: pd.DataFrame, target_year: int) -> Side:
-        frame = frame.reset_index(drop=True)
-        at = frame[frame["year"] == target_year]
-        return cls(frame=frame, fit=frame[frame["year"] < target_year].reset_index(drop=True),
-                   at_target=_figure(at.iloc[0]) if len(at) else None,
-                   later=tuple(_figure(r) for _, r in
-                               frame[frame["year"] > target_year].iterrows()))
+        index = frame.index
+        if not (isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1):
+            frame = frame.reset_index(drop=True)
+        years = frame["year"].to_numpy()
+        before = years < target_year
+        if before.all():  # the usual case: every figure before the target year
+            return cls(frame=frame, fit=frame, at_target=None, later=())
+        at = np.flatnonzero(years == target_year)
+        return cls(frame=frame, fit=frame[before].reset_index(drop=True),
+                   at_target=_figure_at(frame, int(at[0])) if len(at) else None,
+                   later=tuple(_figure_at(frame, int(i))
+                               for i in np.flatnonzero(years > target_year)))
 
     @classmethod
     def empty(cls) -> Side:
         return cls(frame=_EMPTY.copy(), fit=_EMPTY.copy(), at_target=None, later=())
 
-    @property
+    @cached_property
     def last_before(self) -> Figure | None:
         """The last figure before the target year (what progress is measured to)."""
-        return _figure(self.fit.iloc[-1]) if len(self.fit) else None
+        return _figure_at(self.fit, len(self.fit) - 1) if len(self.fit) else None
 
     @property
     def latest(self) -> Figure | None:
@@ -396,22 +448,26 @@ class Side:
     @property
     def figures(self) -> tuple[Figure, ...]:
         """Every figure up to and including the target year, oldest first."""
-        return tuple(_figure(r) for _, r in self.judged.iterrows())
+        judged = self.judged
+        return tuple(_figure_at(judged, i) for i in range(len(judged)))
 
     @property
     def judged(self) -> pd.DataFrame:
         """The figures up to and including the target year (what the verdict rests on)."""
         if self.at_target is None:
             return self.fit
+        if not self.later:
+            return self.frame
         return self.frame[self.frame["year"] <= self.at_target.year].reset_index(drop=True)
 
     def exact_in(self, year: int | None) -> float:
         """The value stated (not bounded) for ``year``, else NaN."""
         if year is None:
             return math.nan
-        b = self.frame[(self.frame["year"] == year)
-                       & self.frame["qualifier"].isin(POINT_QUALIFIERS)]
-        return float(b["value"].iloc[0]) if len(b) else math.nan
+        f = self.frame
+        hit = np.flatnonzero((f["year"].to_numpy() == year)
+                             & np.isin(f["qualifier"].to_numpy(), POINT_QUALIFIERS))
+        return float(f["value"].iat[hit[0]]) if len(hit) else math.nan
 
     @property
     def unit(self) -> str:

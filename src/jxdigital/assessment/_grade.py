@@ -34,13 +34,13 @@ def evidence_of(frames: list[pd.DataFrame], status_cn: str) -> Evidence:
     """The grade of a verdict resting on the figures in ``frames`` (each side's)."""
     if status_cn in ("insufficient_data", "not_assessable"):
         return Evidence()
-    f = pd.concat([x for x in frames if x is not None and len(x)], ignore_index=True) \
-        if any(x is not None and len(x) for x in frames) else pd.DataFrame()
-    if not len(f):
+    frames = [x for x in frames if x is not None and len(x)]
+    if not frames:
         return Evidence()
-    found = set(f["qualifier"].astype(str)) - set(EXACT)
-    for kind in ("derived", "linked"):
-        if "kind" in f and (f["kind"].astype(str) == kind).any():
-            found.add(kind)
+    found: set[str] = set()
+    for f in frames:  # each side's figures (no need to join them)
+        found |= {str(q) for q in set(f["qualifier"].to_numpy())} - set(EXACT)
+        if "kind" in f:
+            found |= {str(k) for k in set(f["kind"].to_numpy())} & {"derived", "linked"}
     kinds = tuple(k for k in _ORDER if k in found)
     return Evidence("C" if "linked" in kinds else "B" if kinds else "A", kinds)

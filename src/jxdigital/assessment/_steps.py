@@ -237,9 +237,10 @@ def p_greater(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def summary_of(p: Projection, year: int) -> dict:
-    f = p.to_frame().set_index("year").loc[year]
-    return {"projected": float(f["point"]), "lo_80": float(f["lo_80"]),
-            "hi_80": float(f["hi_80"]), "model": str(f["model"])}
+    """The projection's point, 80 % interval and model for ``year``."""
+    lo, hi = p.quantiles([0.1, 0.9], year)
+    return {"projected": p.point(year), "lo_80": float(lo), "hi_80": float(hi),
+            "model": p.model_name}
 
 
 # ---------------------------------------------------------------- classify

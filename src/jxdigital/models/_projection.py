@@ -149,9 +149,21 @@ class Projection:
     def __init__(self, fc: Forecast, horizons: list[int], level: tuple[float, ...]):
         self._fc, self._h, self.level = fc, horizons, level
         self._index = {sid: i for i, sid in enumerate(fc.ids)}
+        self._table: pd.DataFrame | None = None  # built when first asked for
+
+    @property
+    def _frame(self) -> pd.DataFrame:
+        """The tidy table (built once, on first use: a judgement often needs only a few
+        numbers of it)."""
+        if self._table is None:
+            self._table = self._build_frame()
+        return self._table
+
+    def _build_frame(self) -> pd.DataFrame:
+        fc, level = self._fc, self.level
         probs = sorted({p for lv in level for p in (0.5 - lv / 200, 0.5 + lv / 200)})
         q = fc.quantiles(np.array(probs))
-        hs = np.asarray(horizons)
+        hs = np.asarray(self._h)
         row_i = np.repeat(np.arange(len(fc.ids)), hs)
         row_j = np.concatenate([np.arange(h) for h in hs])
         ids = np.empty(len(fc.ids), dtype=object)
@@ -163,7 +175,12 @@ class Projection:
             cols[f"lo_{tag}"] = q[row_i, row_j, probs.index(0.5 - lv / 200)]
             cols[f"hi_{tag}"] = q[row_i, row_j, probs.index(0.5 + lv / 200)]
         cols.update(model=fc.model.name, n_obs=fc.n_obs[row_i], last_year=fc.last_year[row_i])
-        self._frame = pd.DataFrame(cols)
+        return pd.DataFrame(cols)
+
+    @property
+    def model_name(self) -> str:
+        """The model's name (``auto``, ``drift``, …)."""
+        return str(self._fc.model.name)
 
     @property
     def ids(self) -> list:
