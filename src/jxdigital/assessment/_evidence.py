@@ -236,7 +236,9 @@ class BySeries:
 
     def series(self, indicator_id: str, region: str) -> pd.DataFrame:
         start, stop = self._runs.get((indicator_id, region), (0, 0))
-        return self._levels.iloc[start:stop].reset_index(drop=True)
+        run = self._levels.iloc[start:stop]
+        run.index = pd.RangeIndex(stop - start)  # a new frame's index: nothing copied
+        return run
 
 
 def series(d: pd.DataFrame | BySeries, indicator_id: str, region: str) -> pd.DataFrame:
@@ -395,11 +397,12 @@ class Figure:
 
 def _figure_at(frame: pd.DataFrame, i: int) -> Figure:
     """The figure in row ``i`` (a position) of ``frame``."""
-    row = frame.iloc[i]
-    spread = row.get("spread", math.nan)
-    return Figure(year=int(row["year"]), value=float(row["value"]),
-                  qualifier=str(row["qualifier"]), source=str(row["source_title"]),
-                  publisher=str(row.get("publisher", "") or ""),
+    def col(name, default=None):  # one cell (a row of mixed types would be built whole)
+        return frame[name].to_numpy()[i] if name in frame else default
+    spread = col("spread", math.nan)
+    return Figure(year=int(col("year")), value=float(col("value")),
+                  qualifier=str(col("qualifier")), source=str(col("source_title")),
+                  publisher=str(col("publisher", "") or ""),
                   spread=math.nan if spread is None or pd.isna(spread) else float(spread))
 
 

@@ -16,9 +16,9 @@ import pandas as pd
 
 from .. import growth
 from ..catalog import Target
-from ..models import Projection, project, project_pooled
+from ..models import Projection, project_each, project_pooled_each
 from . import _rules as R
-from ._draws import histories
+from ._draws import Drawn, histories
 from ._evidence import Figure, Side
 
 NAN = math.nan
@@ -181,6 +181,70 @@ def stock_floor(side: Side) -> float | None:
     return max(lows) if lows else None
 
 
+@dataclass(frozen=True)
+class Ask:
+    """A projection a judgement needs: the figures before the target year (``fit``), the
+    year, the series' id, whether it is a share (kept in 0–100) and a level the outcome is
+    known to reach (``floor``). Many are made in one call (``project_asks``)."""
+
+    fit: pd.DataFrame
+    target_year: int
+    sid: str
+    share: bool = False
+    floor: float | None = None
+
+
+def ask_for(fit: pd.DataFrame, t: Target, sid: str, share: bool,
+            floor: float | None = None) -> Ask | None:
+    """The projection to ask for, or None with fewer than ``MIN_OBSERVATIONS`` figures
+    before the target year."""
+    if len(fit) < R.MIN_OBSERVATIONS or fit["year"].iloc[-1] >= t.target_year:
+        return None
+    return Ask(fit, t.target_year, sid, share, floor)
+
+
+def project_asks(asks: list[Ask], method: str) -> list[Projection]:
+    """The calibrated projection of each ask, made together: exact histories in one call
+    per target year and kind (``models.project_each``); where a figure allows a range
+    (``_draws.bands``), histories drawn from the ranges, projected and pooled
+    (``models.project_pooled_each``). The same as projecting each alone."""
+    exact: dict[tuple[int, bool], list[int]] = {}
+    drawn: dict[tuple[int, bool], list[tuple[int, Drawn]]] = {}
+    for i, a in enumerate(asks):
+        d = histories(a.fit, (0.0, 100.0) if a.share else None, a.target_year)
+        if d is None:
+            exact.setdefault((a.target_year, a.share), []).append(i)
+        else:
+            drawn.setdefault((a.target_year, a.share), []).append((i, d))
+    out: list[Projection | None] = [None] * len(asks)
+    for (year, share), rows in exact.items():
+        frame = pd.DataFrame({
+            "id": np.repeat(rows, [len(asks[i].fit) for i in rows]),
+            "year": np.concatenate([asks[i].fit["year"].to_numpy(int) for i in rows]),
+            "value": np.concatenate([asks[i].fit["value"].to_numpy(float) for i in rows])})
+        made = project_each(frame, to=year, method=method,
+                            bounds=(0.0, 100.0) if share else None,
+                            floor=_floors_of(asks, rows),
+                            names={i: asks[i].sid for i in rows})
+        for i in rows:
+            out[i] = made[i]
+    for (year, share), items in drawn.items():
+        frame = pd.concat([d.frame.assign(id=i) for i, d in items], ignore_index=True)
+        made = project_pooled_each(frame, to=year, method=method,
+                                   bounds=(0.0, 100.0) if share else None,
+                                   floor=_floors_of(asks, [i for i, _ in items]),
+                                   factors={i: d.factors for i, d in items},
+                                   names={i: asks[i].sid for i, _ in items})
+        for i, _ in items:
+            out[i] = made[i]
+    return out  # type: ignore[return-value]
+
+
+def _floors_of(asks: list[Ask], rows: list[int]) -> dict[int, float] | None:
+    floors = {i: float(asks[i].floor) for i in rows if asks[i].floor is not None}
+    return floors or None
+
+
 def project_side(fit: pd.DataFrame, t: Target, sid: str, method: str,
                  share: bool, floor: float | None = None) -> Projection | None:
     """The calibrated projection of the figures before the target year (None with fewer
@@ -188,15 +252,8 @@ def project_side(fit: pd.DataFrame, t: Target, sid: str, method: str,
     last known level), below which neither the projection nor its intervals go. Where a
     figure allows a range (``_draws.bands``), histories drawn from the ranges are projected
     and pooled."""
-    if len(fit) < R.MIN_OBSERVATIONS or fit["year"].iloc[-1] >= t.target_year:
-        return None
-    limits = (0.0, 100.0) if share else None
-    drawn = histories(fit, limits, t.target_year)
-    if drawn is not None:  # figures that allow a range: project histories drawn from them
-        return project_pooled(drawn.frame, to=t.target_year, method=method, bounds=limits,
-                              floor=floor, id=sid, factors=drawn.factors)
-    s = pd.Series(fit["value"].to_numpy(float), index=fit["year"].to_numpy(int), name=sid)
-    return project(s, to=t.target_year, method=method, bounds=limits, floor=floor)
+    a = ask_for(fit, t, sid, share, floor)
+    return None if a is None else project_asks([a], method)[0]
 
 
 def _p_in(p: Projection, year: int, low: float, high: float) -> float:

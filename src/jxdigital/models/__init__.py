@@ -31,7 +31,7 @@ from ._models import (
     Theta,
 )
 from ._panel import SCALE_YEARS
-from ._project import project, project_pooled
+from ._project import project, project_each, project_pooled, project_pooled_each
 from ._projection import Projection
 
 #: The simple forecasters ``Auto`` combines, each on levels (``'level:<name>'``) or logs
@@ -42,5 +42,6 @@ __all__ = [
     "BUCKETS", "COMPONENT_NAMES", "MAX_LEARNED_H", "MODELS", "QUANTILE_LEVELS", "SCALE_YEARS",
     "Auto", "DampedTrend", "Drift", "Fitted", "Gompertz", "LinearTrend", "LogLinearTrend",
     "Logistic", "Model", "Naive", "Projection", "ProjectionInputError", "Theta",
-    "bucket_label", "component_paths", "learned", "point_paths", "project", "project_pooled",
+    "bucket_label", "component_paths", "learned", "point_paths", "project", "project_each",
+    "project_pooled", "project_pooled_each",
 ]

@@ -59,6 +59,17 @@ class Forecast:
     #: known level); the mass below is censored onto it. -inf: none.
     floor: np.ndarray | None = None
 
+    def take(self, rows, ids: list) -> Forecast:
+        """The forecast of ``rows`` only (positions), renamed ``ids``."""
+        rows = np.asarray(rows, dtype=int)
+        return replace(
+            self, ids=list(ids), last_year=self.last_year[rows], n_obs=self.n_obs[rows],
+            point=self.point[rows], point_c=self.point_c[rows], scale=self.scale[rows],
+            eq=self.eq[rows], transforms=[self.transforms[i] for i in rows],
+            nonneg=self.nonneg[rows], kinds=[self.kinds[i] for i in rows],
+            drift_share=self.drift_share[rows],
+            floor=None if self.floor is None else self.floor[rows])
+
     def with_floor(self, floor: np.ndarray) -> Forecast:
         """The same forecast censored at ``floor`` (per series): P(outcome < floor) = 0,
         the point and every quantile at least the floor."""

@@ -7,10 +7,19 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from ._engine import forecast
 from ._errors import ProjectionInputError
 from ._models import MODELS, Model
 from ._pooled import PooledForecast
-from ._projection import Projection, _levels, as_series, check_points, projection_of
+from ._projection import (
+    Projection,
+    _floors,
+    _horizons,
+    _levels,
+    as_series,
+    check_points,
+    projection_of,
+)
 
 
 def _model(method: str | Model) -> Model:
@@ -42,6 +51,77 @@ def project(data: pd.Series | pd.DataFrame, to: int | None = None, h: int | None
     model = _model(method)
     return projection_of(model, check_points(model, as_series(data, bounds)), to, h, level,
                          learned, floor)
+
+
+def project_each(data: pd.DataFrame, to: int, method: str | Model = "auto",
+                 level: Iterable[float] = (50, 80, 95),
+                 bounds: tuple[float, float] | Mapping | None = None,
+                 learned: Mapping | None = None, floor: Mapping | None = None,
+                 names: Mapping | None = None) -> dict[object, Projection]:
+    """``project(data, to=…)`` of many series (``id, year, value``), returned as one
+    ``Projection`` per series, each the same as projecting that series alone, for the
+    cost of one call. ``names``: {id: the id its Projection reports} (default: its id)."""
+    model = _model(method)
+    series = check_points(model, as_series(data, bounds))
+    lv = _levels(level)
+    hs = _horizons(series, to, None)
+    fc = forecast(model, series, max(hs, default=1), learned)
+    floors = _floors(series, floor)
+    if floors is not None:
+        fc = fc.with_floor(floors)
+    names = names or {}
+    return {s.id: Projection(fc.take([i], [names.get(s.id, s.id)]), [hs[i]], lv)
+            for i, s in enumerate(series)}
+
+
+def project_pooled_each(histories: pd.DataFrame, to: int, method: str | Model = "auto",
+                        level: Iterable[float] = (50, 80, 95),
+                        bounds: tuple[float, float] | Mapping | None = None,
+                        learned: Mapping | None = None, floor: Mapping | None = None,
+                        factors: Mapping | None = None,
+                        names: Mapping | None = None) -> dict[object, Projection]:
+    """``project_pooled`` of many series at once: ``histories`` has columns ``id, draw,
+    year, value`` (each id's draws cover the same years); ``bounds``, ``floor``,
+    ``factors`` and ``names`` by id. One pooled ``Projection`` per id."""
+    missing = [c for c in ("id", "draw", "year", "value") if c not in histories.columns]
+    if missing:
+        raise ProjectionInputError(f"argument 'histories': expected columns id, draw, year, "
+                                   f"value; missing {', '.join(missing)}")
+    # each (id, draw) is one series, numbered in order of appearance
+    pairs = list(zip(histories["id"], histories["draw"], strict=True))
+    number = {k: i for i, k in enumerate(dict.fromkeys(pairs))}
+    owner = {i: k[0] for k, i in number.items()}
+    frame = pd.DataFrame({"id": [number[k] for k in pairs],
+                          "year": histories["year"].to_numpy(),
+                          "value": histories["value"].to_numpy()})
+    if isinstance(bounds, Mapping):
+        bounds = {i: bounds.get(sid) for i, sid in owner.items()}
+    model = _model(method)
+    series = check_points(model, as_series(frame, bounds))
+    rows: dict[object, list[int]] = {}
+    for i, s in enumerate(series):
+        rows.setdefault(owner[s.id], []).append(i)
+    for sid, r in rows.items():
+        if len({tuple(series[i].years) for i in r}) != 1:
+            raise ProjectionInputError(f"argument 'histories': every draw of {sid!r} must "
+                                       "cover the same years")
+    lv = _levels(level)
+    hs = _horizons(series, to, None)
+    fc = forecast(model, series, max(hs, default=1), learned)
+    if floor is not None:
+        fc = fc.with_floor(np.array([float(floor.get(owner[s.id], -np.inf))
+                                     for s in series]))
+    out = {}
+    names, factors = names or {}, factors or {}
+    for sid, r in rows.items():
+        f = factors.get(sid)
+        f = None if f is None else np.asarray(f, dtype=float)
+        if f is not None and (len(f) != len(r) or not np.all(np.isfinite(f) & (f > 0))):
+            raise ProjectionInputError(f"argument 'factors' for {sid!r}: expected {len(r)} "
+                                       "positive numbers, one per draw")
+        comp = fc.take(r, [series[i].id for i in r])
+        out[sid] = Projection(PooledForecast(comp, names.get(sid, sid), f), [hs[r[0]]], lv)
+    return out
 
 
 def project_pooled(histories: pd.DataFrame, to: int, method: str | Model = "auto",
