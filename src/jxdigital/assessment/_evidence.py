@@ -136,18 +136,18 @@ def fit_points(side: Side, base_year: int | None) -> pd.DataFrame:
     f = side.fit
     if not len(f) or "kind" not in f or base_year is None:
         return f
-    if not np.isin(f["qualifier"].to_numpy(), (codes.LOWER_BOUND, codes.UPPER_BOUND)).any():
+    q = f["qualifier"].to_numpy()
+    bound = np.isin(q, (codes.LOWER_BOUND, codes.UPPER_BOUND))
+    if not bound.any():
         return f  # no bound among them: nothing to leave out
-    bound = f["qualifier"].isin((codes.LOWER_BOUND, codes.UPPER_BOUND))
-    early_bound = (f["kind"] == "derived") & bound & (f["year"] < base_year)
-    f = f[~early_bound]
+    derived = f["kind"].to_numpy() == "derived"
+    keep = ~(derived & bound & (f["year"].to_numpy() < base_year))
     # a published bound ("超X", "6万多") is a value only where nothing else would do: fitted
     # as the value it sits below the truth and drags the trend down (BENCHMARKS.md)
-    published_bound = f["qualifier"].isin((codes.LOWER_BOUND, codes.UPPER_BOUND)) \
-        & (f["kind"] != "derived")
-    if (~published_bound).sum() >= 2:
-        f = f[~published_bound]
-    return f.reset_index(drop=True)
+    published_bound = bound & ~derived
+    if (keep & ~published_bound).sum() >= 2:
+        keep &= ~published_bound
+    return f if keep.all() else f[keep].reset_index(drop=True)
 
 
 def resting(side: Side, base_year: int | None,

@@ -94,6 +94,14 @@ class Forecast:
         q = np.where(self.nonneg[:, None, None], np.maximum(q, 0.0), q)
         return q if self.floor is None else np.maximum(q, self.floor[:, None, None])
 
+    def quantiles_at(self, levels: np.ndarray, j: int) -> np.ndarray:
+        """(n, len(levels)) quantiles at horizon index ``j`` only."""
+        return self._at(j).quantiles(levels)[:, 0]
+
+    def _at(self, j: int) -> Forecast:
+        return replace(self, point=self.point[:, j:j + 1], point_c=self.point_c[:, j:j + 1],
+                       eq=self.eq[:, j:j + 1])
+
     def cdf(self, i: int, j: int, value: float) -> float:
         """P(outcome ≤ value) for series i, horizon index j."""
         tr = self.transforms[i]

@@ -65,21 +65,30 @@ class PooledForecast:
     def params(self) -> Mapping:
         return self.comp.params
 
-    def quantiles(self, levels: np.ndarray) -> np.ndarray:
-        """(1, H, L) quantiles of the mixture: its cdf evaluated at every history's
-        quantiles, then inverted by interpolation."""
-        levels = np.asarray(levels, dtype=float)
-        g = self.comp.quantiles(_FINE) * self._f[:, None, None]  # (K, H, F)
-        if self.comp.floor is not None:  # a factor below 1 does not undo a floor
-            g = np.maximum(g, self.comp.floor[:, None, None])
-        out = np.empty((1, g.shape[1], len(levels)))
-        for j in range(g.shape[1]):
-            x = np.sort(g[:, j, :].ravel())
-            f = np.mean([np.interp(x, g[k, j], _FINE, left=0.0, right=1.0)
+    def _mixture(self, j: int) -> tuple[np.ndarray, np.ndarray]:
+        """(x, F(x)) of the mixture at horizon index ``j``: its cdf evaluated at every
+        history's quantiles (computed once per horizon)."""
+        cache = self.__dict__.setdefault("_mixtures", {})
+        if j not in cache:
+            g = self.comp.quantiles_at(_FINE, j) * self._f[:, None]  # (K, F)
+            if self.comp.floor is not None:  # a factor below 1 does not undo a floor
+                g = np.maximum(g, self.comp.floor[:, None])
+            x = np.sort(g.ravel())
+            f = np.mean([np.interp(x, g[k], _FINE, left=0.0, right=1.0)
                          for k in range(g.shape[0])], axis=0)
-            f = np.maximum.accumulate(f) + np.arange(len(f)) * 1e-12  # strictly increasing
-            out[0, j] = np.interp(levels, f, x)
-        return out
+            cache[j] = (x, np.maximum.accumulate(f) + np.arange(len(f)) * 1e-12)
+        return cache[j]
+
+    def quantiles_at(self, levels: np.ndarray, j: int) -> np.ndarray:
+        """(1, len(levels)) quantiles of the mixture at horizon index ``j``, by inverting
+        its cdf (``_mixture``) by interpolation."""
+        x, f = self._mixture(j)
+        return np.interp(np.asarray(levels, dtype=float), f, x)[None, :]
+
+    def quantiles(self, levels: np.ndarray) -> np.ndarray:
+        """(1, H, L) quantiles of the mixture at every horizon (``quantiles_at``)."""
+        H = self.comp.point.shape[1]
+        return np.stack([self.quantiles_at(levels, j) for j in range(H)], axis=1)
 
     def cdf(self, i: int, j: int, value: float) -> float:
         """P(outcome ≤ value) = mean over the histories."""

@@ -222,7 +222,7 @@ class Projection:
             raise ProjectionInputError(f"argument 'q': expected probabilities in (0, 1), "
                                        f"got {qs.tolist()!r}")
         i, j = self._locate(year, id)
-        return self._fc.quantiles(qs)[i, j]
+        return self._fc.quantiles_at(qs, j)[i]
 
     def point(self, year: int, id: object | None = None) -> float:
         i, j = self._locate(year, id)
