@@ -6,8 +6,9 @@ region, "X以上" in 2025 from a 2020 base), and a figures file with the year-en
 2020–2023 of every target's series (a smooth trend with noise: a workload for timing, not
 data). Two mixes: "exact" (every figure exact) and "mixed" (every fifth series has its 2022
 figure approximate and every tenth its 2023 figure a lower bound, as departments' files
-do: those targets are projected from 32 drawn histories each, ``assessment._draws``). Regions are the 31 provinces, repeated with a suffix beyond 31. Sizes: 60 targets
-(one region), 1,860 (31 × 60) and 7,440 (124 × 60). Each size is assessed ``REPEAT`` times
+do: those targets are projected from 32 drawn histories each, ``assessment._draws``).
+Regions are the 31 provinces, repeated with a suffix beyond 31. Sizes: 60 targets (one
+region), 1,860 (31 × 60) and 7,440 (124 × 60). Each size is assessed ``REPEAT`` times
 after one warm-up call; the best time is reported, with ``project()`` alone on the same
 series for the cost of the projections themselves.
 """
