@@ -177,7 +177,7 @@ def test_auto_keeps_a_trend_that_has_held_on_a_long_series():
     assert w.sum() == pytest.approx(1.0)
 
 
-def test_auto_backtest_splits_weight_by_inverse_error():
+def test_auto_backtest_splits_weight_by_inverse_squared_error():
     # A hand-made case: the combination c and drift d backtested from the last 6 years.
     from jxdigital.models._models import Auto as AutoModel
     from jxdigital.models._panel import make_panel
@@ -198,7 +198,7 @@ def test_auto_backtest_splits_weight_by_inverse_error():
             per_origin.append(np.mean(np.abs(y[len(y) - j:] - np.ravel(f))))
         errs.append(np.mean(per_origin))
     share = m._drift_share(zc, zlog)[0]
-    assert share == pytest.approx(errs[0] / (errs[0] + errs[1]))
+    assert share == pytest.approx(errs[0] ** 2 / (errs[0] ** 2 + errs[1] ** 2))
     assert 0 < share < 1
 
 

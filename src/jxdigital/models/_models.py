@@ -225,9 +225,10 @@ class Auto(Model):
     2. Per series, when it has enough history: the combination ``c`` and the random walk
        with drift ``d`` are each backtested from the last ``VALIDATION_ORIGINS`` years
        (histories of at least ``VALIDATION_MIN_POINTS`` points) and blended by inverse
-       error, ``ŷ = (E_d c + E_c d) / (E_c + E_d)`` (``E``: mean absolute error over those
-       origins). Learned weights carry what is typical across series; the backtest keeps a
-       series whose own trend has held (where drift is hard to beat) from being damped.
+       squared error, ``ŷ = (E_d² c + E_c² d) / (E_c² + E_d²)`` (``E``: mean absolute error
+       over those origins; the power is ``VALIDATION_POWER``). Learned weights carry what
+       is typical across series; the backtest keeps a series whose own trend has held
+       (where drift is hard to beat) from being damped.
     """
 
     name = "auto"
@@ -236,6 +237,10 @@ class Auto(Model):
     #: yearly training parts (see BENCHMARKS.md).
     VALIDATION_ORIGINS = 6
     VALIDATION_MIN_POINTS = 5
+    #: The blend weights are inverse errors to this power (2: the clearer winner of the
+    #: backtest gets more weight than with plain inverse errors). Chosen the same way
+    #: (``benchmarks/validate_auto.py``).
+    VALIDATION_POWER = 2
 
     def weights(self, positive, n_obs, drift_share=0.0, params=None):
         table = _auto_table(positive, params)
@@ -267,7 +272,8 @@ class Auto(Model):
         return out
 
     def _drift_share(self, zc, zlog, params=None) -> np.ndarray:
-        """Inverse-error weight of drift, ``E_c / (E_c + E_d)``; 0 without a backtest."""
+        """Inverse-error weight of drift, ``E_c^p / (E_c^p + E_d^p)`` (p =
+        ``VALIDATION_POWER``); 0 without a backtest."""
         n = zc.z.shape[0]
         err = np.zeros((2, n))
         count = np.zeros(n)
@@ -290,6 +296,7 @@ class Auto(Model):
                 e = np.where(seen, d[k], 0.0).sum(axis=1) / np.maximum(seen.sum(axis=1), 1)
                 err[k] += np.where(ok, e, 0.0)
             count += ok
+        err = err**self.VALIDATION_POWER
         total = err[0] + err[1]
         with np.errstate(invalid="ignore", divide="ignore"):
             share = np.where(total > 0, err[0] / total, 0.5)
