@@ -154,7 +154,11 @@ def test_the_rule_in_order():
     assert _classify(numeric=False).status == "not_assessable"
     assert _classify(0.1, outcome=met, scheme="eurostat").status == "met"  # in every scheme
     assert _classify(0.9, enough=False).status == "insufficient_data"
-    assert _classify(0.1, met_now=True).status == "achieved"
+    assert _classify(0.9, met_now=True).status == "achieved"
+    # met now but likely to fall back below: not yet achieved (issue 19's benchmark)
+    back = _classify(0.5, met_now=True)
+    assert (back.status, back.met_now) == ("at_risk", True)
+    assert _classify(float("nan"), met_now=True).status == "achieved"  # nothing projected
     v = _classify(0.5, scheme="eurostat", growth_ratio=0.7)
     assert (v.status, v.status_cn, v.eurostat_class) == ("moderate_progress", "at_risk",
                                                          "moderate_progress")

@@ -117,3 +117,25 @@ def test_pooling_each_series_together_equals_pooling_it_alone():
             assert each[sid].cdf(v, 2025) == pytest.approx(alone.cdf(v, 2025), abs=1e-12)
     with pytest.raises(ProjectionInputError, match="factors' for 'x'"):
         project_pooled_each(draws, to=2025, factors={"x": [1.0]})
+
+
+def test_already_met_is_achieved_only_where_it_will_likely_stay_met(tmp_path):
+    """已提前实现 is a forecast of the target year too: a running total (which does not
+    fall) that has reached its target is achieved; a series that can fall and whose
+    projection gives it less than P_ON_TRACK of staying there is at risk, saying why."""
+    plan_path = tmp_path / "p.csv"
+    plan_path.write_text(
+        "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region,"
+        "is_stock\n"
+        "stations,基站,万个,2020,3,2025,10以上,r1,true\n"
+        "sales,销售额,亿元,2020,3,2025,10以上,r1,false\n", encoding="utf-8")
+    plan = load_plan(plan_path)
+    figs = pd.DataFrame([(iid, "r1", y, v) for iid in ("stations", "sales")
+                         for y, v in ((2021, 13.0), (2022, 10.5))],
+                        columns=["indicator_id", "region", "year", "value"])
+    figs["source_title"] = "test"
+    a = assess(plan, figs, as_of="2023-06-30", today="2026-12-01")
+    assert a["stations"].status == "achieved" and a["stations"].p_met == 1.0
+    sales = a["sales"]
+    assert sales.status == "at_risk" and sales.p_met < 0.75
+    assert "已达到目标" in sales.reason_zh and "not yet achieved" in sales.reason_en

@@ -11,7 +11,11 @@ order by ``status_cn``:
    (the base year counts), or no national series for a 超全国平均水平 target;
 4. ``achieved`` (已提前实现): a figure before the target year already meets the target
    (one rule before and in the target year: ``Target.met_range``; for 左右 and ranges on an
-   indicator that should rise, at or above the low end of the band);
+   indicator that should rise, at or above the low end of the band) and the projection
+   does not take it back below: P(met) ≥ ``P_ON_TRACK`` (a running total, which does not
+   fall, always). Where it may fall back, ``at_risk``: already met is a fact about the
+   latest figure, not yet about the target year (in the benchmark, 20 % of "already met"
+   series that can fall ended below the target, ``BENCHMARKS.md``);
 5. otherwise P(target met), from the calibrated projection, decides:
    ``P ≥ P_ON_TRACK`` → ``on_track`` (符合序时进度); ``P < P_OFF_TRACK`` → ``off_track``
    (滞后于序时进度); in between → ``at_risk`` (存在风险): an uncertain projection never
@@ -61,8 +65,8 @@ def status_cn(*, numeric: bool, enough_data: bool, met_now: bool, p_met: float,
         return "met" if outcome else "missed"
     if not enough_data:
         return "insufficient_data"
-    if met_now:
-        return "achieved"
+    if met_now:  # already met, and likely to stay met: else it may fall back
+        return "achieved" if math.isnan(p_met) or p_met >= P_ON_TRACK else "at_risk"
     if math.isnan(p_met):
         return "insufficient_data"
     if p_met >= P_ON_TRACK:

@@ -310,6 +310,8 @@ class Verdict:
     final: bool = False
     phase: str = "in_progress"  # 'in_progress' | 'nowcast' | 'final'
     scheme: str = "cn"
+    #: a figure before the target year already meets the target (已达到目标值)
+    met_now: bool = False
 
 
 def classify(*, numeric: bool, enough: bool, met_now: bool, p_met: float,
@@ -331,4 +333,5 @@ def classify(*, numeric: bool, enough: bool, met_now: bool, p_met: float,
     else:
         status = (eu if scheme == "eurostat" else un) or cn
     return Verdict(status_cn=cn, status=status, eurostat_class=eu, un_class=un,
-                   final=settled is not None, phase=phase, scheme=scheme)
+                   final=settled is not None, phase=phase, scheme=scheme,
+                   met_now=met_now and settled is None)

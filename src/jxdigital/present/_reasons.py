@@ -162,6 +162,10 @@ def reasons(j: Judgement, when: Timing) -> tuple[str, str]:
             "）" if settled else f"；达标概率按{j.target.target_year}年计）"))
         en = _before_stop(en, ".", f" (the target is {goal_en} every year" + (
             ")" if settled else f"; P(met) is for {j.target.target_year})"))
+    if st == "at_risk" and j.verdict.met_now:  # met now, but the trend may undo it
+        zh = f"最新数据已达到目标，但此后仍可能回落，尚不能视为提前实现：{zh}"
+        en = (f"The latest figure already meets the target but may still fall back, so it "
+              f"is not yet achieved: {en[:1].lower()}{en[1:]}")
     if st in ("on_track", "at_risk", "off_track") and j.kind in ("level", "growth_rate"):
         bend_zh, bend_en = bend_clause(j, "zh"), bend_clause(j, "en")
         if bend_zh:  # the projection bends away from the recent trend: say why
