@@ -62,6 +62,20 @@ def test_a_plain_target_below_its_base_is_a_decrease(tmp_path, row):
     assert r.status == "missed" and r.final
 
 
+def test_the_fall_still_needed_is_said_as_a_fall(tmp_path):
+    """A target that should fall: the reason names the fall it still needs (1.5 in 2022 to
+    1.3 in 2025: (1.3 / 1.5)^(1/3) − 1 = −4.7 % a year), and says nothing is needed once
+    the figure is below it (not "it now needs 0.5% growth")."""
+    plan = load_plan(plan_file(tmp_path, ["dc_pue,数据中心PUE,,2020,1.6,2025,1.3"]))
+    r = assess(plan, figures(plan, [("dc_pue", 2021, "1.55"), ("dc_pue", 2022, "1.5")]),
+               today=MID)["dc_pue"]
+    assert "此后需年均下降4.7%" in r.reason_zh and "it now needs a fall of 4.7% a year" in \
+        r.reason_en
+    r = assess(plan, figures(plan, [("dc_pue", 2021, "1.47"), ("dc_pue", 2022, "1.28")]),
+               today=MID)["dc_pue"]
+    assert "此后需" not in r.reason_zh and "now needs" not in r.reason_en
+
+
 def test_ranges_and_bands_below_the_base_are_decreases_too(tmp_path):
     plan = load_plan(plan_file(tmp_path, [
         "a,能耗A,,2020,1.5,2025,1.3左右", "b,能耗B,,2020,1.5,2025,1.2-1.3",

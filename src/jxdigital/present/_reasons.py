@@ -116,22 +116,27 @@ def _need_clause(j: Judgement, latest: Figure, when: Timing, lang: str) -> str:
     span_en = f"{T_}" if one else f"{latest.year + 1}–{T_}"
     each_zh, each_en = ("", "") if one else ("年均", " a year")
     needed = g.required_pp_now if t.indicator.is_share else g.required_cagr_now
-    if _nan(needed) or needed <= 0:  # already at or past the target's value: nothing needed
+    # in the direction the target asks for: a fall for an indicator that should fall
+    sign = -1.0 if t.indicator.direction == "decrease" else 1.0
+    if _nan(needed) or sign * needed <= 0:  # already at or past the target: nothing needed
         return ""
     if t.indicator.is_share and not _nan(g.required_pp_now):
         d = g.required_pp_now
         amount_zh = f"{'提高' if d >= 0 else '下降'}{T.points(abs(d))}"
+        amount_en = T.points(d, "en") if d >= 0 else f"a fall of {T.points(-d, 'en')}"
         if done:
             return (f"需{span_zh}{each_zh}{amount_zh}" if lang == "zh" else
-                    f"it needed {T.points(d, 'en')}{each_en} in {span_en}")
+                    f"it needed {amount_en}{each_en} in {span_en}")
         return (f"此后需年均{amount_zh}" if lang == "zh" else
-                f"it now needs {T.points(d, 'en')} a year")
+                f"it now needs {amount_en} a year")
     if not _nan(g.required_cagr_now):
-        r = T.rate(g.required_cagr_now)
+        c = g.required_cagr_now
+        rise_zh = f"增长{T.rate(c)}" if c >= 0 else f"下降{T.rate(-c)}"
+        rise_en = f"{T.rate(c)} growth" if c >= 0 else f"a fall of {T.rate(-c)}"
         if done:
-            return (f"需{span_zh}{each_zh}增长{r}" if lang == "zh" else
-                    f"it needed {r} growth{each_en} in {span_en}")
-        return f"此后需年均增长{r}" if lang == "zh" else f"it now needs {r} growth a year"
+            return (f"需{span_zh}{each_zh}{rise_zh}" if lang == "zh" else
+                    f"it needed {rise_en}{each_en} in {span_en}")
+        return f"此后需年均{rise_zh}" if lang == "zh" else f"it now needs {rise_en} a year"
     return ""
 
 
