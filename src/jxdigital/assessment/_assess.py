@@ -147,7 +147,7 @@ class _LevelEvidence:
     level: Target
     kind: str
     own: Side
-    link: tuple | None
+    link: tuple[SeriesKey, float, int, tuple[str, str]] | None
     outcome: S.Outcome | None
     progress: S.Progress
     met_now: bool
