@@ -24,6 +24,29 @@ def test_target_forms(text, value, comparator):
     assert (p.value, p.comparator) == (pytest.approx(value), comparator)
 
 
+@pytest.mark.parametrize("text, unit, value, comparator", [
+    # forms the real plans print (benchmarks/real_targets): the magnitude with the number,
+    # another unit of the row's kind, a leading 力争达
+    ("超过1.5万亿元", "亿元", 15000, "more_than"),  # 通信业"十二五": a 亿元 row
+    ("突破20亿", "亿户", 20, "more_than"),  # 物联网连接数, counted in 亿户
+    ("力争达1200万个", "万个", 1200, "reach"),  # 10G-PON ports
+    ("争取达到45", "%", 45, "reach"),
+    ("10万个以上", "个", 100000, "at_least"),
+    ("7000亿元以上", "万亿元", 0.7, "at_least"),
+])
+def test_a_number_printed_in_another_unit_is_restated_in_the_rows(text, unit, value,
+                                                                   comparator):
+    p = parse_target(text, unit=unit)
+    assert (p.value, p.comparator) == (pytest.approx(value), comparator)
+
+
+def test_a_bare_magnitude_is_never_money():
+    # "突破7000亿" in a 万亿元 row: 亿 of what? a count converts, money does not
+    with pytest.raises(TextError):
+        parse_base("突破7000亿", unit="万亿元")
+    assert parse_base("突破7000亿元", unit="万亿元")[:2] == (pytest.approx(0.7), "more_than")
+
+
 def test_ranges_national_average_growth_comparison_and_doubling():
     assert parse_target("2-3")[:3] == (2.0, "between", 3.0)
     assert parse_target("4—5")[:3] == (4.0, "between", 5.0)

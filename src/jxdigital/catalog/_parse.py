@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from .. import codes
 from ..codes import BASE_QUALIFIERS, COMPARATOR_MEANINGS  # noqa: F401 (re-exported)
+from ._units import conversion_factor
 
 #: What a target's comparator means; ``assess`` honours these (``jxdigital.codes``).
 COMPARATORS: dict[str, str] = COMPARATOR_MEANINGS
@@ -32,8 +33,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"^(?:≤|<=|不高于|不超过|低于|控制在)\s*(?P<v>{_NUM})(?:以内|以下)?$"), "at_most"),
     (re.compile(rf"^(?P<v>{_NUM})\s*(?:以内|以下)$"), "at_most"),
     (re.compile(rf"^(?:约|大约)?\s*(?P<v>{_NUM})\s*左右$"), "around"),
-    (re.compile(rf"^(?:达到)?\s*(?P<v>{_NUM})$"), "reach"),
+    (re.compile(rf"^(?:力争|争取)?(?:达到|达)?\s*(?P<v>{_NUM})$"), "reach"),
 ]
+#: A number printed with a unit of its own ("1.5万亿元", "20亿"), a qualifier around it.
+_WITH_UNIT = re.compile(rf"^(?P<pre>[^\d+-]*?)(?P<v>{_NUM})(?P<u>[^\d]+?)"
+                        r"(?P<post>以上|及以上|以下|以内|左右)?$")
 _RANGE = re.compile(rf"^(?P<lo>{_NUM})\s*[{_DASHES}]\s*(?P<hi>{_NUM})$")
 _FASTER = re.compile(r"^(?:持续)?快于.+增速$")
 
@@ -70,9 +74,27 @@ def _clean(text: object, unit: str = "") -> str:
     s = str(text).strip().replace("，", ",").replace(" ", "").replace("\u3000", "")
     s = s.replace(",", "")  # thousands separators: 10,000
     # A trailing unit repeats the unit column ("10万个以上" or "45%左右"): drop it.
+    converted = _in_row_unit(s, unit)  # before the unit is cut: 1.5万亿元 in a 亿元 row
+    if converted is not None:
+        return converted
     for u in filter(None, {unit, "%", "％"}):
         s = re.sub(rf"{re.escape(u)}(?=(以上|以下|以内|左右|$))", "", s)
     return s
+
+
+def _in_row_unit(s: str, unit: str) -> str | None:
+    """A number printed in another unit of the row's kind, restated in the row's unit:
+    "超过1.5万亿元" in a 亿元 row is "超过15000"; "突破20亿" in a 亿户 row is "突破20" (plans
+    print the magnitude with the number: 突破1万亿, 20亿户). None where the text has no
+    such suffix (a plain number, "以上" alone, or a unit of another kind)."""
+    m = _WITH_UNIT.match(s) if unit else None
+    if m is None:
+        return None
+    try:
+        factor = conversion_factor(m["u"], unit)
+    except ValueError:  # not a unit ("以上" alone), or another kind of unit
+        return None
+    return f"{m['pre']}{float(m['v']) * factor:.12g}{m['post'] or ''}"
 
 
 def parse_target(text: object, unit: str = "", base_value: float = math.nan) -> Parsed:
