@@ -250,7 +250,7 @@ def real(folder: Path = REAL_DIR):
 #: the qualifiers of a real history's figures (history.csv ``qualifier``), by history id
 QUALIFIERS: dict[str, list[str]] = {}
 
-#: a printed target jxdigital does not read ("力争达1200万个", "突破20亿" in 亿户), written
+#: a printed target jxdigital does not read ("2020年建成2万个5G基站": a sentence), written
 #: again from the file's comparator and value
 REWRITE = {"reach": "{}", "at_least": "{}以上", "more_than": "超{}", "around": "{}左右",
            "at_most": "不高于{}"}
