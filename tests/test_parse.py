@@ -42,8 +42,10 @@ def test_a_number_printed_in_another_unit_is_restated_in_the_rows(text, unit, va
 
 def test_a_bare_magnitude_is_never_money():
     # "突破7000亿" in a 万亿元 row: 亿 of what? a count converts, money does not
-    with pytest.raises(TextError):
+    with pytest.raises(TextError, match="for money write 7000亿元"):
         parse_base("突破7000亿", unit="万亿元")
+    with pytest.raises(TextError, match="a value in 万户 or in a unit that converts to it"):
+        parse_target("5万亿元", unit="万户")
     assert parse_base("突破7000亿元", unit="万亿元")[:2] == (pytest.approx(0.7), "more_than")
 
 

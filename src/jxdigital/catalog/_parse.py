@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from .. import codes
 from ..codes import BASE_QUALIFIERS, COMPARATOR_MEANINGS  # noqa: F401 (re-exported)
-from ._units import conversion_factor
+from ._units import UNITS, conversion_factor, lookup_unit
 
 #: What a target's comparator means; ``assess`` honours these (``jxdigital.codes``).
 COMPARATORS: dict[str, str] = COMPARATOR_MEANINGS
@@ -92,8 +92,13 @@ def _in_row_unit(s: str, unit: str) -> str | None:
         return None
     try:
         factor = conversion_factor(m["u"], unit)
-    except ValueError:  # not a unit ("以上" alone), or another kind of unit
-        return None
+    except ValueError:  # not a unit ("以上" alone), or a unit of another kind
+        if m["u"] not in UNITS or unit not in UNITS:
+            return None
+        money = lookup_unit(unit).base == "CNY" and lookup_unit(m["u"]).base == ""
+        raise TextError(s, f"a value in {unit} or in a unit that converts to it ('{m['u']}' "
+                        f"does not" + (f"; for money write {m['v']}{m['u']}元" if money
+                                       else "") + ")") from None
     return f"{m['pre']}{float(m['v']) * factor:.12g}{m['post'] or ''}"
 
 
