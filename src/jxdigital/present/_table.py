@@ -78,7 +78,9 @@ def need_words(r: TargetStatus, lang: str) -> str:
     if r.final or r.status_cn == "achieved":
         return "—"
     need = r.required_pp_now if r.is_share else r.required_cagr_now
-    if not _nan(need) and need <= 0:  # already at or past the target's value
+    # in the direction the target asks for: met below a value (-inf low end) asks for a fall
+    sign = -1.0 if r.target_low_met == -math.inf else 1.0
+    if not _nan(need) and sign * need <= 0:  # already at or past the target's value
         return "—"
     if not _nan(r.required_cagr_now):
         return T.rate(r.required_cagr_now)
