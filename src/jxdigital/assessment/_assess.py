@@ -206,13 +206,6 @@ def _level_verdict(e: _LevelEvidence, p: Projection | None, when: Timing,
                      fitted=e.before)
 
 
-def _judge_level(t: Target, level: Target, kind: str, d: Observed, when: Timing,
-                 method: str, scheme: str, own_base: bool = False) -> Judgement:
-    e = _level_evidence(t, level, kind, d, own_base)
-    p = S.project_asks([e.ask], method)[0] if e.ask is not None else None
-    return _level_verdict(e, p, when, scheme)
-
-
 def _judge_annual_flow(t: Target, d: Observed, when: Timing, method: str,
                        scheme: str) -> Judgement:
     """每年…: the number added in every year must meet the target. A year that fell short
@@ -361,11 +354,10 @@ def _level_target(t: Target, d: Observed) -> Target | None:
         "target_high": float(growth.compound(x0, high, n)) if math.isfinite(high) else NAN})
 
 
-def judge(t: Target, d: Observed, when: Timing, method: str = "auto",
-          scheme: str = "cn", own_base: bool = False) -> Judgement:
-    """The judgement of one target from the usable observations ``d``. ``own_base``: the
-    target is a user's, whose printed baseline is never replaced by a shipped figure."""
-    kind = kind_of(t)
+def _judge_other(t: Target, kind: str, d: Observed, when: Timing, method: str,
+                 scheme: str, own_base: bool) -> Judgement:
+    """Every kind but a level (and a rate restated as one): no target, 超全国平均水平,
+    增速快于…, 每年…, and a rate whose base-year level is missing."""
     if kind == "none":
         verdict = S.classify(numeric=False, enough=False, met_now=False, p_met=NAN,
                              outcome=None, progress_=S.Progress(), scheme=scheme,
@@ -378,32 +370,35 @@ def judge(t: Target, d: Observed, when: Timing, method: str = "auto",
         return _judge_growth_comparison(t, d, when, method, scheme)
     if kind == "annual_flow":
         return _judge_annual_flow(t, d, when, method, scheme)
-    if kind == "growth_rate":
-        lt = _level_target(t, d)
-        if lt is None:
-            verdict = S.classify(numeric=True, enough=False, met_now=False, p_met=NAN,
-                                 outcome=None, progress_=S.Progress(), scheme=scheme,
-                                 target_year_over=when.year_over(t.target_year))
-            return Judgement(target=t, level=t, kind=kind, own=Side.empty(), verdict=verdict)
-        return _judge_level(t, lt, kind, d, when, method, scheme)
-    return _judge_level(t, t, kind, d, when, method, scheme, own_base)
+    # a growth rate without an exact base-year level to restate it from
+    verdict = S.classify(numeric=True, enough=False, met_now=False, p_met=NAN,
+                         outcome=None, progress_=S.Progress(), scheme=scheme,
+                         target_year_over=when.year_over(t.target_year))
+    return Judgement(target=t, level=t, kind=kind, own=Side.empty(), verdict=verdict)
+
+
+def judge(t: Target, d: Observed, when: Timing, method: str = "auto",
+          scheme: str = "cn", own_base: bool = False) -> Judgement:
+    """The judgement of one target from the usable observations ``d``. ``own_base``: the
+    target is a user's, whose printed baseline is never replaced by a shipped figure."""
+    return judge_all([t], d, when, method, scheme, own_base)[0]
 
 
 def judge_all(targets: list[Target], d: Observed, when: Timing, method: str = "auto",
               scheme: str = "cn", own_base: bool = False) -> list[Judgement]:
     """``judge`` of every target, with the level targets' projections made together
-    (``_steps.project_asks``): the same judgements, at a fraction of the cost."""
+    (``_steps.project_asks``): the same judgements as one by one, at a fraction of the
+    cost. A rate target (年均增长g) is judged as the level it implies."""
     out: list[Judgement | None] = [None] * len(targets)
     pending: dict[int, _LevelEvidence] = {}
     for i, t in enumerate(targets):
         kind = kind_of(t)
         level = t if kind == "level" else _level_target(t, d) if kind == "growth_rate" \
             else None
-        if level is None:  # other kinds (and a rate without its base level) one by one
-            out[i] = judge(t, d, when, method, scheme, own_base)
-        else:
-            pending[i] = _level_evidence(t, level, kind, d,
-                                         own_base and kind == "level")
+        if level is None:
+            out[i] = _judge_other(t, kind, d, when, method, scheme, own_base)
+        else:  # a user's own baseline stands for a level row, not for a rate's level
+            pending[i] = _level_evidence(t, level, kind, d, own_base and kind == "level")
     asks = [i for i, e in pending.items() if e.ask is not None]
     made = dict(zip(asks, S.project_asks([pending[i].ask for i in asks], method),
                     strict=True))

@@ -103,7 +103,8 @@ def project_pooled_each(histories: pd.DataFrame, to: int, method: str | Model = 
         rows.setdefault(owner[s.id], []).append(i)
     for sid, r in rows.items():
         if len({tuple(series[i].years) for i in r}) != 1:
-            raise ProjectionInputError(f"argument 'histories': every draw of {sid!r} must "
+            which = "" if len(rows) == 1 else f" of {sid!r}"
+            raise ProjectionInputError(f"argument 'histories': every draw{which} must "
                                        "cover the same years")
     lv = _levels(level)
     hs = _horizons(series, to, None)
@@ -117,7 +118,8 @@ def project_pooled_each(histories: pd.DataFrame, to: int, method: str | Model = 
         f = factors.get(sid)
         f = None if f is None else np.asarray(f, dtype=float)
         if f is not None and (len(f) != len(r) or not np.all(np.isfinite(f) & (f > 0))):
-            raise ProjectionInputError(f"argument 'factors' for {sid!r}: expected {len(r)} "
+            which = "" if len(rows) == 1 else f" for {sid!r}"
+            raise ProjectionInputError(f"argument 'factors'{which}: expected {len(r)} "
                                        "positive numbers, one per draw")
         comp = fc.take(r, [series[i].id for i in r])
         out[sid] = Projection(PooledForecast(comp, names.get(sid, sid), f), [hs[r[0]]], lv)
@@ -140,17 +142,9 @@ def project_pooled(histories: pd.DataFrame, to: int, method: str | Model = "auto
     if missing:
         raise ProjectionInputError(f"argument 'histories': expected columns draw, year, value; "
                                    f"missing {', '.join(missing)}")
-    frame = histories.rename(columns={"draw": "id"})[["id", "year", "value"]]
-    series = as_series(frame, bounds)
-    years = {tuple(s.years) for s in series}
-    if len(years) != 1:
-        raise ProjectionInputError("argument 'histories': every draw must cover the same years")
-    model = _model(method)
-    floors = None if floor is None else {s.id: float(floor) for s in series}
-    comp = projection_of(model, check_points(model, series), int(to), None, level,
-                         learned, floors)
-    f = None if factors is None else np.asarray(list(factors), dtype=float)
-    if f is not None and (len(f) != len(series) or not np.all(np.isfinite(f) & (f > 0))):
-        raise ProjectionInputError(f"argument 'factors': expected {len(series)} positive "
-                                   "numbers, one per draw")
-    return Projection(PooledForecast(comp._fc, id, f), comp._h[:1], _levels(level))
+    made = project_pooled_each(histories.assign(id=0), to=to, method=method, level=level,
+                               bounds=bounds, learned=learned,
+                               floor=None if floor is None else {0: float(floor)},
+                               factors=None if factors is None else {0: list(factors)},
+                               names={0: id})
+    return made[0]
