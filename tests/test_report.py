@@ -268,3 +268,17 @@ def test_the_status_table_sorts_by_severity_and_by_number(a):
     assert key("digital_economy_value_added", "最新实际") == pytest.approx(10378)
     attrs, _ = cells["digital_economy_value_added"][heads.index("目标")]
     assert 'class="num"' in attrs  # numbers align right
+
+
+def test_a_long_number_cell_wraps_so_the_reasons_keep_their_width(a):
+    """English projections ("1.37 trillion yuan (647 billion yuan–3.35 trillion yuan)") are
+    too long for one line: kept whole, they squeezed the reasons column to a word a line."""
+    page = to_html(a, lang="en")
+    table = page[page.index('<table class="sortable">'):]
+    table = table[:table.index("</table>")]
+    heads = re.findall(r"<th>(.*?)</th>", table)
+    row = re.search(r'<tr id="row-digital_economy_value_added">(.*?)</tr>', table).group(1)
+    cells = re.findall(r"<td([^>]*)>(.*?)</td>", row)
+    projection = cells[heads.index("Projection for the target year (80% interval)")]
+    assert len(projection[1]) > 24 and 'class="num wrap"' in projection[0]
+    assert 'class="num"' in cells[heads.index("P(met)")][0]  # a short number stays whole

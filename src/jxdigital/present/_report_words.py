@@ -156,7 +156,8 @@ def rule_lines(lang: str) -> list[str]:
             "数据（如“超X”）只有在其允许的所有取值都落在同一侧时才能定论。",
             f"其余目标以达标概率 P 为主要依据：P ≥ {on} 为“{st['on_track']}”，"
             f"{off} ≤ P < {on} 为“{st['at_risk']}”，P < {off} 为"
-            f"“{st['off_track']}”；最新实际已达到目标为“{st['achieved']}”。",
+            f"“{st['off_track']}”；最新实际已达到目标且 P ≥ {on}（累计类指标总是如此）为"
+            f"“{st['achieved']}”，已达到但此后仍可能回落的为“{st['at_risk']}”。",
             f"可用年份少于{R.MIN_OBSERVATIONS}个（含基期）为“{st['insufficient_data']}”；"
             f"无数值目标为“{st['not_assessable']}”。",
             "目标年已过而数据尚未公布的目标，按已公布数据推算目标年数值和达标概率，并注明。",
@@ -173,7 +174,8 @@ def rule_lines(lang: str) -> list[str]:
         "falls on one side.",
         f"P(target met) decides: P ≥ {on} {st['on_track']}, {off} ≤ P < {on} "
         f"{st['at_risk']}, P < {off} {st['off_track']}; a latest actual that already meets "
-        f"the target is {st['achieved']}.",
+        f"the target is {st['achieved']} where P ≥ {on} (a running total always), and "
+        f"{st['at_risk']} where it may still fall back.",
         f"Fewer than {R.MIN_OBSERVATIONS} usable years (baseline included): "
         f"{st['insufficient_data']}; no numeric target: {st['not_assessable']}.",
         "A target year already over whose figure is not yet published is nowcast from the "

@@ -32,7 +32,8 @@ table{border-collapse:collapse;width:100%;font-size:14px}
 th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top}
 th{background:#f3f3f3;cursor:pointer;position:sticky;top:0}
 th:hover{background:#e6e6e6} td.status{font-weight:bold;white-space:nowrap}
-td.num{text-align:right;white-space:nowrap} td.nowrap{white-space:nowrap}
+td.num{text-align:right;white-space:nowrap} td.num.wrap{white-space:normal}
+td.nowrap{white-space:nowrap}
 figure{margin:1.5em 0} figure img{width:100%;height:auto;border:1px solid #eee}
 figcaption{font-size:14px;color:#333} .meta{color:#666;font-size:13px}
 """
@@ -66,6 +67,10 @@ CELL_CLASS = {"seq": "num", "target": "num", "latest": "num", "projection": "num
 
 #: The longest cell of a column that keeps its cells on one line.
 SHORT_CELL = 10
+#: A number cell longer than this may wrap ("24.5亿户（14.2亿户—45亿户）" is short in Chinese,
+#: "2.45 billion users (1.42 billion users–4.5 billion users)" is not): kept on one line, it
+#: would squeeze the reasons column to a word a line.
+NUMBER_ONE_LINE = 24
 
 
 def _sort_number(x: float) -> str:
@@ -163,7 +168,10 @@ def to_html(a: Assessment, lang: str | None = None,
                 cells.append(f'<td class="status" style="background:{fill};color:{ink}"'
                              f"{sort}>{text}</td>")
             else:
-                cls = f' class="{CELL_CLASS[key]}"' if key in CELL_CLASS else ""
+                kind = CELL_CLASS.get(key, "")
+                if kind == "num" and len(str(row[c])) > NUMBER_ONE_LINE:
+                    kind = "num wrap"
+                cls = f' class="{kind}"' if kind else ""
                 cells.append(f"<td{cls}{sort}>{text}</td>")
         body.append(f'<tr id="row-{html.escape(r.indicator_id)}">{"".join(cells)}</tr>')
     h1 = report_title(a, lang)
