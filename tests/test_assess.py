@@ -86,7 +86,7 @@ def test_a_target_already_met_is_achieved(tmp_path):
     plan = plan_file(tmp_path, ["bs5g,5G基站,万个,2020,3.4,2025,10,jiangxi"])
     data = data_of(plan, [("bs5g", "jiangxi", 2021, 6.0), ("bs5g", "jiangxi", 2022, 10.5)])
     r = assess(plan, data)["bs5g"]
-    assert r.status == "achieved" and r.status_zh == "已提前实现"
+    assert r.status == "achieved" and r.status_zh == "提前实现"
     assert "已达到10万个" in r.reason_zh
 
 

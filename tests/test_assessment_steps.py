@@ -199,10 +199,10 @@ FLOW_PLAN = ("indicator_id,name_zh,unit,base_year,base_text,target_year,target_t
 
 @pytest.mark.parametrize("flows, today, status, words", [
     # 2022 fell short: the every-year target is missed, whatever 2025 brings
-    ({2021: 120, 2022: 95}, "2026-12-01", "missed", "2022年95家，低于100家的目标5.0%，未实现"),
+    ({2021: 120, 2022: 95}, "2026-12-01", "missed", "2022年95家，低于100家的目标5.0%，未完成"),
     # every year met, 2025 included
     ({2021: 120, 2022: 130, 2023: 110, 2024: 105, 2025: 101}, "2026-12-01", "met",
-     "2025年101家，高于100家的目标1.0%，已实现"),
+     "2025年101家，高于100家的目标1.0%，已完成"),
     # no year short yet, 2025 ahead: judged on the projection, P for 2025 only
     ({2021: 120, 2022: 130}, "2023-03-01", None, "达标概率按2025年计"),
 ])
@@ -225,14 +225,16 @@ def test_a_target_set_per_year_is_met_only_if_every_year_meets_it(tmp_path, flow
 
 def test_the_jupyter_view_is_the_reports_status_table():
     from jxdigital import assess
-    from jxdigital.present._table import display_table
+    from jxdigital.present.view import view
 
     a = assess(today="2024-06-30")
     page = a._repr_html_()
-    de = display_table(a, "zh").iloc[0]
-    # the same cells as every report: 1.04万亿元（2021）, never 1.038e+04
-    assert de["最新实际"] in page and "e+0" not in page
+    de = view(a).table.to_frame().iloc[0]
+    # the same cells as every report: 10378（2021）, never 1.038e+04
+    assert de["最新实际"] == "10378（2021）" and de["最新实际"] in page and "e+0" not in page
     assert de["状态"] in page and "background:" in page
+    # the status cell keeps its words on one line (not a character a line)
+    assert "white-space:nowrap" in page
 
 
 # --- what a verdict rests on ------------------------------------------------------------

@@ -93,24 +93,26 @@ def shipped():
 
 
 def test_the_summary_and_retrospective_axes_in_both_languages(shipped):
+    national = assess("china-14th-fyp-digital", today="2026-12-01")
     for lang, xlabel, title in (
             ("zh", "达标概率 P(目标实现)", f"{shipped.plan.title_zh}：各项目标实现概率"),
             ("en", "P(target met)",
-             f"{shipped.plan.title_en or shipped.plan.title_zh}: chance of meeting each "
-             "target")):
+             f"{shipped.plan.title_en} — chance of meeting each target")):
         fig = charts.plot_status_summary(shipped, lang=lang)
         ax = fig.axes[0]
         assert ax.get_xlabel() == xlabel
-        assert ax.get_title(loc="left") == title
+        assert ax.get_title(loc="left").replace("\n", "" if lang == "zh" else " ") == title
         lines = fig.texts[-1].get_text().split("\n")  # wrapped between characters / words
         footer = "".join(lines) if lang == "zh" else " ".join(lines)
-        assert ("未定结果的状态依据达标概率：≥75%符合序时进度" if lang == "zh" else
-                "status from P(target met): ≥ 75% on track") in footer
+        assert ("条长为达标概率（结果已定的为100%或0），虚线为25%和75%。" if lang == "zh" else
+                "Bar length: P(target met) (100% or 0 where the outcome is settled); dashed "
+                "lines at 25% and 75%.") in footer
+        assert "序时进度" not in footer  # a finished plan: no progress words anywhere
         plt.close(fig)
     for lang, ylabel, title in (("zh", "当年评估的达标概率", "回顾：各年评估与最终结果"),
                                 ("en", "P(met) at each review",
                                  "Looking back: each year's review against the outcome")):
-        fig = charts.plot_retrospective(shipped, lang=lang)
+        fig = charts.plot_retrospective(national, lang=lang)
         ax = fig.axes[0]
         assert ax.get_ylabel() == ylabel and ax.get_title(loc="left") == title
         plt.close(fig)

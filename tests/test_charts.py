@@ -56,7 +56,8 @@ def every_case(tmp_path_factory):
                 ("share", "china", y, 22 + 1.5 * (y - 2020))]
     df = pd.DataFrame([{"indicator_id": o[0], "region": o[1], "year": o[2], "value": o[3],
                         "source_title": "test"} for o in obs])
-    return assess(plan, load_actuals(df, plan=plan))
+    # judged mid-plan, where every progress status can be (after 2025: outcomes)
+    return assess(plan, load_actuals(df, plan=plan), today="2024-06-30")
 
 
 def _draw_strict(fig, caplog):
@@ -90,21 +91,23 @@ def test_indicator_chart_shows_status_target_and_projection(shipped):
     fig = charts.plot_indicator(shipped, "digital_economy_value_added")
     ax = fig.axes[0]
     texts = [t.get_text() for t in ax.texts]
-    # the chart states the assessment's own status, P and projection (not a pinned verdict)
+    # the chart states the assessment's own verdict, P and projection (not a pinned one)
     r = shipped["digital_economy_value_added"]
     assert any(t.startswith(r.status_zh) and f"达标概率{prob(r.p_met)}" in t for t in texts)
-    assert any(t.startswith("目标 1.6万亿元") for t in texts)  # 16000亿元, as printed
-    assert any(t.startswith(f"2025年预测 {value(r.projected, r.unit)}") for t in texts)
+    # the row's one display unit (the plan prints 16000 in 亿元): target, projection, axis
+    assert "目标 16000亿元" in texts
+    assert any(t.startswith("2025年预测 13700亿元\n80%区间 6470亿元—33500亿元") for t in texts)
     assert ax.get_title(loc="left") == "数字经济增加值" and ax.get_ylabel() == "亿元"
     footer = fig.texts[-1].get_text()
     assert footer.startswith("数据来源：") and "扇形为50/80/95%区间" in footer
-    # ticks stop at the target year: the space to the right is for labels only
+    # ticks stop at the target year, as whole years: the space right is for labels only
     assert max(ax.get_xticks()) == 2025
+    assert [t.get_text() for t in ax.get_xticklabels()][-1] == "2025"
     plt.close(fig)
     en = charts.plot_indicator(shipped, "digital_economy_value_added", lang="en")
     texts = [t.get_text() for t in en.axes[0].texts]
-    assert any(t.startswith("at risk") for t in texts)
-    assert any("target 1.6 trillion yuan" in t for t in texts)
+    assert any(t.startswith("not yet known") for t in texts)
+    assert "target 1.6 trillion yuan" in texts and en.axes[0].get_ylabel() == "trillion yuan"
     plt.close(en)
 
 
@@ -118,7 +121,7 @@ def test_a_chart_per_status_and_comparator(every_case):
         badge = next(t for t in ax.texts if t.get_gid() == "jxdigital-badge")
         assert badge.get_text().startswith(r.status_zh)  # colour always paired with words
         colour = matplotlib.colors.to_hex(badge.get_bbox_patch().get_facecolor())
-        assert colour.lower() == charts.STATUS_COLOURS[r.status_cn].lower()
+        assert colour.lower() == charts.STATUS_COLOURS[r.verdict].lower()
         texts = [t.get_text() for t in ax.texts]
         if r.comparator == "around":  # the band: a vertical bar at the target year
             segs = [s for c in ax.collections if hasattr(c, "get_segments")
@@ -192,3 +195,18 @@ def test_chinese_footer_wraps_between_characters():
     assert all(sum(1 if ord(c) > 0x2E80 else 0.55 for c in ln) <= 12 for ln in lines)
     assert "".join(lines).replace(" ", "") == \
         "数据来源：江西省人民政府；江西省工业和信息化厅。预测：jxdigitalauto。"
+
+
+@pytest.mark.parametrize("text, width, words", [
+    # issue 25, item 10: "…未实 / 现1项" and "≥75%符合 / 序时进度" were cut mid-word
+    ("生成于2026-12-01；所用数据最晚为2022年（全部已发布数据）。共8项目标：完成1项，未完成1项，"
+     "尚不能确定6项。", 24, ("未完成1项", "尚不能确定6项", "2026-12-01")),
+    ("未定结果的状态依据达标概率：≥75%基本符合预期，<25%滞后。", 15, ("基本符合预期", "≥75%")),
+])
+def test_footers_break_by_chinese_rules_at_word_boundaries(text, width, words):
+    lines = wrap(text, width)
+    assert "".join(lines) == text
+    for w in words:  # each word whole on one line
+        assert any(w in line for line in lines), (w, lines)
+    for line in lines:  # nothing starts with closing or ends with opening punctuation
+        assert line[:1] not in "，。；：）、" and line[-1:] not in "（“"

@@ -42,9 +42,13 @@ def test_unknown_plan_id_exits_2(capsys):
 
 
 def test_assess_table_and_json(capsys):
-    assert main(["assess"]) == Exit.OK
+    assert main(["assess", "--today", "2024-06-30"]) == Exit.OK
     out = capsys.readouterr().out
     assert "数字经济增加值" in out and "数据不足" in out and "至少需要2个年份" in out
+    assert main(["assess", "--today", "2026-12-01"]) == Exit.OK  # the plan is over
+    out = capsys.readouterr().out
+    assert "尚不能确定" in out and "数据不足" not in out and "序时进度" not in out
+    assert out.count("共19项目标") == 1
     assert main(["assess", "--format", "json", "--lang", "en"]) == Exit.OK
     doc = json.loads(capsys.readouterr().out)
     assert doc["plan"] == "jiangxi-14th-fyp" and doc["as_of"] == "latest"
@@ -57,18 +61,30 @@ def test_assess_table_and_json(capsys):
 
 def test_english_table_has_no_chinese_targets(capsys):
     assert main(["assess", "--lang", "en", "--today", "2024-06-30"]) == Exit.OK
-    table = capsys.readouterr().out.split("\n\n")[0]
-    # targets on the scale of the row's figures (issue 18): 3000左右 亿元 is about 300 billion
-    assert "above the national average" in table and "about 300 billion yuan" in table
+    table = capsys.readouterr().out.split("\n\n")[1]
+    # targets on the scale of the row's figures (issue 18, issue 25): 3000左右 亿元 is about
+    # 300 in a row headed in billions of yuan
+    assert "above the national average" in table and "about 300" in table
+    assert "Online retail sales (billion yuan)" in table
     assert "超全国平均水平" not in table and "左右" not in table and "以上" not in table
 
 
 def test_fail_on_exits_3_when_a_target_is_off_track(tmp_path, capsys):
     plan, data = _off_track_case(tmp_path)
-    args = ["assess", "--plan", str(plan), "--actuals", str(data)]
+    args = ["assess", "--plan", str(plan), "--actuals", str(data), "--today", "2024-06-30"]
     assert main(args) == Exit.OK
     assert main([*args, "--fail-on", "off-track"]) == Exit.FAIL_ON
     assert "off-track: x" in capsys.readouterr().err
+
+
+def test_fail_on_counts_a_missed_target_once_the_plan_is_over(tmp_path, capsys):
+    plan, data = _off_track_case(tmp_path)
+    missed = tmp_path / "missed.csv"
+    missed.write_text(data.read_text("utf-8") + "x,2025,70\n", encoding="utf-8")
+    args = ["assess", "--plan", str(plan), "--actuals", str(missed), "--today", "2026-12-01"]
+    assert main([*args, "--fail-on", "off-track"]) == Exit.FAIL_ON
+    std = capsys.readouterr()
+    assert "未完成" in std.out and "missed: x" in std.err
 
 
 def test_bad_actuals_file_exits_2_and_names_the_row(tmp_path, capsys):
@@ -92,10 +108,10 @@ def test_report_writes_the_folder_and_fails_on_off_track(tmp_path, capsys):
     plan, data = _off_track_case(tmp_path)
     out = tmp_path / "out"
     args = ["report", "--plan", str(plan), "--actuals", str(data), "--out", str(out),
-            "--jobs", "1"]
+            "--jobs", "1", "--today", "2024-06-30"]
     assert main([*args, "--fail-on", "off-track"]) == Exit.FAIL_ON
     std = capsys.readouterr()
-    assert "滞后于序时进度" in std.out and "off-track: x" in std.err
+    assert "滞后" in std.out and "off-track: x" in std.err
     names = {p.name for p in out.iterdir()}
     assert {"report.md", "report.html", "assessment.xlsx", "deck.pptx", "assessment.json",
             "charts"} <= names

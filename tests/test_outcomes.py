@@ -49,10 +49,10 @@ def retail(tmp_path, values: dict[int, object]):
 # ---------------------------------------------------------------- the issue's own case
 def test_a_target_year_figure_below_the_band_is_missed_with_its_margin(tmp_path):
     r = retail(tmp_path, {2021: 1800, 2022: 2000, 2023: 2200, 2024: 2400, 2025: 2500})
-    assert r.status == "missed" and r.status_zh == "未实现" and r.final and r.p_met == 0.0
+    assert r.status == "missed" and r.status_zh == "未完成" and r.final and r.p_met == 0.0
     # 2500 against 3000左右: (2500 - 3000) / 3000 = -16.7 %
     assert r.margin == pytest.approx(-1 / 6)
-    assert r.reason_zh.startswith("2025年2500亿元，低于3000亿元左右的目标16.7%，未实现")
+    assert r.reason_zh.startswith("2025年2500亿元，低于3000亿元左右的目标16.7%，未完成")
     assert r.reason_en.startswith("250 billion yuan in 2025, 16.7% below the target of about "
                                   "300 billion yuan: missed")
     # growth over the whole period, hand-computed: (2500/1582)^(1/5) - 1 = 9.58 %
@@ -62,7 +62,7 @@ def test_a_target_year_figure_below_the_band_is_missed_with_its_margin(tmp_path)
 
 def test_a_target_year_figure_above_the_band_is_met_and_exceeded(tmp_path):
     r = retail(tmp_path, {2021: 1800, 2022: 2000, 2023: 2200, 2024: 2400, 2025: 3200})
-    assert r.status == "met" and r.status_zh == "已实现" and r.final and r.p_met == 1.0
+    assert r.status == "met" and r.status_zh == "完成" and r.final and r.p_met == 1.0
     assert r.exceeded and r.margin == pytest.approx(200 / 3000)
     assert "超额完成" in r.reason_zh and "(exceeded): met" in r.reason_en
 
@@ -70,7 +70,7 @@ def test_a_target_year_figure_above_the_band_is_met_and_exceeded(tmp_path):
 def test_inside_the_band_is_met_without_exceeding(tmp_path):
     r = retail(tmp_path, {2024: 2400, 2025: 3100})  # 2850-3150
     assert r.status == "met" and not r.exceeded
-    assert "在3000亿元左右的目标范围内，已实现" in r.reason_zh
+    assert "在3000亿元左右的目标范围内，已完成" in r.reason_zh
 
 
 def test_a_missing_target_year_figure_is_nowcast_in_the_past_tense(tmp_path):
@@ -104,7 +104,7 @@ def test_a_bound_settles_an_outcome_only_when_it_decides(tmp_path):
                           ("bs", "jiangxi", 2025, "6万多")])
     a = assess(plan, data, today=TODAY)
     assert a["de"].status == "met" and a["de"].final and a["de"].p_met == 1.0
-    assert "2025年3.6万亿元以上，已高于3.5万亿元的目标，已实现" in a["de"].reason_zh
+    assert "2025年3.6万亿元以上，已高于3.5万亿元的目标，已完成" in a["de"].reason_zh
     bs = a["bs"]
     assert not bs.final and bs.phase == "nowcast"  # 6万多 neither meets nor misses 10万
     # P(met) is the projection's, given what the bound says: P(X >= 10 | X >= 6)
@@ -191,9 +191,9 @@ def test_every_state_of_a_relative_target(tmp_path, state):
     r = assess(plan, figures(plan, REL_STATES[state]), today=TODAY)["nc"]
     assert r.status_cn in STATUSES and len(r.reason_zh) > 10 and len(r.reason_en) > 10
     if state.endswith("above"):
-        assert r.status == "met" and "已超全国平均水平，已实现" in r.reason_zh
+        assert r.status == "met" and "已超全国平均水平，已完成" in r.reason_zh
     if state.endswith("below"):
-        assert r.status == "missed" and "未实现" in r.reason_zh
+        assert r.status == "missed" and "未完成" in r.reason_zh
 
 
 FASTER = ("g,数字经济增加值增速,%,2020,,2025,快于全省经济增速,jiangxi,jiangxi:gdp,"
@@ -269,7 +269,7 @@ def test_the_national_plan_has_known_outcomes(national):
     assert gig.status == "met" and gig.final and gig.margin == pytest.approx(23800 / 6000 - 1)
     retail = a["online_retail_sales"]  # 159722亿元 = 15.9722万亿元 against 17万亿元
     assert retail.status == "missed" and retail.margin == pytest.approx(15.9722 / 17 - 1)
-    assert "低于17万亿元的目标6.0%，未实现" in retail.reason_zh
+    assert "低于17万亿元的目标6.0%，未完成" in retail.reason_zh
     acc = a.account()
     assert acc.counts() == {"met": 1, "missed": 1, "unknown": 6, "not_assessable": 0}
     f = acc.to_frame()
@@ -306,19 +306,24 @@ def test_every_output_states_its_dates(national, tmp_path):
     stamp = "生成于2026-12-01；所用数据最晚为2025年"
     md = to_markdown(a)
     assert md.startswith("# 《“十四五”数字经济发展规划》·主要指标：目标完成情况评估\n\n" + stamp)
-    assert "## 完成情况总览" in md and "## 回顾：各年评估与最终结果" in md
-    assert "共8项目标：已实现1项，未实现1项，尚不能确定6项。" in md
+    assert "## 回顾：各年评估与最终结果" in md
+    counts = ("共8项目标：完成1项，未完成1项，尚不能确定6项（5项目标年数据尚未公布、已按已有数据推算"
+              "达标概率，1项缺少可比数据）；结果已知的2项中完成1项，完成率50%。")
+    assert md.count(counts) == 1  # the count, once: no second, differently worded count
     en = to_markdown(a, "en")
     assert "Generated 2026-12-01; latest figure used: 2025" in en
+    # one colon in a title: the English plan title has its own, so a dash follows it
+    assert en.startswith("# National 14th Five-Year Plan for the Digital Economy (Guofa [2021] "
+                         "No. 29): main indicators — the final account\n")
     assert not re.search(r"[\u4e00-\u9fff]", en)
     assert stamp in to_html(a, charts={}, font_css="")
     doc = json.loads(to_json(a))
-    assert doc["schema_version"] == 2 and doc["generated"] == "2026-12-01"
-    assert doc["data_until"] == 2025 and doc["finished"]
+    assert doc["schema_version"] == 3 and doc["generated"] == "2026-12-01"
+    assert doc["data_until"] == 2025 and doc["finished"] and doc["counts"]["zh"] == counts
     assert doc["account"]["counts"]["missed"] == 1
     assert {t["indicator_id"]: t["final"] for t in doc["targets"]}["online_retail_sales"]
     sheets = pd.read_excel(to_excel(a, tmp_path / "a.xlsx"), sheet_name=None)
-    assert list(sheets)[:4] == ["说明", "概览", "完成情况", "回顾"]
+    assert list(sheets)[:3] == ["说明", "概览", "回顾"]
     assert sheets["说明"]["说明"].iloc[1].startswith(stamp)
 
 
@@ -335,16 +340,16 @@ def test_charts_say_when_and_name_the_unpublished_years():
     plt.close(fig)
     fig = charts.plot_retrospective(jxdigital.assess("china-14th-fyp-digital", today=TODAY))
     texts = " ".join(t.get_text() for t in fig.findobj(plt.Text))
-    assert "全国网上零售额（未实现）" in texts and "千兆宽带用户数（已实现）" in texts
+    assert "全国网上零售额（未完成）" in texts and "千兆宽带用户数（完成）" in texts
     plt.close(fig)
 
 
 def test_the_shipped_jiangxi_report_says_whether_each_outcome_is_known():
-    from jxdigital.present._table import display_table
+    from jxdigital.present.view import view
 
     a = jxdigital.assess(today=TODAY)
-    t = display_table(a, "zh")
-    assert set(t["目标年结果"]) == {"未公布（推算）"}  # no 2025 figure is published for any row
+    t = view(a).table.to_frame()
+    assert set(t["结果"]) == {"尚不能确定"}  # no 2025 figure is published for any row
     assert a.account().counts()["unknown"] == 19
 
 
@@ -364,20 +369,21 @@ def test_cli_report_writes_the_account(tmp_path, capsys):
     assert main(["report", "--plan", "china-14th-fyp-digital", "--today", TODAY, "--out",
                  str(out), "--no-deck", "--jobs", "1"]) == 0
     text = capsys.readouterr().out
-    assert "完成情况：共8项目标：已实现1项，未实现1项，尚不能确定6项。" in text
+    assert text.count("共8项目标：完成1项，未完成1项，尚不能确定6项") == 1
     assert (out / "charts" / "retrospective.png").stat().st_size > 10_000
     html = (out / "report.html").read_text("utf-8")
     assert "回顾：各年评估与最终结果" in html and "生成于2026-12-01" in html
 
 
 def test_the_readme_shows_the_national_account():
-    """The README's summary table is the one the library prints."""
+    """The README's table is the one the library prints."""
     from pathlib import Path
 
-    from jxdigital.present._account import ACCOUNT_HEADERS, account_table
+    from jxdigital.present.view import view
     from jxdigital.report._markdown import markdown_table
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
-    a = jxdigital.assess("china-14th-fyp-digital", today=TODAY)
-    table = account_table(a.account(history=False), "zh")[ACCOUNT_HEADERS["zh"][1:6]]
+    v = view(jxdigital.assess("china-14th-fyp-digital", today=TODAY))
+    table = v.table.select("indicator", "target", "latest", "p_met", "against", "status")
     assert markdown_table(table) in readme
+    assert v.counts in readme

@@ -44,27 +44,30 @@ def test_markdown_has_every_target_and_the_rule(a):
     de = next(ln for ln in table if "数字经济增加值（亿元）" in ln)
     r = a["digital_economy_value_added"]  # what the assessment says, not a pinned verdict
     assert "| 16000 |" in de and f"| {prob(r.p_met)} |" in de and f"| {r.status_zh} |" in de
-    assert "## 数据缺口" in md and "P ≥ 75% 为“符合序时进度”" in md
+    assert "## 数据缺口" in md and "基本符合预期（达标概率≥75%）" in md
+    assert "序时进度" not in md  # the words of official reviews, not of the old rule
     en = to_markdown(a, "en")
-    assert "| Digital economy value added | 1.6 trillion yuan |" in en and "at risk" in en
+    assert "| 1 | Digital economy value added (trillion yuan) | 1.6 |" in en and "at risk" in en
     assert not re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", en)  # no 中文 or ：
 
 
 def test_english_tables_state_targets_in_english(a):
     """An English report carries no Chinese in its target column: 以上/左右/>/超全国平均水平
     become ≥, about, >, 'above the national average'; the Chinese table keeps the print."""
-    from jxdigital.present._table import display_table
+    from jxdigital.present.view import view
 
-    ids = [r.indicator_id for r in sorted(a, key=lambda r: r.seq)]
-    target = dict(zip(ids, display_table(a, "en")["Target"], strict=True))
-    # on the scale of the row's other figures (issue 18): 16000 亿元 is 1.6 trillion yuan
-    assert target["core_digital_industry_share_of_gdp"] == "≥ 10%"
-    assert target["online_retail_sales"] == "about 300 billion yuan"
-    assert target["electronic_info_manufacturing_revenue"] == "> 1 trillion yuan"
+    en = view(a, "en").table
+    target = dict(zip(en.ids, en.texts("target"), strict=True))
+    name = dict(zip(en.ids, en.texts("indicator"), strict=True))
+    # on the scale of the row's display unit, named once after the indicator (issue 25)
+    assert target["core_digital_industry_share_of_gdp"] == "≥ 10"
+    assert name["online_retail_sales"].endswith("(billion yuan)")
+    assert target["online_retail_sales"] == "about 300"
+    assert target["electronic_info_manufacturing_revenue"] == "> 1"
     assert target["equipment_nc_rate"] == "above the national average"
-    assert target["digital_economy_value_added"] == "1.6 trillion yuan"
+    assert target["digital_economy_value_added"] == "1.6"
     assert not any(re.search(r"[\u4e00-\u9fff]", t) for t in target.values())
-    zh = display_table(a, "zh")["目标"].tolist()
+    zh = view(a, "zh").table.texts("target")
     assert "10以上" in zh and "3000左右" in zh and "超全国平均水平" in zh
 
 
@@ -81,40 +84,39 @@ def test_html_is_self_contained_and_shows_every_target(a):
 def test_excel_reads_back_the_same_numbers(a, tmp_path):
     path = to_excel(a, tmp_path / "a.xlsx")
     sheets = pd.read_excel(path, sheet_name=None)
-    assert list(sheets) == ["说明", "概览", "targets", "actuals", "projections"]
+    assert list(sheets) == ["说明", "概览", "目标明细", "数据", "预测"]
     about = sheets["说明"]["说明"].tolist()
     assert about[1].startswith(f"生成于{a.generated.isoformat()}；所用数据最晚为{a.data_until}年")
-    f, back = a.to_frame(), sheets["targets"]
-    for col in ("base_value", "target_value", "latest_value", "projected", "lo_80", "hi_80",
-                "p_met", "required_cagr_now"):
-        assert np.allclose(back[col].astype(float), f[col].astype(float), equal_nan=True), col
+    f, back = a.to_frame(), sheets["目标明细"]
+    for col, head in (("base_value", "基期值"), ("target_value", "目标值"),
+                      ("latest_value", "最新值"), ("projected", "目标年预测值"),
+                      ("lo_80", "80%区间下限"), ("hi_80", "80%区间上限"), ("p_met", "达标概率"),
+                      ("required_cagr_now", "此后需年均增长")):
+        assert np.allclose(back[head].astype(float), f[col].astype(float), equal_nan=True), col
+    assert set(back["口径可比"].dropna()) <= {"是", "否"} if "口径可比" in back else True
+    assert set(back["结果已定"]) == {"否"}  # yes/no in words, never FALSE or 1
     s = sheets["概览"]
     from jxdigital.present._text import shown_percent
 
-    assert s["达标概率（%）"].dtype.kind == "f"  # stored as numbers, not "48%" text
+    assert s["达标概率"].dtype.kind == "f"  # stored as numbers, not "48%" text
     # the percentage as shown beside the status: never rounded across the 75 % line
-    assert s.loc[0, "达标概率（%）"] == shown_percent(a["digital_economy_value_added"].p_met)
+    assert s.loc[0, "达标概率"] == pytest.approx(
+        shown_percent(a["digital_economy_value_added"].p_met) / 100)
+    assert s.loc[0, "目标"] == 16000 and s.loc[0, "最新实际"] == 10378
     assert list(s["状态"]) == [r.status_zh for r in sorted(a, key=lambda r: r.seq)]
-    assert len(sheets["actuals"]) == len(a.actuals)
+    assert len(sheets["数据"]) == len(a.actuals)
     import openpyxl
 
     ws = openpyxl.load_workbook(path)["概览"]
     assert ws.freeze_panes == "A2"
-    status_cell = ws.cell(row=2, column=18)
+    head = [c.value for c in ws[1]]
+    status_cell = ws.cell(row=2, column=head.index("状态") + 1)
     r = a["digital_economy_value_added"]
     assert status_cell.value == r.status_zh
-    assert status_cell.fill.fgColor.rgb.endswith(STATUS_COLOURS[r.status_cn].lstrip("#"))
-
-
-def test_report_folder_has_every_output(folder, a):
-    out, written = folder
-    expect = {"report.md", "report.html", "assessment.xlsx", "deck.pptx", "assessment.json",
-              "assessment.csv", "charts/summary.png", "charts/dashboard.png"}
-    assert expect <= set(written)
-    assert len([k for k in written if k.startswith("charts/")]) == len(a) + 2
-    doc = json.loads((out / "assessment.json").read_text("utf-8"))
-    assert doc["plan"] == "jiangxi-14th-fyp" and len(doc["targets"]) == 19
-    assert not [p for p in out.iterdir() if p.name.startswith(".jxdigital-")]
+    assert status_cell.fill.fgColor.rgb.endswith(STATUS_COLOURS[r.verdict].lstrip("#"))
+    # a qualified figure is a number shown with its word: 10以上 is 10 in the format 0"以上"
+    share = ws.cell(row=3, column=head.index("目标") + 1)
+    assert share.value == 10 and share.number_format == '0"以上"'
 
 
 def test_a_failure_midway_leaves_the_folder_as_it_was(a, tmp_path, monkeypatch):
@@ -148,7 +150,12 @@ def test_html_opens_in_headless_chromium(folder, a, tmp_path):
     js_errors = [ln for ln in run.stderr.splitlines()
                  if "Uncaught" in ln or ("CONSOLE" in ln and "error" in ln.lower())]
     assert not js_errors, js_errors
-    assert dom.count("<img") == len(a) + 2
+    from jxdigital.charts._render import chart_jobs
+    from jxdigital.present.view import view
+
+    detailed = [j for j in chart_jobs(view(a)) if j[0] in ("target", "detail")]
+    assert dom.count("<img") == 3  # the summary's two pages and the dashboard
+    assert dom.count('role="img"') == len(detailed) >= 2  # the detailed charts, inline SVG
 
 
 def test_same_inputs_same_outputs(a, tmp_path):
@@ -204,32 +211,43 @@ def test_the_report_folders_page_has_a_glyph_for_every_character_it_shows(folder
 
 def test_the_workbook_prints_and_shows_its_numbers(folder):
     """Issue 18: 98 pages as PDF, no number formats, no unit for projections, "inf" in a
-    numeric column."""
+    numeric column. Issue 25: 概览 printed one page wide was microscopic: its print area is
+    the key columns, readable at full size."""
     import openpyxl
 
     out, _ = folder
     wb = openpyxl.load_workbook(out / "assessment.xlsx")
     for ws in wb.worksheets:
         ps = ws.page_setup
-        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
-        assert (ps.fitToWidth or 1, ps.fitToHeight) == (1, 0), ws.title  # 1 is the default
         assert ws.print_title_rows.replace("$", "") == "1:1", ws.title  # header on every page
         assert ps.paperSize == 9  # A4
-    assert wb["targets"].page_setup.orientation == "landscape"
-    targets = wb["targets"]
+        if ws.title != "概览":
+            assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+            assert (ps.fitToWidth or 1, ps.fitToHeight) == (1, 0), ws.title
+    summary = wb["概览"]
+    area = summary.print_area[0] if isinstance(summary.print_area, list) else \
+        summary.print_area
+    head = [c.value for c in summary[1]]
+    last = area.split(":")[-1].lstrip("$").split("$")[0]
+    from openpyxl.utils import column_index_from_string
+
+    assert head[column_index_from_string(last) - 1] != "说明"  # the reasons are not printed
+    assert not summary.sheet_properties.pageSetUpPr.fitToPage  # printed at full size
+    assert wb["目标明细"].page_setup.orientation == "landscape"
+    targets = wb["目标明细"]
     head = [c.value for c in targets[1]]
     fmt = {h: targets.cell(row=2, column=j + 1).number_format for j, h in enumerate(head)}
-    assert fmt["projected"] == "#,##0.00" and fmt["actual_cagr"] == "0.0%"
-    assert fmt["p_met"] == "0.0000" and fmt["target_year"] == "0"
-    high = head.index("target_high_met") + 1
+    assert fmt["目标年预测值"] == "#,##0.00" and fmt["基期以来年均增长"] == "0.0%"
+    assert fmt["达标概率"] == "0.0000" and fmt["目标年"] == "0"
+    high = head.index("达标上限") + 1
     assert all(targets.cell(row=i, column=high).value in (None,) or
                isinstance(targets.cell(row=i, column=high).value, (int, float))
                for i in range(2, targets.max_row + 1))
-    proj = wb["projections"]
+    proj = wb["预测"]
     phead = [c.value for c in proj[1]]
-    assert "unit" in phead
-    units = {proj.cell(row=i, column=phead.index("id") + 1).value:
-             proj.cell(row=i, column=phead.index("unit") + 1).value
+    assert "单位" in phead
+    units = {proj.cell(row=i, column=phead.index("序列") + 1).value:
+             proj.cell(row=i, column=phead.index("单位") + 1).value
              for i in range(2, proj.max_row + 1)}
     assert units["base_stations_5g"] == "万个"
 
@@ -251,9 +269,8 @@ def test_the_workbook_prints_on_a_few_pages_in_libreoffice(folder, tmp_path):
 def test_the_status_table_sorts_by_severity_and_by_number(a):
     """Issue 18: 状态 sorted by row number, 目标 ">10000" as text, "1.04万亿元" as 1.04."""
     page = to_html(a)
-    table = page[page.index('<table class="sortable">'):]
-    table = table[:table.index("</table>")]
-    heads = re.findall(r"<th>(.*?)</th>", table)
+    table = page[page.index('<table class="sortable">'):]  # one table a section: all alike
+    heads = re.findall(r"<th>(.*?)</th>", table[:table.index("</table>")])
     rows = re.findall(r'<tr id="row-([^"]+)">(.*?)</tr>', table)
     cells = {iid: re.findall(r"<td([^>]*)>(.*?)</td>", body) for iid, body in rows}
 
@@ -267,18 +284,28 @@ def test_the_status_table_sorts_by_severity_and_by_number(a):
     assert key("electronic_info_manufacturing_revenue", "目标") == 10000  # ">10000"
     assert key("digital_economy_value_added", "最新实际") == pytest.approx(10378)
     attrs, _ = cells["digital_economy_value_added"][heads.index("目标")]
-    assert 'class="num"' in attrs  # numbers align right
+    assert 'class="num' in attrs  # numbers align right
 
 
-def test_a_long_number_cell_wraps_so_the_reasons_keep_their_width(a):
-    """English projections ("1.37 trillion yuan (647 billion yuan–3.35 trillion yuan)") are
-    too long for one line: kept whole, they squeezed the reasons column to a word a line."""
-    page = to_html(a, lang="en")
+def test_the_status_table_fits_a_window_and_gives_the_reasons_room(a):
+    """Issue 25, item 6: past 20 targets the table ran wider than a 1,400 px window (状态
+    cut, 依据 and 说明 off-screen): every column but the reasons has a fixed width, the
+    reasons take the rest, a number too long for its column wraps."""
+    for lang in ("zh", "en"):
+        page = to_html(a, lang=lang)
+        table = page[page.index('<table class="sortable">'):]
+        table = table[:table.index("</table>")]
+        cols = re.findall(r"<col( style=\"width:([\d.]+)em\")?>", table)
+        assert "table-layout:fixed" in page
+        assert cols[-1] == ("", "")  # the reasons: no fixed width, the rest of the row
+        fixed = sum(float(w) for _, w in cols[:-1])
+        assert fixed * 14 + 12 * len(cols) < 1400 - 400  # 14 px type: 400 px left for 说明
+    page = to_html(a, lang="zh")
     table = page[page.index('<table class="sortable">'):]
-    table = table[:table.index("</table>")]
-    heads = re.findall(r"<th>(.*?)</th>", table)
-    row = re.search(r'<tr id="row-digital_economy_value_added">(.*?)</tr>', table).group(1)
+    heads = re.findall(r"<th>(.*?)</th>", table[:table.index("</table>")])
+    row = re.search(r'<tr id="row-equipment_nc_rate">(.*?)</tr>', table).group(1)
     cells = re.findall(r"<td([^>]*)>(.*?)</td>", row)
-    projection = cells[heads.index("Projection for the target year (80% interval)")]
-    assert len(projection[1]) > 24 and 'class="num wrap"' in projection[0]
-    assert 'class="num"' in cells[heads.index("P(met)")][0]  # a short number stays whole
+    attrs, text = cells[heads.index("目标")]
+    assert text == "超全国平均水平" and 'class="num"' in attrs  # wraps in its column
+    assert "nowrap" in cells[heads.index("序号")][0]  # a short number stays whole
+    assert "white-space:nowrap" in page and "@media print" in page

@@ -59,9 +59,9 @@ def report(big, tmp_path_factory):
 @pytest.fixture
 def no_font(monkeypatch):
     """Skip cutting the page's web font (the slowest step; nothing here needs it)."""
-    from jxdigital.report import _build
+    from jxdigital.report import _html
 
-    monkeypatch.setattr(_build, "font_face_css", lambda page: "")
+    monkeypatch.setattr(_html, "font_face_css", lambda page: "")
 
 
 def _tree(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -95,7 +95,12 @@ def _fail_once(monkeypatch, when):
 def test_a_second_run_removes_what_it_did_not_write_and_keeps_the_users_files(
         big, small, tmp_path, no_font):
     out = tmp_path / "jxdigital-report"
-    first = write_report(big, out, jobs=1)  # with the deck
+    import pandas as pd
+
+    figures = pd.DataFrame([{"indicator_id": i, "year": y, "value": v, "source_title": "t"}
+                            for i in NAMES for y, v in ((2021, 900), (2022, 1300))])
+    judged = assess(big.plan, figures, today=TODAY)  # a chart file for every target
+    first = write_report(judged, out, jobs=1)  # with the deck
     assert "deck.pptx" in first and "charts/x5.png" in first
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     (out / "charts" / "mine.txt").write_text("mine", encoding="utf-8")
@@ -241,12 +246,12 @@ def test_excel_stores_formula_like_text_as_text_and_numbers_as_numbers(report):
                     assert c.data_type == "s", (ws.title, c.coordinate, c.value)
                     seen.add(ws.title)
                 assert c.data_type != "f", (ws.title, c.coordinate, c.value)
-    assert {"概览", "targets"} <= seen
-    ws = book["targets"]
+    assert {"概览", "目标明细"} <= seen
+    ws = book["目标明细"]
     head = [c.value for c in ws[1]]
-    names = [ws.cell(i, head.index("name_zh") + 1).value for i in range(2, 7)]
+    names = [ws.cell(i, head.index("指标名称") + 1).value for i in range(2, 7)]
     assert names == list(NAMES.values())
-    values = [ws.cell(i, head.index("target_value") + 1) for i in range(2, 7)]
+    values = [ws.cell(i, head.index("目标值") + 1) for i in range(2, 7)]
     assert [(c.data_type, c.value) for c in values] == [("n", 6000)] * 5
 
 
@@ -286,7 +291,7 @@ def test_markdown_shows_plan_markup_as_text(report):
     assert "&lt;script&gt;alert(1)&lt;/script&gt; R&amp;D\\|x" in md
     lines = md.splitlines()
     rows = [i for i, ln in enumerate(lines) if "&lt;script" in ln and ln.startswith("| ")]
-    assert len(rows) == 3  # the account, the look back, the targets
+    assert len(rows) == 1  # the targets (one table: no second account, no empty look back)
     for i in rows:  # the pipe in the name does not split its cell
         rule = max(j for j in range(i) if lines[j].startswith("|---"))
         assert len(re.split(r"(?<!\\)\|", lines[i])) == lines[rule].count("|") + 1

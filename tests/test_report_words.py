@@ -11,17 +11,10 @@ from pathlib import Path
 import pytest
 
 from jxdigital import assess
-from jxdigital.present._phrases import STATUS
-from jxdigital.present._report_words import (
-    REPORT,
-    SHEETS,
-    SUMMARY_HEADERS,
-    report_words,
-    rule_lines,
-    sheet_name,
-)
+from jxdigital.present._phrases import VERDICT
+from jxdigital.present._report_words import RULES, REPORT, SHEETS, report_words, rule_lines
+from jxdigital.present._view_words import VIEW
 from jxdigital.report import to_excel, to_html, to_markdown
-from jxdigital.report._excel import _SUMMARY
 
 REPORT_DIR = Path(__file__).resolve().parents[1] / "src" / "jxdigital" / "report"
 #: The report modules that only assemble: they must hold no Chinese.
@@ -73,24 +66,32 @@ def test_report_modules_hold_no_chinese(name):
 
 
 def test_every_phrase_has_both_languages():
-    for table in (REPORT, SHEETS, SUMMARY_HEADERS):
+    from jxdigital.codes import VERDICTS
+
+    for table in (REPORT, SHEETS, RULES, VIEW):
         for key, words in table.items():
             assert set(words) == {"zh", "en"}, key
             assert all(isinstance(w, str) for w in words.values()), key
+    assert set(VERDICT["zh"]) == set(VERDICT["en"]) == set(VERDICTS)
     # the Chinese of a heading is Chinese, the English is not
     for key in (k for k in REPORT if k.startswith("heading_")):
         assert CJK.search(REPORT[key]["zh"]) and not CJK.search(REPORT[key]["en"]), key
 
 
-def test_rule_lines_name_the_statuses_of_the_catalogue():
-    zh, en = rule_lines("zh"), rule_lines("en")
-    assert len(zh) == len(en) == 7  # the status rule, nowcasts, bands, projections, grades
-    assert not any(x.startswith("- ") for x in zh + en)  # the bullet is the report's
-    for code in ("on_track", "at_risk", "off_track", "achieved", "insufficient_data",
+def test_rule_lines_speak_as_official_reviews_and_only_of_what_applies():
+    both = rule_lines("zh")
+    assert len(both) == len(rule_lines("en")) == 7
+    assert not any(x.startswith("- ") for x in both)  # the bullet is the report's
+    for code in ("achieved", "ahead", "on_track", "at_risk", "off_track", "insufficient_data",
                  "not_assessable"):
-        assert f"“{STATUS['zh'][code]}”" in "".join(zh), code
-        assert STATUS["en"][code] in " ".join(en), code
-    assert not any(CJK.search(x) for x in en)
+        assert VERDICT["zh"][code] in "".join(both), code
+    assert "完成率" in both[0] and "序时进度" not in "".join(both)
+    # a finished plan states only the outcome rule; a running one only the progress rule
+    over = rule_lines("zh", finished=True, running=False)
+    assert len(over) == 6 and "快于预期" not in "".join(over)
+    ahead = rule_lines("en", finished=False, running=True)
+    assert "completion rate" not in " ".join(ahead) and "ahead of plan" in ahead[0]
+    assert not any(CJK.search(x) for x in rule_lines("en"))
 
 
 @pytest.fixture(scope="module")
@@ -103,15 +104,15 @@ def finished():
 def test_markdown_headings_in_both_languages(finished):
     zh, en = to_markdown(finished, "zh"), to_markdown(finished, "en")
     for md, lang in ((zh, "zh"), (en, "en")):
-        for key in ("heading_account", "heading_retrospective", "heading_targets",
-                    "heading_gaps", "heading_rules"):
+        for key in ("heading_retrospective", "heading_targets", "heading_gaps",
+                    "heading_rules"):
             assert f"\n## {report_words(key, lang)}\n" in md, (lang, key)
-        for rule in rule_lines(lang):
+        for rule in rule_lines(lang, finished=True, running=False):
             assert f"\n- {rule}\n" in md
-    assert "\n## 完成情况总览\n" in zh and "\n## 判定规则\n" in zh and "\n## 各项目标\n" in zh
-    assert "\n## The final account\n" in en and "\n## How the status is decided\n" in en
+    assert "\n## 判定规则\n" in zh and "\n## 各项目标\n" in zh
+    assert "\n## How the status is decided\n" in en
     assert zh.splitlines()[0].endswith("：目标完成情况评估")
-    assert en.splitlines()[0].endswith(": the final account")
+    assert en.splitlines()[0].endswith(" — the final account")
     assert not CJK.search(en.replace(finished.plan.title_zh, ""))
 
 
@@ -121,7 +122,7 @@ def test_html_headings_and_labels_in_both_languages(finished):
     en = to_html(finished, "en", charts=None, font_css="")
     assert '<html lang="zh-CN">' in zh and '<html lang="en">' in en
     assert "<h2>判定规则</h2>" in zh and "<h2>How the status is decided</h2>" in en
-    assert "<h2>完成情况总览</h2>" in zh and "<h2>The final account</h2>" in en
+    assert "<h2>各项目标</h2>" in zh and "<h2>Targets</h2>" in en
     assert ">点击表头排序。</p>" in zh and ">Click a header to sort.</p>" in en
     assert "<p>评估依据：全部已发布数据。共" in zh
     assert "<p>Based on all figures published to date. " in en
@@ -129,17 +130,22 @@ def test_html_headings_and_labels_in_both_languages(finished):
 
 @pytest.mark.slow
 def test_workbook_sheets_and_headers_in_both_languages(finished, tmp_path):
+    from jxdigital.present.view import view
+
     openpyxl = pytest.importorskip("openpyxl")
     pytest.importorskip("xlsxwriter")
     for lang in ("zh", "en"):
         path = to_excel(finished, tmp_path / f"a-{lang}.xlsx", lang)
         book = openpyxl.load_workbook(path, read_only=True)
-        assert book.sheetnames == [sheet_name(k, lang) for k in SHEETS]
-        summary = book[sheet_name("summary", lang)]
+        assert book.sheetnames == [SHEETS[k][lang] for k in SHEETS]
+        summary = book[SHEETS["summary"][lang]]
         head = [c.value for c in next(summary.iter_rows(max_row=1))]
-        assert head == [SUMMARY_HEADERS[c][lang] for c, _ in _SUMMARY]
-        about = book[sheet_name("about", lang)]
+        assert head == view(finished, lang).book.headers  # the view's, in its language
+        for k in ("targets", "actuals", "projections"):  # no code names for headers
+            first = [c.value for c in next(book[SHEETS[k][lang]].iter_rows(max_row=1))]
+            if lang == "zh":
+                assert all(CJK.search(str(h)) or h in ("P(met)",) for h in first), first
+        about = book[SHEETS["about"][lang]]
         assert next(about.iter_rows(max_row=1))[0].value == report_words("about_column", lang)
         book.close()
-    assert [sheet_name(k, "zh") for k in ("about", "summary", "account", "retrospective")] \
-        == ["说明", "概览", "完成情况", "回顾"]
+    assert [SHEETS[k]["zh"] for k in SHEETS] == ["说明", "概览", "回顾", "目标明细", "数据", "预测"]

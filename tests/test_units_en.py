@@ -178,11 +178,20 @@ SETTLED = {
     "stations": ("105,000", "100,000"),  # 10.5 × 10^4; 10 × 10^4
     "platforms": ("150", "200"),
 }
-LABELS = {"small_rev": "100 million yuan", "wan_rev": "10,000 yuan", "trillion": "trillion yuan",
-          "income": "yuan", "users_yi": "× 100 million users", "users_wan": "× 10,000 users",
-          "homes": "users", "staff_wan": "× 10,000 people", "pop_yi": "× 100 million people",
-          "staff": "people", "stations": "× 10,000", "platforms": "count",
-          "big_rev": "100 million yuan"}
+#: indicator → its English display unit (issue 25: one per row, decided from the plan's own
+#: numbers, the scale on which its target reads between 1 and 1,000), worked by hand:
+#: 0.8亿元 = 80 million yuan; 12000万元 = 120 million; 3亿户 = 300 million users; 300万户 =
+#: 3 million users; 3万人 = 30,000 people (under a million: units); 10万个 = 100,000.
+LABELS = {"small_rev": "million yuan", "wan_rev": "million yuan", "trillion": "trillion yuan",
+          "income": "yuan", "users_yi": "million users", "users_wan": "million users",
+          "homes": "users", "staff_wan": "people", "pop_yi": "million people",
+          "staff": "people", "stations": "", "platforms": "",
+          "big_rev": "trillion yuan"}
+
+
+def bare(figure: str, iid: str) -> str:
+    """A figure's words without its unit: what a table cell under the unit shows."""
+    return figure.removesuffix(" " + LABELS[iid]) if LABELS[iid] else figure
 
 
 @pytest.fixture(scope="module")
@@ -208,7 +217,7 @@ def test_reasons_name_figures_and_targets_in_english(a):
     # 0.76 / 0.8 - 1 = -5.0 %
     assert a["small_rev"].reason_en.startswith(
         "76 million yuan in 2025, 5.0% below the target of 80 million yuan: missed")
-    assert a["small_rev"].reason_zh.startswith("2025年0.76亿元，低于0.8亿元的目标5.0%，未实现")
+    assert a["small_rev"].reason_zh.startswith("2025年0.76亿元，低于0.8亿元的目标5.0%，未完成")
     # the projected target: 11000亿元 in 2022 is 1.1 trillion yuan
     r = a["big_rev"]
     assert "the latest is 1.1 trillion yuan in 2022" in r.reason_en
@@ -216,19 +225,21 @@ def test_reasons_name_figures_and_targets_in_english(a):
 
 
 def test_table_names_units_and_figures_in_english(a):
-    from jxdigital.present._table import display_table
+    from jxdigital.present.view import view
 
-    t = display_table(a, "en").set_index("#")
+    v = view(a, "en")
+    t = v.table.to_frame().set_index("#")
     seq = {r.indicator_id: str(r.seq) for r in a}
-    # every figure carries its unit, multiplied out (issue 18: one scale per row), so the
-    # English name carries none ("Small revenue", not "Small revenue (100 million yuan)")
-    for iid in LABELS:
-        assert not t.loc[seq[iid], "Indicator"].endswith(")"), iid
-    for iid, (fig, _) in SETTLED.items():
-        assert t.loc[seq[iid], "Latest actual"] == f"{fig} (2025)", iid
-    proj = t.loc[seq["big_rev"], "Projection for the target year (80% interval)"]
-    assert re.fullmatch(r"[\d.]+ trillion yuan \(.+ (billion|trillion) yuan–.+ trillion yuan\)",
-                        proj), proj
+    # one display unit per row (issue 25): named once after the indicator, every figure of
+    # the row a bare number on that scale ("Small revenue (million yuan)": 76, target 80)
+    for iid, label in LABELS.items():
+        name = t.loc[seq[iid], "Indicator"]
+        assert name.endswith(f"({label})") if label else not name.endswith(")"), iid
+    for iid, (fig, goal) in SETTLED.items():
+        assert t.loc[seq[iid], "Latest actual"] == f"{bare(fig, iid)} (2025)", iid
+        assert t.loc[seq[iid], "Target"] == bare(goal, iid), iid
+    proj = t.loc[seq["big_rev"], "Target-year estimate (80% interval)"]
+    assert re.fullmatch(r"[\d.]+ \([\d.]+–[\d.]+\)", proj), proj
     assert not any(CJK.search(x) for c in ("Indicator", "Latest actual", "Target")
                    for x in t[c])
 
@@ -238,9 +249,9 @@ def test_chart_axis_and_labels_in_english(a):
 
     from jxdigital import charts
 
-    # one scale per chart (issue 18): the axis names the thing, its ticks are multiplied out
-    # as the labels are ("30,000 people", "1.6 trillion yuan"), not "× 10,000 people"
-    for iid, label in (("staff_wan", "people"), ("users_yi", "users"), ("big_rev", "yuan")):
+    # one scale per chart: the axis names the row's display unit, the labels read on it
+    for iid, label in (("staff_wan", "people"), ("users_yi", "million users"),
+                       ("big_rev", "trillion yuan")):
         fig = charts.plot_indicator(a, iid, lang="en")
         ax = fig.axes[0]
         assert ax.get_ylabel() == label
@@ -258,7 +269,7 @@ def test_chart_axis_and_labels_in_english(a):
     texts = " | ".join([t.get_text() for ax in fig.axes for t in ax.texts]
                        + [ax.get_title(loc="left") for ax in fig.axes])
     plt.close(fig)
-    assert "(× 10,000 people)" in texts and "(× 100 million users)" in texts
+    assert "Staff trained (people)" in texts and "Users (million users)" in texts
     assert not CJK.search(texts), texts
 
 
@@ -280,14 +291,14 @@ def test_workbook_units_in_english(a, tmp_path):
     sheets = pd.read_excel(path, sheet_name=None, keep_default_na=False)
     s = sheets["summary"].set_index("#")
     seq = {r.indicator_id: r.seq for r in a}
-    for iid, label in LABELS.items():
-        assert s.loc[seq[iid], "Unit"] == label, iid
-    acc = sheets["account"].set_index("#")
+    for iid, label in LABELS.items():  # the unit after the name, every figure on its scale
+        name = s.loc[seq[iid], "Indicator"]
+        assert name.endswith(f"({label})") if label else not name.endswith(")"), iid
     for iid, (fig, _) in SETTLED.items():
-        assert acc.loc[seq[iid], "Target-year actual"] == fig, iid
-        assert acc.loc[seq[iid], "Indicator"].endswith(f"({LABELS[iid]})"), iid
+        shown = float(bare(fig, iid).replace(",", ""))
+        assert s.loc[seq[iid], "Latest actual"] == pytest.approx(shown), iid
     zh = pd.read_excel(to_excel(a, tmp_path / "zh.xlsx", lang="zh"), sheet_name="概览")
-    assert list(zh["单位"].fillna("")) == [r.unit for r in sorted(a, key=lambda r: r.seq)]
+    assert zh["指标"].iloc[0] == "小额营收（亿元）" and zh["最新实际"].iloc[0] == 0.76
 
 
 def test_deck_units_in_english(a, tmp_path):
@@ -301,21 +312,20 @@ def test_deck_units_in_english(a, tmp_path):
              if sh.has_table for row in sh.table.rows for c in row.cells]
     text = " | ".join(cells)
     for iid, (fig, _) in SETTLED.items():
-        assert f"{fig} (2025)" in text, iid  # the status table
-        assert fig in cells, iid  # the account table
-    assert "Staff trained (× 10,000 people)" in cells
+        assert f"{bare(fig, iid)} (2025)" in cells, iid  # the status table
+    assert "Staff trained (people)" in cells and "Users (million users)" in cells
     assert not CJK.search(text), text
 
 
 @pytest.mark.parametrize("plan_id", ["jiangxi-14th-fyp", "china-14th-fyp-digital"])
 def test_shipped_plans_read_in_english(plan_id):
-    from jxdigital.present._table import display_table
+    from jxdigital.present.view import view
 
     a = assess(plan_id, today="2026-12-01", lang="en")
     for r in a:
         assert not CJK.search(re.sub(r"'[^']*'", "", r.reason_en)), r.reason_en
-    t = display_table(a, "en")
-    for c in ("Indicator", "Latest actual", "Projection for the target year (80% interval)"):
+    t = view(a, "en").table.to_frame()
+    for c in ("Indicator", "Latest actual", "Target-year estimate (80% interval)"):
         assert not any(CJK.search(x) for x in t[c]), c
     if plan_id == "china-14th-fyp-digital":
         r = a["online_retail_sales"]  # 17万亿元

@@ -9,7 +9,7 @@ import pytest
 
 from jxdigital import actuals, assess, load_actuals, load_plan
 from jxdigital.assessment import _steps as S
-from jxdigital.present._table import display_table
+from jxdigital.present.view import view
 from jxdigital.report import to_excel, to_html, to_markdown
 
 HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text"
@@ -57,7 +57,9 @@ def test_a_part_year_figure_is_not_a_years_value_and_the_reason_says_it_exists(h
     assert only(data, indicator_id="a")["as_of"] == "2024-06-30"  # read as part-year
     a = assess(plan, data, today=OVER)
     r = a["a"]
-    assert r.status == "insufficient_data" and r.status_zh == "数据不足"
+    # the plan is over: no verdict is said as 尚不能确定, with why
+    assert r.status == "insufficient_data" and r.status_zh == "尚不能确定"
+    assert r.verdict == "unknown"
     assert r.years_used == "2020"  # only the plan's baseline
     assert "另有2024年6月末数据1个，为年内数，未用于判断" in r.reason_zh
     assert r.reason_zh.endswith("）。")
@@ -98,10 +100,10 @@ def test_the_reports_list_the_part_year_figure(half_year, tmp_path):
     page = to_html(a)
     assert "未使用的数据" in page and "截至2024-06-30的年内数" in page
     path = to_excel(a, tmp_path / "a.xlsx")
-    act = pd.read_excel(path, sheet_name="actuals")
-    assert only(act, indicator_id="a")["使用情况"] == "截至2024-06-30的年内数，不作年度值使用"
+    act = pd.read_excel(path, sheet_name="数据")  # headers in the report's language
+    assert only(act, 指标代码="a")["使用情况"] == "截至2024-06-30的年内数，不作年度值使用"
     en_book = pd.read_excel(to_excel(a, tmp_path / "en.xlsx", lang="en"), sheet_name="actuals")
-    assert only(en_book, indicator_id="a")["used"].startswith("part-year figure")
+    assert only(en_book, **{"Indicator id": "a"})["Used"].startswith("part-year figure")
 
 
 def test_used_figures_are_marked_used_and_no_section_without_part_year_figures(tmp_path):
@@ -111,7 +113,7 @@ def test_used_figures_are_marked_used_and_no_section_without_part_year_figures(t
     a = assess(plan, data, today=OVER)
     assert a.unused().empty
     assert "未使用的数据" not in to_markdown(a) and "未使用的数据" not in to_html(a)
-    act = pd.read_excel(to_excel(a, tmp_path / "a.xlsx"), sheet_name="actuals")
+    act = pd.read_excel(to_excel(a, tmp_path / "a.xlsx"), sheet_name="数据")
     assert set(act["使用情况"]) == {"已使用"}
 
 
@@ -183,18 +185,18 @@ def test_a_p_just_below_the_threshold_never_shows_as_75(just_below, tmp_path):
     r = a["a"]
     assert r.p_met == 0.7498 and r.status == "at_risk" and "74.9%" in r.reason_zh
     page = a._repr_html_()
-    assert "<td>74.9%</td>" in page and "75%" not in page
+    assert ">74.9%</td>" in page and "75%" not in page
     acc = a.account(history=False)._repr_html_()
     assert "74.9%" in acc and "75%" not in acc
     path = to_excel(a, tmp_path / "p.xlsx")
     ws = openpyxl.load_workbook(path)["概览"]
     head = [c.value for c in ws[1]]
-    cell = ws.cell(row=2, column=head.index("达标概率（%）") + 1)
-    assert cell.value == pytest.approx(74.9)
-    assert "%" not in cell.number_format  # shown as 74.9, never formatted up to 75%
+    cell = ws.cell(row=2, column=head.index("达标概率") + 1)
+    # a number, shown as the other outputs show it: 74.9%, never formatted up to 75%
+    assert cell.value == pytest.approx(0.749) and cell.number_format == "0.0%"
     en = openpyxl.load_workbook(to_excel(a, tmp_path / "p_en.xlsx", lang="en"))["summary"]
     head = [c.value for c in en[1]]
-    assert en.cell(row=2, column=head.index("P(met) (%)") + 1).value == pytest.approx(74.9)
+    assert en.cell(row=2, column=head.index("P(met)") + 1).value == pytest.approx(0.749)
 
 
 # ---------------------------------------------------------------- 3. qualifiers
@@ -215,14 +217,17 @@ def test_a_bound_keeps_its_word_in_the_reason_and_every_table(tmp_path):
     assert "under 5,000 firms in 2022" in a["b"].reason_en.lower()
     assert "2022年不到4000家" in a["c"].reason_zh
     assert "2022年约4.2万个" in a["d"].reason_zh
-    zh = display_table(a, "zh").set_index("序号")["最新实际"]
-    assert zh["1"] == "不到5000家（2022）" and zh["2"] == "不到4000家（2022）"
-    assert zh["3"] == "约4.2万个（2022）"
-    en = display_table(a, "en").set_index("#")["Latest actual"]
-    assert en["1"] == "under 5,000 firms (2022)" and en["3"] == "about 42,000 (2022)"
+    # tables: the unit once after the name, each figure with its word on that scale
+    t = view(a, "zh").table.to_frame().set_index("序号")
+    assert t.loc["1", "指标"] == "企业数B（家）" and t.loc["3", "指标"] == "平台数D（万个）"
+    zh = t["最新实际"]
+    assert zh["1"] == "不到5000（2022）" and zh["2"] == "不到4000（2022）"
+    assert zh["3"] == "约4.2（2022）"
+    en = view(a, "en").table.to_frame().set_index("#")["Latest actual"]
+    assert en["1"] == "under 5,000 (2022)" and en["3"] == "about 42,000 (2022)"
     page = a._repr_html_()
-    assert "不到5000家（2022）" in page and "不到4000家（2022）" in page  # as every report
-    assert "约4.2万个（2022）" in page
+    assert "不到5000（2022）" in page and "不到4000（2022）" in page  # as every report
+    assert "约4.2（2022）" in page
 
 
 def test_a_lower_bound_reads_as_one_in_english_tables(tmp_path):
@@ -230,8 +235,8 @@ def test_a_lower_bound_reads_as_one_in_english_tables(tmp_path):
     data = figures(plan, [{"indicator_id": "d", "year": 2021, "value": "3.5"},
                           {"indicator_id": "d", "year": 2022, "value": "4万多"}])
     a = assess(plan, data, today="2023-06-30")
-    assert display_table(a, "zh")["最新实际"].iloc[0] == "4万个以上（2022）"
-    assert display_table(a, "en")["Latest actual"].iloc[0] == "over 40,000 (2022)"
+    assert view(a, "zh").table.to_frame()["最新实际"].iloc[0] == "4以上（2022）"
+    assert view(a, "en").table.to_frame()["Latest actual"].iloc[0] == "over 40,000 (2022)"
 
 
 def test_shipped_part_year_figures_of_the_national_plan_are_listed():

@@ -102,7 +102,9 @@ def assessment_json(a) -> str:
     return to_json(a)
 
 
-FAIL_ON = {"off-track": {"off_track"}, "at-risk": {"off_track", "at_risk"}}
+#: What ``--fail-on`` exits 3 for: a target off track, or (once its year is over) missed;
+#: ``at-risk`` also at risk.
+FAIL_ON = {"off-track": {"off_track", "missed"}, "at-risk": {"off_track", "at_risk", "missed"}}
 
 
 def _cmd_assess(args: argparse.Namespace) -> int:
@@ -115,39 +117,30 @@ def _cmd_assess(args: argparse.Namespace) -> int:
 
 
 def _print_assessment(a, args: argparse.Namespace, table: bool = True) -> int:
-    """The status table and reasons on stdout; exit 3 for --fail-on hits."""
+    """The view's title, dates, count sentence, status table and reasons on stdout (the
+    same words as every report); exit 3 for --fail-on hits."""
     f = a.to_frame()
     if table:
-        from .present._cli_words import cli_words, plan_title, reason_line
-        from .present._table import display_table, headers
-        from .present._text import dates_words
+        from .present.view import view
 
-        shown = display_table(a, args.lang)
-        out = shown[headers(args.lang, "indicator", "target", "latest", "p_met", "outcome",
-                            "status")]
-        print(f"{plan_title(a.plan, args.lang)} [{a.plan.plan_id}]")
-        print(dates_words(a, args.lang))
-        if a.finished:
-            from .present._account import account_headers, account_table
-            from .present._account import counts_sentence as account_counts
-
-            acc = a.account(history=False)
-            print()
-            print(cli_words("account", args.lang) + account_counts(acc, args.lang))
-            _print_frame(account_table(acc, args.lang)[account_headers(
-                args.lang, "indicator", "target", "actual", "against", "outcome")],
-                         "table")
-            print()
-            print(cli_words("targets", args.lang))
-        _print_frame(out, "table")
+        v = view(a, args.lang)
+        print(f"{v.title} [{v.plan_id}]")
+        print(v.dates)
+        print(v.counts)
         print()
-        for r in f.itertuples():
-            print(reason_line(r, args.lang))
+        shown = v.table.select(*(c.key for c in v.table.columns if c.kind != "reason"))
+        _print_frame(shown.to_frame(), "table")
+        print()
+        for t in v.targets:
+            print(f"- {t.name}{v.say('colon')}{t.reason}")
     fail_on = getattr(args, "fail_on", None)
     if fail_on and set(f["status_cn"]) & FAIL_ON[fail_on]:
-        hit = f[f["status_cn"].isin(FAIL_ON[fail_on])]["indicator_id"].tolist()
-        print(f"jxdigital: {len(hit)} target(s) {fail_on}: {', '.join(hit)}",
-              file=sys.stderr)
+        hits = f[f["status_cn"].isin(FAIL_ON[fail_on])]
+        for code, g in hits.groupby("status_cn", sort=False):
+            state = "missed" if code == "missed" else fail_on if code != "at_risk" else \
+                "at-risk"
+            print(f"jxdigital: {len(g)} target(s) {state}: {', '.join(g['indicator_id'])}",
+                  file=sys.stderr)
         return Exit.FAIL_ON
     return Exit.OK
 
@@ -191,7 +184,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     a = _assess_from(args)
     code = _print_assessment(a, args)
     deck = False if args.no_deck else None
-    progress = _Progress(report_steps(a, deck))
+    progress = _Progress(report_steps(a, deck, args.lang))
     failed = None
     try:
         written = write_report(a, args.out, args.lang, jobs=args.jobs, deck=deck,
@@ -207,9 +200,6 @@ def _cmd_report(args: argparse.Namespace) -> int:
     charts = sum(1 for k in written if k.startswith("charts"))
     others = sorted(k for k in written if not k.startswith("charts"))
     print(f"\njxdigital: wrote {', '.join(others)} and {charts} charts to {args.out}")
-    if "deck.pptx" not in written and not args.no_deck:
-        print("jxdigital: no deck (pip install 'jxdigital[slides]' for deck.pptx)",
-              file=sys.stderr)
     return code
 
 

@@ -49,6 +49,18 @@ STATUSES = ("met", "achieved", "on_track", "at_risk", "off_track", "missed",
 FINAL = ("met", "missed")
 #: The outcomes of an account, in the order it reports them.
 OUTCOMES = ("met", "missed", "unknown", "not_assessable")
+#: A target whose year is still ahead, in the words of an official mid-term review
+#: (提前实现 / 快于预期 / 基本符合预期 / 滞后), with jxdigital's honest middle (at risk) and
+#: the targets without a verdict: ``ahead`` is on track and ahead of the plan's own path.
+PROGRESS = ("achieved", "ahead", "on_track", "at_risk", "off_track", "insufficient_data",
+            "not_assessable")
+#: What one target's verdict is, in one code: its outcome once its year is over (met,
+#: missed, unknown, not assessable), its progress while the year is ahead. Every output
+#: words and counts these, so a finished target is never "on track".
+VERDICTS = ("met", "missed", "unknown", "achieved", "ahead", "on_track", "at_risk",
+            "off_track", "insufficient_data", "not_assessable")
+#: The attribute of a binding target (约束性): listed first wherever targets are listed.
+BINDING = "约束性"
 #: How a target is judged.
 KINDS = ("level", "growth_rate", "relative", "growth_comparison", "annual_flow", "none")
 

@@ -89,19 +89,20 @@ class Account:
         target's ``outcome``; the current assessment is the last review (``review_year``
         its review date's year, ``current`` True). Empty without a history."""
         cols = ["seq", "indicator_id", "name_zh", "name_en", "review_year", "review",
-                "current", "p_met", "status", "status_zh", "outcome", "final"]
+                "current", "p_met", "status", "verdict", "status_zh", "outcome", "final"]
         if self.history is None or not len(self.history):
             return pd.DataFrame(columns=cols)
         out = self.to_frame().set_index("indicator_id")
         h = self.history.copy()
+        known = set(h["indicator_id"])  # the targets reviewed: those whose outcome is known
         h["review"] = h["review_year"].astype(int).map(lambda y: f"{y}-12-31")
         h["current"] = False
         now = pd.DataFrame([{
             "review_year": self.assessment.timing.review.year,
             "review": self.assessment.timing.review.isoformat(), "current": True,
             "seq": r.seq, "indicator_id": r.indicator_id, "p_met": r.p_met,
-            "status_cn": r.status_cn, "status_zh": r.status_zh}
-            for r in self.assessment])
+            "status_cn": r.status_cn, "verdict": r.verdict, "status_zh": r.status_zh}
+            for r in self.assessment if r.indicator_id in known])
         h = pd.concat([h, now], ignore_index=True)
         h = h[~h.duplicated(["indicator_id", "review"], keep="last")]
         h["status"] = h["status_cn"]

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
-from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -443,9 +443,13 @@ def _status_fields(j: Judgement, when: Timing, wording: Wording) -> dict:
     v = j.verdict
     assert v is not None
     zh, en = wording.reasons(j, when)
-    status_zh, status_en = wording.status(v.scheme, v.status, v.status_cn)
+    g = j.progress
+    said = R.verdict(v.status_cn, when.year_over(j.target.target_year), g.completion,
+                     g.time_elapsed)
+    status_zh, status_en = wording.status(v.scheme, v.status, said)
     return dict(status=v.status, status_zh=status_zh, status_en=status_en,
-                status_cn=v.status_cn, eurostat_class=v.eurostat_class, un_class=v.un_class,
+                status_cn=v.status_cn, verdict=said, eurostat_class=v.eurostat_class,
+                un_class=v.un_class,
                 final=v.final, phase=v.phase, reason_zh=zh, reason_en=en,
                 evidence_grade=j.evidence.grade)
 
@@ -608,9 +612,15 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
     targets = [record(j, when, wording) for j in judgements]
     projections, references, used, compared = _used(judgements)
     known = data if when.last_year is None else data[data["year"] <= when.last_year]
-    history = partial(assessment_history, p, data, scheme=scheme, method=method,
-                      today=when.generated, until=when.review, wording=wording,
-                      evidence=evidence)
+    def history(ids: Iterable[str] | None = None) -> pd.DataFrame:
+        """Each year-end review of the plan (of its targets ``ids`` only, where given: a
+        retrospective needs only the targets whose outcome is known)."""
+        keep = None if ids is None else set(ids)
+        sub = p if keep is None else p.model_copy(
+            update={"targets": tuple(t for t in p if t.indicator_id in keep)})
+        return assessment_history(sub, data, scheme=scheme, method=method,
+                                  today=when.generated, until=when.review, wording=wording,
+                                  evidence=evidence)
     return Assessment(p, targets, when.label, scheme, lang, d, projections, references, used,
                       actuals=known, timing=when, source=data, method=method,
                       history=history, wording=wording, compared_series=compared)
@@ -618,7 +628,8 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
 
 HISTORY_COLUMNS = ["review_year", "as_of", "plan_id", "seq", "indicator_id", "name_zh",
                    "latest_year", "latest_value", "n_obs", "projected", "p_met", "status",
-                   "status_cn", "status_zh", "phase", "final", "reason_zh", "reason_en"]
+                   "status_cn", "verdict", "status_zh", "phase", "final", "reason_zh",
+                   "reason_en"]
 
 
 def assessment_history(plan=None, actuals=None, years=None, scheme: str = "cn",

@@ -90,6 +90,10 @@ class TargetStatus(BaseModel):
     status_zh: str = ""
     status_en: str = ""
     status_cn: str = ""  # the primary (cn) status, whatever the scheme
+    #: the verdict as official reviews tell it (``_rules.verdict``): the outcome once the
+    #: target year is over (met, missed, unknown, not_assessable), else the progress
+    #: (achieved, ahead, on_track, at_risk, off_track, insufficient_data, not_assessable)
+    verdict: str = ""
     eurostat_class: str = ""
     un_class: str = ""
     reason_zh: str = ""
@@ -115,7 +119,7 @@ class Assessment:
                  reference_projections: dict[str, Any], series: dict[str, Any],
                  actuals: pd.DataFrame | None = None, timing: Timing | None = None,
                  source: pd.DataFrame | None = None, method: str = "auto",
-                 history: Callable[[], pd.DataFrame] | None = None,
+                 history: Callable[..., pd.DataFrame] | None = None,
                  wording: Wording = CODES,
                  compared_series: dict[str, pd.DataFrame] | None = None):
         self.plan = plan
@@ -135,6 +139,8 @@ class Assessment:
         self.source = self.actuals if source is None else source
         self.method = method
         self._history = history
+        self._account: Account | None = None
+        self._unused: pd.DataFrame | None = None
         #: who words statuses, outcomes and reasons (``jxdigital.present.WORDS`` from
         #: ``jxdigital.assess``)
         self.wording = wording
@@ -155,10 +161,23 @@ class Assessment:
         """Has the target year of every target ended by the review date?"""
         return all(self.timing.year_over(t.target_year) for t in self.targets)
 
+    def settled(self) -> list[str]:
+        """The targets whose outcome is known (met or missed), by indicator id."""
+        return [t.indicator_id for t in self.targets if t.verdict in ("met", "missed")
+                or (not t.verdict and t.status_cn in ("met", "missed"))]
+
     def account(self, history: bool = True) -> Account:
         """The final account (完成情况): met, missed, still unknown, not assessable, per
-        category, and (``history``) what each year's review would have said."""
-        return Account(self, self._history() if history and self._history else None)
+        category, and (``history``) what each year's review would have said of the
+        targets whose outcome is now known (none reviewed when no outcome is known)."""
+        if history and self._account is not None:  # the reviews are assessments: once
+            return self._account
+        settled = self.settled()
+        made = self._history(settled) if history and self._history and settled else None
+        acc = Account(self, made)
+        if history:
+            self._account = acc
+        return acc
 
     def unused(self) -> pd.DataFrame:
         """The figures of the series this plan's targets are judged on (its indicators in
@@ -167,7 +186,9 @@ class Assessment:
         ``after_as_of_year``, ``not_selected``: another source used for that year, and
         ``after_target_year``, ``no_new_information``, ``not_used``; see
         ``jxdigital.assessment._unused``), ``reason_zh`` and ``reason_en``."""
-        return unused_figures(self)
+        if self._unused is None:  # a plan's series searched once: it is reused by outputs
+            self._unused = unused_figures(self)
+        return self._unused.copy()
 
     def __len__(self) -> int:
         return len(self.targets)

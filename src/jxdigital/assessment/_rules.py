@@ -22,7 +22,15 @@ order by ``status_cn``:
    gives a confident verdict.
 
 Completion against time elapsed (序时进度) and the growth ratio explain the status in the
-reason; they do not override P. Two published alternatives are offered as ``scheme``:
+reason; they do not override P.
+
+The verdict (``verdict``) is the status told as official reviews tell it. Once a target's
+year is over (at the review date) it is an outcome: ``met`` (已实现 and 已提前实现), ``missed``,
+``not_assessable``, else ``unknown`` (尚不能确定: the figure is not published yet, or there is
+no comparable figure), never a progress word. While the year is ahead it is the mid-term
+review's class: ``achieved`` (提前实现), ``ahead`` (快于预期: on track and past the plan's own
+path, completion > time elapsed), ``on_track`` (基本符合预期), ``at_risk``, ``off_track``
+(滞后), and the two without a verdict. Two published alternatives are offered as ``scheme``:
 
 - ``"eurostat"`` (EU SDG monitoring; Statistics Canada / Open SDG use the same cut-offs):
   growth ratio R = actual / required annual growth since the base year;
@@ -93,3 +101,20 @@ def eurostat_class(growth_ratio: float, met_now: bool) -> str:
 def un_class(gap_ratio: float, met_now: bool) -> str:
     """UNSD class of the projected-gap ratio ('' when it cannot be computed)."""
     return "on_track" if met_now else _band(gap_ratio, UN)
+
+
+def verdict(status: str, year_over: bool, completion: float = math.nan,
+            time_elapsed: float = math.nan) -> str:
+    """The verdict of a target (``codes.VERDICTS``) from its primary status ``status``
+    (``status_cn``): its outcome once its year is over, else its progress, where ``ahead``
+    is ``on_track`` with completion past time elapsed (the latest figure beyond the plan's
+    own pro-rata path)."""
+    if year_over:
+        if status in ("met", "achieved"):
+            return "met"
+        if status in ("missed", "not_assessable"):
+            return status
+        return "unknown"
+    if status == "on_track" and completion > time_elapsed:  # False when either is NaN
+        return "ahead"
+    return status

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..observations import LEVEL_MEASURES, published_by
-from ._evidence import series
+from ._evidence import BySeries, series
 from ._series import SeriesKey, own_series, reference_series
 
 if TYPE_CHECKING:
@@ -52,10 +52,14 @@ def _key(row) -> tuple:
 
 
 def _keys(frame: pd.DataFrame | None) -> set[tuple]:
+    """``_key`` of every row of ``frame`` (read column by column: a frame's rows as dicts
+    cost a plan of hundreds of series seconds)."""
     if frame is None or not len(frame) or "indicator_id" not in frame:
         return set()
     f = frame[frame["indicator_id"].notna()]
-    return {_key(r) for r in f[KEY].to_dict("records")}
+    cols = [[int(y) for y in f[k]] if k == "year" else [_text(x) for x in f[k]]
+            for k in KEY]
+    return set(zip(*cols, strict=True))
 
 
 class _Series:
@@ -136,10 +140,13 @@ def unused_figures(a: Assessment, references: bool = False) -> pd.DataFrame:
     d = a.data
     chosen: dict[tuple[str, str], set[tuple]] = {}
     stale: set[tuple] = set()
+    by = BySeries(d)  # each series found once, not once per series of the plan
+    picked_of = {(str(k[0]), str(k[1])): g for k, g in
+                 d[d["selected"]].groupby(["indicator_id", "region"], sort=False)}
     for pair in table:
-        picked = d[(d["indicator_id"] == pair[0]) & (d["region"] == pair[1]) & d["selected"]]
+        picked = picked_of.get((str(pair[0]), str(pair[1])))
         chosen[pair] = _keys(picked)
-        stale |= chosen[pair] - _keys(series(d, *pair))
+        stale |= chosen[pair] - _keys(series(by, *pair))
     out = []
     for i, r in rows.iterrows():
         pair = (str(r["indicator_id"]), str(r["region"]))

@@ -18,8 +18,9 @@ from ._timing import Timing
 
 
 class Wording(Protocol):
-    def status(self, scheme: str, status: str, status_cn: str) -> tuple[str, str]:
-        """(zh, en) of a target's status in ``scheme``."""
+    def status(self, scheme: str, status: str, verdict: str) -> tuple[str, str]:
+        """(zh, en) of a target's status in ``scheme``: the scheme's class, or in the cn
+        scheme its ``verdict`` (``_rules.verdict``)."""
         ...
 
     def reasons(self, judgement: Any, when: Timing) -> tuple[str, str]:
@@ -55,8 +56,9 @@ class Wording(Protocol):
 class Codes:
     """The codes as their own words: the assessment without a presentation layer."""
 
-    def status(self, scheme: str, status: str, status_cn: str) -> tuple[str, str]:
-        return status, status.replace("_", " ")
+    def status(self, scheme: str, status: str, verdict: str) -> tuple[str, str]:
+        said = verdict if scheme == "cn" else status
+        return said, said.replace("_", " ")
 
     def reasons(self, judgement: Any, when: Timing) -> tuple[str, str]:
         return "", ""

@@ -92,6 +92,18 @@ def publisher_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def publisher_origins() -> dict[str, tuple[str, str]]:
+    """The original publisher of the shipped figures, by the ``publisher`` text of
+    ``data/actuals.csv`` (``data/publisher_origins.csv``: ``original_zh``, ``original_en``;
+    both empty where the record names none): what a chart's source line names, never a
+    mirror or reposting site."""
+    t = read_table(data_path("publisher_origins.csv"))
+    return {str(p): (str(zh or ""), str(en or "")) for p, zh, en in
+            zip(t["publisher"], t["original_zh"].fillna(""), t["original_en"].fillna(""),
+                strict=True)}
+
+
+@lru_cache(maxsize=1)
 def link_decisions() -> pd.DataFrame:
     """Series of another definition considered for the shipped plans' rows
     (``data/links.csv``: ``plan_id, indicator_id, series, decision`` 'link' or 'refuse',

@@ -1,11 +1,14 @@
-"""Charts of an assessment (matplotlib; Chinese labels with the shipped font).
+"""Charts of an assessment (matplotlib; Chinese labels with the shipped font), drawn from
+its view (``jxdigital.present.view``): every number in the row's display unit, every word
+decided there.
 
-- ``plot_indicator(a, id)``: one target with its actuals, projection fan, target, plan path,
-  status and sources;
-- ``plot_dashboard(a)``: small multiples of every target, grouped by category;
-- ``plot_status_summary(a)``: P(target met) for every target on one chart;
-- ``plot_retrospective(account)``: P(target met) by review year for every target whose
-  outcome is known, marked met or missed (were the warnings right?);
+- ``plot_indicator(a, id)``: one target with its figures, projection fan, target, plan
+  path, status and sources (``detail=False``: only what the finding needs, as on a slide);
+- ``plot_dashboard(a)``: small multiples of every target, by section (a page of 20 at
+  slide size: ``page=``);
+- ``plot_status_summary(a)``: P(target met) for every target (a page of 15 at slide size);
+- ``plot_retrospective(a)``: P(target met) by review year for every target whose outcome
+  is known, marked met or missed (were the warnings right?);
 - ``render_charts(a, lang)``: all of them as PNG bytes, drawn in parallel;
 - ``save(fig, path)``: PNG (200 dpi), SVG or PDF by extension, written atomically.
 

@@ -1,22 +1,31 @@
-"""One target on one chart: actuals, projection fan, target, plan path and status."""
+"""One target on one chart: the figures used, the projection fan, the target, the plan's
+path and the status, drawn from the view's chart specification
+(``present._chart_spec.IndicatorChart``: every number in the row's display unit, every
+word decided there).
+
+Two kinds: the **slide** chart draws what the finding needs (the figures the verdict
+used, the 80 % band, the target, the plan's path, the years not yet published); the
+**detailed** chart of the report adds every other figure known (other sources, another
+definition, part-year counts, each marked so it cannot be read as a level of the series)
+and the 50 and 95 % bands. Labels are placed where they cover no other text, line or
+marker (``_place``).
+"""
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import math
 from dataclasses import dataclass, field
 
-import numpy as np
-import pandas as pd
-
-from .. import codes, growth
-from ..assessment import Assessment, TargetStatus, in_unit
+from .._fonts import font_rc
+from ..assessment import Assessment, TargetStatus
 from ..errors import NotFoundError
-from ..observations import conflicts
-from ..present import _chart_words as W
-from ..present import _text as T
 from ..present import assess
+from ..present._chart_spec import IndicatorChart
+from ..present.view import view
 from . import _style as S
+from ._place import Label, around, place
 
 LEVELS = (95, 80, 50)  # the fan's intervals (%), drawn widest first
 FAN_ALPHA = {95: 0.12, 80: 0.22, 50: 0.36}  # their opacity: the likelier, the darker
@@ -38,19 +47,12 @@ PLAN_PATH_LINE = 0.7  # × line: the plan's path, a guide rather than data
 BAND_LINE = 3  # × line: the bar at the target year spanning a 左右 band or a range
 BAND_ALPHA = 0.6  # its opacity, so the target diamond on it stays visible
 TARGET_MARKER = 1.1  # × marker: the target diamond, a little larger than the dots...
-PART_YEAR_MARKER = 0.8  # × marker size: the open diamond of a part-year figure, a little
-#                         smaller than a year-end point so the year-end reads first
-DATE_LABEL_GAP = 0.45  # years: part-year dates closer than this alternate below / above
-BOUND_MARKER = 1.1  # × marker: ...as the lower-bound triangle: less ink than a circle
+PART_YEAR_MARKER = 0.8  # × marker size: the open diamond of a part-year figure
+BOUND_MARKER = 1.1  # × marker: the lower-bound triangle
 
-LABEL_GAP = 8  # points: direct labels start this far right of their point
-LABEL_RISE = 4  # points: projection and target labels sit this far above or below their
-#                 point, each on the side away from the other, so they never overlap
-ACTUAL_LABEL_BACK = 6  # points: the last actual's label ends this far left of it (it starts
-#                        LABEL_GAP right of it when it is the only one, at the left edge)
-ACTUAL_LABEL_RISE = 8  # points: ...and sits this far above it, clear of the line
-NOTE_DROP = 6  # points: "sources differ" this far below the lowest of the figures
-PATH_LABEL_DROP = 12  # points: "plan path" this far below the path's middle year
+LABEL_GAP = 8  # points: direct labels start this far from their point
+LABEL_RISE = 4  # points: ... and this far above or below it
+NOTE_DROP = 6  # points: notes this far below the figure they name
 
 GAP_HALF = 0.5  # years: unpublished years are shaded over their whole slot on the x axis
 GAP_ALPHA = 0.045  # opacity of that black shade: a faint grey behind everything
@@ -61,21 +63,16 @@ BADGE_PAD = 0.3  # × font size: padding inside the badge's rounded box
 
 LABEL_LATIN_EM = 0.52  # em: a Latin character's width in the labels (a CJK one is 1 em)
 LABEL_MARGIN_IN = 0.3  # inches kept right of the widest label at the target year
-#: Marks the small notes (part-year dates, 口径不同, 来源不一) that give way where they would
-#: cover another text.
+#: Marks the notes that give way where they would cover something.
 NOTE_GID = "jxdigital-note"
+DETAIL_GID = "jxdigital-detail"  # the notes of figures only the detailed chart shows
 BADGE_GID = "jxdigital-badge"  # the status badge
-#: Marks the last actual's label, which turns to the right of its point where it would
-#: run over the y axis.
-ACTUAL_GID = "jxdigital-actual"
-YEAR_EPS = 0.01  # years: labels anchored at (or after) the target year, within rounding
+ACTUAL_GID = "jxdigital-actual"  # the last figure's label
+LABEL_GID = "jxdigital-label"  # the target's and the projection's labels
+YEAR_EPS = 0.01
 
 X_PAD = 0.4  # years: space left of the first year and, at least, right of the last
-SUBPLOT_WIDTH = 0.775  # figure fraction: a new subplot's width (matplotlib's left 0.125,
-#                        right 0.9). The limits are set before _place_axes sets the final
-#                        margins, so the axes' width is estimated as the figure's width ×
-#                        (axes width / SUBPLOT_WIDTH) less AXES_MARGIN_IN: a fresh subplot
-#                        counts as the whole figure less the margins to come
+SUBPLOT_WIDTH = 0.775  # figure fraction: a new subplot's width (see _limits)
 AXES_MARGIN_IN = 1.1  # inches: the margins _place_axes will take (y ticks, unit, right edge)
 MIN_AXES_IN = 1.0  # inches: the smallest axes width assumed (tiny panels)
 MIN_PLOT_IN = 0.5  # inches: the least width left for the years, however wide the labels
@@ -85,11 +82,11 @@ Y_PAD_FLAT = 0.1  # of the value: the same when all values are equal
 BADGE_ROOM = 1.6  # × the y padding above the highest value: room for the status badge
 GRID_LINE = 0.8  # points: the horizontal grid lines
 
-#: Drawing order (matplotlib zorder): shade and fan behind, the actuals on top, the badge
-#: above everything.
+#: Drawing order (matplotlib zorder): shade and fan behind, the actuals on top, labels and
+#: the badge above everything.
 Z = {"unpublished": 0, "fan": 1, "unpublished_note": 1, "plan_path": 2, "conflict": 2,
      "other_sources": 3, "projection": 4, "national": 4, "band": 5, "target": 6,
-     "actual_line": 7, "actual": 8, "badge": 10}
+     "actual_line": 7, "actual": 8, "label": 9, "badge": 10}
 
 
 def resolve(assessment, indicator_id: str | None) -> tuple[Assessment, TargetStatus]:
@@ -107,48 +104,7 @@ def resolve(assessment, indicator_id: str | None) -> tuple[Assessment, TargetSta
     except KeyError:
         ids = ", ".join(t.indicator_id for t in assessment)
         raise NotFoundError(f"argument 'indicator_id': {indicator_id!r} is not a target of plan "
-                       f"{assessment.plan.plan_id!r}; its targets are: {ids}") from None
-
-
-def _finite(x) -> bool:
-    return x is not None and isinstance(x, (int, float)) and math.isfinite(x)
-
-
-def draw_badge(ax, r: TargetStatus, lang: str, size: float, loc=BADGE_AT) -> None:
-    colour = S.STATUS_COLOURS.get(r.status_cn, "#BBBBBB")
-    ax.text(*loc, W.badge_text(r, lang), transform=ax.transAxes, ha="left", va="top",
-            fontsize=size, color=S.STATUS_INK.get(r.status_cn, "#000000"),
-            bbox=dict(boxstyle=f"round,pad={BADGE_PAD}", fc=colour, ec="none"),
-            zorder=Z["badge"], gid=BADGE_GID)
-
-
-def _observations(a: Assessment, r: TargetStatus) -> pd.DataFrame:
-    """Every year-end figure of the target's indicator, in the plan row's unit."""
-    d = a.actuals
-    obs = d[(d["indicator_id"] == r.indicator_id) & (d["region"] == r.region)
-            & d["measure"].isin(["level", "share_pct"]) & (d["as_of"].astype(str) == "")]
-    return in_unit(obs, r.unit) if r.comparator != codes.FASTER_THAN else obs
-
-
-def _part_year(a: Assessment, r: TargetStatus) -> pd.DataFrame:
-    """The part-year levels of the target's own series known to the assessment (a count at
-    the end of September), with ``x``: where on the year axis they stand (a year-end is at
-    its year, so September 2022 is three quarters of the way from 2021 to 2022)."""
-    d = a.actuals
-    obs = d[(d["indicator_id"] == r.indicator_id) & (d["region"] == r.region)
-            & d["measure"].isin(["level", "share_pct"]) & (d["as_of"].astype(str) != "")]
-    if r.comparator == codes.FASTER_THAN or not len(obs):
-        return obs.iloc[0:0].assign(x=[])
-    obs = in_unit(obs, r.unit)
-    month = obs["as_of"].astype(str).str.slice(5, 7).replace("", "12").astype(int)
-    return obs.assign(x=obs["year"].astype(int) - 1 + month / 12)
-
-
-def _conflict_years(obs: pd.DataFrame) -> set[int]:
-    if obs.empty:
-        return set()
-    c = conflicts(obs)
-    return {int(y) for y in c["year"]} if len(c) else set()
+                            f"{assessment.plan.plan_id!r}; its targets are: {ids}") from None
 
 
 @dataclass(frozen=True)
@@ -169,428 +125,315 @@ def _pen(st: S.Style, compact: bool) -> _Pen:
 
 @dataclass
 class _Shown:
-    """The years and values drawn so far, for the axes' limits."""
+    """The years and values drawn, for the axes' limits, and the artists only the detailed
+    chart shows (``detail``: hidden to make the slide chart from the same figure)."""
 
     years: list[float] = field(default_factory=list)
     values: list[float] = field(default_factory=list)
+    detail: list = field(default_factory=list)
+
+    def add(self, pts) -> None:
+        for x, y in pts:
+            self.years.append(x)
+            self.values.append(y)
 
 
-def draw_indicator(ax, a: Assessment, r: TargetStatus, st: S.Style, lang: str,
-                   labels: bool = True, compact: bool = False) -> None:
-    """Everything about one target on ``ax``; ``compact`` for small multiples (no other
-    sources, no unpublished years, no notes). The parts are drawn in this order, each
-    above the ones before it where their ``Z`` is equal."""
+def _xy(pts):
+    return [p[0] for p in pts], [p[1] for p in pts]
+
+
+def draw_indicator(ax, c: IndicatorChart, st: S.Style, *, detail: bool = True,
+                   labels: bool = True, compact: bool = False,
+                   years: tuple[int, int] | None = None, shown: _Shown | None = None
+                   ) -> list[Label]:
+    """Everything about one target on ``ax``; returns the labels to place (``place``)
+    once the axes are final. ``detail``: the other figures and all three bands (the
+    artists only it shows are listed in ``shown.detail``); ``compact``: a dashboard panel
+    (no labels, no notes); ``years``: the year range (a dashboard page's panels share
+    it)."""
     pen = _pen(st, compact)
-    used = a.series.get(r.indicator_id, pd.DataFrame(columns=["year", "value", "qualifier"]))
-    shown = _Shown()
+    shown = shown if shown is not None else _Shown()
+    todo: list[Label] = []
+    if detail and not compact:
+        _draw_other(ax, c, pen, shown, todo)
     if not compact:
-        _draw_other_sources(ax, _observations(a, r), pen, lang, shown, labels)
-        _draw_part_year(ax, _part_year(a, r), pen, lang, shown)
-        _draw_unpublished(ax, _unpublished(a, r, used), pen, lang, shown)
-    proj = _draw_fan(ax, a, r, used, pen, lang, shown, labels)
-    _draw_national(ax, a, r, pen, lang, shown, labels)
-    _draw_plan_path(ax, r, pen, lang, shown, labels and not compact)
-    _draw_target(ax, r, proj, pen, lang, shown, labels)
-    _draw_actuals(ax, r, used, pen, lang, shown, labels)
-    _draw_axes(ax, r, pen, shown, labels)
+        _draw_unpublished(ax, c, pen, shown, todo)
+    _draw_fan(ax, c, pen, shown, todo, detail and not compact, labels)
+    _draw_national(ax, c, pen, shown, todo, labels, compact)
+    _draw_plan_path(ax, c, pen, shown, todo, labels and not compact)
+    _draw_target(ax, c, pen, shown, todo, labels)
+    _draw_actuals(ax, c, pen, shown, todo, labels)
+    label_em = max((S.text_em(line, latin=LABEL_LATIN_EM) for lab in todo
+                    if lab.xy[0] >= c.target_year - YEAR_EPS
+                    for line in lab.text.split("\n")), default=0.0) if labels else 0.0
+    _limits(ax, c, shown, label_in=label_em * pen.label / PT_PER_IN + LABEL_MARGIN_IN
+            if label_em else 0.0, years=years)
+    return todo
 
 
-def _draw_part_year(ax, part: pd.DataFrame, pen: _Pen, lang: str, shown: _Shown) -> None:
-    """Part-year figures: an open diamond where in the year they were counted; the last of
-    each year dated (below it, or above where the previous date would collide)."""
-    if not len(part):
-        return
-    ax.plot(part["x"], part["value"], ls="none", marker="D", ms=pen.marker * PART_YEAR_MARKER,
-            mfc="none", mec=S.NOTE, mew=HOLLOW_EDGE, zorder=Z["other_sources"])
-    last = part.sort_values("x").groupby("year").tail(1)
-    previous, below = -math.inf, True
-    for x, v, when in zip(last["x"], last["value"], last["as_of"], strict=True):
-        below = not below if x - previous < DATE_LABEL_GAP else True
-        previous = x
-        ax.annotate(W.chart_words("part_year_date", lang, date=str(when)[:7]), (x, v),
-                    gid=NOTE_GID,
-                    xytext=(0, -NOTE_DROP if below else NOTE_DROP), textcoords="offset points",
-                    ha="center", va="top" if below else "bottom", fontsize=pen.note,
-                    color=S.NOTE)
-    shown.values += list(part["value"])
+def _draw_other(ax, c: IndicatorChart, pen: _Pen, shown: _Shown, todo: list[Label]) -> None:
+    """Figures the verdict did not use, marked as such: grey dots (other sources), hollow
+    circles (another definition), open diamonds at their date (part-year counts), a dotted
+    line where sources disagree. Only the detailed chart shows them."""
+    note = {"fontsize": pen.note, "color": S.NOTE, "zorder": Z["label"]}
+    drawn = shown.detail
+    if c.other_sources:
+        drawn += ax.plot(*_xy(c.other_sources), ls="none", marker="o",
+                         ms=pen.marker * OTHER_SOURCE_MARKER, color=S.OTHER_SOURCE,
+                         zorder=Z["other_sources"])
+    if c.other_definition:
+        drawn += ax.plot(*_xy(c.other_definition), ls="none", marker="o", ms=pen.marker,
+                         mfc="none", mec=S.ACTUAL, mew=HOLLOW_EDGE, zorder=Z["other_sources"])
+        shown.add(c.other_definition)
+        if c.other_definition_note is not None:
+            n = c.other_definition_note
+            todo.append(Label(n.text, (n.x, n.y), around(LABEL_GAP, 0), note, optional=True,
+                              gid=DETAIL_GID))
+    if c.part_year:
+        drawn += ax.plot(*_xy(c.part_year), ls="none", marker="D",
+                         ms=pen.marker * PART_YEAR_MARKER, mfc="none", mec=S.NOTE,
+                         mew=HOLLOW_EDGE, zorder=Z["other_sources"])
+        shown.add(c.part_year)
+        for n in c.part_year_notes:
+            todo.append(Label(n.text, (n.x, n.y),
+                              [(0, -NOTE_DROP, "center", "top"), (0, NOTE_DROP, "center",
+                                                                   "bottom"),
+                               *around(LABEL_GAP * 0.6, 2)], note, optional=True,
+                              gid=DETAIL_GID))
+    for x, lo, hi in c.conflicts:
+        drawn.append(ax.vlines(x, lo, hi, color=S.TARGET, lw=pen.line * CONFLICT_LINE, ls=":",
+                               zorder=Z["conflict"]))
+        todo.append(Label(c.conflict_note, (x, lo),
+                          [(0, -NOTE_DROP, "center", "top"), *around(LABEL_GAP, 0)],
+                          {**note, "color": S.TARGET}, optional=True, gid=DETAIL_GID))
 
 
-def _draw_other_sources(ax, obs: pd.DataFrame, pen: _Pen, lang: str, shown: _Shown,
-                        labels: bool = True) -> None:
-    """Other sources' figures: hollow = not comparable with the plan's definition; small
-    grey dots = comparable figures the selection rule did not use; a dotted line where
-    sources disagree on a year."""
-    if not len(obs):
-        return
-    other = obs[~obs["selected"].astype(bool)]
-    nc = obs[~obs["comparable"].astype(bool)]
-    if len(other):
-        ax.plot(other["year"], other["value"], ls="none", marker="o",
-                ms=pen.marker * OTHER_SOURCE_MARKER, color=S.OTHER_SOURCE,
-                zorder=Z["other_sources"])
-    if len(nc):
-        ax.plot(nc["year"], nc["value"], ls="none", marker="o", ms=pen.marker, mfc="none",
-                mec=S.ACTUAL, mew=HOLLOW_EDGE, zorder=Z["other_sources"])
-        shown.values += list(nc["value"])
-        if labels:  # a figure of another definition must not read as the plan's own
-            last = nc.sort_values("year").iloc[-1]
-            ax.annotate(W.chart_words("other_definition", lang),
-                        (float(last["year"]), float(last["value"])), xytext=(LABEL_GAP, 0),
-                        textcoords="offset points", va="center", ha="left",
-                        fontsize=pen.note, color=S.NOTE, gid=NOTE_GID)
-    for y in sorted(_conflict_years(obs)):
-        v = obs[obs["year"] == y]["value"]
-        ax.vlines(y, v.min(), v.max(), color=S.TARGET, lw=pen.line * CONFLICT_LINE, ls=":",
-                  zorder=Z["conflict"])
-        ax.annotate(W.chart_words("sources_differ", lang), (y, v.min()), gid=NOTE_GID,
-                    xytext=(0, -NOTE_DROP), textcoords="offset points", ha="center",
-                    va="top", fontsize=pen.note, color=S.TARGET)
-
-
-def _draw_unpublished(ax, gap: tuple[int, int] | None, pen: _Pen, lang: str,
-                      shown: _Shown) -> None:
+def _draw_unpublished(ax, c: IndicatorChart, pen: _Pen, shown: _Shown,
+                      todo: list[Label]) -> None:
     """Years already over whose figures are not known: shaded and named, not "the
     future"."""
-    if gap is None:
+    if c.unpublished is None:
         return
-    first, last = gap
+    first, last, text = c.unpublished
     ax.axvspan(first - GAP_HALF, last + GAP_HALF, color="#000000", alpha=GAP_ALPHA, lw=0,
                zorder=Z["unpublished"])
-    ax.text((first + last) / 2, GAP_LABEL_Y, W.unpublished_words(first, last, lang),
-            transform=ax.get_xaxis_transform(), ha="center", va="top", fontsize=pen.note,
-            color=S.NOTE, zorder=Z["unpublished_note"])
-    shown.years += list(gap)
+    # its words at the top of the shade, or lower where the badge or a label is there
+    todo.append(Label(text, ((first + last) / 2, GAP_LABEL_Y),
+                      [(0, -k * pen.note * 1.4, "center", "top") for k in range(0, 12)],
+                      {"fontsize": pen.note, "color": S.NOTE, "zorder": Z["unpublished_note"]},
+                      optional=True, gid=NOTE_GID, coords="xaxis"))
+    shown.years += [first, last]
 
 
-def _draw_fan(ax, a: Assessment, r: TargetStatus, used: pd.DataFrame, pen: _Pen, lang: str,
-              shown: _Shown, labels: bool):
-    """The projection fan, from the last figure it rests on to the target year, and its
-    label; returns the projection (None when there is none)."""
-    proj = a.projections.get(r.indicator_id)
-    if proj is None or not len(used):
-        return proj
-    f = proj.to_frame()
-    start = used[used["year"] < r.target_year]
-    if "last_year" in f and len(f):
-        start = used[used["year"] <= int(f["last_year"].iloc[0])]
-    x0, y0 = float(start["year"].iloc[-1]), float(start["value"].iloc[-1])
-    xs = np.r_[x0, f["year"].to_numpy(float)]
-    for lv in LEVELS:
-        lo = np.r_[y0, f[f"lo_{lv}"].to_numpy(float)]
-        hi = np.r_[y0, f[f"hi_{lv}"].to_numpy(float)]
-        ax.fill_between(xs, lo, hi, color=S.PROJECTION, alpha=FAN_ALPHA[lv], lw=0,
-                        zorder=Z["fan"])
-    pt = np.r_[y0, f["point"].to_numpy(float)]
-    ax.plot(xs, pt, color=S.PROJECTION, lw=pen.line, ls="--", zorder=Z["projection"])
-    shown.years += list(xs)
-    shown.values += list(pt) + list(f["lo_80"]) + list(f["hi_80"])
-    if labels:
-        end = f.iloc[-1]
-        txt = W.projection_label(int(end["year"]), end["point"], end["lo_80"], end["hi_80"],
-                               r.unit, lang)
-        # The projection and target labels grow away from each other, never overlap.
-        up = _finite(r.target_value) and r.target_value > end["point"]
-        ax.annotate(txt, (end["year"], end["point"]),
-                    xytext=(LABEL_GAP, -LABEL_RISE if up else LABEL_RISE),
-                    textcoords="offset points", va="top" if up else "bottom", ha="left",
-                    fontsize=pen.label, color=S.PROJECTION)
-    return proj
-
-
-def _draw_national(ax, a: Assessment, r: TargetStatus, pen: _Pen, lang: str, shown: _Shown,
-                   labels: bool) -> None:
-    """The national series and projection, for targets above the national average."""
-    if r.comparator != codes.ABOVE_NATIONAL_AVERAGE:  # a growth comparison's other series
-        return  # is another indicator, in another unit: its growth is in the reason
-    ref_used = a.compared_series.get(r.indicator_id)
-    if ref_used is None or not len(ref_used):
+def _draw_fan(ax, c: IndicatorChart, pen: _Pen, shown: _Shown, todo: list[Label],
+              detail: bool, labels: bool) -> None:
+    """The projection fan from the last figure it rests on to the target year: every band
+    in the detailed chart, the 80 % band alone on a slide."""
+    f = c.fan
+    if f is None:
         return
-    ref = a.reference_projections.get(r.indicator_id)
-    ax.plot(ref_used["year"], ref_used["value"], color=S.NATIONAL, marker="s",
-            ms=pen.marker * NATIONAL_MARKER, lw=pen.line * NATIONAL_LINE,
-            zorder=Z["national"])
-    shown.years += list(ref_used["year"])
-    shown.values += list(ref_used["value"])
-    last_x, last_y = float(ref_used["year"].iloc[-1]), float(ref_used["value"].iloc[-1])
-    if ref is not None:
-        rf = ref.to_frame()
-        xs = np.r_[last_x, rf["year"].to_numpy(float)]
-        ax.plot(xs, np.r_[last_y, rf["point"]], color=S.NATIONAL, ls="--",
+    for level, lo, hi in f.bands:
+        if not detail and level != 80:
+            continue
+        band = ax.fill_between(f.x, lo, hi, color=S.PROJECTION, lw=0, zorder=Z["fan"],
+                               alpha=FAN_ALPHA[level])
+        if level != 80:
+            shown.detail.append(band)
+        if level == 80:
+            shown.values += [*lo, *hi]
+    ax.plot(f.x, f.point, color=S.PROJECTION, lw=pen.line, ls="--", zorder=Z["projection"])
+    shown.years += list(f.x)
+    shown.values += list(f.point)
+    if labels:
+        up = c.target is not None and c.target[1] > f.point[-1]
+        first = [(LABEL_GAP, -LABEL_RISE, "left", "top"), (LABEL_GAP, LABEL_RISE, "left",
+                                                            "bottom")]
+        todo.append(Label(f.label, (f.x[-1], f.point[-1]), first if up else first[::-1],
+                          {"fontsize": pen.label, "color": S.PROJECTION, "zorder": Z["label"]},
+                          gid=LABEL_GID))
+
+
+def _draw_national(ax, c: IndicatorChart, pen: _Pen, shown: _Shown, todo: list[Label],
+                   labels: bool, compact: bool) -> None:
+    """The national series and projection, for targets above the national average."""
+    if not c.national:
+        return
+    ax.plot(*_xy(c.national), color=S.NATIONAL, marker="s", ms=pen.marker * NATIONAL_MARKER,
+            lw=pen.line * NATIONAL_LINE, zorder=Z["national"])
+    shown.add(c.national)
+    end = c.national[-1]
+    if c.national_projection:
+        ax.plot(*_xy(c.national_projection), color=S.NATIONAL, ls="--",
                 lw=pen.line * NATIONAL_LINE, zorder=Z["national"])
-        shown.values += list(rf["point"])
-        last_x, last_y = xs[-1], float(rf["point"].iloc[-1])
+        shown.add(c.national_projection)
+        end = c.national_projection[-1]
+    style = {"color": S.NATIONAL, "zorder": Z["label"]}
     if labels:  # the national line is what the target must beat: say so on it
-        ax.annotate(W.chart_words("national_target", lang), (last_x, last_y),
-                    xytext=(LABEL_GAP, 0), textcoords="offset points", va="center",
-                    fontsize=pen.label, color=S.NATIONAL)
-    else:  # a small panel: the label right of the line's end, inside the panel
-        ax.annotate(W.chart_words("national", lang), (last_x, last_y), xytext=(3, 0),
-                    textcoords="offset points", ha="left", va="center",
-                    fontsize=pen.note * 0.75, color=S.NATIONAL)
+        todo.append(Label(c.national_label, end, [(LABEL_GAP, 0, "left", "center"),
+                                                  *around(LABEL_GAP, LABEL_RISE * 2)],
+                          {**style, "fontsize": pen.label}))
+    elif compact:  # a small panel: the label by the line's end, clear of the badge
+        todo.append(Label(c.national_short, end,
+                          [(3, 0, "left", "center"), (0, -4, "center", "top"),
+                           (-3, 0, "right", "center"), (0, 4, "center", "bottom")],
+                          {**style, "fontsize": pen.note * 0.75}, optional=True))
 
 
-def _draw_plan_path(ax, r: TargetStatus, pen: _Pen, lang: str, shown: _Shown,
+def _draw_plan_path(ax, c: IndicatorChart, pen: _Pen, shown: _Shown, todo: list[Label],
                     label: bool) -> None:
     """The plan's own path from base to target (linear for shares, compound otherwise)."""
-    if not (_finite(r.base_value) and _finite(r.target_value) and r.base_year is not None
-            and r.comparator not in (codes.ABOVE_NATIONAL_AVERAGE, codes.FASTER_THAN)
-            and r.target_value > 0 and r.base_value > 0):
+    if not c.plan_path:
         return
-    kind = "linear" if r.is_share else "compound"
-    path = growth.pro_rata_path(r.base_value, r.target_value, r.base_year, r.target_year,
-                                kind=kind)
-    xs = np.arange(r.base_year, r.target_year + 1)
-    ax.plot(xs, path, color=S.PLAN_PATH, lw=pen.line * PLAN_PATH_LINE, ls=":",
+    ax.plot(*_xy(c.plan_path), color=S.PLAN_PATH, lw=pen.line * PLAN_PATH_LINE, ls=":",
             zorder=Z["plan_path"])
-    if label:
-        mid = len(xs) // 2
-        ax.annotate(W.chart_words("plan_path", lang), (xs[mid], path[mid]),
-                    xytext=(0, -PATH_LABEL_DROP), textcoords="offset points", ha="center",
-                    fontsize=pen.note, color=S.PLAN_PATH, gid=NOTE_GID, zorder=Z["badge"],
-                    bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none",
-                          "alpha": 0.8})  # readable over the fan and the lines
-    shown.years += list(xs)
-    shown.values += list(path)
+    shown.add(c.plan_path)
+    if label:  # the path's middle first, then its other years
+        n = len(c.plan_path)
+        order = [n // 2, *(i for k in range(1, n) for i in (n // 2 - k, n // 2 + k))]
+        spots = [c.plan_path[i] for i in order if 0 <= i < n - 1]
+        if spots:
+            todo.append(Label(c.plan_path_label, spots[0],
+                              [(0, -LABEL_GAP * 1.5, "center", "top"),
+                               (0, LABEL_GAP * 1.5, "center", "bottom")],
+                              {"fontsize": pen.note, "color": S.PLAN_PATH,
+                               "zorder": Z["label"]}, optional=True, gid=NOTE_GID,
+                              spots=spots[1:]))
 
 
-def _draw_target(ax, r: TargetStatus, proj, pen: _Pen, lang: str, shown: _Shown,
+def _draw_target(ax, c: IndicatorChart, pen: _Pen, shown: _Shown, todo: list[Label],
                  labels: bool) -> None:
-    """The target: a marker, or a band for 左右 and ranges (their printed band), and its
-    label on the side away from the projection's."""
-    low, high = r.band_low, r.band_high
-    if r.comparator in ("around", "between") and _finite(low) and _finite(high):
-        ax.vlines(r.target_year, low, high, color=S.TARGET, lw=pen.line * BAND_LINE,
+    """The target: a diamond, a bar for 左右 and ranges (their band), and its label on the
+    side away from the projection's."""
+    if c.target_band is not None:
+        ax.vlines(c.target_year, *c.target_band, color=S.TARGET, lw=pen.line * BAND_LINE,
                   alpha=BAND_ALPHA, zorder=Z["band"])
-        shown.values += [low, high]
-    if not _finite(r.target_value) or r.comparator in (codes.ABOVE_NATIONAL_AVERAGE,
-                                                       codes.FASTER_THAN):
+        shown.values += list(c.target_band)
+    if c.target is None:
         return
-    ax.plot([r.target_year], [r.target_value], marker="D", ms=pen.marker * TARGET_MARKER,
+    ax.plot([c.target[0]], [c.target[1]], marker="D", ms=pen.marker * TARGET_MARKER,
             color=S.TARGET, ls="none", zorder=Z["target"])
-    shown.values.append(r.target_value)
-    shown.years.append(r.target_year)
+    shown.add([c.target])
     if labels:
-        below = proj is not None and r.target_value <= proj.point(r.target_year)
-        ax.annotate(W.target_label(r, lang), (r.target_year, r.target_value),
-                    xytext=(LABEL_GAP, -LABEL_RISE if below else LABEL_RISE),
-                    textcoords="offset points", va="top" if below else "bottom",
-                    ha="left", fontsize=pen.label, color=S.TARGET)
+        first = [(LABEL_GAP, -LABEL_RISE, "left", "top"), (LABEL_GAP, LABEL_RISE, "left",
+                                                            "bottom")]
+        todo.append(Label(c.target_label, c.target,
+                          [*(first if c.target_below else first[::-1]),
+                           (LABEL_GAP, -LABEL_RISE * 4, "left", "top"),
+                           (LABEL_GAP, LABEL_RISE * 4, "left", "bottom")],
+                          {"fontsize": pen.label, "color": S.TARGET, "zorder": Z["label"]},
+                          gid=LABEL_GID))
 
 
-def _draw_actuals(ax, r: TargetStatus, used: pd.DataFrame, pen: _Pen, lang: str,
-                  shown: _Shown, labels: bool) -> None:
-    """The actuals used (filled; a triangle marks a lower bound such as "6万多"; open
-    squares on a dashed line, figures linked from another definition's growth) and the
-    last one's label."""
-    if not len(used):
-        return
-    linked = used["kind"].eq("linked") if "kind" in used else pd.Series(False, used.index)
-    own = used[~linked]
-    ax.plot(own["year"], own["value"], color=S.ACTUAL, lw=pen.line, zorder=Z["actual_line"])
-    if linked.any():  # another definition's growth on the plan's scale: dashed, open squares
-        joined = pd.concat([own.tail(1), used[linked]])
-        ax.plot(joined["year"], joined["value"], color=S.ACTUAL, lw=pen.line, ls="--",
+def _draw_actuals(ax, c: IndicatorChart, pen: _Pen, shown: _Shown, todo: list[Label],
+                  labels: bool) -> None:
+    """The figures used (filled; ▲ a lower bound; □ on a dashed line, from another
+    definition's growth) and the last one's label."""
+    if c.line:
+        ax.plot(*_xy(c.line), color=S.ACTUAL, lw=pen.line, zorder=Z["actual_line"])
+    if c.linked:
+        ax.plot(*_xy(c.linked_line), color=S.ACTUAL, lw=pen.line, ls="--",
                 zorder=Z["actual_line"])
-        ax.plot(used["year"][linked], used["value"][linked], ls="none", marker="s",
-                ms=pen.marker, mfc="white", color=S.ACTUAL, zorder=Z["actual"])
-    bound = used["qualifier"].isin([codes.LOWER_BOUND])
-    plain = ~bound & ~linked
-    ax.plot(used["year"][plain], used["value"][plain], ls="none", marker="o",
-            ms=pen.marker, color=S.ACTUAL, zorder=Z["actual"])
-    if bound.any():
-        ax.plot(used["year"][bound], used["value"][bound], ls="none", marker="^",
-                ms=pen.marker * BOUND_MARKER, color=S.ACTUAL, zorder=Z["actual"])
-    shown.years += list(used["year"])
-    shown.values += list(used["value"])
-    if labels:
-        last = used.iloc[-1]
-        alone = len(used) == 1  # at the left edge: label to the right
-        ax.annotate(W.actual_label(int(last["year"]), last["value"], r.unit, last["qualifier"],
-                                 lang),
-                    (last["year"], last["value"]),
-                    xytext=(LABEL_GAP if alone else -ACTUAL_LABEL_BACK, ACTUAL_LABEL_RISE),
-                    textcoords="offset points", ha="left" if alone else "right",
-                    va="bottom", fontsize=pen.label, color=S.ACTUAL, gid=ACTUAL_GID)
+        ax.plot(*_xy(c.linked), ls="none", marker="s", ms=pen.marker, mfc="white",
+                color=S.ACTUAL, zorder=Z["actual"])
+    if c.exact:
+        ax.plot(*_xy(c.exact), ls="none", marker="o", ms=pen.marker, color=S.ACTUAL,
+                zorder=Z["actual"])
+    if c.bounds:
+        ax.plot(*_xy(c.bounds), ls="none", marker="^", ms=pen.marker * BOUND_MARKER,
+                color=S.ACTUAL, zorder=Z["actual"])
+    for pts in (c.line, c.exact, c.bounds, c.linked):
+        shown.add(pts)
+    if labels and c.last is not None:
+        g, r = LABEL_GAP, LABEL_RISE * 2
+        left = [(-g * 0.75, r, "right", "bottom"), (-g * 0.75, -r, "right", "top")]
+        right = [(g, r, "left", "bottom"), (g, -r, "left", "top")]
+        cands = [*(right + left if c.last_alone else left + right),
+                 (0, g * 1.6, "center", "bottom"), (0, -g * 1.6, "center", "top"),
+                 *around(g * 2, r * 2)]
+        todo.insert(0, Label(c.last.text, (c.last.x, c.last.y), cands,
+                             {"fontsize": pen.label, "color": S.ACTUAL, "zorder": Z["label"]},
+                             gid=ACTUAL_GID))
 
 
-def _draw_axes(ax, r: TargetStatus, pen: _Pen, shown: _Shown, labels: bool) -> None:
-    """Limits, ticks and grid, with room right of the target year for the direct labels
-    placed there (their width in em, from the longest line)."""
-    em = max((S.text_em(line, latin=LABEL_LATIN_EM)
-              for t in ax.texts if getattr(t, "xy", (0,))[0] >= r.target_year - YEAR_EPS
-              for line in t.get_text().split("\n")), default=0.0) if labels else 0.0
-    _limits(ax, r, shown.years, shown.values,
-            label_in=em * pen.label / PT_PER_IN + LABEL_MARGIN_IN)
+def _limits(ax, c: IndicatorChart, shown: _Shown, label_in: float = 0.0,
+            years: tuple[int, int] | None = None) -> None:
+    """Limits, year ticks (plain whole years, never an offset) and the grid, with room
+    right of the target year for the labels placed there."""
+    from matplotlib.ticker import FixedLocator, FuncFormatter
 
-
-def _unpublished(a: Assessment, r: TargetStatus, used: pd.DataFrame) -> tuple[int, int] | None:
-    """(first, last) year, up to the target year, that had ended by the review date but has
-    no figure after the last one known; None when there is no such year."""
-    if r.final or not len(used):
-        return None
-    last_known = int(used["year"].max())
-    ended = [y for y in range(last_known + 1, r.target_year + 1) if a.timing.year_over(y)]
-    return (ended[0], ended[-1]) if ended else None
-
-
-def _limits(ax, r: TargetStatus, years, values, label_in: float = 0.0) -> None:
-    ys = [float(y) for y in years if _finite(float(y))] or [r.target_year - 5, r.target_year]
-    start = r.base_year if r.base_year is not None else r.target_year - 1
-    x0, x1 = min(min(ys), start), max(max(ys), r.target_year)
-    # Room right of the target year for the direct labels: their width in inches over the
-    # axes' inches per year (see SUBPLOT_WIDTH for the axes' width).
+    ys = [float(y) for y in shown.years if math.isfinite(float(y))]
+    start = c.base_year if c.base_year is not None else c.target_year - 1
+    if years is not None:
+        x0, x1 = float(years[0]), float(years[1])
+    else:
+        ys = ys or [c.target_year - 5, c.target_year]
+        x0, x1 = min(min(ys), start), max(max(ys), c.target_year)
     axes_in = max(ax.figure.get_size_inches()[0] * ax.get_position().width / SUBPLOT_WIDTH
                   - AXES_MARGIN_IN, MIN_AXES_IN)
     span = x1 - x0 + X_PAD
-    pad = X_PAD if label_in <= 0 else \
-        label_in * span / max(axes_in - label_in, MIN_PLOT_IN)
+    pad = X_PAD if label_in <= 0 else label_in * span / max(axes_in - label_in, MIN_PLOT_IN)
     ax.set_xlim(x0 - X_PAD, x1 + max(pad, X_PAD))
-    # Ticks only up to the target year; the space beyond is for the direct labels.
-    first, last = math.ceil(x0), int(r.target_year)
+    first, last = math.ceil(x0), int(x1 if years is not None else c.target_year)
     step = max(1, math.ceil((last - first + 1) / MAX_XTICKS))
-    ax.set_xticks(list(range(last, first - 1, -step))[::-1])
-    vals = [float(v) for v in values if _finite(float(v))]
+    ax.xaxis.set_major_locator(FixedLocator(list(range(last, first - 1, -step))[::-1]))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: f"{round(x)}"))
+    vals = [float(v) for v in shown.values if math.isfinite(float(v))]
     if vals:
         lo, hi = min(vals), max(vals)
         pad = (hi - lo) * Y_PAD or abs(hi) * Y_PAD_FLAT or 1.0
         bottom = max(lo - pad, 0.0) if lo >= 0 else lo - pad
         top = hi + pad * BADGE_ROOM
-        if r.is_share:  # not above 100 %, except the room a mark at 100 % needs
+        if c.is_share:  # not above 100 %, except the room a mark at 100 % needs
             bottom = max(bottom, 0.0)
             top = max(min(top, 100.0), hi + pad * 0.4) if top > 100 else top
         ax.set_ylim(bottom, top)
-        if r.is_share and top > 100:  # the room above 100 % carries no tick
+        if c.is_share and top > 100:  # the room above 100 % carries no tick
             ax.set_yticks([t for t in ax.get_yticks() if bottom <= t <= 100])
+    ax.yaxis.set_major_formatter(_tick_formatter(ax, c.unit.lang))
     ax.grid(axis="y", color=S.GRID, lw=GRID_LINE)
     ax.set_axisbelow(True)
 
 
-def _marks(a: Assessment, r: TargetStatus) -> list[str]:
-    """The marker shapes actually on the chart, for the footer to explain (there is no
-    legend): codes of ``present._chart_words.MARKS``."""
-    used = a.series.get(r.indicator_id)
-    obs = _observations(a, r)
-    marks = []
-    if used is not None and len(used) and (used["qualifier"] == codes.LOWER_BOUND).any():
-        marks.append(codes.LOWER_BOUND)
-    if used is not None and "kind" in used and (used["kind"] == "linked").any():
-        marks.append("linked")
-    if len(obs) and (~obs["comparable"].astype(bool)).any():
-        marks.append("other_definition")
-    if len(obs) and (~obs["selected"].astype(bool)).any():
-        marks.append("other_sources")
-    if len(_part_year(a, r)):
-        marks.append("part_year")
-    return marks
+class _Ticks:
+    """Ticks as the labels print numbers: no offset or exponent, thousands separated in
+    English, as many decimals as the step between ticks needs (worked out once a draw)."""
+
+    def __init__(self, lang: str):
+        from matplotlib.ticker import Formatter
+
+        self.lang = lang
+        outer = self
+
+        class F(Formatter):
+            def format_ticks(self, values):
+                step = min((abs(b - a) for a, b in itertools.pairwise(values) if b != a),
+                           default=1.0)
+                outer.decimals = 0 if step >= 1 else \
+                    min(4, max(0, -math.floor(math.log10(step) + 1e-9)))
+                return [self(v) for v in values]
+
+            def __call__(self, v, pos=None):
+                d = getattr(outer, "decimals", 0)
+                text = f"{v:,.{d}f}" if outer.lang == "en" else f"{v:.{d}f}"
+                return "0" if text in ("-0", "-0.0") else text
+
+        self.formatter = F()
 
 
-def _publishers(a: Assessment, r: TargetStatus) -> list[str]:
-    """Who published the figures used, in order of first use."""
-    used = a.series.get(r.indicator_id)
-    pubs: list[str] = []
-    if used is not None and len(used):
-        for p, t in zip(used.get("publisher", pd.Series(dtype=str)).fillna(""),
-                        used["source_title"].fillna(""), strict=False):
-            name = (str(p) or str(t)).split(";")[0].split("(")[0].strip()
-            if name and name not in pubs:
-                pubs.append(name)
-    return pubs
+def _tick_formatter(ax, lang: str):
+    return _Ticks(lang).formatter
 
 
-def source_line(a: Assessment, r: TargetStatus, lang: str) -> str:
-    used = a.series.get(r.indicator_id)
-    bound = None
-    if used is not None and len(used):
-        b = used[used["qualifier"] == codes.LOWER_BOUND]
-        if len(b):  # the ▲ explained with the chart's own bound
-            bound = (int(b["year"].iloc[-1]), float(b["value"].iloc[-1]))
-    return W.indicator_footer(a, r, _publishers(a, r), _marks(a, r), lang, bound)
-
-
-def plot_indicator(assessment, indicator_id: str | None = None, *, lang: str | None = None,
-                   style: str = "notebook", title: bool = True, ax=None):
-    """One target: actuals (hollow = other definition, ▲ = lower bound), the projection fan
-    (50/80/95 %), the target (a band for 左右 and ranges; the national projection for
-    超全国平均水平), the plan's path, a status badge and the source line.
-
-    ``plot_indicator(a, "base_stations_5g")`` or ``plot_indicator("base_stations_5g")`` (the
-    shipped plan and data). Returns the matplotlib Figure; save it with ``charts.save``.
-    """
-    import matplotlib
-    import matplotlib.pyplot as plt
-
-    a, r = resolve(assessment, indicator_id)
-    lang = S.check_lang(lang or a.lang)
-    st = S.get_style(style)
-    with matplotlib.rc_context(S.rc(st)):
-        own = ax is None
-        if own:
-            fig, ax = plt.subplots(figsize=st.size)
-        else:
-            fig = ax.figure
-        used = a.series.get(r.indicator_id)
-        if r.comparator == codes.FASTER_THAN and used is not None and len(used) \
-                and "unit" in used:  # the chart shows the level series behind the rates
-            r = r.model_copy(update={"unit": str(used["unit"].iloc[-1])})
-        draw_indicator(ax, a, r, st, lang)
-        draw_badge(ax, r, lang, st.label)
-        if title:
-            # the full name where it fits one line, else the short one (never cut)
-            name = W.name_of(r, lang)
-            if S.text_em(name) * st.title / 72 > st.size[0] * 0.9:
-                name = W.short_name(r, lang)
-            ax.set_title(name, loc="left", fontsize=st.title, pad=st.title * 0.6)
-        axis = T.axis_en(r.unit) if lang == "en" else None
-        if axis is not None:  # one scale on the chart: the ticks as the labels read them
-            from matplotlib.ticker import FuncFormatter
-
-            ax.yaxis.set_major_formatter(FuncFormatter(
-                lambda v, _pos, f=axis[1]: T.axis_tick_en(v, f)))
-            ax.set_ylabel(axis[0])
-        else:
-            ax.set_ylabel(W.unit_label(r, lang))
-        footer = add_footer(fig, source_line(a, r, lang), st, lang)
-        if own:
-            _place_axes(fig, ax, st, footer, title)
-        S.fix_fonts(fig)
-        _declutter(fig, ax)
-    return fig
-
-
-def _declutter(fig, ax) -> None:
-    """Hide a small note (``NOTE_GID``) that would cover another text of the chart or an
-    earlier note: the labels and the source line always win."""
-    r = fig.canvas.get_renderer()
-    inside = ax.get_window_extent(r)
-    for t in ax.texts:  # the last actual's label never runs over the y axis
-        if t.get_gid() == ACTUAL_GID and t.get_window_extent(r).x0 < inside.x0:
-            t.set_horizontalalignment("left")
-            t.xyann = (LABEL_GAP, t.xyann[1])
-    texts = [t for t in [*fig.texts, ax.title, ax._left_title, *ax.texts] if t.get_text()]
-    kept = [t.get_window_extent(r) for t in texts if t.get_gid() != NOTE_GID]
-    for locs, labels, lim in ((ax.get_xticks(), ax.get_xticklabels(), ax.get_xlim()),
-                              (ax.get_yticks(), ax.get_yticklabels(), ax.get_ylim())):
-        lo, hi = min(lim), max(lim)
-        kept += [lb.get_window_extent(r) for loc, lb in zip(locs, labels, strict=False)
-                 if lo <= loc <= hi and lb.get_text()]
-    for t in texts:
-        if t.get_gid() != NOTE_GID:
-            continue
-        box = t.get_window_extent(r)
-        if any(box.overlaps(k) for k in kept):
-            t.set_visible(False)
-        else:
-            kept.append(box)
+def draw_badge(ax, text: str, fill: str, ink: str, size: float, loc=BADGE_AT):
+    return ax.text(*loc, text, transform=ax.transAxes, ha="left", va="top", fontsize=size,
+                   color=ink, bbox=dict(boxstyle=f"round,pad={BADGE_PAD}", fc=fill, ec="none"),
+                   zorder=Z["badge"], gid=BADGE_GID)
 
 
 def _place_axes(fig, ax, st: S.Style, footer_frac: float, title: bool) -> None:
-    """Margins from the type sizes and the longest y tick label.
-
-    Every chart of this kind has the same parts (y ticks and unit left, years below, the
-    footer under them, an optional title above), so the margins can be computed directly;
-    matplotlib's constrained layout gives the same result at about a quarter more drawing
-    time, which counts when the main job draws two dozen charts.
-    """
+    """Margins from the type sizes and the longest y tick label (every chart of this kind
+    has the same parts, so they are computed directly: constrained layout costs about a
+    quarter more drawing time)."""
     w, h = (float(v) for v in fig.get_size_inches())
     lo, hi = ax.get_ylim()
     ticks = [t for t in ax.get_yticks() if lo <= t <= hi]
@@ -604,7 +447,7 @@ def _place_axes(fig, ax, st: S.Style, footer_frac: float, title: bool) -> None:
 
 
 def footer_lines(text: str, width_in: float, st: S.Style) -> list[str]:
-    """The source line wrapped to a figure ``width_in`` inches wide."""
+    """The source line wrapped to a figure ``width_in`` inches wide, by Chinese rules."""
     return S.wrap(text, width_in * 72 / st.small * 0.92)
 
 
@@ -613,9 +456,11 @@ def footer_height(lines: int, st: S.Style) -> float:
     return lines * st.small * 1.35 + 4
 
 
-def add_footer(fig, text: str, st: S.Style, lang: str) -> float:
+def add_footer(fig, text: str, st: S.Style, lang: str = "zh") -> float:
     """A source line under the axes, with room kept for it by the layout engine; returns
-    the fraction of the figure's height it takes."""
+    the fraction of the figure's height it takes (0 without a text)."""
+    if not text:
+        return 0.0
     lines = footer_lines(text, fig.get_size_inches()[0], st)
     frac = footer_height(len(lines), st) / (fig.get_size_inches()[1] * 72)
     fig.text(0.005, 0.004, "\n".join(lines), ha="left", va="bottom", fontsize=st.small,
@@ -625,3 +470,103 @@ def add_footer(fig, text: str, st: S.Style, lang: str) -> float:
         with contextlib.suppress(TypeError):  # a layout engine without rect
             engine.set(rect=(0, frac, 1, 1 - frac))
     return frac
+
+
+def place_labels(fig, ax, todo: list[Label]) -> None:
+    """Place the labels of one chart where they cover no text, line or marker: the texts
+    already on the axes (the badge, the unpublished years' words) are kept clear; ticks,
+    title and footer lie outside the axes, where no label may go."""
+    r = fig.canvas.get_renderer()
+    keep = [t.get_window_extent(r) for t in ax.texts if t.get_text() and t.get_visible()]
+    place(ax, todo, r, keep)
+
+
+def indicator_spec(assessment, indicator_id: str | None = None, lang: str | None = None
+                   ) -> IndicatorChart:
+    """The view's chart specification of one target."""
+    a, r = resolve(assessment, indicator_id)
+    v = view(a, S.check_lang(lang or a.lang))
+    return v.chart(r.indicator_id)
+
+
+def _build(c: IndicatorChart, st: S.Style, *, detail: bool, title: bool, dpi: float,
+           ax=None):
+    """The figure of one target's chart, its labels placed; returns (figure, the artists
+    only the detailed chart shows, its footer text artist)."""
+    import matplotlib.pyplot as plt
+
+    own = ax is None
+    if own:
+        fig, ax = plt.subplots(figsize=st.size, dpi=dpi)
+    else:
+        fig = ax.figure
+    shown = _Shown()
+    todo = draw_indicator(ax, c, st, detail=detail, shown=shown)
+    draw_badge(ax, c.badge, c.fill, c.ink, st.label)
+    if title:  # the full name where it fits one line, else the short one (never cut)
+        name = c.title
+        if S.text_em(name) * st.title / 72 > st.size[0] * 0.9:
+            name = c.short_title
+        # its place given (y): matplotlib would otherwise work it out from every tick
+        ax.set_title(name, loc="left", fontsize=st.title, pad=st.title * 0.6, y=1.0)
+    ax.set_ylabel(c.axis_label)
+    before = len(fig.texts)
+    footer = add_footer(fig, c.footer if detail else c.footer_slide, st, c.unit.lang)
+    footer_text = fig.texts[-1] if len(fig.texts) > before else None
+    if own:
+        _place_axes(fig, ax, st, footer, title)
+    S.fix_fonts(fig)
+    place_labels(fig, ax, todo)
+    shown.detail += [t for t in ax.texts if t.get_gid() == DETAIL_GID]
+    return fig, shown.detail, footer_text
+
+
+def plot_indicator(assessment, indicator_id: str | None = None, *, lang: str | None = None,
+                   style: str = "notebook", title: bool = True, ax=None,
+                   detail: bool | None = None):
+    """One target: the figures used (▲ a lower bound), the projection fan, the target (a
+    band for 左右 and ranges; the national line for 超全国平均水平), the plan's path, a
+    status badge and the source line.
+
+    ``detail`` (default: all but the slide style) adds every other figure known, marked
+    so it cannot be read as a level (hollow: another definition; ◇: a part-year count,
+    dated; grey: other sources) and the 50 and 95 % bands. ``plot_indicator(a,
+    "base_stations_5g")`` or ``plot_indicator("base_stations_5g")`` (the shipped plan and
+    data). Returns the matplotlib Figure; save it with ``charts.save``.
+    """
+    a, r = resolve(assessment, indicator_id)
+    st = S.get_style(style)
+    c = indicator_spec(a, r.indicator_id, lang)
+    detail = st.name != "slide" if detail is None else detail
+    with S.drawing(st):
+        fig, _, _ = _build(c, st, detail=detail, title=title, dpi=st.dpi, ax=ax)
+    return fig
+
+
+def target_charts(c: IndicatorChart, st: S.Style, slide_dpi: float | None,
+                  png_options: dict) -> tuple[bytes, bytes | None]:
+    """One target's detailed chart as SVG (text as text, in the report page's font: small,
+    sharp at any zoom and in print) and, where ``slide_dpi`` is given, its slide chart as
+    PNG from the same figure: the detail-only artists hidden and the slide's footer in
+    place (built and labelled once, saved twice)."""
+    import io
+
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    with S.drawing(st):
+        fig, extra, footer = _build(c, st, detail=True, title=True, dpi=slide_dpi or 100)
+    buf = io.BytesIO()
+    with matplotlib.rc_context({**font_rc(), "svg.fonttype": "none",
+                                "svg.hashsalt": "jxdigital"}):
+        fig.savefig(buf, format="svg", metadata={"Date": None})
+    svg = buf.getvalue()
+    png = None
+    if slide_dpi is not None:
+        for artist in extra:
+            artist.set_visible(False)
+        if footer is not None:
+            footer.set_text("\n".join(footer_lines(c.footer_slide, st.size[0], st)))
+        png = S.png_bytes(fig, slide_dpi)
+    plt.close(fig)
+    return svg, png

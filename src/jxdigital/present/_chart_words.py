@@ -24,6 +24,7 @@ from ._names import (  # noqa: F401 (re-exported)
     short_name,
     status_of,
     target_name,
+    titled,
 )
 from ._phrases import SHARED
 
@@ -67,14 +68,19 @@ CHART: dict[str, dict[str, str]] = {
     "dates": {"zh": "{dates}。", "en": "{dates}. "},
     # --- every target: the status summary and the dashboard ---
     "p_axis": {"zh": "达标概率 P(目标实现)", "en": "P(target met)"},
-    "summary_title": {"zh": "{plan}：各项目标实现概率",
-                      "en": "{plan}: chance of meeting each target"},
+    "summary_title": {"zh": "各项目标实现概率", "en": "chance of meeting each target"},
     "settled": {"zh": "{status}（{year}年实际）", "en": "{status} ({year} actual)"},
     "bar": {"zh": "{p} {status}", "en": "{p} {status}"},
+    "no_comparable": {"zh": "（缺少可比数据）", "en": " (no comparable figures)"},
     "overview_footer": {
-        "zh": "{dates}。{counts}未定结果的状态依据达标概率：≥{on}符合序时进度，<{off}滞后。",
-        "en": "{dates}. {counts} Where the outcome is not settled, status from P(target met): "
-              "≥ {on} on track, < {off} off track."},
+        "zh": "{dates}。条长为达标概率（结果已定的为100%或0），虚线为{off}和{on}。",
+        "en": "{dates}. Bar length: P(target met) (100% or 0 where the outcome is settled); "
+              "dashed lines at {off} and {on}."},
+    "dashboard_footer": {
+        "zh": "{dates}。每格为一项目标：实线为已用数据，阴影为预测区间，菱形为目标，"
+              "框线颜色为状态。",
+        "en": "{dates}. One target a panel: line, the figures used; shade, the projection's "
+              "interval; diamond, the target; frame colour, the status."},
     # --- the retrospective ---
     "retrospective_title": SHARED["retrospective"],
     "p_at_review": {"zh": "当年评估的达标概率", "en": "P(met) at each review"},
@@ -82,7 +88,9 @@ CHART: dict[str, dict[str, str]] = {
     "review_year": {"zh": "{year}年末", "en": "end {year}"},
     "this_review": {"zh": "{date}\n（本次）", "en": "{date}\n(this review)"},
     "no_known_outcome": {"zh": "尚无结果已知的目标", "en": "No target has a known outcome yet"},
-    "retrospective_footer": {"zh": "{warnings}{dates}。", "en": "{warnings} {dates}."},
+    "retrospective_footer": {"zh": "{dates}。每次评估只用当年年末前已公布的数据。",
+                             "en": "{dates}. Each review used only what had been published by "
+                                   "the end of its year."},
 }
 
 #: A target's comparator beside its value, as a chart's direct label shows it.
@@ -228,7 +236,7 @@ def indicator_footer(a: Assessment, r: TargetStatus, publishers: Sequence[str],
 # --- every target --------------------------------------------------------------------------
 
 def summary_title(a: Assessment, lang: str) -> str:
-    return chart_words("summary_title", lang, plan=title_of(a.plan, lang))
+    return titled(title_of(a.plan, lang), chart_words("summary_title", lang), lang)
 
 
 def settled_words(r: TargetStatus, lang: str) -> str:

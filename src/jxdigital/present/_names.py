@@ -53,3 +53,11 @@ def target_reason(r: Any, lang: str) -> str:
 def status_of(r: Any, lang: str) -> str:
     """A target's status in words."""
     return r.status_zh if lang == "zh" else r.status_en
+
+
+def titled(title: str, what: str, lang: str) -> str:
+    """``title：what`` / ``title: what``, with one colon at most: after a title with a colon
+    of its own, a dash (``…: main indicators — the final account``)."""
+    if lang == "zh":
+        return f"{title}——{what}" if "：" in title else f"{title}：{what}"
+    return f"{title} — {what}" if ":" in title else f"{title}: {what}"

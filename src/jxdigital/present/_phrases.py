@@ -7,15 +7,25 @@ One place per phrase; code that shows one looks it up here by its code and langu
 
 from __future__ import annotations
 
-#: The status of a target (``TargetStatus.status_cn`` and the cn scheme's ``status``).
-STATUS = {
-    "zh": {"met": "已实现", "achieved": "已提前实现", "on_track": "符合序时进度",
-           "at_risk": "存在风险", "off_track": "滞后于序时进度", "missed": "未实现",
-           "insufficient_data": "数据不足", "not_assessable": "无法评估"},
-    "en": {"met": "met", "achieved": "achieved", "on_track": "on track",
-           "at_risk": "at risk", "off_track": "off track", "missed": "missed",
+#: A target's verdict (``codes.VERDICTS``, ``TargetStatus.verdict``), as official reviews
+#: say it: an outcome once the target year is over (完成 / 未完成 / 尚不能确定), else the
+#: mid-term review's classes (提前实现 / 快于预期 / 基本符合预期 / 滞后) and jxdigital's
+#: 存在风险 between them.
+VERDICT = {
+    "zh": {"met": "完成", "missed": "未完成", "unknown": "尚不能确定",
+           "achieved": "提前实现", "ahead": "快于预期", "on_track": "基本符合预期",
+           "at_risk": "存在风险", "off_track": "滞后", "insufficient_data": "数据不足",
+           "not_assessable": "无法评估"},
+    "en": {"met": "met", "missed": "missed", "unknown": "not yet known",
+           "achieved": "achieved early", "ahead": "ahead of plan", "on_track": "on track",
+           "at_risk": "at risk", "off_track": "behind plan",
            "insufficient_data": "insufficient data", "not_assessable": "not assessable"},
 }
+#: The status of a target (``TargetStatus.status_cn``), in the same words.
+STATUS = {lang: {code: words[code] for code in ("met", "achieved", "on_track", "at_risk",
+                                                 "off_track", "missed", "insufficient_data",
+                                                 "not_assessable")}
+          for lang, words in VERDICT.items()}
 #: Classes of the two published alternative schemes.
 EUROSTAT = {
     "zh": {"significant_progress": "显著进展", "moderate_progress": "适度进展",
@@ -32,12 +42,9 @@ UN = {
            "regression": "regression"},
 }
 #: The outcome of a target in an account.
-OUTCOME = {
-    "zh": {"met": "已实现", "missed": "未实现", "unknown": "尚不能确定",
-           "not_assessable": "无法评估"},
-    "en": {"met": "met", "missed": "missed", "unknown": "not yet known",
-           "not_assessable": "not assessable"},
-}
+OUTCOME = {lang: {code: words[code] for code in ("met", "missed", "unknown",
+                                                  "not_assessable")}
+           for lang, words in VERDICT.items()}
 #: Whether a target's outcome is known.
 PHASE = {
     "zh": {"final": "已知", "nowcast": "未公布（推算）", "in_progress": "未到目标年"},
@@ -113,9 +120,9 @@ def status_words(code: str, lang: str) -> str:
     return STATUS[lang].get(code, code)
 
 
-def scheme_words(scheme: str, status: str, status_cn: str, lang: str) -> str:
-    """The status in ``scheme`` in words: a Eurostat or UNSD class, or the cn status."""
+def scheme_words(scheme: str, status: str, verdict: str, lang: str) -> str:
+    """The status in ``scheme`` in words: a Eurostat or UNSD class, else the verdict."""
     table = EUROSTAT if scheme == "eurostat" else UN if scheme == "un" else None
     if table is not None and status in table[lang]:
         return table[lang][status]
-    return status_words(status_cn if status not in STATUS[lang] else status, lang)
+    return VERDICT[lang].get(verdict, status_words(verdict, lang))

@@ -11,6 +11,16 @@ from ..catalog import Target
 from . import _phrases as P
 from . import _text as T
 from ._names import series_names
+from ._units import DisplayUnit, unit_of
+
+#: A row's display units, by language (``_units.unit_of``): every number of a reason is
+#: said in them, as the row's table cells and chart show it.
+Units = dict[str, DisplayUnit]
+
+
+def units(t: Target) -> Units:
+    """The display units of a (level) target, in both languages."""
+    return {lang: unit_of(t, lang) for lang in ("zh", "en")}
 
 
 def _nan(x) -> bool:
@@ -19,14 +29,13 @@ def _nan(x) -> bool:
 
 def target_words(t: Target, lang: str) -> str:
     """The target as a phrase with its unit: ``3000亿元左右`` / ``about 300 billion yuan``."""
-    u = t.indicator.unit
+    u = unit_of(t, lang)
     if t.comparator == codes.ABOVE_NATIONAL_AVERAGE:
         return "超全国平均水平" if lang == "zh" else "above the national average"
-    v = T.value(t.target_value, u, lang)
+    v = u.value(t.target_value)
     if t.comparator == "between":
-        hi = T.value(t.target_high, u, lang)
-        return f"{T.num(t.target_value)}—{hi}" if lang == "zh" else \
-            f"{T.value(t.target_value, u, 'en')}–{hi}"
+        hi = u.value(t.target_high)
+        return f"{u.number(t.target_value)}—{hi}" if lang == "zh" else f"{v}–{hi}"
     zh = {"at_least": f"{v}以上", "more_than": f"超过{v}", "around": f"{v}左右",
           "at_most": f"不高于{v}", "reach": v}
     en = {"at_least": f"at least {v}", "more_than": f"more than {v}", "around": f"about {v}",
@@ -44,10 +53,10 @@ def rate_words(t: Target, lang: str) -> str:
             "at_least": f"at least {r}%"}.get(t.comparator, f"{r}%")
 
 
-def figure_words(f: Figure, unit: str, lang: str, year: bool = True) -> str:
+def figure_words(f: Figure, u: Units, lang: str, year: bool = True) -> str:
     """``2021年6万个以上`` / ``over 60,000 in 2021``; a bound reads as one
-    (``T.figure``: ``不到4000家``, ``under 4,000 firms``)."""
-    v = T.figure(f.value, unit, f.qualifier, lang)
+    (``不到4000家``, ``under 4,000 firms``), in the row's display unit."""
+    v = u[lang].figure(f.value, f.qualifier)
     if lang == "zh":
         return f"{f.year}年{v}" if year else v
     return f"{v} in {f.year}" if year else v
@@ -82,7 +91,7 @@ def target_year_clause(j: Judgement, when: Timing, lang: str) -> str:
     f = j.own.at_target
     if f is None:
         return pending(T_, lang)
-    u = j.level.indicator.unit
+    u = units(j.level)
     return (f"{T_}年仅知{figure_words(f, u, 'zh', year=False)}，不足以判定" if lang == "zh" else
             f"the {T_} figure is known only as {figure_words(f, u, 'en', year=False)}, which "
             "does not settle it")
@@ -177,18 +186,16 @@ def reasons(j: Judgement, when: Timing) -> tuple[str, str]:
             zh = _add_clause(zh, "。", "（", "）", "；", bend_zh)
             en = _add_clause(en, ".", " (", ")", "; ", bend_en)
     for res in j.reconciled:  # which of disagreeing year-end figures was used, and why
-        zh = _before_stop(zh, "。", reconciled_clause(res, j.level.indicator.unit, "zh"))
-        en = _before_stop(en, ".", reconciled_clause(res, j.level.indicator.unit, "en"))
+        zh = _before_stop(zh, "。", reconciled_clause(res, units(j.level), "zh"))
+        en = _before_stop(en, ".", reconciled_clause(res, units(j.level), "en"))
     if j.link is not None:  # figures of another definition, spliced at the base year
         _, ratio, year, (zh_name, en_name) = j.link
         zh = _before_stop(zh, "。", f"（据{zh_name}增速推算，{year}年口径比约{ratio:.2f}）")
         en = _before_stop(en, ".", f" (from the growth of {en_name}, spliced at {year} with "
                                    f"a ratio of about {ratio:.2f})")
     for yt in j.year_totals:  # a year's total estimated from its first months
-        zh = _add_clause(zh, "。", "（", "）", "；",
-                         year_total_clause(yt, j.level.indicator.unit, "zh"))
-        en = _add_clause(en, ".", " (", ")", "; ",
-                         year_total_clause(yt, j.level.indicator.unit, "en"))
+        zh = _add_clause(zh, "。", "（", "）", "；", year_total_clause(yt, units(j.level), "zh"))
+        en = _add_clause(en, ".", " (", ")", "; ", year_total_clause(yt, units(j.level), "en"))
     if j.evidence.grade in ("B", "C"):  # say what the verdict rests on
         zh = _add_clause(zh, "。", "（", "）", "；", P.evidence_clause(j.evidence.kinds, "zh"))
         en = _add_clause(en, ".", " (", ")", "; ", P.evidence_clause(j.evidence.kinds, "en"))
@@ -211,35 +218,35 @@ def _add_clause(text: str, stop: str, open_: str, close: str, sep: str, clause: 
     return _before_stop(text, stop, clause)
 
 
-def reconciled_clause(res, unit: str, lang: str) -> str:
+def reconciled_clause(res, u: Units, lang: str) -> str:
     """``；2021年末取约4.2万个（2022-09的6.2万个减去当年新增2万个），未采用6万个以上``."""
-    used = T.figure(res.used[0], unit, res.used[1], lang)
-    dropped = [T.figure(v, unit, q, lang) for v, q in res.left_out]
+    used = u[lang].figure(res.used[0], res.used[1])
+    dropped = [u[lang].figure(v, q) for v, q in res.left_out]
     if lang == "zh":
         why = ""
         if res.identity is not None:
             lv, when, added = res.identity
-            why = (f"（{when}的{T.value(lv, unit)}减去{res.year + 1}年前期新增"
-                   f"{T.value(added, unit)}）")
+            why = (f"（{when}的{u['zh'].value(lv)}减去{res.year + 1}年前期新增"
+                   f"{u['zh'].value(added)}）")
         return f"；{res.year}年末取{used}{why}，与之不符的{'、'.join(dropped)}未采用"
     why = ""
     if res.identity is not None:
         lv, when, added = res.identity
-        why = (f" ({T.value(lv, unit, 'en')} at {when} less {T.value(added, unit, 'en')} "
+        why = (f" ({u['en'].value(lv)} at {when} less {u['en'].value(added)} "
                f"added earlier in {res.year + 1})")
     return f"; end-{res.year} taken as {used}{why}; {', '.join(dropped)} does not fit and " \
         "is not used"
 
 
-def year_total_clause(yt, unit: str, lang: str) -> str:
+def year_total_clause(yt, u: Units, lang: str) -> str:
     """``（2025年全年据1—10月累计12.79万亿元推算，前10个月通常占全年77.4%—80.1%）``."""
     m = int(yt.as_of[5:7])
     lo, hi = f"{yt.low * 100:.1f}%", f"{yt.high * 100:.1f}%"
     if lang == "zh":
-        return (f"（{yt.year}年全年据1—{m}月累计{T.value(yt.part_value, unit)}推算，"
+        return (f"（{yt.year}年全年据1—{m}月累计{u['zh'].value(yt.part_value)}推算，"
                 f"前{m}个月通常占全年{lo}—{hi}）")
     month = MONTHS_EN[m - 1]
-    return (f" (the {yt.year} total is estimated from {T.value(yt.part_value, unit, 'en')} "
+    return (f" (the {yt.year} total is estimated from {u['en'].value(yt.part_value)} "
             f"in January–{month}, usually {lo}–{hi} of the year)")
 
 
@@ -264,8 +271,8 @@ def _not_assessable(t: Target) -> tuple[str, str]:
 
 def rate_clause(j: Judgement) -> tuple[str, str]:
     t, lt = j.target, j.level
-    base_zh = T.value(lt.base_value, lt.indicator.unit)
-    base_en = T.value(lt.base_value, lt.indicator.unit, "en")
+    u = units(lt)
+    base_zh, base_en = u["zh"].value(lt.base_value), u["en"].value(lt.base_value)
     return (f"年均增长{rate_words(t, 'zh')}折合{t.target_year}年{target_words(lt, 'zh')}"
             f"（{t.base_year}年为{base_zh}）",
             f"Growth of {rate_words(t, 'en')} a year from {t.base_year} ({base_en}) means "
@@ -276,10 +283,10 @@ def _settled(j: Judgement) -> tuple[str, str]:
     """met / missed: the target-year figure against the target, with the margin."""
     t, o = j.level, j.outcome
     assert o is not None
-    u = t.indicator.unit
+    u = units(t)
     fig_zh, fig_en = figure_words(o.figure, u, "zh"), figure_words(o.figure, u, "en")
     goal_zh, goal_en = target_words(t, "zh"), target_words(t, "en")
-    word_zh, word_en = ("已实现", "met") if o.met else ("未实现", "missed")
+    word_zh, word_en = ("已完成", "met") if o.met else ("未完成", "missed")
     if o.figure.is_bound:
         side_zh = "已高于" if o.met == (t.indicator.direction == "increase") else "已低于"
         side_en = "already above" if side_zh == "已高于" else "already below"
@@ -322,9 +329,9 @@ def _achieved(j: Judgement, when: Timing) -> tuple[str, str]:
     t = j.level
     latest = j.own.last_before  # the figure before the target year that met it
     assert latest is not None
-    u = t.indicator.unit
+    u = units(t)
     zh = (f"{figure_words(latest, u, 'zh')}，已达到{target_words(t, 'zh')}的"
-          f"{t.target_year}年目标（已提前实现）")
+          f"{t.target_year}年目标（提前实现）")
     en = (f"{_cap(figure_words(latest, u, 'en'))}: the {t.target_year} target of "
           f"{target_words(t, 'en')} was already met")
     tail_zh, tail_en = target_year_clause(j, when, "zh"), target_year_clause(j, when, "en")
@@ -345,7 +352,7 @@ def _relation(t: Target, proj: float) -> tuple[str, str]:
     return "达到", "meeting"
 
 
-def _given_clause(f: Figure | None, unit: str) -> tuple[str, str]:
+def _given_clause(f: Figure | None, unit: Units) -> tuple[str, str]:
     if f is None:
         return "", ""
     return (f"，并考虑{figure_words(f, unit, 'zh')}这一已公布的界限",
@@ -358,15 +365,16 @@ def _projected(j: Judgement, when: Timing) -> tuple[str, str]:
     t, fc = j.level, j.forecast
     fig = j.own.last_before  # what the projection starts from
     assert fig is not None
-    u = t.indicator.unit
+    u = units(t)
     T_ = t.target_year
     goal_zh, goal_en = target_words(t, "zh"), target_words(t, "en")
     grow_zh, grow_en = _growth_clause(j, fig, "zh"), _growth_clause(j, fig, "en")
     need_zh, need_en = _need_clause(j, fig, when, "zh"), _need_clause(j, fig, when, "en")
     rel_zh, rel_en = _relation(t, fc.projected)
-    band_zh = f"（80%区间{T.projected(fc.lo_80, u)}—{T.projected(fc.hi_80, u)}）"
-    band_en = (f" (80% interval {T.projected(fc.lo_80, u, 'en')}–"
-               f"{T.projected(fc.hi_80, u, 'en')})")
+    band_zh = (f"（80%区间{u['zh'].projected_value(fc.lo_80)}—"
+               f"{u['zh'].projected_value(fc.hi_80)}）")
+    band_en = (f" (80% interval {u['en'].projected_value(fc.lo_80)}–"
+               f"{u['en'].projected_value(fc.hi_80)})")
     given_zh, given_en = _given_clause(fc.given, u)
     p_zh, p_en = T.prob(fc.p_met), T.prob(fc.p_met, "en")
     fig_zh, fig_en = figure_words(fig, u, "zh"), figure_words(fig, u, "en")
@@ -379,18 +387,20 @@ def _projected(j: Judgement, when: Timing) -> tuple[str, str]:
         head_en = (f"{_cap(known_en)}; {latest_en} {fig_en}"
                    + (f" ({grow_en})" if grow_en else ""))
         zh = (f"{head_zh}；按{fig.year}年及以前的数据推算{given_zh}，{T_}年约"
-              f"{T.projected(fc.projected, u)}{band_zh}，{rel_zh}{goal_zh}目标，达标概率约{p_zh}"
+              f"{u['zh'].projected_value(fc.projected)}{band_zh}，{rel_zh}{goal_zh}目标，达标概率约{p_zh}"
               + (f"（{need_zh}）" if need_zh else "") + "。")
         en = (f"{head_en}; from figures up to {fig.year}{given_en}, {T_} is estimated at "
-              f"{T.projected(fc.projected, u, 'en')}{band_en}, {rel_en} the target of {goal_en}, "
+              f"{u['en'].projected_value(fc.projected)}{band_en}, {rel_en} the target of "
+              f"{goal_en}, "
               f"P(met) about {p_en}" + (f" ({need_en})" if need_en else "") + ".")
     else:
         head_zh = fig_zh + (f"，{grow_zh}" if grow_zh else "")
         head_en = _cap(fig_en) + (f", {grow_en}" if grow_en else "")
-        zh = (f"{head_zh}；按趋势外推{given_zh}，{T_}年约{T.projected(fc.projected, u)}{band_zh}，"
+        zh = (f"{head_zh}；按趋势外推{given_zh}，{T_}年约{u['zh'].projected_value(fc.projected)}"
+              f"{band_zh}，"
               f"{rel_zh}{goal_zh}目标，实现概率约{p_zh}" + (f"；{need_zh}" if need_zh else "")
               + "。")
-        en = (f"{head_en}; the trend projects {T.projected(fc.projected, u, 'en')} in {T_}"
+        en = (f"{head_en}; the trend projects {u['en'].projected_value(fc.projected)} in {T_}"
               f"{band_en}{given_en}, {rel_en} the target of {goal_en}, P(met) about {p_en}"
               + (f"; {need_en}" if need_en else "") + ".")
     return zh, en
@@ -447,7 +457,7 @@ def _insufficient(j: Judgement, when: Timing) -> tuple[str, str]:
     bound = own.at_target if own.at_target is not None and own.at_target.is_bound else None
     tail_zh = tail_en = ""
     if bound is not None and not over:  # a bound for a year not over yet (rare)
-        u = j.level.indicator.unit
+        u = units(j.level)
         tail_zh = f"{figure_words(bound, u, 'zh')}，不足以判定是否达标；"
         tail_en = f"{figure_words(bound, u, 'en')} does not settle the target; "
     f = own.judged
@@ -485,7 +495,7 @@ def _insufficient(j: Judgement, when: Timing) -> tuple[str, str]:
 def _relative(j: Judgement, when: Timing) -> tuple[str, str]:
     """超全国平均水平: the region against the national series."""
     t, fc, st = j.level, j.forecast, j.verdict.status_cn
-    u = t.indicator.unit
+    u = units(t)
     ref = j.reference
     assert ref is not None
     if st in ("met", "missed"):
@@ -495,9 +505,9 @@ def _relative(j: Judgement, when: Timing) -> tuple[str, str]:
         nat_zh = f"全国{figure_words(o.reference, u, 'zh', year=False)}"
         nat_en = f"national {figure_words(o.reference, u, 'en', year=False)}"
         if o.met:
-            return (f"{own_zh}，高于{nat_zh}，已超全国平均水平，已实现。",
+            return (f"{own_zh}，高于{nat_zh}，已超全国平均水平，已完成。",
                     f"{_cap(own_en)}, above the {nat_en}: above the national average, met.")
-        return (f"{own_zh}，未高于{nat_zh}，未超全国平均水平，未实现。",
+        return (f"{own_zh}，未高于{nat_zh}，未超全国平均水平，未完成。",
                 f"{_cap(own_en)}, not above the {nat_en}: not above the national average, "
                 "missed.")
     latest, rlatest = j.own.latest, ref.latest
@@ -513,11 +523,12 @@ def _relative(j: Judgement, when: Timing) -> tuple[str, str]:
                 f"{pre_en}{le if over else _cap(le)}, above the {nat_en}: already above the "
                 "national average.")
     verb_zh = "推算" if over else "按趋势外推，"
-    proj = (f"{verb_zh}{t.target_year}年约{T.projected(fc.projected, u)}，全国约"
-            f"{T.projected(fc.reference_projected, u)}，超过全国的概率约{T.prob(fc.p_met)}")
+    proj = (f"{verb_zh}{t.target_year}年约{u['zh'].projected_value(fc.projected)}，全国约"
+            f"{u['zh'].projected_value(fc.reference_projected)}，超过全国的概率约"
+            f"{T.prob(fc.p_met)}")
     proj_en = (f"{'estimates give' if over else 'trends project'} "
-               f"{T.projected(fc.projected, u, 'en')} against a national "
-               f"{T.projected(fc.reference_projected, u, 'en')} in {t.target_year}; "
+               f"{u['en'].projected_value(fc.projected)} against a national "
+               f"{u['en'].projected_value(fc.reference_projected)} in {t.target_year}; "
                f"P(above) about {T.prob(fc.p_met, 'en')}")
     return (f"{pre_zh}{lz}，{nat_zh}；{proj}。",
             f"{pre_en}{le if over else _cap(le)}, {nat_en}; {proj_en}.")
@@ -550,7 +561,7 @@ def _faster(j: Judgement, when: Timing) -> tuple[str, str]:
     if st in ("met", "missed"):
         word_zh, word_en = ("已快于", "faster: met") if st == "met" else \
             ("未快于", "not faster: missed")
-        return (f"{so_far_zh}，{word_zh}{refn}，{'已实现' if st == 'met' else '未实现'}。",
+        return (f"{so_far_zh}，{word_zh}{refn}，{'已完成' if st == 'met' else '未完成'}。",
                 f"{so_far_en}: {word_en}.")
     own_r = T.rate(fc.projected / 100)
     other_r = T.rate(fc.reference_projected / 100)

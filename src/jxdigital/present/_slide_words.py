@@ -13,7 +13,7 @@ from typing import Any
 from .. import codes
 from . import _text as T
 from ._chart_words import target_words
-from ._names import plan_title, short_name, status_of, target_name, target_reason
+from ._names import plan_title, short_name, status_of, target_name, target_reason, titled
 from ._phrases import label
 
 #: Fixed texts of the deck, by key.
@@ -80,10 +80,10 @@ def _finite(x) -> bool:
     return isinstance(x, (int, float)) and math.isfinite(x)
 
 
-def deck_file_title(plan: Any, finished: bool, lang: str) -> str:
-    """The deck file's title (File > Info): the plan and what the deck is."""
-    sep = "：" if lang == "zh" else ": "
-    return plan_title(plan, lang) + sep + deck_title(finished, lang)
+def deck_file_title(title: str, what: str, lang: str) -> str:
+    """The deck file's title (File > Info): the plan and what the deck is, with one colon
+    at most (``titled``)."""
+    return titled(title, what, lang)
 
 
 def alt_text(r: Any, lang: str) -> str:

@@ -11,18 +11,19 @@ from typing import Any
 
 from ..assessment import Timing
 from . import _phrases as P
+from ._jupyter import table_html, view_html
 from ._names import series_names
 from ._reasons import rate_clause, reasons
 from ._unused import unused_words
-from ._view import account_html, html_table
+from .view import view
 
 
 class Words:
     """The wording of ``jxdigital.present`` (see ``jxdigital.assessment.Wording``)."""
 
-    def status(self, scheme: str, status: str, status_cn: str) -> tuple[str, str]:
-        return (P.scheme_words(scheme, status, status_cn, "zh"),
-                P.scheme_words(scheme, status, status_cn, "en"))
+    def status(self, scheme: str, status: str, verdict: str) -> tuple[str, str]:
+        return (P.scheme_words(scheme, status, verdict, "zh"),
+                P.scheme_words(scheme, status, verdict, "en"))
 
     def reasons(self, judgement: Any, when: Timing) -> tuple[str, str]:
         return reasons(judgement, when)
@@ -41,10 +42,14 @@ class Words:
         return unused_words(code, figure, when, target_year, used_source)
 
     def table_html(self, assessment: Any) -> str:
-        return html_table(assessment)
+        return view_html(view(assessment))
 
     def account_html(self, account: Any) -> str:
-        return account_html(account)
+        v = view(account.assessment)
+        out = f"<p><b>{v.title}</b><br>{v.counts}</p>" + table_html(v.table)
+        if v.retrospective is not None:
+            out += table_html(v.retrospective, v.retro_sentence)
+        return out
 
 
 WORDS = Words()

@@ -1,4 +1,11 @@
-"""``write_report``: every output of the main job into one folder, all or nothing."""
+"""``write_report``: every output of the main job into one folder, all or nothing.
+
+The outputs come from a registry (``RENDERERS``): each names its files, the optional extra
+it needs (and the module that extra installs) and its write function, which lays out the
+view (``present.view``) it is given. The report folder, the progress steps and the "install
+the extra" messages follow from it: an output whose extra is missing is said (a warning
+naming the extra), never silently dropped; an ImportError inside a renderer is raised.
+"""
 
 from __future__ import annotations
 
@@ -6,32 +13,105 @@ import contextlib
 import os
 import shutil
 import tempfile
+import warnings
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .._atomic import ReplaceError, replace_files
-from ..assessment import Assessment
 from ..charts import render_charts
+from ..charts._render import chart_jobs, job_keys
+from ..present.view import ReportView, view
 from ..slides import build_deck
 from ._excel import to_excel
 from ._html import to_html
 from ._json import to_json, write_csv
 from ._markdown import to_markdown
-from ._webfont import font_face_css
 
 
-def _has(module: str) -> bool:
-    import importlib.util
+@dataclass(frozen=True)
+class Renderer:
+    """One output of the report folder: its ``files``, the ``extra`` that installs the
+    module it ``needs`` (none for the core outputs), and ``write(view, folder, context)``
+    (``context``: the charts' PNG bytes, the page's font, the deck's font)."""
 
-    return importlib.util.find_spec(module) is not None
+    name: str
+    files: tuple[str, ...]
+    write: Callable[[ReportView, Path, dict], None]
+    extra: str = ""
+    needs: str = ""
+    #: it embeds the charts (written once they are drawn; the others while they draw)
+    charts: bool = False
+
+    def available(self) -> bool:
+        import importlib.util
+
+        return not self.needs or importlib.util.find_spec(self.needs) is not None
+
+    @property
+    def install(self) -> str:
+        """What to say when the extra is missing."""
+        return (f"no {', '.join(self.files)}: it needs the [{self.extra}] extra "
+                f"(pip install 'jxdigital[{self.extra}]')")
 
 
-def report_steps(a: Assessment, deck: bool | None = None) -> int:
-    """How many progress calls ``write_report`` makes: one per chart (the targets, the
-    summary, the dashboard), then Markdown, HTML, JSON + CSV, and the workbook and deck
-    where their libraries are installed."""
-    return (len(a) + 2 + (1 if a.finished else 0) + 3 + (1 if _has("xlsxwriter") else 0)
-            + (1 if deck is not False and _has("pptx") else 0))
+def _markdown(v: ReportView, out: Path, ctx: dict) -> None:
+    (out / "report.md").write_text(to_markdown(v), encoding="utf-8")
+
+
+def _html(v: ReportView, out: Path, ctx: dict) -> None:
+    (out / "report.html").write_text(to_html(v, charts=ctx["charts"], font_css=ctx["font"]),
+                                     encoding="utf-8")
+
+
+def _json(v: ReportView, out: Path, ctx: dict) -> None:
+    (out / "assessment.json").write_text(to_json(v.assessment) + "\n", encoding="utf-8")
+    write_csv(v.assessment.to_frame(), out / "assessment.csv")
+
+
+def _workbook(v: ReportView, out: Path, ctx: dict) -> None:
+    to_excel(v, out / "assessment.xlsx")
+
+
+def _deck(v: ReportView, out: Path, ctx: dict) -> None:
+    build_deck(v, out / "deck.pptx", charts=ctx["charts"], font=ctx.get("deck_font"))
+
+
+#: The outputs of the report folder, in the order they are written.
+RENDERERS: tuple[Renderer, ...] = (
+    Renderer("markdown", ("report.md",), _markdown),
+    Renderer("html", ("report.html",), _html, charts=True),
+    Renderer("json", ("assessment.json", "assessment.csv"), _json),
+    Renderer("workbook", ("assessment.xlsx",), _workbook, extra="excel", needs="xlsxwriter"),
+    Renderer("deck", ("deck.pptx",), _deck, extra="slides", needs="pptx", charts=True),
+)
+
+
+def _chosen(deck: bool | None) -> list[Renderer]:
+    """The renderers this run writes: every one whose extra is installed (the deck unless
+    ``deck`` is False; ``deck=True`` without python-pptx is an error)."""
+    out = []
+    for r in RENDERERS:
+        if r.name == "deck" and deck is False:
+            continue
+        if r.available():
+            out.append(r)
+        elif r.name == "deck" and deck:
+            raise ImportError(f"the deck needs python-pptx: pip install 'jxdigital[{r.extra}]'")
+    return out
+
+
+def missing_outputs(deck: bool | None = None) -> list[str]:
+    """What a report would leave out for a missing extra, each in one sentence."""
+    return [r.install for r in RENDERERS
+            if not r.available() and not (r.name == "deck" and deck is False)]
+
+
+def report_steps(a, deck: bool | None = None, lang: str | None = None) -> int:
+    """How many progress calls ``write_report`` makes: one per chart, then one per output
+    it writes."""
+    v = view(a, lang)
+    return sum(len(job_keys(j)) for j in chart_jobs(v)) + len(_chosen(deck))
 
 
 #: The files of a report folder that jxdigital writes, and so owns: these and every
@@ -104,14 +184,16 @@ def _replace(out: Path, stage: Path) -> dict[str, Path]:
     return {name: out / name for name in new}
 
 
-def write_report(a: Assessment, out: str | Path, lang: str | None = None, *,
+def write_report(a, out: str | Path, lang: str | None = None, *,
                  jobs: int | None = None, deck: bool | None = None,
                  progress: Callable[[str], None] | None = None,
                  deck_font: str | None = None) -> dict[str, Path]:
-    """Write the report folder: ``report.md``, ``report.html`` (charts embedded),
-    ``assessment.xlsx`` (with XlsxWriter), ``deck.pptx`` (with python-pptx; ``deck=False``
-    to skip; ``deck_font``: its East Asian typeface, see ``slides.build_deck``),
-    ``assessment.json``, ``assessment.csv`` and ``charts/*.png``.
+    """Write the report folder from the view of ``a`` (an Assessment or its view): every
+    output of ``RENDERERS`` whose extra is installed (``report.md``, ``report.html`` with
+    the detailed charts embedded, ``assessment.json`` and ``.csv``, ``assessment.xlsx``,
+    ``deck.pptx``; ``deck=False`` to skip the deck; ``deck_font``: its East Asian
+    typeface) and ``charts/*.png`` (each target's slide chart, the summary and dashboard
+    pages, the retrospective). An output whose extra is missing is said in a warning.
 
     The folder then holds this run's report and nothing of an earlier one: those files
     (``OWNED``, and every ``charts/*.png``) that this run did not write are removed.
@@ -124,7 +206,10 @@ def write_report(a: Assessment, out: str | Path, lang: str | None = None, *,
     exist yet (``ReportFolderError`` when it is a file). Returns {name: path} of what
     was written.
     """
-    lang = lang or a.lang
+    v = view(a, lang)
+    chosen = _chosen(deck)
+    for message in missing_outputs(deck):
+        warnings.warn(message, stacklevel=2)
     out = check_folder(out)
     made = not out.exists()
     try:
@@ -139,49 +224,30 @@ def write_report(a: Assessment, out: str | Path, lang: str | None = None, *,
     say = progress or (lambda _msg: None)
     ok = False
     try:
-        # the page's font subset depends only on its text: cut it while the charts draw
-        font: dict[str, str] = {}
+        ctx: dict = {"deck_font": deck_font, "font": None}  # the page cuts its own font
 
-        account = a.account() if a.finished else None
+        done: set[str] = set()
 
-        # the page as it will be, with every chart's heading and caption (empty pictures):
-        # a subset cut from the table alone misses the headings' characters
-        drawn = {k: b"" for k in ["_summary", "_dashboard", *(r.indicator_id for r in a),
-                                  *(["_retrospective"] if account is not None else [])]}
+        def without_charts() -> None:  # written here while the workers draw
+            for r in chosen:
+                if not r.charts and r.name not in done:
+                    r.write(v, stage, ctx)
+                    done.add(r.name)
+                    say(", ".join(r.files))
 
-        def cut_font() -> None:
-            font["css"] = font_face_css(to_html(a, lang, charts=drawn, font_css="",
-                                                account=account))
-
-        pngs = render_charts(a, lang, jobs=jobs, progress=lambda k: say(f"chart {k}"),
-                             meanwhile=cut_font, account=account)
-        if "css" not in font:
-            cut_font()
+        pngs = render_charts(v, jobs=jobs, progress=lambda k: say(f"chart {k}"),
+                             meanwhile=without_charts)
+        without_charts()  # (a renderer of charts that ran nothing meanwhile)
+        ctx["charts"] = pngs
         (stage / "charts").mkdir()
         for key, png in pngs.items():
-            name = key.lstrip("_")
-            (stage / "charts" / f"{name}.png").write_bytes(png)
-        (stage / "report.md").write_text(to_markdown(a, lang, account=account),
-                                         encoding="utf-8")
-        say("report.md")
-        (stage / "report.html").write_text(to_html(a, lang, charts=pngs, font_css=font["css"],
-                                                   account=account), encoding="utf-8")
-        say("report.html")
-        (stage / "assessment.json").write_text(to_json(a, account=account) + "\n",
-                                               encoding="utf-8")
-        write_csv(a.to_frame(), stage / "assessment.csv")
-        say("assessment.json, assessment.csv")
-        with contextlib.suppress(ImportError):
-            to_excel(a, stage / "assessment.xlsx", lang, account=account)
-            say("assessment.xlsx")
-        if deck is not False:
-            try:
-                build_deck(a, stage / "deck.pptx", lang, charts=pngs, account=account,
-                           font=deck_font)
-                say("deck.pptx")
-            except ImportError:
-                if deck:  # asked for explicitly
-                    raise
+            if key.startswith("detail/"):  # embedded in the page, not a file of its own
+                continue
+            (stage / "charts" / f"{key.lstrip('_')}.png").write_bytes(png)
+        for r in chosen:
+            if r.charts:
+                r.write(v, stage, ctx)
+                say(", ".join(r.files))
         # all written: the previous report out, this one in (renames, undone on failure)
         written = _replace(out, stage)
         ok = True

@@ -1,4 +1,8 @@
-"""One self-contained HTML file: summary, sortable status table, charts embedded as PNG."""
+"""One self-contained HTML file that lays out the view (``present.view``): the count
+sentence, the summary chart's pages, the targets (sortable, by section, fixed column
+widths that leave the reasons room), the retrospective, the data gaps, the figures not
+used, the detailed charts, the dashboard and the rules. It prints on A4 landscape with
+the table headers repeated and no row split across pages."""
 
 from __future__ import annotations
 
@@ -6,36 +10,34 @@ import base64
 import html
 from pathlib import Path
 
-from .. import __version__
 from .._atomic import write_text
-from ..assessment import Account, Assessment
 from ..charts import render_charts
-from ..present import _account as A
-from ..present._colours import OUTCOME_STATUS, STATUS_COLOURS, STATUS_INK
-from ..present._report_words import (
-    based_on_sentence,
-    labelled,
-    report_title,
-    report_words,
-    rule_lines,
-    target_name,
-    target_reason,
-)
-from ..present._table import COLUMNS, display_table, unused_sentences, unused_table
-from ..present._text import dates_words
+from ..charts._render import page_key
+from ..charts._style import text_em
+from ..present.view import ReportView, Table, view
 from ._webfont import font_face_css
 
 _CSS = """
 body{font-family:"JXD Sans SC","Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",
-"WenQuanYi Micro Hei",sans-serif;margin:2em auto;max-width:1200px;color:#222;line-height:1.5}
-table{border-collapse:collapse;width:100%;font-size:14px}
-th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top}
-th{background:#f3f3f3;cursor:pointer;position:sticky;top:0}
+"WenQuanYi Micro Hei",sans-serif;margin:2em auto;max-width:1360px;padding:0 1em;color:#222;
+line-height:1.5}
+table{border-collapse:collapse;width:100%;font-size:14px;table-layout:fixed}
+th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top;overflow-wrap:anywhere}
+th{background:#f3f3f3;cursor:pointer;position:sticky;top:0;text-align:left}
 th:hover{background:#e6e6e6} td.status{font-weight:bold;white-space:nowrap}
-td.num{text-align:right;white-space:nowrap} td.num.wrap{white-space:normal}
-td.nowrap{white-space:nowrap}
+td.num{text-align:right} td.nowrap{white-space:nowrap}
 figure{margin:1.5em 0} figure img{width:100%;height:auto;border:1px solid #eee}
 figcaption{font-size:14px;color:#333} .meta{color:#666;font-size:13px}
+h3{margin:1.2em 0 .4em;font-size:16px}
+@page{size:A4 landscape;margin:12mm}
+@media print{
+ body{max-width:none;margin:0;padding:0;font-size:10pt}
+ table{font-size:9pt} th{position:static;cursor:auto}
+ thead{display:table-header-group} tr,figure,li{break-inside:avoid;page-break-inside:avoid}
+ h2,h3{break-after:avoid;page-break-after:avoid}
+ figure img{max-height:160mm;width:auto;max-width:100%}
+ .meta.hint{display:none}
+}
 """
 
 # Click a header to sort by it (numbers as numbers, else by the text), click again to reverse.
@@ -54,28 +56,7 @@ document.querySelectorAll('table.sortable th').forEach(function(th, i){
 });
 """
 
-
-#: The status table sorted by 状态: the worst first.
-SEVERITY = {st: i for i, st in enumerate(("missed", "off_track", "at_risk", "on_track",
-                                          "achieved", "met", "insufficient_data",
-                                          "not_assessable"))}
-#: Cells of the status table that align right (numbers) or stay on one line (short text).
-CELL_CLASS = {"seq": "num", "target": "num", "latest": "num", "projection": "num",
-              "p_met": "num", "need": "num", "category": "nowrap", "outcome": "nowrap",
-              "grade": "nowrap"}
-
-
-#: The longest cell of a column that keeps its cells on one line.
-SHORT_CELL = 10
-#: A number cell longer than this may wrap ("24.5亿户（14.2亿户—45亿户）" is short in Chinese,
-#: "2.45 billion users (1.42 billion users–4.5 billion users)" is not): kept on one line, it
-#: would squeeze the reasons column to a word a line.
-NUMBER_ONE_LINE = 24
-
-
-def _sort_number(x: float) -> str:
-    """A number's sort key: itself, or far below every number when missing."""
-    return "-1e300" if x != x else repr(float(x))
+MISSING_SORT = "-1e300"  # a missing number sorts below every number
 
 
 def _img(png: bytes, alt: str) -> str:
@@ -83,142 +64,136 @@ def _img(png: bytes, alt: str) -> str:
     return f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{data}">'
 
 
-def _table_html(df, colour_col: str | None = None, status_key: str = "_status") -> str:
-    cols = [c for c in df.columns if not c.startswith("_")]
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
-    # a column of short cells (未公布, 16000, 达标概率约50%) stays on one line
-    short = {c for c in cols if df[c].astype(str).str.len().max() <= SHORT_CELL}
+def _svg(svg: bytes, title: str) -> str:
+    """A chart's SVG inline in the page, as wide as the page: its text stays text, in the
+    page's own font, so it is sharp at any zoom and in print."""
+    import re
+
+    text = svg.decode("utf-8") if svg else "<svg></svg>"
+    text = text[text.find("<svg"):]
+    text = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"',
+                  r'<svg\1 style="width:100%;height:auto"', text, count=1)
+    return text.replace(">", f' role="img" aria-label="{html.escape(title)}">', 1) \
+        if text.startswith("<svg") else text
+
+
+def table_html(t: Table, sortable: bool = False, anchors: bool = False) -> str:
+    """A ``Table`` as HTML: fixed column widths from the view (the reasons take the rest),
+    numbers right-aligned, status cells in their colours, ``data-sort`` keys."""
+    widths = "".join(
+        "<col>" if c.kind == "reason" else f'<col style="width:{c.width:g}em">'
+        for c in t.columns)
+    head = "".join(f"<th>{html.escape(c.header)}</th>" for c in t.columns)
     body = []
-    for _, row in df.iterrows():
+    for k, row in enumerate(t.rows):
         cells = []
-        for c in cols:
-            text = html.escape(str(row[c]))
-            if c in short and c != colour_col:
-                cells.append(f'<td class="nowrap">{text}</td>')
-            elif c == colour_col:
-                fill = STATUS_COLOURS.get(row[status_key], "#FFFFFF")
-                ink = STATUS_INK.get(row[status_key], "#000000")
-                cells.append(f'<td class="status" style="background:{fill};color:{ink}">'
-                             f"{text}</td>")
+        for c, cell in zip(t.columns, row, strict=True):
+            text = html.escape(cell.text)
+            sort = ""
+            if sortable and (c.kind in ("number", "status") or cell.sort is not None):
+                key = MISSING_SORT if cell.sort is None else repr(float(cell.sort))
+                sort = f' data-sort="{key}"'
+            if cell.fill:
+                cells.append(f'<td class="status" style="background:{cell.fill};'
+                             f'color:{cell.ink or "#000"}"{sort}>{text}</td>')
+            elif c.kind == "number":  # on one line where it fits its column
+                fits = text_em(cell.text) <= c.width - 0.6
+                cls = "num nowrap" if fits else "num"
+                cells.append(f'<td class="{cls}"{sort}>{text}</td>')
             else:
-                cells.append(f"<td>{text}</td>")
-        body.append(f"<tr>{''.join(cells)}</tr>")
-    return (f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>"
-            "</table>")
+                cells.append(f"<td{sort}>{text}</td>")
+        rid = f' id="row-{html.escape(t.ids[k])}"' if anchors and k < len(t.ids) else ""
+        body.append(f"<tr{rid}>{''.join(cells)}</tr>")
+    cls = ' class="sortable"' if sortable else ""
+    return (f"<table{cls}><colgroup>{widths}</colgroup><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table>")
 
 
-def _account_html(acc: Account, lang: str, chart: bytes | None) -> list[str]:
-    """The final account: counts, a table per category, the retrospective and its chart."""
-    table = A.account_table(acc, lang)
-    # outcome cells take the colour of their outcome: met green, missed red, unknown grey
-    table["_colour"] = table["_outcome"].map(OUTCOME_STATUS)
-    outcome_col = A.account_headers(lang, "outcome")[0]
-    parts = [f"<h2>{report_words('heading_account', lang)}</h2>",
-             f"<p>{html.escape(A.counts_sentence(acc, lang))}</p>"]
-    groups = table.groupby("_category", sort=False) if table["_category"].ne("").any() \
-        else [("", table)]
-    for name, g in groups:
-        if name:
-            parts.append(f"<h3>{html.escape(name)}</h3>")
-        parts.append(_table_html(g, outcome_col, "_colour"))
-    parts.append(f"<h2>{report_words('heading_retrospective', lang)}</h2>")
-    if chart is not None:
-        parts.append(f"<figure>{_img(chart, 'retrospective')}</figure>")
-    retro = A.retrospective_table(acc, lang)
-    if len(retro):
-        parts.append(_table_html(retro))
-    parts.append(f"<p>{html.escape(A.warnings_sentence(acc, lang))}</p>")
-    return parts
+def _sectioned(t: Table) -> list[str]:
+    """The targets, one sortable table per section under its heading."""
+    if not t.sections:
+        return [table_html(t, sortable=True, anchors=True)]
+    out = []
+    for s in t.sections:
+        part = Table(t.columns, t.rows[s.start:s.stop], (), t.ids[s.start:s.stop])
+        out += [f"<h3>{html.escape(s.title)}</h3>", table_html(part, sortable=True,
+                                                               anchors=True)]
+    return out
 
 
-def to_html(a: Assessment, lang: str | None = None,
-            charts: dict[str, bytes] | bool | None = None, font_css: str | None = None,
-            account: Account | None = None, *, path: str | Path | None = None) -> str:
-    """The report as one HTML file with nothing external: ``charts`` maps indicator id
-    (and ``"_summary"``) to PNG bytes to embed (``True``: draw them here); without it the
-    page has the table only. The page embeds the font subset it needs (``font_css``, made
-    here when not given). ``path``: also written there, atomically."""
-    lang = lang or a.lang
+def _pages(charts: dict[str, bytes], kind: str) -> list[bytes]:
+    out, n = [], 1
+    while page_key(kind, n) in charts:
+        out.append(charts[page_key(kind, n)])
+        n += 1
+    return out
+
+
+def to_html(a, lang: str | None = None, charts: dict[str, bytes] | bool | None = None,
+            font_css: str | None = None, account=None, *, path: str | Path | None = None
+            ) -> str:
+    """The report as one HTML file with nothing external. ``a``: an Assessment or its view;
+    ``charts``: the PNG bytes of ``charts.render_charts`` to embed (``True``: draw them
+    here; none: the tables only). The page embeds the font subset it needs (``font_css``,
+    made here when not given). ``path``: also written there, atomically. ``account`` is
+    accepted for compatibility."""
+    v: ReportView = view(a, lang)
     if charts is True:
-        charts = render_charts(a, lang, account=account)
-    elif charts is False:
-        charts = None
-    df = display_table(a, lang)
-    cols = [c for c in df.columns if not c.startswith("_")]
-    by_key = dict(zip(COLUMNS, cols, strict=True))
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
-    body = []
-    order = {r.indicator_id: r for r in a}
-    rows = sorted(a, key=lambda r: r.seq)
-    for (_, row), r in zip(df.iterrows(), rows, strict=True):
-        fill = STATUS_COLOURS.get(row["_status"], "#FFFFFF")
-        ink = STATUS_INK.get(row["_status"], "#000000")
-        # what a click sorts by: the status by severity, numbers by their value in the
-        # plan's unit (not the text: "1.04万亿元" is not 1.04), a missing one last
-        keys = {"seq": r.seq, "status": SEVERITY.get(r.status_cn, len(SEVERITY)),
-                "p_met": -1 if r.p_met != r.p_met or r.final else round(r.p_met, 4),
-                "target": _sort_number(r.target_value), "latest": _sort_number(r.latest_value),
-                "projection": _sort_number(r.projected),
-                "need": _sort_number(r.required_cagr_now)}
-        cells = []
-        for key, c in by_key.items():
-            text = html.escape(str(row[c]))
-            sort = f' data-sort="{keys[key]}"' if key in keys else ""
-            if key == "status":
-                cells.append(f'<td class="status" style="background:{fill};color:{ink}"'
-                             f"{sort}>{text}</td>")
-            else:
-                kind = CELL_CLASS.get(key, "")
-                if kind == "num" and len(str(row[c])) > NUMBER_ONE_LINE:
-                    kind = "num wrap"
-                cls = f' class="{kind}"' if kind else ""
-                cells.append(f"<td{cls}{sort}>{text}</td>")
-        body.append(f'<tr id="row-{html.escape(r.indicator_id)}">{"".join(cells)}</tr>')
-    h1 = report_title(a, lang)
-    parts = [
-        f"<!DOCTYPE html><html lang=\"{report_words('html_lang', lang)}\"><head>"
-        "<meta charset=\"utf-8\">",
-        f"<meta name=\"viewport\" content=\"width=device-width\"><title>{html.escape(h1)}"
-        f"</title><style>{_CSS}\n%FONT%</style></head><body>",
-        f"<h1>{html.escape(h1)}</h1>",
-        f'<p class="meta">{html.escape(dates_words(a, lang))}</p>',
-        f"<p>{html.escape(based_on_sentence(a, lang))}</p>",
-    ]
+        charts = render_charts(v, slides=False)
     charts = charts or {}
-    if a.finished:
-        parts += _account_html(account if account is not None else a.account(), lang,
-                               charts.get("_retrospective"))
-    if "_summary" in charts:
-        parts.append(f"<figure>{_img(charts['_summary'], h1)}</figure>")
-    parts += [f"<h2>{report_words('heading_targets', lang)}</h2>",
-              f"<p class=\"meta\">{report_words('sort_hint', lang)}</p>",
-              f'<table class="sortable"><thead><tr>{head}</tr></thead>'
-              f"<tbody>{''.join(body)}</tbody></table>"]
-    unused, shipped = unused_table(a, lang)
-    if len(unused):
-        head, tail = unused_sentences(shipped, lang)
-        parts += [f"<h2>{report_words('heading_unused', lang)}</h2>",
-                  f"<p>{html.escape(head)}</p>", _table_html(unused)]
-        if tail:
-            parts.append(f"<p>{html.escape(tail)}</p>")
-    figs = [(i, png) for i, png in charts.items() if i in order]
+    e = html.escape
+    parts = [
+        f"<!DOCTYPE html><html lang=\"{v.say('html_lang')}\"><head><meta charset=\"utf-8\">",
+        f"<meta name=\"viewport\" content=\"width=device-width\"><title>{e(v.heading)}"
+        f"</title><style>{_CSS}\n%FONT%</style></head><body>",
+        f"<h1>{e(v.heading)}</h1>", f'<p class="meta">{e(v.dates)}</p>',
+        f"<p>{e(v.basis + v.say('sentence_gap') + v.counts)}</p>"]
+    for k, png in enumerate(_pages(charts, "summary")):
+        page = v.summary_pages[k]
+        alt = v.say("summary_heading") + (f" {page.title}" if page.title else "")
+        parts.append(f"<figure>{_img(png, alt)}</figure>")
+    parts += [f"<h2>{v.say('heading_targets')}</h2>",
+              f"<p class=\"meta hint\">{v.say('sort_hint')}</p>", *_sectioned(v.table)]
+    if v.retrospective is not None:
+        parts.append(f"<h2>{v.say('heading_retrospective')}</h2>")
+        if "_retrospective" in charts:
+            parts.append(f"<figure>{_img(charts['_retrospective'], v.say('heading_retrospective'))}"
+                         "</figure>")
+        parts += [table_html(v.retrospective), f"<p>{e(v.retro_sentence)}</p>"]
+    elif v.any_finished:
+        parts.append(f"<p>{e(v.retro_sentence)}</p>")
+    if v.gap_lines:
+        items = "".join(f"<li>{e(x)}</li>" for x in v.gap_lines)
+        parts.append(f"<h2>{v.say('heading_gaps')}</h2><ul>{items}</ul>")
+    if len(v.unused):
+        parts += [f"<h2>{v.say('heading_unused')}</h2>", f"<p>{e(v.unused_head)}</p>",
+                  table_html(v.unused)]
+        if v.unused_tail:
+            parts.append(f"<p>{e(v.unused_tail)}</p>")
+    figs = [t for t in v.targets if f"detail/{t.id}" in charts or t.id in charts]
     if figs:
-        parts.append(f"<h2>{report_words('heading_charts', lang)}</h2>")
-        for i, png in sorted(figs, key=lambda x: order[x[0]].seq):
-            r = order[i]
-            name = target_name(r, lang)
-            caption = labelled(f"<b>{html.escape(name)}</b>",
-                               html.escape(target_reason(r, lang)), lang)
-            parts.append(f'<figure id="chart-{html.escape(i)}">{_img(png, name)}'
+        parts.append(f"<h2>{v.say('heading_charts')}</h2>")
+        for t in figs:
+            key = f"detail/{t.id}"
+            drawn = _svg(charts[key], t.headline) if key in charts else \
+                _img(charts[t.id], t.headline)
+            caption = f"<b>{e(t.name)}</b>{v.say('colon')}{e(t.reason)}"
+            parts.append(f'<figure id="chart-{e(t.id)}">{drawn}'
                          f"<figcaption>{caption}</figcaption></figure>")
-    if "_dashboard" in charts:
-        parts.append(f"<h2>{report_words('heading_dashboard', lang)}</h2>"
-                     f"<figure>{_img(charts['_dashboard'], 'dashboard')}</figure>")
-    rules = "".join(f"<li>{html.escape(x)}</li>" for x in rule_lines(lang))
-    parts += [f"<h2>{report_words('heading_rules', lang)}</h2><ul>{rules}</ul>",
-              f'<p class="meta">jxdigital {__version__} · plan {html.escape(a.plan.plan_id)}'
-              f" · scheme {html.escape(a.scheme)}</p>",
-              f"<script>{_JS}</script></body></html>"]
+        rest = len(v.targets) - len(figs)
+        if rest:
+            parts.append(f"<p class=\"meta\">{e(v.say('charts_rest', n=rest))}</p>")
+    dash = _pages(charts, "dashboard")
+    if dash:
+        parts.append(f"<h2>{v.say('heading_dashboard')}</h2>")
+        for k, png in enumerate(dash):
+            page = v.dashboard_pages[k]
+            alt = v.say("heading_dashboard") + (f" {page.title}" if page.title else "")
+            parts.append(f"<figure>{_img(png, alt)}</figure>")
+    rules = "".join(f"<li>{e(x)}</li>" for x in v.rules)
+    parts += [f"<h2>{v.say('heading_rules')}</h2><ul>{rules}</ul>",
+              f'<p class="meta">jxdigital {v.version} · plan {e(v.plan_id)} · scheme '
+              f"{e(v.scheme)}</p>", f"<script>{_JS}</script></body></html>"]
     page = "\n".join(parts)
     if font_css is None:
         font_css = font_face_css(page)

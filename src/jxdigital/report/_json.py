@@ -7,9 +7,14 @@ import json
 import math
 import re
 
+from ..present.view import view
+
 #: 2: adds generated, review_date, data_until, finished, the final statuses met / missed,
 #: per-target final, phase, margin, and the account of a finished plan.
-SCHEMA_VERSION = 2
+#: 3: adds each target's ``verdict`` (its outcome once its year is over, else its progress)
+#: and the ``counts`` sentence; ``status_zh`` / ``status_en`` are the verdict's words; the
+#: account's retrospective lists the settled targets only.
+SCHEMA_VERSION = 3
 
 
 def _json_safe(v):
@@ -25,8 +30,8 @@ def _records(df) -> list[dict]:
 
 
 def to_json(a, account=None) -> str:
-    """``{"schema_version": 2, "plan", "title_zh", "as_of", "generated", "review_date",
-    "data_until", "finished", "scheme", "targets": [...], "account": {...}}``; UTF-8 with
+    """``{"schema_version": 3, "plan", "title_zh", "as_of", "generated", "review_date",
+    "data_until", "finished", "scheme", "counts", "targets": [...], "account": {...}}``; UTF-8 with
     Chinese unescaped and ``null`` for missing numbers (never NaN). Each target has the
     fields of ``TargetStatus`` (the columns of ``Assessment.to_frame()``); ``account``
     (``counts``, ``targets``, ``retrospective``) is present for a plan whose target years
@@ -36,6 +41,7 @@ def to_json(a, account=None) -> str:
            "title_zh": a.plan.title_zh, "as_of": a.as_of,
            "generated": a.generated.isoformat(), "review_date": a.timing.review.isoformat(),
            "data_until": a.data_until, "finished": a.finished, "scheme": a.scheme,
+           "counts": {lang: view(a, lang).counts for lang in ("zh", "en")},
            "targets": targets, "account": None}
     if a.finished:
         acc = account if account is not None else a.account()

@@ -1,4 +1,4 @@
-"""The assessment as Markdown: summary, status table, reasons, data gaps and the rule.
+"""The assessment as Markdown: it lays out the view (``present.view``) and nothing else.
 
 Text from plans and figures (names, targets, reasons, titles) is shown as text: its HTML
 (``<script>``) is escaped, and so are the pipes that would split a table cell.
@@ -9,24 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from .. import __version__
-from ..assessment import Account, Assessment
-from ..present import _account as A
-from ..present._report_words import (
-    account_sentence,
-    based_on_sentence,
-    gap_group,
-    labelled,
-    plan_title,
-    report_title,
-    report_words,
-    rule_lines,
-    sentence,
-    target_name,
-    target_reason,
-)
-from ..present._table import display_table, unused_sentences, unused_table
-from ..present._text import dates_words
+from ..present.view import ReportView, Table, view
 
 
 def _text(text) -> str:
@@ -48,66 +31,53 @@ def _code(text) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def markdown_table(df) -> str:
-    cols = [c for c in df.columns if not c.startswith("_")]
-    lines = ["| " + " | ".join(_cell(c) for c in cols) + " |", "|" + "---|" * len(cols)]
-    for row in df[cols].itertuples(index=False):
-        lines.append("| " + " | ".join(_cell(v) for v in row) + " |")
+def markdown_table(t: Table) -> str:
+    """A ``Table`` (or a DataFrame of text) as a GitHub table."""
+    if not isinstance(t, Table):  # a DataFrame
+        cols = [c for c in t.columns if not str(c).startswith("_")]
+        rows = [list(r) for r in t[cols].itertuples(index=False)]
+        heads = cols
+    else:
+        heads = t.headers
+        rows = [[c.text for c in r] for r in t.rows]
+    lines = ["| " + " | ".join(_cell(c) for c in heads) + " |", "|" + "---|" * len(heads)]
+    lines += ["| " + " | ".join(_cell(v) for v in r) + " |" for r in rows]
     return "\n".join(lines)
 
 
-def account_lines(acc: Account, lang: str) -> list[str]:
-    """The account of a finished plan: counts, a table per category, the retrospective."""
-    out = [f"## {report_words('heading_account', lang)}", "",
-           account_sentence(A.counts_sentence(acc, lang), lang), ""]
-    table = A.account_table(acc, lang)
-    groups = table.groupby("_category", sort=False) if table["_category"].ne("").any() \
-        else [("", table)]
-    for name, g in groups:
-        if name:
-            out += [f"### {_text(name)}", ""]
-        out += [markdown_table(g), ""]
-    retro = A.retrospective_table(acc, lang)
-    out += [f"## {report_words('heading_retrospective', lang)}", ""]
-    if len(retro):
-        out += [markdown_table(retro), ""]
-    out += [A.warnings_sentence(acc, lang), ""]
+def _sectioned(t: Table, level: str = "###") -> list[str]:
+    """The table, one Markdown table per section under its heading."""
+    if not t.sections:
+        return [markdown_table(t), ""]
+    out = []
+    for s in t.sections:
+        part = Table(t.columns, t.rows[s.start:s.stop])
+        out += [f"{level} {_text(s.title)}", "", markdown_table(part), ""]
     return out
 
 
-def to_markdown(a: Assessment, lang: str | None = None, account: Account | None = None) -> str:
-    """The report as Markdown (GitHub tables), in Chinese or English; a plan whose target
-    years have all passed opens with its final account (``account``, made here when not
-    given)."""
-    lang = lang or a.lang
-    df = display_table(a, lang)
-    title = _text(plan_title(a.plan, lang))
-    out = [f"# {report_title(a, lang, title)}", "", sentence(dates_words(a, lang), lang), "",
-           based_on_sentence(a, lang), ""]
-    if a.finished:
-        out += account_lines(account if account is not None else a.account(), lang)
-    out += [f"## {report_words('heading_targets', lang)}", "", markdown_table(df), ""]
-    gaps = [r for r in sorted(a, key=lambda r: r.seq) if r.status_cn == "insufficient_data"]
-    if gaps:
-        out += [f"## {report_words('heading_gaps', lang)}", ""]
-        # targets with the same reason share one line: the reason once, then their names
-        by_reason: dict[str, list[str]] = {}
-        for r in gaps:
-            by_reason.setdefault(target_reason(r, lang), []).append(target_name(r, lang))
-        for reason, names in by_reason.items():
-            if len(names) == 1:
-                out.append(f"- {labelled(_text(names[0]), _text(reason), lang)}")
-            else:
-                out.append(f"- {_text(gap_group(names, reason, lang))}")
-        out.append("")
-    unused, shipped = unused_table(a, lang)
-    if len(unused):
-        head, tail = unused_sentences(shipped, lang)
-        out += [f"## {report_words('heading_unused', lang)}", "", head, "",
-                markdown_table(unused), ""] + ([tail, ""] if tail else [])
-    out += [f"## {report_words('heading_rules', lang)}", "",
-            *(f"- {x}" for x in rule_lines(lang)), "",
-            f"<sub>jxdigital {__version__} · plan {_code(a.plan.plan_id)} · scheme "
-            f"{_code(a.scheme)}</sub>",
-            ""]
+def to_markdown(a, lang: str | None = None, account=None) -> str:
+    """The report as Markdown (GitHub tables), in Chinese or English: the title, the dates,
+    the one count sentence, the targets (by section), the retrospective of the settled
+    targets, the data gaps, the figures not used and the rules. ``a``: an ``Assessment``
+    or its ``present.view.ReportView``; ``account`` is accepted for compatibility."""
+    v: ReportView = view(a, lang)
+    out = [f"# {_text(v.heading)}", "", _text(v.dates) + v.say("full_stop"), "",
+           _text(v.basis + v.say("sentence_gap") + v.counts), ""]
+    out += [f"## {v.say('heading_targets')}", "", *_sectioned(v.table)]
+    if v.retrospective is not None:
+        out += [f"## {v.say('heading_retrospective')}", "", markdown_table(v.retrospective),
+                "", _text(v.retro_sentence), ""]
+    elif v.any_finished:
+        out += [_text(v.retro_sentence), ""]
+    if v.gap_lines:
+        out += [f"## {v.say('heading_gaps')}", ""]
+        out += [f"- {_text(line)}" for line in v.gap_lines] + [""]
+    if len(v.unused):
+        out += [f"## {v.say('heading_unused')}", "", _text(v.unused_head), "",
+                markdown_table(v.unused), ""] + ([_text(v.unused_tail), ""] if v.unused_tail
+                                                 else [])
+    out += [f"## {v.say('heading_rules')}", "", *(f"- {_text(x)}" for x in v.rules), "",
+            f"<sub>jxdigital {v.version} · plan {_code(v.plan_id)} · scheme "
+            f"{_code(v.scheme)}</sub>", ""]
     return "\n".join(out)
