@@ -17,7 +17,7 @@ from PIL import Image
 
 from jxdigital import assess, charts, load_actuals, load_plan
 from jxdigital.charts._style import wrap
-from jxdigital.present._text import prob, value
+from jxdigital.present._text import prob
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region,reference"

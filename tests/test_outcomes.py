@@ -307,8 +307,8 @@ def test_every_output_states_its_dates(national, tmp_path):
     md = to_markdown(a)
     assert md.startswith("# 《“十四五”数字经济发展规划》·主要指标：目标完成情况评估\n\n" + stamp)
     assert "## 回顾：各年评估与最终结果" in md
-    counts = ("共8项目标：完成1项，未完成1项，尚不能确定6项（5项目标年数据尚未公布、已按已有数据推算"
-              "达标概率，1项缺少可比数据）；结果已知的2项中完成1项，完成率50%。")
+    counts = ("共8项目标：完成1项，未完成1项，尚不能确定6项（5项目标年数据尚未公布、已按已有数据"
+              "推算达标概率，1项缺少可比数据）；结果已知的2项中完成1项，完成率50%。")
     assert md.count(counts) == 1  # the count, once: no second, differently worded count
     en = to_markdown(a, "en")
     assert "Generated 2026-12-01; latest figure used: 2025" in en

@@ -12,7 +12,7 @@ import pytest
 
 from jxdigital import assess
 from jxdigital.present._phrases import VERDICT
-from jxdigital.present._report_words import RULES, REPORT, SHEETS, report_words, rule_lines
+from jxdigital.present._report_words import REPORT, RULES, SHEETS, report_words, rule_lines
 from jxdigital.present._view_words import VIEW
 from jxdigital.report import to_excel, to_html, to_markdown
 

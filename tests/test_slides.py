@@ -13,8 +13,7 @@ from pptx.oxml.ns import qn  # noqa: E402
 from pptx.util import Emu  # noqa: E402
 
 from jxdigital import assess  # noqa: E402
-from jxdigital.present import STATUS_COLOURS  # noqa: E402
-from jxdigital.slides import EA_FONT, build_deck  # noqa: E402
+from jxdigital.slides import build_deck  # noqa: E402
 from render_tools import missing  # noqa: E402
 
 
