@@ -254,7 +254,7 @@ def test_the_grade_says_what_a_verdict_rests_on():
 
 def test_every_verdict_shows_its_grade_and_strict_keeps_exact_figures_only():
     from jxdigital import assess
-    from jxdigital.present._table import display_table
+    from jxdigital.present.view import view
 
     a = assess(today="2026-12-01")
     r = a["base_stations_5g"]  # end-2021 "6万多": a lower bound
@@ -264,7 +264,7 @@ def test_every_verdict_shows_its_grade_and_strict_keeps_exact_figures_only():
     judged = f[~f["status_cn"].isin(["insufficient_data", "not_assessable"])]
     assert (judged["evidence_grade"] != "").all()
     assert (f.loc[f["status_cn"] == "insufficient_data", "evidence_grade"] == "").all()
-    assert "依据" in display_table(a, "zh").columns
+    assert "依据" in view(a, "zh").table.headers
     strict = assess(today="2026-12-01", evidence="strict")
     g = strict.to_frame()
     assert set(g.loc[g["evidence_grade"] != "", "evidence_grade"]) == {"A"}

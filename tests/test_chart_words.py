@@ -56,35 +56,34 @@ def test_every_chart_phrase_in_both_languages_with_the_same_fields():
         assert set(by_lang) == {"zh", "en"}, key
         assert _fields(by_lang["zh"]) == _fields(by_lang["en"]), key
         assert not CJK.search(by_lang["en"]), key
-    for comparator, zh in W.TARGET_MARK["zh"].items():
-        assert _fields(zh) == _fields(W.TARGET_MARK["en"][comparator]) == {"v"}
     assert {f"mark_{m}" for m in W.MARKS} <= set(W.CHART)
 
 
 def test_chart_words_as_the_charts_said_them():
+    from jxdigital.present.view import view
+
     assert W.chart_words("p_axis", "zh") == "达标概率 P(目标实现)"
     assert W.chart_words("p_axis", "en") == "P(target met)"
-    assert W.unpublished_words(2022, 2025, "zh") == "2022—2025年数据尚未公布"
-    assert W.unpublished_words(2022, 2025, "en") == "2022–2025: not yet published"
-    assert W.unpublished_words(2025, 2025, "en") == "2025: not yet published"
-    assert W.projection_label(2025, 13900, 12000, 15800, "亿元", "zh") == \
-        "2025年预测 1.39万亿元\n80%区间 1.2万亿元—1.58万亿元"
-    assert W.actual_label(2021, 6.2, "万个", "lower_bound", "zh") == "2021: 6.2万个以上"
-    # a bound reads as one (issue 18: "3,000 items+")
-    assert W.actual_label(2021, 6.2, "万个", "lower_bound", "en") == "2021: over 62,000"
     # the ▲ is explained with the chart's own bound (issue 18), or plainly without one
     assert W.marks_words(["other_sources", "lower_bound"], "zh", "2022年为“6.2万个以上”") == \
         "▲为下限值（2022年为“6.2万个以上”）；灰点为未采用的其他来源。"
     assert W.marks_words(["lower_bound"], "zh") == "▲为下限值。"
     assert W.marks_words([], "en") == ""
-    assert W.review_labels([2023, 2024, 2026], "2026-12-01", "en") == \
-        ["end 2023", "end 2024", "2026-12-01\n(this review)"]
-
-    class Row:
-        comparator, target_value, target_high, unit = "around", 3000.0, float("nan"), "亿元"
-
-    assert W.target_words(Row, "zh") == "3000亿元左右"
-    assert W.target_words(Row, "en") == "about 300 billion yuan"
+    a = assess(today="2026-12-01")
+    zh, en = view(a, "zh").chart("base_stations_5g"), view(a, "en").chart("base_stations_5g")
+    assert zh.unpublished[2] == "2023—2025年数据尚未公布"
+    assert en.unpublished[2] == "2023–2025: not yet published"
+    assert zh.fan.label == "2025年预测 10.1万个\n80%区间 6.2万个—20.3万个"
+    assert zh.last.text == "2022: 6.2万个以上"
+    assert en.last.text == "2022: over 62,000"  # a bound reads as one (issue 18)
+    assert zh.target_label == "目标 10万个" and en.target_label == "target 100,000"
+    n = view(assess("china-14th-fyp-digital", today="2026-12-01"), "en").retrospective_chart
+    assert n.ticks == ("end 2021", "end 2022", "end 2023", "end 2024", "end 2025",
+                       "2026-12-01\n(this review)")
+    retail = view(assess("jiangxi-14th-fyp", today="2024-06-30"), "zh")
+    assert retail["online_retail_sales"].mark == "3000亿元左右"
+    assert view(assess("jiangxi-14th-fyp", today="2024-06-30"), "en")[
+        "online_retail_sales"].mark == "about 300 billion yuan"
 
 
 @pytest.fixture(scope="module")

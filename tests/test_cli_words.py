@@ -56,14 +56,13 @@ def test_the_scan_sees_chinese_in_fstrings_and_pairs():
 
 
 def test_deck_and_command_line_phrases_in_both_languages():
-    assert S.deck_words("glance", "zh") == "各项目标一览"
-    assert S.deck_words("glance", "en") == "All targets at a glance"
     assert S.deck_title(True, "zh") == "目标完成情况评估"
     assert S.deck_title(False, "en") == "Progress towards the targets"
-    assert S.finding("5G基站", "已实现", "zh") == "5G基站：已实现"
-    assert S.finding("5G base stations", "met", "en") == "5G base stations: met"
-    assert C.cli_words("account", "zh") == "完成情况："
-    assert C.cli_words("account", "en") == "Final account: "
+    # one colon in a title at most: a dash after a title that has its own
+    assert S.deck_file_title("江西省规划·主要指标", "目标完成情况评估", "zh") == \
+        "江西省规划·主要指标：目标完成情况评估"
+    assert S.deck_file_title("Jiangxi plan: main indicators", "The final account", "en") == \
+        "Jiangxi plan: main indicators — The final account"
     assert C.mismatch_sentence(3, "zh") == \
         "3 项规划年均增长与基期→目标值隐含增长相差超过0.5个百分点。"
     assert C.mismatch_sentence(0, "en").startswith("0 stated growth rates differ")
@@ -76,7 +75,7 @@ def test_deck_and_command_line_phrases_in_both_languages():
     assert C.implied_growth(float("nan"), float("nan"), "en") == ""
     assert C.direction_words("decrease", "zh") == "下降"
     assert C.direction_words("decrease", "en") == "decrease"
-    for words in (S.DECK, C.AUDIT_HEADERS, C.DIRECTION, C.CHECK, C.ASSESS_WORDS,
+    for words in (S.DECK, C.AUDIT_HEADERS, C.DIRECTION, C.CHECK,
                   F.HEADER_NOTES, F.CHECK_MESSAGE, F.SOURCE_LABELS):
         assert set(words) == {"zh", "en"} and set(words["zh"]) == set(words["en"])
 

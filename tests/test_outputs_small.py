@@ -40,20 +40,22 @@ def test_judging_before_the_plans_base_year_is_an_error():
 
 def test_a_bound_reads_as_one_in_english_tables():
     a = assess(today=TODAY, lang="en")
-    from jxdigital.present._table import display_table
+    from jxdigital.present.view import view
 
-    t = display_table(a, "en")
+    t = view(a, "en").table.to_frame()
     latest = dict(zip(t["Indicator"], t["Latest actual"], strict=True))
-    assert any(v.startswith("over 3,000 items") for v in latest.values())
+    assert latest["Patents granted in information technology per year (items)"] == \
+        "over 3,000 (2020)"
     assert not any("+" in v for v in latest.values())
 
 
 def test_an_english_row_states_its_figures_on_one_scale():
-    """Issue 18, item 6: "16,000" beside "1.04 trillion yuan" in one row."""
-    from jxdigital.present._table import display_table
+    """Issue 18, item 6, and issue 25, item 5: "16,000" beside "1.04 trillion yuan" in one
+    row. One display unit a row, named once after the indicator."""
+    from jxdigital.present.view import view
 
-    t = display_table(assess(today=TODAY, lang="en"), "en").set_index("Indicator")
-    row = t.loc["Digital economy value added"]
-    assert row["Target"] == "1.6 trillion yuan"
-    assert row["Latest actual"] == "1.04 trillion yuan (2021)"
-    assert "trillion yuan" in row["Projection for the target year (80% interval)"]
+    t = view(assess(today=TODAY, lang="en")).table.to_frame().set_index("Indicator")
+    row = t.loc["Digital economy value added (trillion yuan)"]
+    assert row["Target"] == "1.6"
+    assert row["Latest actual"] == "1.04 (2021)"
+    assert row["Target-year estimate (80% interval)"] == "1.37 (0.647–3.35)"

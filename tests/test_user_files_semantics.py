@@ -15,7 +15,7 @@ from jxdigital.assessment._evidence import Figure
 from jxdigital.cli import Exit, main
 from jxdigital.present import _text as T
 from jxdigital.present import assess
-from jxdigital.present._table import need_words
+from jxdigital.present.view import target_view
 
 HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text"
 MID = "2023-06-30"  # the plan period 2021-2025 runs
@@ -72,11 +72,12 @@ def test_the_fall_still_needed_is_said_as_a_fall(tmp_path):
                today=MID)["dc_pue"]
     assert "此后需年均下降4.7%" in r.reason_zh and "it now needs a fall of 4.7% a year" in \
         r.reason_en
-    assert need_words(r, "zh") == "-4.7%"  # the table's growth-needed column
+    # the table's growth-needed column
+    assert target_view(r, finished=False, section="", lang="zh").need == "-4.7%"
     r = assess(plan, figures(plan, [("dc_pue", 2021, "1.47"), ("dc_pue", 2022, "1.28")]),
                today=MID)["dc_pue"]
     assert "此后需" not in r.reason_zh and "now needs" not in r.reason_en
-    assert need_words(r, "zh") == "—"
+    assert target_view(r, finished=False, section="", lang="zh").need == "—"
 
 
 def test_ranges_and_bands_below_the_base_are_decreases_too(tmp_path):

@@ -198,10 +198,12 @@ def _sources_words(pubs: Sequence[str], lang: str) -> str:
     return chart_words("sources", lang, sources=sep.join(pubs[:3]) + more)
 
 
-def _footer(a, r, unit: DisplayUnit, used, pubs, marks, lang: str, bound) -> str:
+def _footer(a, r, unit: DisplayUnit, used, pubs, marks, lang: str, bound,
+            detail: bool = True) -> str:
     s = _sources_words(pubs, lang)
     if r.model:
-        s += chart_words("projection_model", lang, model=f"jxdigital {r.model}")
+        s += chart_words("projection_model" if detail else "projection_model_slide", lang,
+                         model=f"jxdigital {r.model}")
     s += chart_words("dates", lang, dates=T.chart_dates_words(a, r.latest_year, lang))
     example = ""
     if bound is not None:
@@ -388,7 +390,7 @@ def indicator_chart(v, t) -> IndicatorChart:
         plan_path_label=chart_words("plan_path", lang), target=target, target_band=band,
         target_label=label, target_below=below, badge=t.badge, fill=t.fill, ink=t.ink,
         footer=_footer(a, r, unit, used, pubs, marks_detail, lang, bnd),
-        footer_slide=_footer(a, r, unit, used, pubs, marks_slide, lang, bnd))
+        footer_slide=_footer(a, r, unit, used, pubs, marks_slide, lang, bnd, detail=False))
 
 
 # ------------------------------------------------------------------------------ overviews

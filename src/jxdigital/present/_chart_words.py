@@ -2,30 +2,18 @@
 badges and footers.
 
 One place per phrase: ``CHART[key][lang]`` is a template (``chart_words(key, lang,
-**fields)`` fills it); the functions below build the labels that need a choice (a band or
-a bound, a known outcome, marks actually drawn). ``jxdigital.charts`` decides where each
-goes and how large; it holds no phrase of its own.
+**fields)`` fills it); ``marks_words`` names the marks a chart draws. The view's chart
+specifications (``_chart_spec``) put them together; ``jxdigital.charts`` decides where
+each goes and how large and holds no phrase of its own.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from .. import codes
-from ..assessment import P_OFF_TRACK, P_ON_TRACK, Account, Assessment, TargetStatus
-from ..catalog._load import publisher_names
 from . import _phrases as P
-from . import _text as T
-from ._names import (  # noqa: F401 (re-exported)
-    localised,
-    plan_title,
-    short_name,
-    status_of,
-    target_name,
-    titled,
-)
 from ._phrases import SHARED
 
 #: Chart phrases by key and language; ``{field}`` is filled by ``chart_words``.
@@ -52,6 +40,8 @@ CHART: dict[str, dict[str, str]] = {
     "no_sources": {"zh": "无", "en": "none"},
     "projection_model": {"zh": "预测：{model}，扇形为50/80/95%区间。",
                          "en": "Projection: {model}; fan = 50/80/95% intervals. "},
+    "projection_model_slide": {"zh": "预测：{model}，阴影为80%区间。",
+                               "en": "Projection: {model}; shade = 80% interval. "},
     "mark_lower_bound": {"zh": "▲为下限值", "en": "▲ = lower bound"},
     "mark_lower_bound_eg": {"zh": "▲为下限值（{example}）",
                             "en": "▲ = lower bound ({example})"},
@@ -93,13 +83,6 @@ CHART: dict[str, dict[str, str]] = {
                                    "the end of its year."},
 }
 
-#: A target's comparator beside its value, as a chart's direct label shows it.
-TARGET_MARK = {
-    "zh": {"at_least": "{v}以上", "more_than": ">{v}", "around": "{v}左右", "at_most": "≤{v}"},
-    "en": {"at_least": "≥ {v}", "more_than": "> {v}", "around": "about {v}",
-           "at_most": "≤ {v}"},
-}
-
 #: The marks a chart can carry without a legend, in the order the footer names them.
 MARKS = (codes.LOWER_BOUND, "linked", "other_definition", "other_sources", "part_year")
 
@@ -107,101 +90,6 @@ MARKS = (codes.LOWER_BOUND, "linked", "other_definition", "other_sources", "part
 def chart_words(key: str, lang: str, **fields: Any) -> str:
     """The chart phrase ``key`` in ``lang``, its ``{fields}`` filled."""
     return P.say(CHART, key, lang, **fields)
-
-
-def _finite(x) -> bool:
-    return x is not None and isinstance(x, (int, float)) and math.isfinite(x)
-
-
-# --- which field a chart shows ------------------------------------------------------------
-
-# the pickers are shared with every output (``_names``)
-name_of, title_of = target_name, plan_title
-
-
-def unit_label(r: TargetStatus, lang: str) -> str:
-    """The y axis' unit: as printed, or its English (``100 million yuan``)."""
-    return r.unit if lang == "zh" else T.unit_en(r.unit)
-
-
-# --- one target ---------------------------------------------------------------------------
-
-def badge_text(r: TargetStatus, lang: str) -> str:
-    """The status badge: the status, with P(met) while the outcome is open, and the grade
-    of what it rests on (B: bounds, approximate or derived figures)."""
-    words = status_of(r, lang)
-    if _finite(r.p_met) and r.status_cn not in ("achieved",) and not r.final:
-        words += chart_words("badge_p", lang, p=T.prob(r.p_met, lang))
-    if r.evidence_grade and r.evidence_grade != "A":
-        words += chart_words("badge_grade", lang, grade=r.evidence_grade)
-    return words
-
-
-
-
-
-def panel_badge(r: TargetStatus, lang: str) -> str:
-    """A dashboard panel's badge: the status (the unit is in the title)."""
-    return badge_text(r, lang)
-
-
-def panel_title(r: TargetStatus, lang: str) -> str:
-    """A dashboard panel's title: the target's short name and the unit of its numbers
-    (``数字经济增加值（亿元）``; the full name is in the report's table and the target's
-    own chart)."""
-    unit = unit_label(r, lang)
-    return short_name(r, lang) + (chart_words("panel_unit", lang, unit=unit) if unit else "")
-
-
-def unpublished_words(first: int, last: int, lang: str) -> str:
-    """Years over whose figures are not out yet: ``2022—2025年数据尚未公布``."""
-    span = str(first) if first == last else chart_words("year_span", lang, first=first,
-                                                         last=last)
-    return chart_words("unpublished", lang, span=span)
-
-
-def projection_label(year: int, point: float, lo: float, hi: float, unit: str,
-                     lang: str) -> str:
-    """The projection's label at the target year, with its 80 % interval."""
-    return chart_words("projection", lang, year=year, point=T.projected(point, unit, lang),
-                       lo=T.projected(lo, unit, lang), hi=T.projected(hi, unit, lang))
-
-
-def target_words(r: Any, lang: str) -> str:
-    """The target with its comparator and unit: ``1.6万亿元以上`` / ``≥ 1.6 trillion yuan``;
-    a range scales both ends (``2—3万个`` / ``20,000–30,000``)."""
-    v = T.value(r.target_value, r.unit, lang)
-    if r.comparator == "between" and _finite(r.target_high):
-        low = T.num(r.target_value) if lang == "zh" else v
-        return chart_words("between", lang, low=low,
-                           high=T.value(r.target_high, r.unit, lang))
-    mark = TARGET_MARK[lang].get(r.comparator)
-    return mark.format(v=v) if mark else v
-
-
-def target_label(r: TargetStatus, lang: str) -> str:
-    """The target's direct label: ``目标 1.6万亿元以上``."""
-    return chart_words("target", lang, target=target_words(r, lang))
-
-
-def actual_label(year: int, value: float, unit: str, qualifier: str, lang: str) -> str:
-    """The last actual's label: ``2021: 9400亿元``, a lower bound ``2022: 6.2万个以上`` /
-    ``2022: over 62,000`` (never "62,000+")."""
-    shown = T.figure(value, unit, qualifier, lang) if qualifier == codes.LOWER_BOUND \
-        else T.value(value, unit, lang)
-    return chart_words("actual", lang, year=year, value=shown)
-
-
-def _publishers(publishers: Sequence[str], lang: str = "zh") -> str:
-    """Who published the figures: in Chinese as printed (``江西省人民政府；国家统计局等``);
-    in English each publisher's English name where it is known (``data/publishers.csv``),
-    else its Chinese name, once (``Jiangxi Provincial People's Government; 大江网 and
-    others``)."""
-    if lang == "zh":
-        return "；".join(publishers[:3]) + ("等" if len(publishers) > 3 else "")
-    names = publisher_names()
-    shown = list(dict.fromkeys(names.get(p, p) for p in publishers[:3]))
-    return "; ".join(shown) + (" and others" if len(publishers) > 3 else "")
 
 
 def marks_words(marks: Iterable[str], lang: str, bound: str = "") -> str:
@@ -216,59 +104,3 @@ def marks_words(marks: Iterable[str], lang: str, bound: str = "") -> str:
     return chart_words("marks", lang, marks=chart_words("marks_sep", lang).join(said))
 
 
-def indicator_footer(a: Assessment, r: TargetStatus, publishers: Sequence[str],
-                     marks: Iterable[str], lang: str, bound: tuple | None = None) -> str:
-    """One target's source line: the sources, the projection's model, the data's dates and
-    what the marks drawn mean; ``bound``: (year, value) of the chart's own lower bound,
-    its example for ▲ (``2022年“6.2万个以上”``)."""
-    text = _publishers(publishers, lang) or chart_words("no_sources", lang)
-    s = chart_words("sources", lang, sources=text)
-    if r.model:
-        s += chart_words("projection_model", lang, model=f"jxdigital {r.model}")
-    s += chart_words("dates", lang, dates=T.chart_dates_words(a, r.latest_year, lang))
-    example = ""
-    if bound is not None:
-        fig = T.figure(bound[1], r.unit, codes.LOWER_BOUND, lang)
-        example = chart_words("bound_example", lang, year=bound[0], figure=fig)
-    return s + marks_words(marks, lang, example)
-
-
-# --- every target --------------------------------------------------------------------------
-
-def summary_title(a: Assessment, lang: str) -> str:
-    return titled(title_of(a.plan, lang), chart_words("summary_title", lang), lang)
-
-
-def settled_words(r: TargetStatus, lang: str) -> str:
-    """A settled outcome beside its bar: ``未实现（2025年实际）``."""
-    return chart_words("settled", lang, status=status_of(r, lang), year=r.outcome_year)
-
-
-def bar_words(p: float, r: TargetStatus, lang: str) -> str:
-    """P(met) and the status beside a bar: ``48% 存在风险``."""
-    return chart_words("bar", lang, p=T.prob(p, lang), status=status_of(r, lang))
-
-
-def overview_footer(a: Assessment, lang: str) -> str:
-    """The footer of the status summary and the dashboard: dates, counts and the rule."""
-    return chart_words("overview_footer", lang, dates=T.dates_words(a, lang),
-                       counts=T.counts_sentence(a, lang), on=f"{P_ON_TRACK:.0%}",
-                       off=f"{P_OFF_TRACK:.0%}")
-
-
-# --- the retrospective --------------------------------------------------------------------
-
-def outcome_label(name: str, outcome: str, lang: str) -> str:
-    """A line's end label: ``全国网上零售额（未实现）``."""
-    return chart_words("outcome_label", lang, name=name, outcome=P.OUTCOME[lang][outcome])
-
-
-def review_labels(years: Sequence[int], review: str, lang: str) -> list[str]:
-    """The x ticks: each year-end review, the last one this review (dated ``review``)."""
-    return [chart_words("review_year", lang, year=y) for y in years[:-1]] + \
-        [chart_words("this_review", lang, date=review)]
-
-
-def retrospective_footer(acc: Account, lang: str) -> str:
-    return chart_words("retrospective_footer", lang, warnings=T.warnings_sentence(acc, lang),
-                       dates=T.dates_words(acc.assessment, lang))

@@ -10,8 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from ._names import plan_title, target_name, target_reason
-from ._phrases import label
+from ._names import plan_title, target_reason
 
 #: The audit table's headers, by key (the base and target year columns are named by year).
 AUDIT_HEADERS = {
@@ -28,16 +27,6 @@ CHECK = {"zh": {"mismatch": "不符", "direction": "方向矛盾", "join": "；"
          "en": {"mismatch": "MISMATCH", "direction": "DIRECTION", "join": "; "}}
 #: Percentage points (a change a year of a share), after the number.
 POINTS = {"zh": "点", "en": "pp"}
-#: Headings of ``jxdigital assess``'s printout.
-ASSESS_WORDS = {"zh": {"account": label("account", "zh"), "targets": "各项目标："},
-                "en": {"account": label("account", "en"), "targets": "Targets:"}}
-
-
-def cli_words(key: str, lang: str) -> str:
-    """A heading of ``jxdigital assess``'s printout (``ASSESS_WORDS``)."""
-    return ASSESS_WORDS[lang][key]
-
-
 def direction_words(code: str, lang: str) -> str:
     """``increase`` / ``decrease`` in words (the code itself when unknown)."""
     return DIRECTION[lang].get(code, code)
@@ -101,12 +90,6 @@ def direction_conflict_sentence(r: Any, lang: str) -> str:
             "says: please check it.")
 
 
-def reason_line(r: Any, lang: str) -> str:
-    """A target's line under the status table: ``- name: reason``."""
-    return f"- {target_name(r, lang)}: {target_reason(r, lang)}"
-
-
-__all__ = ["ASSESS_WORDS", "AUDIT_HEADERS", "CHECK", "DIRECTION", "POINTS", "audit_table",
-           "check_words", "cli_words", "direction_conflict_sentence", "direction_words",
-           "implied_growth", "mismatch_sentence", "plan_title", "reason_line", "target_name",
-           "target_reason"]
+__all__ = ["AUDIT_HEADERS", "CHECK", "DIRECTION", "POINTS", "audit_table", "check_words",
+           "direction_conflict_sentence", "direction_words", "implied_growth",
+           "mismatch_sentence", "plan_title", "target_reason"]

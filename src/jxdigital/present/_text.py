@@ -8,9 +8,8 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from .. import codes
-from ..assessment import P_OFF_TRACK, P_ON_TRACK, STATUSES
+from ..assessment import P_OFF_TRACK, P_ON_TRACK
 from ..catalog import lookup_unit
-from . import _phrases as P
 
 
 def _trim(x: float, decimals: int) -> str:
@@ -136,30 +135,6 @@ def _words(amount: Decimal) -> str:
                 m = (amount / bigger).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
             return f"{_plain(m)} {word}"
     return _plain(amount)
-
-
-def axis_en(unit: str) -> tuple[str, float] | None:
-    """An English chart axis on the scale its labels use: (the axis' unit, the factor its
-    numbers are multiplied by), e.g. ``万户`` → ("users", 10000) so the ticks read 40
-    million like the label "40.24 million users"; None where the printed unit's numbers
-    already are that scale (%, Gbps, an index, 件)."""
-    key = (unit or "").strip()
-    u = lookup_unit(key)
-    if u.scale == 1 or u.base in ("%", "Gbps", "index"):
-        return None
-    if u.base == "CNY":
-        return "yuan", u.scale
-    noun = _noun(key, u.base)
-    if noun is None:
-        return None
-    return (noun[0] or "count"), u.scale
-
-
-def axis_tick_en(v: float, factor: float) -> str:
-    """A tick of an English axis: ``v`` × ``factor`` in words past a million (``40
-    million``, ``1.6 trillion``), else with thousands separators."""
-    amount = Decimal(repr(float(v))) * Decimal(repr(float(factor)))
-    return _words(amount.normalize()) if abs(amount) >= _MILLION else f"{float(amount):,.0f}"
 
 
 def _en(v: float, unit: str) -> str:
@@ -320,24 +295,6 @@ def prob(p: float, lang: str = "zh") -> str:
     return f"{shown_percent(p):g}%"
 
 
-def counts_sentence(a, lang: str = "zh") -> str:
-    """``共19项目标：存在风险2项，数据不足17项。`` for an ``Assessment``."""
-    counts: dict[str, int] = {}
-    for r in a:
-        counts[r.status_cn] = counts.get(r.status_cn, 0) + 1
-    order = [s for s in STATUSES if s in counts]
-    if lang == "zh":
-        words = P.STATUS["zh"]
-        return f"共{len(a)}项目标：" + "，".join(f"{words[s]}{counts[s]}项" for s in order) + "。"
-    n = f"{len(a)} target{'s' if len(a) != 1 else ''}"
-    return f"{n}: " + ", ".join(f"{counts[s]} {P.STATUS['en'][s]}" for s in order) + "."
-
-
-def phase_words(phase: str, lang: str = "zh") -> str:
-    """Whether a target's outcome is known: ``已知`` / ``未公布（推算）`` / ``未到目标年``."""
-    return P.PHASE[lang].get(phase, phase)
-
-
 def dates_words(a, lang: str = "zh") -> str:
     """When an ``Assessment`` was made and what data it rests on:
     ``生成于2026-12-01；所用数据最晚为2025年（全部已发布数据）``."""
@@ -372,18 +329,6 @@ def as_of_words(a, lang: str = "zh") -> str:
     when_zh = f"{when}年" if len(when) == 4 and when.isdigit() else when
     return (f"截至{when_zh}已发布的数据" if lang == "zh" else
             f"figures published by {when}")
-
-
-def account_counts_sentence(acc, lang: str = "zh") -> str:
-    """``共8项目标：已实现2项，未实现1项，尚不能确定5项。`` (outcomes with none left out)."""
-    c = acc.counts()
-    words = P.OUTCOME[lang]
-    n = sum(c.values())
-    parts = [(o, k) for o, k in c.items() if k]
-    if lang == "zh":
-        return f"共{n}项目标：" + "，".join(f"{words[o]}{k}项" for o, k in parts) + "。"
-    head = f"{n} target{'s' if n != 1 else ''}"
-    return f"{head}: " + ", ".join(f"{k} {words[o]}" for o, k in parts) + "."
 
 
 def warnings_sentence(acc, lang: str = "zh") -> str:

@@ -84,6 +84,28 @@ VIEW: dict[str, dict[str, str]] = {
     "gap_line": {"zh": "数据缺口：{items}。", "en": "Data gaps: {items}."},
     "gap_item": {"zh": "{name}（缺少{missing}）", "en": "{name} (missing {missing})"},
     "gap_group": {"zh": "{n}项（{names}）：{reason}", "en": "{n} targets ({names}): {reason}"},
+    # --- the figures not used -------------------------------------------------------------------
+    "h_unused_indicator": {"zh": "指标", "en": "Indicator"},
+    "h_unused_year": {"zh": "年份", "en": "Year"},
+    "h_unused_figure": {"zh": "数值", "en": "Figure"},
+    "h_unused_source": {"zh": "来源", "en": "From"},
+    "h_unused_why": {"zh": "未使用原因", "en": "Why not used"},
+    "unused_head": {"zh": "下列数据未用于判断：年内数（截至年中某日或某月的数据）不作年度值使用，"
+                          "口径与规划不同的数据不与目标比较。",
+                    "en": "These figures were not used: a part-year figure (as of a date within "
+                          "the year) is not a year's value, and a figure of a different "
+                          "definition is not compared with the target."},
+    "unused_tail": {"zh": "另有内置数据中口径与规划不同的数据{n}个未使用（原因见 Excel 工作簿"
+                          "“数据”表的“使用情况”列）。",
+                    "en": "{n} shipped figures of a different definition are not used either "
+                          "(the 'Used' column of the workbook's actuals sheet says why)."},
+    "unused_tail_one": {"zh": "另有内置数据中口径与规划不同的数据1个未使用（原因见 Excel 工作簿"
+                              "“数据”表的“使用情况”列）。",
+                        "en": "1 shipped figure of a different definition is not used either "
+                              "(the 'Used' column of the workbook's actuals sheet says why)."},
+    "origin_shipped": {"zh": "内置数据", "en": "shipped figures"},
+    "origin_yours": {"zh": "您的数据", "en": "your figures"},
+    "origin_file": {"zh": "您的文件{file}", "en": "your file {file}"},
     # --- the retrospective --------------------------------------------------------------------
     "no_settled": {"zh": "尚无结果已知的目标，无法回看各年评估是否正确。",
                    "en": "No target has a known outcome yet, so the yearly reviews cannot be "

@@ -40,7 +40,6 @@ from ._jupyter import view_html
 from ._names import localised, plan_title, short_name, target_name
 from ._report_words import REPORT, report_title, rule_lines, sheet_name
 from ._slide_words import deck_title
-from ._table import LISTED, UNUSED_HEADERS, _origin_en, unused_sentences
 from ._tables import Cell, Column, Page, Section, Table, paginate
 from ._units import DisplayUnit, unit_of
 from ._view_words import VIEW, counted, percent_text, verdict_words, words
@@ -758,6 +757,18 @@ def _gaps(views: list[TargetView], lang: str) -> tuple[Table, tuple[str, ...]]:
     return table, tuple(lines)
 
 
+#: The reasons a report lists figure by figure (the others are the selection rule at work).
+LISTED = ("part_year", "not_comparable")
+
+
+def _origin(origin: str, lang: str) -> str:
+    """Where a figure came from, for an English table (the sources' titles are Chinese)."""
+    if origin == "jxdigital":
+        return words("origin_shipped", lang)
+    return words("origin_yours", lang) if origin.startswith("<") else \
+        words("origin_file", lang, file=origin)
+
+
 def _unused(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, str, str]:
     u = a.unused()
     shipped_other = (u["reason_code"] == "not_comparable") & (u["origin"] == "jxdigital")
@@ -779,15 +790,16 @@ def _unused(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, s
             text = T.figure(value, unit, str(r["qualifier"]), lang)
         rows.append((Cell(str(r["name_zh"]) if zh else str(r["name_en"] or r["name_zh"])),
                      Cell(str(int(r["year"])), value=float(r["year"]), fmt="0"), Cell(text),
-                     Cell(str(r["source_title"]) if zh else _origin_en(str(r["origin"]))),
+                     Cell(str(r["source_title"]) if zh else _origin(str(r["origin"]), lang)),
                      Cell(str(r["reason_zh"] if zh else r["reason_en"]))))
     kinds = ("name", "number", "number", "text", "reason")
     widths = (10, 4, 8, 16, 16)
-    cols = tuple(Column(k, h, kind, w) for k, h, kind, w in
-                 zip(("indicator", "year", "figure", "source", "why"), UNUSED_HEADERS[lang],
-                     kinds, widths, strict=True))
-    head, tail = unused_sentences(int(shipped_other.sum()), lang)
-    return Table(cols, tuple(rows)), head, tail
+    keys = ("indicator", "year", "figure", "source", "why")
+    cols = tuple(Column(k, words(f"h_unused_{k}", lang), kind, w) for k, kind, w in
+                 zip(keys, kinds, widths, strict=True))
+    n = int(shipped_other.sum())
+    tail = words("unused_tail_one" if n == 1 else "unused_tail", lang, n=n) if n else ""
+    return Table(cols, tuple(rows)), words("unused_head", lang), tail
 
 
 def _retrospective(a: Assessment, views: list[TargetView], lang: str
