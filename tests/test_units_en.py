@@ -273,14 +273,16 @@ def test_chart_axis_and_labels_in_english(a):
     assert not CJK.search(texts), texts
 
 
-def test_between_target_scales_both_ends_on_a_chart():
-    from jxdigital.present._chart_words import target_words as _target_words
+def test_between_target_scales_both_ends_on_a_chart(tmp_path):
+    from jxdigital.present.view import view
 
-    class Row:
-        comparator, target_value, target_high, unit = "between", 2.0, 3.0, "万个"
-
-    assert _target_words(Row, "en") == "20,000–30,000"
-    assert _target_words(Row, "zh") == "2—3万个"
+    plan = tmp_path / "plan.csv"
+    plan.write_text(f"{HEADER}\nzones,新增园区,Parks,万个,2020,1,2025,2-3,jiangxi\n",
+                    encoding="utf-8")
+    a = assess(plan, today="2024-06-30")
+    assert view(a, "en")["zones"].mark == "20,000–30,000"
+    assert view(a, "zh")["zones"].mark == "2—3万个"
+    assert view(a, "zh")["zones"].target == "2—3"  # the table cell, the unit in the header
 
 
 @pytest.mark.slow

@@ -3,8 +3,9 @@
 The plan catalogue (``plans``, ``load_plan``), growth arithmetic (``implied_cagr``,
 ``required_cagr``, ``pro_rata_path``), yearly actuals with provenance (``actuals``,
 ``load_actuals``, ``coverage``, ``conflicts``), calibrated projections (``project``) and
-the on/off-track assessment (``assess``, ``assessment_history``). Heavy modules load on
-first use, so ``import jxdigital`` and the command line stay fast.
+the on/off-track assessment (``assess``, ``assessment_history``) and its one view in words
+and display units, which every output lays out (``view``). Heavy modules load on first use,
+so ``import jxdigital`` and the command line stay fast.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ _LAZY = {
     "assess": "jxdigital.present", "assessment_history": "jxdigital.present",
     "Assessment": "jxdigital.assessment", "TargetStatus": "jxdigital.assessment",
     "Account": "jxdigital.assessment",
+    "view": "jxdigital.present.view", "ReportView": "jxdigital.present.view",
 }
 
 __all__ = ["__version__", *_LAZY]

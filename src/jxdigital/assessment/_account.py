@@ -64,7 +64,9 @@ class Account:
                 "qualifier": r.latest_qualifier, "margin": r.margin,
                 "margin_pp": r.margin_pp, "p_met": r.p_met,
                 "reason_zh": r.reason_zh, "reason_en": r.reason_en})
-        return pd.DataFrame(rows, columns=ACCOUNT_COLUMNS)
+        f = pd.DataFrame(rows, columns=ACCOUNT_COLUMNS)
+        f["year"] = f["year"].astype("Int64")  # 2025, never 2025.0
+        return f
 
     def counts(self) -> dict[str, int]:
         """{outcome: number of targets}, every outcome present (0 where none)."""

@@ -101,6 +101,10 @@ class TargetStatus(BaseModel):
     evidence_grade: str = ""  # A / B / C: what the verdict rests on ('' no verdict)
 
 
+#: The fields of a ``TargetStatus`` that hold a year (or none).
+YEAR_FIELDS = ("base_year", "latest_year", "reference_latest_year", "outcome_year")
+
+
 class Assessment:
     """Every target of a plan assessed; ``to_frame()`` one row per target.
 
@@ -203,10 +207,13 @@ class Assessment:
         raise NotFoundError(f"no target {indicator_id!r} in plan {self.plan.plan_id!r}")
 
     def to_frame(self) -> pd.DataFrame:
-        rows = []
-        for t in self.targets:
-            rows.append(t.model_dump())
-        return pd.DataFrame(rows)
+        """One row per target, every field of ``TargetStatus``; years as whole numbers
+        (pandas' nullable integers: 2020, never 2020.0; missing as <NA>)."""
+        f = pd.DataFrame([t.model_dump() for t in self.targets],
+                         columns=list(TargetStatus.model_fields))
+        for c in YEAR_FIELDS:
+            f[c] = f[c].astype("Int64")
+        return f
 
     def summary(self) -> pd.DataFrame:
         """Count of targets per status."""
