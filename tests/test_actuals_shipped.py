@@ -45,7 +45,7 @@ def test_coverage_shows_missing_years_as_missing():
     assert t.shape == (19, 6) and list(t.columns) == [str(y) for y in range(2020, 2026)]
     # end-2021 5G: the figure the other evidence supports (≈4.2万), as the assessment uses
     assert t.loc["5G基站开通数(万个)", "2021"].startswith("~4.2")
-    assert t.loc["省际出口带宽(Gpbs)", "2023"] == "—"
+    assert t.loc["省际出口带宽(Gbps)", "2023"] == "—"
     assert sum(cov.counts.values()) == 19
     assert "plan rows" in str(cov)
 

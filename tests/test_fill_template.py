@@ -66,23 +66,22 @@ def test_template_of_the_default_plan(template, plan):
     base = _cell(ws, header, rows, t.indicator_id, "2020")
     assert base.value == 8354 and base.fill.fgColor.rgb == GREY
     assert "规划基期值" in base.comment.text
-    # the figures jxdigital has: selected, comparable, year-end, in the plan's unit, grey,
-    # with their source in a comment; every other year cell is empty and white
-    a = jxdigital.actuals()
-    have = a[a["selected"] & a["comparable"] & (a["as_of"] == "") & (a["region"] == "jiangxi")
-             & a["year"].between(2021, 2025) & a["indicator_id"].isin(list(rows))
-             & a["measure"].isin(["level", "share_pct"])]
-    assert len(have) >= 1
-    for r in have.itertuples():
-        c = _cell(ws, header, rows, r.indicator_id, str(r.year))
-        assert c.fill.fgColor.rgb == GREY, (r.indicator_id, r.year)
+    # the figures the assessment rests on (published, bounds and derived ones, with their
+    # qualifier), in the plan's unit, grey, with their source in a comment; every other year
+    # cell is empty and white
+    used = jxdigital.assess(plan).series
+    have = {(iid, int(r.year)): r for iid, f in used.items() for r in f.itertuples()
+            if 2021 <= r.year <= 2025 and r.as_of == "" and r.indicator_id == iid}
+    assert len(have) >= 3
+    for (iid, year), r in have.items():
+        c = _cell(ws, header, rows, iid, str(year))
+        assert c.fill.fgColor.rgb == GREY, (iid, year)
         assert parse_number(c.value).value == pytest.approx(r.value)
         assert r.source_title in c.comment.text
-    shipped = {(r.indicator_id, str(r.year)) for r in have.itertuples()}
     for iid in rows:
-        for y in map(str, range(2021, 2026)):
-            if (iid, y) not in shipped:
-                c = _cell(ws, header, rows, iid, y)
+        for y in range(2021, 2026):
+            if (iid, y) not in have:
+                c = _cell(ws, header, rows, iid, str(y))
                 assert c.value is None and c.fill.fgColor.rgb != GREY, (iid, y)
 
     # the hidden record lists exactly the grey cells, with the text the reader will see
@@ -265,3 +264,48 @@ def test_english_template_reads_back(tmp_path, plan):
     mine = jxdigital.load_actuals(out, plan=plan)
     assert mine[["indicator_id", "year", "value", "source_title"]].values.tolist() == [
         ["ipv6_active_users", 2024, 5200, "MIIT bulletin"]]
+
+
+def test_template_prefills_what_the_assessment_uses(template):
+    """5G: the assessment rests on end-2021 ≈ 4.2万 (6.2万 at 2022-09 less the 2万 built
+    in 2022) and end-2022 ≥ 6.2万 (the September count); the 工信厅's "6万多" for 2021 is
+    not used, so it is not what the department is shown."""
+    wb, ws, header, rows = _sheet(template)
+    c21 = _cell(ws, header, rows, "base_stations_5g", "2021")
+    c22 = _cell(ws, header, rows, "base_stations_5g", "2022")
+    assert c21.value == "约4.2" and c22.value == "6.2以上"
+    assert "推算" in c21.comment.text and "2022-09" in c22.comment.text
+    assert "6以上" not in {str(c.value) for row in ws.iter_rows() for c in row}
+
+
+def test_template_definitions_speak_the_workbook_language(template, tmp_path, plan):
+    """The Chinese form's 定义 holds the plan's words and the audit's finding in Chinese,
+    no English catalogue note; the English form keeps the note."""
+    wb, ws, header, rows = _sheet(template)
+    definitions = {iid: _cell(ws, header, rows, iid, "定义").value for iid in rows}
+    for iid, text in definitions.items():
+        assert not re.search(r"[A-Za-z]{4,} [a-z]{3,}", text.replace("IPv6", "")), (iid, text)
+    assert "核对：规划所列年均增长18%与296→600不符（按基期和目标推算为年均15.2%）" in \
+        definitions["software_it_services_revenue"]
+    assert "单位原文为“Gpbs”，应为Gbps" in definitions["interprovincial_bandwidth"]
+    # the unit column shows the meant unit; the plan's typo stays in its quoted words
+    assert _cell(ws, header, rows, "interprovincial_bandwidth", "单位").value == "Gbps"
+    en = write_template(tmp_path / "en.xlsx", plan, lang="en")
+    ws_en = openpyxl.load_workbook(en).worksheets[0]
+    texts = [c.value for c in ws_en["D"] if c.value]
+    assert any("Stated growth 18% does not match 296→600" in t for t in texts)
+
+
+def test_template_cells_show_in_full(template):
+    """Ids are not cut, and every line of a wrapped name or definition shows: the row is at
+    least as tall as its lines (15 pt a name line, 12 pt a 9 pt definition line)."""
+    wb, ws, header, rows = _sheet(template)
+    letter = openpyxl.utils.get_column_letter
+    id_width = ws.column_dimensions[letter(header.index("indicator_id") + 1)].width
+    assert id_width >= 0.85 * max(map(len, rows))
+    width = ws.column_dimensions[letter(header.index("定义") + 1)].width
+    for iid, r in rows.items():
+        text = _cell(ws, header, rows, iid, "定义").value
+        chars = [sum(2 if ord(ch) > 0x2E80 else 1 for ch in part) for part in text.split("\n")]
+        need = sum(-(-c // int(width * 11 / 9)) for c in chars)  # lines at the least
+        assert ws.row_dimensions[r].height >= 12 * need, (iid, need)

@@ -288,7 +288,7 @@ def test_defuse_is_for_text_only():
 def test_markdown_shows_plan_markup_as_text(report):
     md = (report / "report.md").read_text(encoding="utf-8")
     assert "<script>" not in md and "alert(1)</script>" not in md
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; R&amp;D\\|x" in md
+    assert "&lt;script>alert(1)&lt;/script> R&amp;D\\|x" in md
     lines = md.splitlines()
     rows = [i for i, ln in enumerate(lines) if "&lt;script" in ln and ln.startswith("| ")]
     assert len(rows) == 1  # the targets (one table: no second account, no empty look back)

@@ -327,13 +327,14 @@ def _cmd_template(args: argparse.Namespace) -> int:
               "overwrite it", file=sys.stderr)
         return Exit.USAGE
     plan = load_plan(args.plan)
-    path = write_template(out, plan, years=years, lang=args.lang, overwrite=args.force)
     base, shown = template_years(plan, years)
     rows = template_rows(plan, shown, args.lang, base)
+    path = write_template(out, plan, years=years, lang=args.lang, overwrite=args.force,
+                          rows=rows)
     filled = sum(len(r.cells) for r in rows)
     span = f"{shown[0]}-{shown[-1]}" if len(shown) > 1 else str(shown[0])
     print(f"jxdigital: wrote {path}: {len(rows)} indicator(s) of {plan.plan_id}, years {span}, "
-          f"{filled} figure(s) jxdigital already has (grey)\n"
+          f"{filled} figure(s) jxdigital already has or uses (grey)\n"
           f"jxdigital: once filled in: jxdigital report --plan {args.plan} --actuals {path}")
     return Exit.OK
 
@@ -385,8 +386,8 @@ def build_parser() -> argparse.ArgumentParser:
         (["--scheme"], dict(choices=["cn", "eurostat", "un"], default="cn",
                             help="status scheme (default: cn, by P(target met))")),
         (["--fail-on"], dict(dest="fail_on", choices=sorted(FAIL_ON),
-                             help="exit 3 when any target is off track (or at risk or off "
-                                  "track)")))
+                             help="exit 3 when any target is off track or, its year over, "
+                                  "missed (at-risk: also when at risk)")))
 
     a = sub.add_parser("audit", parents=[fmt, plan, lang],
                        help="check the plan's stated growth rates against base→target")

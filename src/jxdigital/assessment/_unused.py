@@ -56,10 +56,11 @@ def _keys(frame: pd.DataFrame | None) -> set[tuple]:
     cost a plan of hundreds of series seconds)."""
     if frame is None or not len(frame) or "indicator_id" not in frame:
         return set()
-    f = frame[frame["indicator_id"].notna()]
-    cols = [[int(y) for y in f[k]] if k == "year" else [_text(x) for x in f[k]]
-            for k in KEY]
-    return set(zip(*cols, strict=True))
+    # no boolean filter: it copies every column of the frame, for a handful of rows
+    keep = frame["indicator_id"].notna().tolist()
+    cols = [[int(y) for y in frame[k].tolist()] if k == "year" else
+            [_text(x) for x in frame[k].tolist()] for k in KEY]
+    return {row for row, ok in zip(zip(*cols, strict=True), keep, strict=True) if ok}
 
 
 class _Series:

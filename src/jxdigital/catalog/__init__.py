@@ -12,7 +12,7 @@ from ._models import (
 )
 from ._parse import COMPARATORS, parse_base, parse_growth, parse_target
 from ._registry import indicator_registry
-from ._units import conversion_factor, lookup_unit
+from ._units import TYPOS, conversion_factor, lookup_unit, unit_name
 
 __all__ = [
     "AROUND_TOLERANCE_PP",
@@ -23,6 +23,7 @@ __all__ = [
     "OPTIONAL",
     "PARSED",
     "REQUIRED",
+    "TYPOS",
     "Indicator",
     "Plan",
     "Source",
@@ -35,4 +36,5 @@ __all__ = [
     "parse_growth",
     "parse_target",
     "plans",
+    "unit_name",
 ]

@@ -41,6 +41,17 @@ for _p, _s in _PREFIX.items():
         UNITS.setdefault(f"{_p}{_c}", Unit(_c, _s))
 
 
+#: Units the plans print with a typo, and what they mean: shown by the meant name
+#: everywhere but where the plan is quoted.
+TYPOS = {"Gpbs": "Gbps"}
+
+
+def unit_name(printed: str) -> str:
+    """The unit as a table shows it: ``printed`` with a known typo corrected."""
+    text = (printed or "").strip()
+    return TYPOS.get(text, text)
+
+
 def lookup_unit(printed: str) -> Unit:
     """The base unit and scale of a printed unit; unknown units are their own base."""
     key = (printed or "").strip()

@@ -490,9 +490,10 @@ def indicator_spec(assessment, indicator_id: str | None = None, lang: str | None
 
 
 def _build(c: IndicatorChart, st: S.Style, *, detail: bool, title: bool, dpi: float,
-           ax=None):
+           ax=None, frozen: bool = False):
     """The figure of one target's chart, its labels placed; returns (figure, the artists
-    only the detailed chart shows, its footer text artist)."""
+    only the detailed chart shows, its footer text artist). ``frozen``: its ticks drawn as
+    they stand (``freeze_ticks``: a report's chart, drawn once)."""
     import matplotlib.pyplot as plt
 
     own = ax is None
@@ -516,6 +517,8 @@ def _build(c: IndicatorChart, st: S.Style, *, detail: bool, title: bool, dpi: fl
     if own:
         _place_axes(fig, ax, st, footer, title)
     S.fix_fonts(fig)
+    if frozen:
+        S.freeze_ticks(ax, grid=(S.GRID, GRID_LINE))
     place_labels(fig, ax, todo)
     shown.detail += [t for t in ax.texts if t.get_gid() == DETAIL_GID]
     return fig, shown.detail, footer_text
@@ -555,7 +558,8 @@ def target_charts(c: IndicatorChart, st: S.Style, slide_dpi: float | None,
     import matplotlib.pyplot as plt
 
     with S.drawing(st):
-        fig, extra, footer = _build(c, st, detail=True, title=True, dpi=slide_dpi or 100)
+        fig, extra, footer = _build(c, st, detail=True, title=True, dpi=slide_dpi or 100,
+                                    frozen=True)
     buf = io.BytesIO()
     with matplotlib.rc_context({**font_rc(), "svg.fonttype": "none",
                                 "svg.hashsalt": "jxdigital"}):

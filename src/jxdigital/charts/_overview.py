@@ -20,7 +20,14 @@ from ..present._chart_words import chart_words
 from ..present._names import titled
 from ..present.view import ReportView, view
 from . import _style as S
-from ._indicator import add_footer, draw_badge, draw_indicator, footer_height, footer_lines
+from ._indicator import (
+    GRID_LINE,
+    add_footer,
+    draw_badge,
+    draw_indicator,
+    footer_height,
+    footer_lines,
+)
 from ._place import place
 
 
@@ -103,7 +110,7 @@ def plot_dashboard(assessment, *, lang: str | None = None, style: str = "noteboo
 
 
 def _dashboard(v: ReportView, pg: DashboardPage, st: S.Style, ncols: int | None,
-               title: bool):
+               title: bool, frozen: bool = False):
     import matplotlib.pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
@@ -159,7 +166,10 @@ def _dashboard(v: ReportView, pg: DashboardPage, st: S.Style, ncols: int | None,
             ax.yaxis.set_major_locator(MaxNLocator(nbins=3, min_n_ticks=2))
         # the panels share their years: labelled once, under each column's last panel
         for k, ax in enumerate(axes.flat[:n]):
-            if k + ncols < n:
+            if frozen:  # a report's page, drawn once: its ticks as they stand
+                S.freeze_ticks(ax, size=tick_pt, x_labels=k + ncols >= n,
+                               grid=(S.GRID, GRID_LINE))
+            elif k + ncols < n:
                 ax.tick_params(axis="x", labelbottom=False)
         if heading:
             fig.suptitle("\n".join(heading_lines), x=0.01, y=1 - 0.25 * title_pt / (h * 72),
@@ -177,7 +187,7 @@ def plot_status_summary(assessment, *, lang: str | None = None, style: str = "no
                         title: bool = True, page: int | None = None):
     """P(target met) of the targets as bars, by section, sorted within a section (settled
     first, then from the likeliest), coloured and labelled by the verdict; targets without
-    a probability say why in words. In the slide style one page of at most 15 rows
+    a probability say why in words. In the slide style one page of at most 20 rows
     (``page``, default 1; ``summary_pages`` tells how many); other styles draw every
     target, as tall as they need. Returns the Figure."""
     v = _view(assessment, lang)

@@ -99,7 +99,8 @@ def _render(job: tuple[str, str]) -> list[tuple[str, bytes]]:
     if kind == "dashboard":
         n = int(what)
         return [(page_key("dashboard", n),
-                 _png(_dashboard(v, v.dashboard_pages[n - 1], st, None, False), SLIDE_DPI))]
+                 _png(_dashboard(v, v.dashboard_pages[n - 1], st, None, False, frozen=True),
+                      SLIDE_DPI))]
     return [("_retrospective", _png(plot_retrospective(v, style="slide", title=False),
                                     SLIDE_DPI))]
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-import io
 import os
+import struct
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,21 +99,112 @@ def drawing(style: Style) -> Iterator[None]:
 PNG_OPTIONS = {"compress_level": 1}
 
 
+def _chunk(tag: bytes, data: bytes) -> bytes:
+    return (struct.pack(">I", len(data)) + tag + data
+            + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF))
+
+
+def encode_png(rgb, dpi: float) -> bytes:
+    """An RGB array (height × width × 3, uint8) as PNG, rows unfiltered, zlib level 1.
+
+    Why not Pillow: its encoder tries every row filter on every row, three quarters of the
+    time of a report's slide chart after drawing; a chart's flat colours compress as well
+    unfiltered (a 1845 × 840 chart: 11 ms and 154 KB here, 31 ms and 165 KB with Pillow).
+    """
+    import numpy as np
+
+    h, w, _ = rgb.shape
+    raw = np.zeros((h, 1 + 3 * w), np.uint8)  # a 0 (no filter) byte before each row
+    raw[:, 1:].reshape(h, w, 3)[:] = rgb  # a view of raw's rows: one copy, no temporary
+    per_metre = round(dpi / 0.0254)
+    return b"".join((
+        b"\x89PNG\r\n\x1a\n",
+        _chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)),  # 8-bit RGB
+        _chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)),
+        _chunk(b"IDAT", zlib.compress(raw.data, 1)),
+        _chunk(b"IEND", b"")))
+
+
 def png_bytes(fig, dpi: float) -> bytes:
-    """``fig`` as PNG at ``dpi``: drawn once, saved as RGB (a chart has no transparency:
-    a quarter less to compress than matplotlib's RGBA) at zlib level 1."""
+    """``fig`` as PNG at ``dpi``: drawn once, saved as RGB (a chart has no transparency)
+    by ``encode_png``."""
     import matplotlib
     import numpy as np
-    from PIL import Image
 
     with matplotlib.rc_context(font_rc()):
         fig.set_dpi(dpi)
         fig.canvas.draw()
         rgb = np.asarray(fig.canvas.buffer_rgba())[..., :3]
-    buf = io.BytesIO()
-    Image.fromarray(rgb).save(buf, format="png", dpi=(dpi, dpi), **PNG_OPTIONS)
-    return buf.getvalue()
+    return encode_png(rgb, dpi)
 
+
+def freeze_ticks(ax, *, size: float | None = None, x_labels: bool = True,
+                 grid: tuple[str, float] | None = None) -> None:
+    """Draw ``ax``'s ticks as they stand — labels as texts, marks as one marker line per
+    axis, the y grid as one collection — and take matplotlib's ticks away.
+
+    Why: matplotlib builds five artists for every tick the first time a figure is drawn
+    (about 2 ms a tick, a third of a report chart's drawing); a report draws each chart once
+    and nobody zooms it, so the picture is the same for a fraction of the cost. Charts
+    handed to users (``plot_indicator``, ``plot_dashboard``) keep live ticks. ``size``:
+    the tick labels' type size (default: the rc's); ``x_labels``: write the x labels (a
+    dashboard labels its bottom row only); ``grid``: (colour, width) of horizontal grid
+    lines at the y ticks.
+    """
+    import matplotlib as mpl
+    from matplotlib import lines as mlines
+    from matplotlib.ticker import NullLocator
+    from matplotlib.transforms import offset_copy
+
+    fig = ax.figure
+    out = {}
+    for name, axis in (("x", ax.xaxis), ("y", ax.yaxis)):
+        lo, hi = sorted(axis.get_view_interval())
+        eps = 1e-9 * (hi - lo or 1.0)
+        locs = [float(t) for t in axis.get_majorticklocs() if lo - eps <= t <= hi + eps]
+        out[name] = (locs, axis.get_major_formatter().format_ticks(locs) if locs else [])
+    rc = mpl.rcParams
+    for name, (locs, labels) in out.items():
+        if not locs:
+            continue
+        length, width = rc[f"{name}tick.major.size"], rc[f"{name}tick.major.width"]
+        colour = rc[f"{name}tick.color"]
+        ink = rc[f"{name}tick.labelcolor"]
+        ink = colour if ink == "inherit" else ink
+        away = length + rc[f"{name}tick.major.pad"]  # points from the spine
+        pt = size or rc[f"{name}tick.labelsize"]
+        if name == "x":
+            base = ax.get_xaxis_transform()
+            ax.plot(locs, [0.0] * len(locs), transform=base, ls="none",
+                    marker=mlines.TICKDOWN, ms=length, mew=width, color=colour,
+                    clip_on=False, zorder=2.5)
+            if x_labels:
+                at = offset_copy(base, fig=fig, y=-away, units="points")
+                for x, text in zip(locs, labels, strict=True):
+                    ax.text(x, 0.0, text, transform=at, ha="center", va="top", fontsize=pt,
+                            color=ink, clip_on=False, gid="xtick")
+        else:
+            base = ax.get_yaxis_transform()
+            ax.plot([0.0] * len(locs), locs, transform=base, ls="none",
+                    marker=mlines.TICKLEFT, ms=length, mew=width, color=colour,
+                    clip_on=False, zorder=2.5)
+            at = offset_copy(base, fig=fig, x=-away, units="points")
+            for y, text in zip(locs, labels, strict=True):
+                ax.text(0.0, y, text, transform=at, ha="right", va="center_baseline",
+                        fontsize=pt, color=ink, clip_on=False, gid="ytick")
+            if grid is not None:
+                ax.hlines(locs, 0.0, 1.0, transform=base, colors=grid[0], linewidths=grid[1],
+                          zorder=0.5)
+    ax.grid(False)
+    ax.xaxis.set_major_locator(NullLocator())
+    ax.yaxis.set_major_locator(NullLocator())
+    if ax.get_ylabel():  # where matplotlib would put it: beyond the widest tick label
+        r = fig.canvas.get_renderer()
+        wide = max((t.get_window_extent(r).width for t in ax.texts if t.get_gid() == "ytick"),
+                   default=0.0) * 72 / fig.dpi
+        away = (rc["ytick.major.size"] + rc["ytick.major.pad"] + wide + ax.yaxis.labelpad)
+        ax_pt = ax.get_window_extent(r).width * 72 / fig.dpi
+        ax.yaxis.set_label_coords(-away / max(ax_pt, 1.0), 0.5)
 
 
 def fix_fonts(fig) -> None:

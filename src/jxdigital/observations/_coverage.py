@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import codes
-from ..catalog import Plan
+from ..catalog import Plan, unit_name
 from ._select import conflicts as find_conflicts
 from ._usable import LEVEL_MEASURES, is_usable
 
@@ -81,7 +81,7 @@ def coverage(plan: Plan, data: pd.DataFrame, years: range | None = None) -> Cove
     for t in plan:
         ind, region = t.indicator, t.indicator.region
         mine = d[(d["indicator_id"] == ind.indicator_id) & (d["region"] == region)]
-        label = f"{ind.name_zh}({ind.unit})" if ind.unit else ind.name_zh
+        label = f"{ind.name_zh}({unit_name(ind.unit)})" if ind.unit else ind.name_zh
         cells, usable_years = {}, 0
         for y in yrs:
             obs = mine[mine["year"] == y]

@@ -18,6 +18,7 @@ from ..assessment import assessment_history as _history
 from ..catalog import Plan
 from . import _phrases as phrases
 from ._colours import OUTCOME_STATUS, STATUS_COLOURS, STATUS_INK
+from ._units import DisplayUnit, display_unit, unit_of
 from ._wording import WORDS, Words
 
 
@@ -41,5 +42,5 @@ def assessment_history(plan=None, actuals=None, years=None, scheme: str = "cn",
 
 assess.__doc__ = (assess.__doc__ or "") + "\n\n" + (_assess.__doc__ or "")
 
-__all__ = ["OUTCOME_STATUS", "STATUS_COLOURS", "STATUS_INK", "WORDS", "Words", "assess",
-           "assessment_history", "phrases"]
+__all__ = ["OUTCOME_STATUS", "STATUS_COLOURS", "STATUS_INK", "WORDS", "DisplayUnit", "Words",
+           "assess", "assessment_history", "display_unit", "phrases", "unit_of"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import codes
+from ..catalog import TYPOS
 from ._names import target_name
 
 #: The data sheet's column names by key; each is a name the actuals reader maps to the
@@ -95,23 +96,88 @@ def base_comment(plan: Any, base_text: str, lang: str) -> str:
             "your figure; type over it only with a revised figure, and give its source.")
 
 
-def shipped_comment(r: Any, value_text: str, unit: str, lang: str) -> str:
-    """The comment on a cell the template filled with a shipped figure ``r`` (a row of the
-    shipped actuals): the figure, its source, and what to do with a better one."""
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and v != v) or str(v).strip() == ""
+
+
+def _derivation(r: Any, unit: str, lang: str) -> str:
+    """How a derived figure was found, in ``lang``: from a part-year level of a running
+    total, a 1–N月 total of a yearly flow, a growth rate, or other published figures."""
     zh = lang == "zh"
-    published = f"{r.value_published:.15g}{r.unit_published}"
-    lines = ([f"jxdigital 已有数据：{value_text}（单位：{unit or '无'}；原文 {published}）",
-              f"来源：{r.source_title}"] if zh else
-             [f"jxdigital already has: {value_text} (unit: {unit or 'none'}; as published: "
-              f"{published})", f"Source: {r.source_title}"])
+    part = "" if _blank(getattr(r, "part_as_of", "")) else str(r.part_as_of)
+    if part and r.qualifier == codes.LOWER_BOUND:
+        level = f"{float(r.value_published):.15g}{r.unit_published}"
+        return (f"由{part}已达到的{level}推得：累计数年末不低于年内已达到的数" if zh else
+                f"from the {level} reached at {part}: a running total ends the year at least "
+                "there")
+    if part:
+        month = part[5:7].lstrip("0")
+        return (f"由1—{month}月累计数按前{month}个月通常占全年的比例推算全年" if zh else
+                f"the year's total estimated from the January–{part[5:7]} total and the share "
+                "of the year those months usually cover")
+    if str(getattr(r, "note", "")) == "year-end level from a growth rate":
+        return "由上年数值和本年增长率推算" if zh else "grown from the year before by the year's rate"
+    return "由同一来源的其他公布数字推算，非公布值" if zh else \
+        f"derived, not published: {r.derived_from}"
+
+
+def figure_comment(r: Any, value_text: str, unit: str, lang: str) -> str:
+    """The comment on a cell the template filled with a figure the assessment uses ``r``
+    (a row of ``Assessment.series``): the figure, how it was found where it was derived,
+    its source, and what to do with a better one."""
+    zh = lang == "zh"
+    derived = str(getattr(r, "kind", "")) == "derived"
+    if derived:
+        lines = ([f"jxdigital 推算值（评估用到了它）：{value_text}（单位：{unit or '无'}）",
+                  "推算方法：" + _derivation(r, unit, lang), f"依据：{r.source_title}"] if zh else
+                 [f"jxdigital's derived figure, used by the assessment: {value_text} "
+                  f"(unit: {unit or 'none'})", "How: " + _derivation(r, unit, lang),
+                  f"From: {r.source_title}"])
+    else:
+        published = f"{float(r.value_published):.15g}{r.unit_published}"
+        lines = ([f"jxdigital 已有数据（评估用到了它）：{value_text}（单位：{unit or '无'}；"
+                  f"原文 {published}）", f"来源：{r.source_title}"] if zh else
+                 [f"jxdigital already has, and the assessment uses: {value_text} (unit: "
+                  f"{unit or 'none'}; as published: {published})", f"Source: {r.source_title}"])
     labels = SOURCE_LABELS[lang]
     for key, v in (("publisher", r.publisher), ("published", r.published),
-                   ("url", r.source_url), ("scope", r.scope_note)):
-        if v:
+                   ("url", r.source_url), ("scope", "" if derived else r.scope_note)):
+        if not _blank(v):
             lines.append(f"{labels[key]}：{v}" if zh else f"{labels[key]}: {v}")
-    lines.append("有更新或更准确的数字：直接改写本格，并在本行填写来源。" if zh else
-                 "A newer or better figure: type over this cell and give its source in this row.")
+    lines.append("有公布的或更准确的数字：直接改写本格，并在本行填写来源。" if zh else
+                 "A published or better figure: type over this cell and give its source in "
+                 "this row.")
     return "\n".join(lines)
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}%".replace(".0%", "%")
+
+
+def definition_notes(t: Any, audit: Any, lang: str) -> list[str]:
+    """What the catalogue found about a row's printed words, in ``lang``: the English
+    form is the catalogue's note; the Chinese one says the same facts in Chinese — a
+    stated growth rate that does not match base → target (``audit``: the row of
+    ``Plan.audit()``), a bound printed as the base, a base printed as 0 or not at all, a
+    unit printed with a typo."""
+    if lang != "zh":
+        return [t.note.strip()] if t.note.strip() else []
+    out = []
+    if audit is not None and bool(audit["flagged"]):
+        stated, implied = _pct(float(audit["stated_cagr"])), _pct(float(audit["implied_cagr"]))
+        reach = float(audit["target_at_stated_rate"])
+        out.append(f"核对：规划所列年均增长{stated}与{t.base_text}→{t.target_text}不符（按基期和目标"
+                   f"推算为年均{implied}）；按{stated}增长，{t.target_year}年约为{reach:,.0f}。")
+    if t.base_qualifier == codes.LOWER_BOUND:
+        out.append(f"基期值印为下限（{t.base_text}）。")
+    if t.base_text.strip() in ("0", "0.0"):
+        out.append("基期值印为0。")
+    if t.base_text.strip() in ("", "—", "-", "－"):
+        out.append("规划未列基期值。")
+    unit = t.indicator.unit.strip()
+    if unit in TYPOS:
+        out.append(f"单位原文为“{unit}”，应为{TYPOS[unit]}。")
+    return out
 
 
 def help_lines(plan: Any, base: int | None, years: list[int], lang: str, data_sheet: str,
@@ -192,4 +258,5 @@ def help_lines(plan: Any, base: int | None, years: list[int], lang: str, data_sh
 
 __all__ = ["CHECK_MESSAGE", "CHECK_STRIPS", "HEADER_NOTES", "QUALIFIED_CELL", "SOURCE_LABELS",
            "TEMPLATE_HEADERS", "TEMPLATE_SHEETS", "as_printed", "base_comment",
-           "base_year_note", "help_lines", "shipped_comment", "target_name", "workbook_title"]
+           "base_year_note", "definition_notes", "figure_comment", "help_lines", "target_name",
+           "workbook_title"]

@@ -18,9 +18,9 @@ from pathlib import Path
 from .. import __version__
 from .._atomic import atomic_path
 from .._tables import SHIPPED_SHEET
-from ..catalog import DEFAULT_PLAN, Plan, conversion_factor, load_plan
+from ..catalog import DEFAULT_PLAN, Plan, conversion_factor, load_plan, unit_name
 from ..errors import ArgumentError
-from ..observations import shipped_actuals
+from ..present import assess
 from ..present._fill_words import (
     CHECK_MESSAGE,
     CHECK_STRIPS,
@@ -31,8 +31,9 @@ from ..present._fill_words import (
     as_printed,
     base_comment,
     base_year_note,
+    definition_notes,
+    figure_comment,
     help_lines,
-    shipped_comment,
     target_name,
     workbook_title,
 )
@@ -138,51 +139,63 @@ def _base_cell(text: str) -> tuple[float | str, str]:
     return v2, _number_text(v2)
 
 
-def _definition(t, lang: str) -> str:
-    """What the catalogue says of the row: the plan's words, then the catalogue's note."""
+def _definition(t, lang: str, audit=None) -> str:
+    """The row's 定义: the plan's words, then what the catalogue found about them, in the
+    workbook's language (the Chinese form carries no English note)."""
     quote = re.sub(r"[ \t]+", "  ", t.source.quote.strip())
     if quote:
         quote = as_printed(quote, lang)
-    return "\n".join(x for x in (quote, t.note.strip()) if x)
+    return "\n".join(x for x in (quote, *definition_notes(t, audit, lang)) if x)
 
 
-def _shipped_figures(plan: Plan, years: list[int]) -> dict[tuple[str, int], object]:
-    """(indicator, year) → the selected comparable year-end shipped figure (a row)."""
-    a = shipped_actuals()
-    a = a[a["selected"] & a["comparable"].astype(bool) & (a["as_of"] == "")
-          & (a["region"] == plan.region) & a["year"].isin(years)]
-    return {(r.indicator_id, int(r.year), r.measure): r for r in a.itertuples()}
+def _figure_cell(r, unit: str, lang: str) -> _Cell | None:
+    """A cell for a figure the assessment used (a row of ``Assessment.series``), in the
+    row's ``unit``, written with its qualifier; None when its unit does not convert."""
+    try:
+        factor = conversion_factor(r.unit, unit) if r.unit != unit else 1.0
+    except ValueError:
+        return None
+    value, text = _cell_for(r.value * factor, r.qualifier)
+    return _Cell(value, text, figure_comment(r, text, unit, lang))
 
 
 def template_rows(plan: Plan, years: list[int], lang: str = "zh",
-                  base_year: int | None = None) -> list[_Row]:
-    """One row per indicator of ``plan`` with the base figure and the shipped figures."""
+                  base_year: int | None = None, used: dict | None = None) -> list[_Row]:
+    """One row per indicator of ``plan`` with the plan's base figure and the figures the
+    assessment rests on (``used``: ``Assessment.series``, default: the plan assessed with
+    the shipped figures), bounds and derived figures with their qualifier."""
     columns = set(years) | ({base_year} if base_year is not None else set())
-    shipped = _shipped_figures(plan, sorted(columns))
+    if used is None:
+        used = assess(plan).series
+    audit = plan.audit().set_index("indicator_id")
+    audit = audit[~audit.index.duplicated()]
     rows: dict[str, _Row] = {}
     for t in plan.targets:
         ind = t.indicator
         row = rows.get(t.indicator_id)
         if row is None:
+            found = audit.loc[t.indicator_id] if t.indicator_id in audit.index else None
             row = rows[t.indicator_id] = _Row(
-                t.indicator_id, target_name(ind, lang), ind.unit, _definition(t, lang),
-                plan.region)
+                t.indicator_id, target_name(ind, lang), unit_name(ind.unit),
+                _definition(t, lang, found), plan.region)
         if t.base_year in columns and t.base_text.strip() and t.base_year not in row.cells:
             value, text = _base_cell(t.base_text)
             row.cells[t.base_year] = _Cell(value, text, base_comment(plan, t.base_text, lang))
         if t.measure not in _LEVEL_MEASURES:
             continue
-        measure = "share_pct" if ind.is_share else "level"
-        for y in sorted(columns):
-            r = shipped.get((t.indicator_id, y, measure))
-            if r is None or y in row.cells:
+        figures = used.get(t.indicator_id)
+        if figures is None or not len(figures):
+            continue
+        own = figures[(figures["indicator_id"] == t.indicator_id)
+                      & figures["comparable"].astype(bool)
+                      & (figures["as_of"].astype(str) == "")]
+        for r in own.sort_values("year").itertuples():
+            y = int(r.year)
+            if y not in columns or y in row.cells:
                 continue
-            try:
-                factor = conversion_factor(r.unit, ind.unit) if r.unit != ind.unit else 1.0
-            except ValueError:
-                continue
-            value, text = _cell_for(r.value * factor, r.qualifier)
-            row.cells[y] = _Cell(value, text, shipped_comment(r, text, ind.unit, lang))
+            cell = _figure_cell(r, ind.unit, lang)
+            if cell is not None:
+                row.cells[y] = cell
     return list(rows.values())
 
 
@@ -203,13 +216,15 @@ def _text_width(text: str) -> int:
 
 
 def _lines(text: str, width: float) -> int:
-    return sum(max(1, math.ceil(_text_width(part) / max(width - 1, 1)))
-               for part in (text.split("\n") or [""]))
+    """Lines ``text`` takes in a column ``width`` characters wide: each paragraph's width
+    over the room (a tenth lost to breaking at words and glyph widths)."""
+    room = max(0.9 * (width - 1), 1)
+    return sum(max(1, math.ceil(_text_width(part) / room)) for part in (text.split("\n") or [""]))
 
 
 def write_template(path: str | Path, plan: Plan | str | Path | None = None,
                    years: list[int] | None = None, lang: str = "zh",
-                   overwrite: bool = False) -> Path:
+                   overwrite: bool = False, rows: list[_Row] | None = None) -> Path:
     """Write the workbook a department fills in with its figures for ``plan``.
 
     Sheets: 填报 (one row per indicator: indicator_id, 指标名称, 单位, 定义, the base year,
@@ -218,7 +233,7 @@ def write_template(path: str | Path, plan: Plan | str | Path | None = None,
     the hidden ``_jxdigital`` (the cells jxdigital filled). ``years`` defaults to the year
     after the base year to the target year. ``lang='en'`` writes English names and help and
     the reader's English headers. The file is written whole or not at all; an existing
-    file is kept unless ``overwrite``.
+    file is kept unless ``overwrite``. ``rows``: ``template_rows`` already made for it.
     """
     try:
         import xlsxwriter
@@ -237,7 +252,8 @@ def write_template(path: str | Path, plan: Plan | str | Path | None = None,
     if not isinstance(plan, Plan):
         plan = load_plan(DEFAULT_PLAN if plan is None else plan)
     base, years = template_years(plan, years)
-    rows = template_rows(plan, years, lang, base)
+    if rows is None:
+        rows = template_rows(plan, years, lang, base)
     H = TEMPLATE_HEADERS[lang]
     data_name, help_name = TEMPLATE_SHEETS[lang]
     year_cols = sorted(set(years) | ({base} if base is not None else set()))
@@ -288,7 +304,9 @@ def write_template(path: str | Path, plan: Plan | str | Path | None = None,
         helpws = book.add_worksheet(help_name)
         record = book.add_worksheet(SHIPPED_SHEET)
 
-        widths = {H["id"]: 12, H["name"]: 26, H["unit"]: 7, H["definition"]: 34,
+        # the ids in full (9 pt: about 0.85 of a default character each)
+        id_width = max([12] + [math.ceil(0.85 * len(r.indicator_id)) + 2 for r in rows])
+        widths = {H["id"]: id_width, H["name"]: 26, H["unit"]: 7, H["definition"]: 40,
                   H["source_title"]: 26, H["publisher"]: 16, H["published"]: 11,
                   H["scope_note"]: 18, H["note"]: 16, H["region"]: 8}
         for j, h in enumerate(header):
@@ -331,9 +349,11 @@ def write_template(path: str | Path, plan: Plan | str | Path | None = None,
                 ws.write_blank(i, col[h], None, F["text"])
             ws.write_blank(i, col[H["published"]], None, F["date"])
             ws.write_string(i, col[H["region"]], row.region, F["region"])
-            lines = max(_lines(row.name, widths[H["name"]]),
-                        _lines(row.definition, widths[H["definition"]] * 1.2))
-            ws.set_row(i, max(15, 12.5 * min(lines, 6)))
+            # every line of a wrapped cell shows: 15 pt a line of the 11 pt name, 12 pt a
+            # line of the 9 pt definition (about 11/9 as many characters to the width)
+            height = max(15 * _lines(row.name, widths[H["name"]]),
+                         12 * _lines(row.definition, widths[H["definition"]] * 11 / 9)) + 3
+            ws.set_row(i, min(409, height))
         ws.freeze_panes(1, 3)
         top = f"{xlsxwriter.utility.xl_col_to_name(first_year)}2"
         ws.data_validation(1, first_year, last_row, last_year, {

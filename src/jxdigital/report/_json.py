@@ -1,4 +1,4 @@
-"""The stable JSON document of an assessment (schema_version 2), and its CSV table."""
+"""The stable JSON document of an assessment (schema_version 3), and its CSV table."""
 
 from __future__ import annotations
 

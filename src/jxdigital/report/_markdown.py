@@ -6,16 +6,17 @@ Text from plans and figures (names, targets, reasons, titles) is shown as text: 
 
 from __future__ import annotations
 
-import html
 import re
 
 from ..present.view import ReportView, Table, view
 
 
 def _text(text) -> str:
-    """Plan or figure text as Markdown shows it: ``<``, ``>`` and ``&`` escaped (no raw
-    HTML reaches the page), on one line."""
-    return re.sub(r"[\r\n]+", " ", html.escape(str(text), quote=False))
+    """Plan or figure text as Markdown shows it: ``<`` and ``&`` escaped (no raw HTML
+    reaches the page; ``>`` alone opens no tag, and the plan's "&gt;10000" stays readable in
+    the raw file), on one line."""
+    text = str(text).replace("&", "&amp;").replace("<", "&lt;")
+    return re.sub(r"[\r\n]+", " ", text)
 
 
 def _cell(text) -> str:
