@@ -44,6 +44,7 @@ def _view(a, lang: str | None) -> ReportView:
 #: status badge and the tick labels (dense small multiples: smaller than one chart's).
 PANEL_TITLE, PANEL_BADGE, PANEL_TICK = 0.85, 0.75, 0.7
 WSPACE = 0.3  # between panels, a share of a panel's width
+PANEL_TITLE_MIN = 0.75  # of PANEL_TITLE: the least a slide page shrinks its panel titles to
 BADGE_ROOM = 0.35  # the top of a panel kept for its badge, a share of the data's range
 #: A white ground under a bar's words, so the 25 % / 75 % lines pass behind them.
 LABEL_BOX = {"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"}
@@ -126,18 +127,28 @@ def _dashboard(v: ReportView, pg: DashboardPage, st: S.Style, ncols: int | None,
     # a panel's width in ems of its title type: the axes and most of the gap to the next
     # panel's tick labels (left 0.045, right 0.99, wspace 0.3)
     axes_pt = w * 72 * (0.99 - 0.045) / (ncols + WSPACE * (ncols - 1))
-    width_em = axes_pt * (1 + WSPACE * 0.6) / panel_pt
-    titles = [S.wrap(t.short + t.unit.suffix(), width_em) for t in targets]
-    lines = max((len(t) for t in titles), default=1)  # wrapped, never cut
+    # the unit of what the panel draws (a growth comparison draws the level series)
+    named = [t.short + v.chart(t.id).unit.suffix() for t in targets]
     footer = pg.footer
     footer_pt = footer_height(len(footer_lines(footer, w, st)), st)
     h = st.size[1] if st.name == "slide" else st.size[1] * 1.6
-    while True:  # grow the height until every row has room
-        try:
-            box = _layout(h, nrows, title_pt * max(len(heading_lines), 1), panel_pt, tick_pt,
-                          footer_pt / (h * 72), lines)
-            break
-        except ValueError:
+    # a slide's page keeps the slide's picture box: long titles take smaller type first
+    # (down to PANEL_TITLE_MIN of it), and only then a taller figure
+    scales = (1.0, 0.9, 0.8, PANEL_TITLE_MIN) if st.name == "slide" else (1.0,)
+    box = None
+    while box is None:
+        for scale in scales:
+            pt = panel_pt * scale
+            titles = [S.wrap(n, axes_pt * (1 + WSPACE * 0.6) / pt) for n in named]
+            lines = max((len(t) for t in titles), default=1)  # wrapped, never cut
+            try:
+                box = _layout(h, nrows, title_pt * max(len(heading_lines), 1), pt, tick_pt,
+                              footer_pt / (h * 72), lines)
+                panel_pt = pt
+                break
+            except ValueError:
+                continue
+        else:
             h += 0.5
     with S.drawing(st):
         # Fixed spacing from the type sizes: constrained layout over 20 small axes costs

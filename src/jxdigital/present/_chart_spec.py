@@ -455,7 +455,8 @@ def _page_title(v, titles: Sequence[str], n: int, pages: int, continued: bool) -
     for a chart on one page (its sections are every section)."""
     if pages == 1:
         return ""
-    head = words("name_sep", v.lang).join(titles)
+    head = words("name_sep", v.lang).join(titles) if len(titles) <= 2 else \
+        words("and_more", v.lang, first=titles[0], n=len(titles))
     if continued:
         head += words("continued", v.lang)
     page = f"{n}/{pages}"

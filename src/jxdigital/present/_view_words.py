@@ -41,6 +41,8 @@ VIEW: dict[str, dict[str, str]] = {
     "continued": {"zh": "（续）", "en": " (continued)"},
     "with_page": {"zh": "{head}（{page}）", "en": "{head} ({page})"},
     "name_sep": {"zh": "、", "en": "; "},
+    # a page of more than two sections names its first and how many more
+    "and_more": {"zh": "{first}等{n}部分", "en": "{first} and more ({n} sections)"},
     # --- the main table's headers -------------------------------------------------------------
     "h_seq": {"zh": "序号", "en": "#"},
     "h_indicator": {"zh": "指标", "en": "Indicator"},

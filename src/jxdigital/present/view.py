@@ -573,8 +573,10 @@ def _finished_counts(views: Sequence[TargetView], lang: str, why: bool = True) -
 
 
 def _progress_counts(views: Sequence[TargetView], lang: str) -> str:
-    order = ("achieved", "ahead", "on_track", "at_risk", "off_track", "insufficient_data",
-             "not_assessable")
+    # a target settled before its year is over (its target-year figure already out, or a
+    # year's total already past its goal) is counted too: every target once
+    order = ("met", "missed", "achieved", "ahead", "on_track", "at_risk", "off_track",
+             "insufficient_data", "not_assessable")
     return counted([(verdict_words(c, lang), sum(v.verdict == c for v in views))
                     for c in order], lang)
 
