@@ -270,7 +270,7 @@ def test_template_prefills_what_the_assessment_uses(template):
     """5G: the assessment rests on end-2021 ≈ 4.2万 (6.2万 at 2022-09 less the 2万 built
     in 2022) and end-2022 ≥ 6.2万 (the September count); the 工信厅's "6万多" for 2021 is
     not used, so it is not what the department is shown."""
-    wb, ws, header, rows = _sheet(template)
+    _wb, ws, header, rows = _sheet(template)
     c21 = _cell(ws, header, rows, "base_stations_5g", "2021")
     c22 = _cell(ws, header, rows, "base_stations_5g", "2022")
     assert c21.value == "约4.2" and c22.value == "6.2以上"
@@ -281,7 +281,7 @@ def test_template_prefills_what_the_assessment_uses(template):
 def test_template_definitions_speak_the_workbook_language(template, tmp_path, plan):
     """The Chinese form's 定义 holds the plan's words and the audit's finding in Chinese,
     no English catalogue note; the English form keeps the note."""
-    wb, ws, header, rows = _sheet(template)
+    _wb, ws, header, rows = _sheet(template)
     definitions = {iid: _cell(ws, header, rows, iid, "定义").value for iid in rows}
     for iid, text in definitions.items():
         assert not re.search(r"[A-Za-z]{4,} [a-z]{3,}", text.replace("IPv6", "")), (iid, text)
@@ -299,7 +299,7 @@ def test_template_definitions_speak_the_workbook_language(template, tmp_path, pl
 def test_template_cells_show_in_full(template):
     """Ids are not cut, and every line of a wrapped name or definition shows: the row is at
     least as tall as its lines (15 pt a name line, 12 pt a 9 pt definition line)."""
-    wb, ws, header, rows = _sheet(template)
+    _wb, ws, header, rows = _sheet(template)
     letter = openpyxl.utils.get_column_letter
     id_width = ws.column_dimensions[letter(header.index("indicator_id") + 1)].width
     assert id_width >= 0.85 * max(map(len, rows))

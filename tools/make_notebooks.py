@@ -22,7 +22,8 @@ QUICKSTART = [
     ("code", "import jxdigital\nfrom jxdigital import charts\n\n"
              "plan = jxdigital.load_plan()  # 全省“十四五”数字经济发展主要指标, 19 rows\nplan"),
     ("md", "## 规划的算术对得上吗？ Does the plan's arithmetic add up?\n"
-           "隐含年均增长 = (目标 / 基期)^(1/5) − 1，与规划所列年均增长比较；三行相差超过0.5个百分点。\n"
+           "隐含年均增长 = (目标 / 基期)^(1/5) − 1，与规划所列年均增长比较；三行相差超过0.5个"
+           "百分点。\n"
            "Implied CAGR = (target / base)^(1/5) − 1 against the printed 年均增长; three rows "
            "differ by more than 0.5 points."),
     ("code", "audit = plan.audit()\n"
@@ -31,7 +32,8 @@ QUICKSTART = [
              "               stated=flagged.stated_cagr.map(\"{:.1%}\".format))"
              "[[\"name_zh\", \"implied\", \"stated\", \"gap_pp\"]].round(1)"),
     ("md", "## 评估：完成了吗？ Was each target met?\n"
-           "“十四五”已结束：目标年已过的目标按结果判定（完成 / 未完成 / 尚不能确定），给出达标概率和原因；"
+           "“十四五”已结束：目标年已过的目标按结果判定（完成 / 未完成 / 尚不能确定），给出达标"
+           "概率和原因；"
            "表中数字用每项指标的同一单位（见指标名后括号）。\n"
            "The plan is over: each target is met, missed or not yet known, with P(target met) "
            "and why; every figure of a row is in the one unit after its name."),
@@ -73,7 +75,8 @@ QUICKSTART = [
 
 OWN_DATA = [
     ("md", "# 用自己的数据：Excel 宽表 → 评估\nYour own figures: an Excel sheet → an assessment\n\n"
-           "分析人员常把数据放在一年一列的 Excel 表中。本例写出这样一张表（数字**纯属虚构，仅作示例**，"
+           "分析人员常把数据放在一年一列的 Excel 表中。本例写出这样一张表（数字**纯属虚构，仅"
+           "作示例**，"
            "不是统计数据），读入、检查，再用它覆盖内置数据重新评估。\n"
            "Analysts keep figures in Excel with one column per year. This notebook writes such "
            "a sheet (the numbers below are **made up for the example**, not statistics), loads "
@@ -90,7 +93,8 @@ OWN_DATA = [
              "path = folder / \"my_figures.xlsx\"\n"
              "sheet.to_excel(path, index=False)\nsheet"),
     ("md", "## 读入与检查 Load and check\n"
-           "`load_actuals` 读一年一列的宽表，按中文名或代码匹配指标、换算单位；有问题时指明哪一格。\n"
+           "`load_actuals` 读一年一列的宽表，按中文名或代码匹配指标、换算单位；有问题时指明哪"
+           "一格。\n"
            "`load_actuals` reads the wide layout (one column per year), matches indicators by "
            "Chinese name or id, converts units, and says exactly which cell is wrong when "
            "something is."),
@@ -116,7 +120,8 @@ OWN_DATA = [
 
 BRIEFING = [
     ("md", "# 汇报材料：报告、Excel 与幻灯片\nBriefing: the report, the workbook and the deck\n\n"
-           "每月任务写出的全部文件，在 Python 中生成；命令行 `jxdigital report --out DIR` 写出同样的文件夹。\n"
+           "每月任务写出的全部文件，在 Python 中生成；命令行 `jxdigital report --out DIR` 写出"
+           "同样的文件夹。\n"
            "Everything the monthly job writes, from Python. The same folder comes from the "
            "command line with `jxdigital report --out DIR`."),
     ("code", "import tempfile\nfrom pathlib import Path\n\nimport jxdigital\n"
@@ -125,7 +130,8 @@ BRIEFING = [
              "out = Path(tempfile.mkdtemp()) / \"briefing\"\n"
              "written = write_report(a, out)\nsorted(written)"),
     ("md", "## 幻灯片 The deck\n"
-           "16:9 PowerPoint：标题页（含唯一的一句计数），各项目标表（原生可编辑表格，每页最多15行），"
+           "16:9 PowerPoint：标题页（含唯一的一句计数），各项目标表（原生可编辑表格，每页最多1"
+           "5行），"
            "达标概率图，每项有结论的目标一页（标题即结论），数据缺口。\n"
            "A 16:9 PowerPoint: the title with the one count sentence, the targets as native "
            "editable tables (at most 15 rows a slide), the summary chart, a slide per judged "

@@ -116,7 +116,8 @@ def _derivation(r: Any, unit: str, lang: str) -> str:
                 f"the year's total estimated from the January–{part[5:7]} total and the share "
                 "of the year those months usually cover")
     if str(getattr(r, "note", "")) == "year-end level from a growth rate":
-        return "由上年数值和本年增长率推算" if zh else "grown from the year before by the year's rate"
+        return "由上年数值和本年增长率推算" if zh else \
+            "grown from the year before by the year's rate"
     return "由同一来源的其他公布数字推算，非公布值" if zh else \
         f"derived, not published: {r.derived_from}"
 
