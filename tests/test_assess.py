@@ -230,7 +230,7 @@ def test_growth_rate_target_is_restated_as_a_level(tmp_path):
     r = assess(plan, data_of(plan, [("big_data_industry_revenue", "jiangxi", 2023, 130.0),
                                     ("big_data_industry_revenue", "jiangxi", 2024, 160.0)]))
     assert r["big_data_industry_cagr"].status == "insufficient_data"
-    assert "big_data_industry_revenue" in r["big_data_industry_cagr"].reason_zh
+    assert "大数据产业规模" in r["big_data_industry_cagr"].reason_zh  # named, not its id
 
 
 FASTER = ("de_growth,数字经济增加值增速,%,2020,,2025,快于全省经济增速,jiangxi,"

@@ -486,3 +486,37 @@ def test_the_english_deck_states_ipv6_in_one_unit(national, tmp_path):
     text = "\n".join(sh.text_frame.text for s in prs.slides for sh in s.shapes
                      if sh.has_text_frame)
     assert "× 100 million" not in text and "Gpbs" not in text
+
+
+@pytest.mark.parametrize("target", ["software_it_services_revenue", "online_retail_sales"])
+def test_tick_labels_are_the_values_they_mark(national, target):
+    """Ticks 2.5 apart read "2, 5, 8, 10, 12": "12" marked 12.5."""
+    for style in ("slide", "notebook"):
+        fig = charts.plot_indicator(national, target, style=style)
+        fig.canvas.draw()
+        ax = fig.axes[0]
+        lo, hi = sorted(ax.get_ylim())
+        for loc, label in zip(ax.get_yticks(), ax.get_yticklabels(), strict=True):
+            if lo <= loc <= hi:
+                assert float(label.get_text().replace(",", "")) == pytest.approx(loc), \
+                    (loc, label.get_text())
+        matplotlib.pyplot.close(fig)
+
+
+def test_two_labels_at_the_target_year_sit_beside_their_own_markers(national):
+    """The online-retail chart put "2025: 15.97万亿元" beside the target's diamond and
+    "目标 17万亿元" beside the figure."""
+    fig = charts.plot_indicator(national, "online_retail_sales", style="slide")
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    to_px = ax.transData.transform
+    actual_y = to_px((2025, 15.9722))[1]
+    target_y = to_px((2025, 17.0))[1]
+    boxes = {t.get_text(): t.get_window_extent(r) for t in ax.texts}
+    actual = next(b for k, b in boxes.items() if "15.97" in k)
+    target = next(b for k, b in boxes.items() if "17" in k and "15.97" not in k)
+    assert (actual.y0 + actual.y1) / 2 < (target.y0 + target.y1) / 2  # below, as its point
+    assert abs((actual.y0 + actual.y1) / 2 - actual_y) < abs((actual.y0 + actual.y1) / 2
+                                                             - target_y)
+    matplotlib.pyplot.close(fig)

@@ -58,7 +58,9 @@ def _units(text: str) -> list[str]:
             cur = ""
         cur += ch
         nxt = text[i + 1] if i + 1 < len(text) else ""
-        if (ch in BREAK_AFTER and nxt not in NO_LINE_START) or \
+        # a thousands separator is part of its number (62,000), never a clause's end
+        digits = ch == "," and nxt.isdigit() and i > 0 and text[i - 1].isdigit()
+        if (ch in BREAK_AFTER and nxt not in NO_LINE_START and not digits) or \
                 (ch == " " and nxt != " "):
             out.append(cur)
             cur = ""

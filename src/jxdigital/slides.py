@@ -230,7 +230,9 @@ def build_deck(assessment, path: str | Path, lang: str | None = None,
         _alt(pic, t.headline.replace(t.short, t.name, 1))
         notes = s.notes_slide.notes_text_frame
         r = t.record
-        notes.text = f"{r.reason_zh}\n{r.reason_en}\n{r.latest_source}"
+        # the full reason, in the deck's language, and where the latest figure comes from
+        notes.text = t.reason + (f"\n{v.say('notes_source', source=r.latest_source)}"
+                                 if r.latest_source else "")
         set_fonts(notes, size=12)
 
     if len(v.gaps) > 1:

@@ -36,7 +36,7 @@ REASON_CODES = ("after_as_of_year", "published_after_cutoff", "not_comparable", 
                 "after_target_year", "no_new_information", "not_selected", "not_used")
 UNUSED_COLUMNS = ["indicator_id", "region", "name_zh", "name_en", "year", "as_of", "value",
                   "unit", "qualifier", "measure", "scope_note", "published", "source_title",
-                  "origin", "reason_code", "reason_zh", "reason_en"]
+                  "publisher", "origin", "reason_code", "reason_zh", "reason_en"]
 #: What identifies one figure (a source gives one value per indicator-region-year-measure-
 #: as_of, under one title and scope; ``origin`` tells the files apart).
 KEY = ["indicator_id", "region", "year", "measure", "as_of", "source_title", "scope_note",

@@ -14,7 +14,6 @@ marker (``_place``).
 from __future__ import annotations
 
 import contextlib
-import itertools
 import math
 from dataclasses import dataclass, field
 
@@ -316,12 +315,22 @@ def _draw_target(ax, c: IndicatorChart, pen: _Pen, shown: _Shown, todo: list[Lab
     if labels:
         first = [(LABEL_GAP, -LABEL_RISE, "left", "top"), (LABEL_GAP, LABEL_RISE, "left",
                                                             "bottom")]
+        below = c.target_below
+        if _beside(c):  # the target-year figure beside it: each label on its own side
+            below = c.target[1] < c.last.y
         todo.append(Label(c.target_label, c.target,
-                          [*(first if c.target_below else first[::-1]),
+                          [*(first if below else first[::-1]),
                            (LABEL_GAP, -LABEL_RISE * 4, "left", "top"),
                            (LABEL_GAP, LABEL_RISE * 4, "left", "bottom")],
                           {"fontsize": pen.label, "color": S.TARGET, "zorder": Z["label"]},
                           gid=LABEL_GID))
+
+
+def _beside(c: IndicatorChart) -> bool:
+    """Whether the last figure shown is in the target year, next to the target's marker
+    (two labels at one x: the lower one's goes below, the upper one's above)."""
+    return c.target is not None and c.last is not None and \
+        abs(c.last.x - c.target[0]) < YEAR_EPS
 
 
 def _draw_actuals(ax, c: IndicatorChart, pen: _Pen, shown: _Shown, todo: list[Label],
@@ -350,6 +359,9 @@ def _draw_actuals(ax, c: IndicatorChart, pen: _Pen, shown: _Shown, todo: list[La
         cands = [*(right + left if c.last_alone else left + right),
                  (0, g * 1.6, "center", "bottom"), (0, -g * 1.6, "center", "top"),
                  *around(g * 2, r * 2)]
+        if _beside(c):  # right of the point, on the side away from the target's marker
+            away = right if c.last.y > c.target[1] else right[::-1]
+            cands = [*away, *[x for x in cands if x not in away]]
         todo.insert(0, Label(c.last.text, (c.last.x, c.last.y), cands,
                              {"fontsize": pen.label, "color": S.ACTUAL, "zorder": Z["label"]},
                              gid=ACTUAL_GID))
@@ -406,10 +418,11 @@ class _Ticks:
 
         class F(Formatter):
             def format_ticks(self, values):
-                step = min((abs(b - a) for a, b in itertools.pairwise(values) if b != a),
-                           default=1.0)
-                outer.decimals = 0 if step >= 1 else \
-                    min(4, max(0, -math.floor(math.log10(step) + 1e-9)))
+                # the fewest decimals that print every tick exactly (2.5 needs one: with
+                # none, ticks 0, 2.5, 5, 7.5 read "0, 2, 5, 8")
+                outer.decimals = next(
+                    (d for d in range(5) if all(abs(round(v, d) - v) <= 1e-9 * max(1.0, abs(v))
+                                                for v in values)), 4)
                 return [self(v) for v in values]
 
             def __call__(self, v, pos=None):

@@ -7,12 +7,14 @@ from __future__ import annotations
 import math
 
 from .. import assessment as R
+from .. import codes
 from .._linebreak import wrap
 from ..assessment import Assessment
 from ..errors import ArgumentError
 from ..present._chart_spec import (
     DASHBOARD_COLUMNS,
     SUMMARY_NAME_EM,
+    SUMMARY_ROWS,
     DashboardPage,
     SummaryPage,
 )
@@ -127,8 +129,10 @@ def _dashboard(v: ReportView, pg: DashboardPage, st: S.Style, ncols: int | None,
     # a panel's width in ems of its title type: the axes and most of the gap to the next
     # panel's tick labels (left 0.045, right 0.99, wspace 0.3)
     axes_pt = w * 72 * (0.99 - 0.045) / (ncols + WSPACE * (ncols - 1))
-    # the unit of what the panel draws (a growth comparison draws the level series)
-    named = [t.short + v.chart(t.id).unit.suffix() for t in targets]
+    # the unit of what the panel draws; a growth comparison draws the level series behind
+    # its rates, so its title (a growth) takes no unit: the axis has the level's
+    named = [t.short + ("" if t.record.comparator == codes.FASTER_THAN else
+                        v.chart(t.id).unit.suffix()) for t in targets]
     footer = pg.footer
     footer_pt = footer_height(len(footer_lines(footer, w, st)), st)
     h = st.size[1] if st.name == "slide" else st.size[1] * 1.6
@@ -204,6 +208,9 @@ def plot_status_summary(assessment, *, lang: str | None = None, style: str = "no
     v = _view(assessment, lang)
     st = S.get_style(style)
     pages = v.summary_pages
+    if not pages:  # no judged target: nothing to draw, and the chart says so
+        return _summary(v, SummaryPage(1, 1, "", (), chart_words("summary_none", v.lang),
+                                       heading=v.title), st, title)
     if st.name == "slide" or page is not None:
         chosen = _pages(v, page or 1, pages)[0]
     else:
@@ -222,24 +229,31 @@ def _summary(v: ReportView, pg: SummaryPage, st: S.Style, title: bool):
         if head and (len(pg.groups) > 1 or len(v.sections) > 1):
             rows.append(("head", head))
         rows += [("bar", b) for b in bars]
-    n = max(len(rows), 1)
-    lines = sum(len(wrap(b.name, SUMMARY_NAME_EM[v.lang])) if kind == "bar" else 1
-                for kind, b in rows)
+    name_width = SUMMARY_NAME_EM[v.lang]
+    names = ["\n".join(S.wrap(b.name, name_width)) if kind == "bar" else ""
+             for kind, b in rows]
+    # each row as tall as its name's lines: a wrapped name never runs into the next one
+    tall = [max(1, n.count("\n") + 1) for n in names]
+    lines = sum(tall)
     row_in = st.tick * (1.2 if st.name == "slide" else 1.55) / 72
     h = st.size[1] if st.name == "slide" else max(st.size[1], lines * row_in + 1.4)
-    name_width = SUMMARY_NAME_EM[v.lang]
+    # a slide's pages share one pitch (a short last page keeps its rows' spacing)
+    room = max(lines, SUMMARY_ROWS) if st.name == "slide" else max(lines, 1)
     with S.drawing(st):
         fig, ax = plt.subplots(figsize=(st.size[0], h), layout="constrained")
-        ys = list(range(n))[::-1]
+        ys, top = [], float(room)
+        for k in tall:
+            ys.append(top - k / 2)
+            top -= k
         labels = []
-        for y, (kind, item) in zip(ys, rows, strict=False):
+        for y, name, (kind, item) in zip(ys, names, rows, strict=True):
             if kind == "head":  # the section's name, in the bars' column, on its own row
                 labels.append("")
                 ax.text(0.005, y, str(item), ha="left", va="center", fontsize=st.tick * 0.9,
                         color="#444444")
                 continue
             b = item
-            labels.append("\n".join(S.wrap(b.name, name_width)))
+            labels.append(name)
             if b.length is None:
                 ax.text(0.01, y, b.words, va="center", fontsize=st.tick * 0.9,
                         color="#555555")
@@ -247,13 +261,16 @@ def _summary(v: ReportView, pg: SummaryPage, st: S.Style, title: bool):
             ax.barh(y, b.length, color=b.fill, height=0.7)
             ax.text(min(b.length, 1.0) + 0.01, y, b.words, va="center",
                     fontsize=st.tick * 0.9, color="#222222", bbox=LABEL_BOX, zorder=3)
+        if not rows:
+            ax.text(0.5, 0.5, pg.footer, transform=ax.transAxes, ha="center", va="center",
+                    fontsize=st.label, color="#555555")
         ax.set_yticks(ys, labels=labels)
         ax.set_xlim(0, 1.22)
         ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], labels=["0", "25%", "50%", "75%", "100%"])
         for x in (R.P_OFF_TRACK, R.P_ON_TRACK):  # behind the bars' words
             ax.axvline(x, color="#999999", lw=0.8, ls="--", zorder=1)
         ax.set_xlabel(chart_words("p_axis", v.lang))
-        ax.set_ylim(-0.7, n - 0.3)
+        ax.set_ylim(0, room)
         ax.spines["left"].set_visible(False)
         ax.tick_params(axis="y", length=0)
         # the sections are named in the chart: a title only where asked, wrapped to fit
@@ -261,7 +278,8 @@ def _summary(v: ReportView, pg: SummaryPage, st: S.Style, title: bool):
         if heading:
             ax.set_title("\n".join(wrap(heading, st.size[0] * 72 / st.title * 0.95)),
                          loc="left", fontsize=st.title)
-        add_footer(fig, pg.footer, st, v.lang)
+        if rows:
+            add_footer(fig, pg.footer, st, v.lang)
         S.fix_fonts(fig)
     return fig
 

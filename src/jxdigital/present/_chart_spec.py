@@ -202,8 +202,10 @@ def _footer(a, r, unit: DisplayUnit, used, pubs, marks, lang: str, bound,
             detail: bool = True) -> str:
     s = _sources_words(pubs, lang)
     if r.model:
+        model = chart_words("model_auto", lang) if r.model == "auto" else \
+            f"jxdigital {r.model}"
         s += chart_words("projection_model" if detail else "projection_model_slide", lang,
-                         model=f"jxdigital {r.model}")
+                         model=model)
     s += chart_words("dates", lang, dates=T.chart_dates_words(a, r.latest_year, lang))
     example = ""
     if bound is not None:
@@ -471,13 +473,23 @@ def _with(head: str, page_title: str, lang: str) -> str:
 
 
 def summary_pages(v) -> list[SummaryPage]:
-    """P(met) of every target, a bar each, by section, sorted within a section from the
-    best news to the worst; pages of ``SUMMARY_ROWS``."""
+    """P(met) of every judged target, a bar each, by section, sorted within a section from
+    the best news to the worst; pages of ``SUMMARY_ROWS`` lines. The data gaps have no bar
+    to draw (the data-gap list names them): the footer counts them. No judged target, no
+    page."""
     groups = []
     for s in (v.table.sections or [None]):
         idx = range(s.start, s.stop) if s is not None else range(len(v.targets))
-        ts = sorted((v.targets[i] for i in idx), key=lambda t: (_rank(t), t.seq))
-        groups.append((s.title if s is not None else "", tuple(ts)))
+        ts = sorted((v.targets[i] for i in idx if v.targets[i].has_verdict),
+                    key=lambda t: (_rank(t), t.seq))
+        if ts:
+            groups.append((s.title if s is not None else "", tuple(ts)))
+    if not groups:
+        return []
+    gaps = sum(not t.has_verdict for t in v.targets)
+    footer = _overview_footer(v) + (
+        chart_words("summary_gaps_one" if gaps == 1 else "summary_gaps", v.lang, n=gaps)
+        if gaps else "")
     flat = [t for _, ts in groups for t in ts]
     index = {t.id: i for i, t in enumerate(flat)}
     width = SUMMARY_NAME_EM[v.lang]
@@ -489,7 +501,7 @@ def summary_pages(v) -> list[SummaryPage]:
         # the sections are named inside the chart: the title only says which page it is
         title = f"{p.number}/{len(pages)}" if len(pages) > 1 else ""
         out.append(SummaryPage(
-            p.number, len(pages), title, gs, _overview_footer(v),
+            p.number, len(pages), title, gs, footer,
             heading=_with(titled(v.title, chart_words("summary_title", v.lang), v.lang),
                           title, v.lang),
             slide_title=_with(words("summary_heading", v.lang), title, v.lang)))

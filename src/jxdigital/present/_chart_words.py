@@ -40,6 +40,7 @@ CHART: dict[str, dict[str, str]] = {
     "no_sources": {"zh": "无", "en": "none"},
     "projection_model": {"zh": "预测：{model}，扇形为50/80/95%区间。",
                          "en": "Projection: {model}; fan = 50/80/95% intervals. "},
+    "model_auto": {"zh": "jxdigital趋势模型组合", "en": "jxdigital's combined trend models"},
     "projection_model_slide": {"zh": "预测：{model}，阴影为80%区间。",
                                "en": "Projection: {model}; shade = 80% interval. "},
     "mark_lower_bound": {"zh": "▲为下限值", "en": "▲ = lower bound"},
@@ -62,6 +63,12 @@ CHART: dict[str, dict[str, str]] = {
     "settled": {"zh": "{status}（{year}年实际）", "en": "{status} ({year} actual)"},
     "bar": {"zh": "{p} {status}", "en": "{p} {status}"},
     "no_comparable": {"zh": "（缺少可比数据）", "en": " (no comparable figures)"},
+    "summary_none": {"zh": "没有可判断的目标：各项目标均缺少可比数据。",
+                     "en": "No target can be judged: none has comparable figures."},
+    "summary_gaps_one": {"zh": "另有1项目标缺少可比数据，未列入本图。",
+                         "en": " One more target has no comparable figures and is not shown."},
+    "summary_gaps": {"zh": "另有{n}项目标缺少可比数据，未列入本图。",
+                     "en": " {n} more targets have no comparable figures and are not shown."},
     "overview_footer": {
         "zh": "{dates}。条长为达标概率（结果已定的为100%或0），虚线为{off}和{on}。",
         "en": "{dates}. Bar length: P(target met) (100% or 0 where the outcome is settled); "

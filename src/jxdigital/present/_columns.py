@@ -35,7 +35,7 @@ def number_format(key: str) -> str:
     if key in PERCENT:
         return "0.0%"
     if key == "p_met":
-        return "0.0000"
+        return "0.0%"
     if key in WHOLE:
         return "0"
     return "#,##0.00"

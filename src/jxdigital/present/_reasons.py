@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from .. import codes
-from ..assessment import Figure, Judgement, Timing
+from ..assessment import Figure, Judgement, SeriesKey, Timing
 from ..catalog import Target
 from . import _phrases as P
 from . import _text as T
@@ -438,13 +438,17 @@ def _insufficient(j: Judgement, when: Timing) -> tuple[str, str]:
     pre_en = f"{_cap(clause_en)}; " if over else ""
     if j.kind == "growth_rate":
         sid = t.subject or t.indicator.indicator_id
-        return (f"{pre_zh}增速目标需要同口径的规模序列（{sid}），且含{t.base_year}年基期值；"
+        # the series by its name (the registry's; a plan's own id where it has none)
+        zh_name, en_name = series_names(SeriesKey(sid, t.indicator.region),
+                                        t.indicator.region)
+        return (f"{pre_zh}增速目标需要同口径的规模序列（{zh_name}），且含{t.base_year}年基期值；"
                 "目前没有可比的公开数据。",
-                f"{pre_en}A growth-rate target needs a level series of the same scope ({sid}) "
-                f"with a {t.base_year} figure; no comparable published figures are available."
-                if not over else
-                f"{pre_en}a growth-rate target needs a level series of the same scope ({sid}) "
-                f"with a {t.base_year} figure; no comparable published figures are available.")
+                f"{pre_en}A growth-rate target needs a level series of the same scope "
+                f"({en_name}) with a {t.base_year} figure; no comparable published figures "
+                "are available." if not over else
+                f"{pre_en}a growth-rate target needs a level series of the same scope "
+                f"({en_name}) with a {t.base_year} figure; no comparable published figures "
+                "are available.")
     own, ref = j.own, j.reference
     if j.kind == "relative" and ref is not None and len(own.judged) >= 2 \
             and len(ref.judged) < 2:
@@ -460,6 +464,12 @@ def _insufficient(j: Judgement, when: Timing) -> tuple[str, str]:
         u = units(j.level)
         tail_zh = f"{figure_words(bound, u, 'zh')}，不足以判定是否达标；"
         tail_en = f"{figure_words(bound, u, 'en')} does not settle the target; "
+    # once the target year is over there is no progress left to judge: the figures are
+    # too few to estimate the target year's value
+    need_zh = (f"至少需要2个年份才能推算{t.target_year}年数值" if over else
+               "至少需要2个年份才能判断进度")
+    need_en = (f"at least 2 years are needed to estimate {t.target_year}" if over else
+               "at least 2 years are needed to judge progress")
     f = own.judged
     # a year-end bound derived from a part-year figure before the base year is shown but
     # not fitted (it says little of the trend): say so rather than count it as a year
@@ -470,10 +480,10 @@ def _insufficient(j: Judgement, when: Timing) -> tuple[str, str]:
         fitted = [y for y in years if y not in early]
         zh = (f"可用于趋势的仅有{'、'.join(map(str, fitted)) or '—'}年；"
               f"{'、'.join(map(str, early))}年为年内数推得的下限，早于基期，不计入趋势，"
-              "至少需要2个年份才能判断进度。")
+              f"{need_zh}。")
         en = (f"only {', '.join(map(str, fitted)) or 'no year'} can show the trend; "
               f"{', '.join(map(str, early))} is a bound from a part-year figure before the "
-              "base year and is not fitted; at least 2 years are needed to judge progress.")
+              f"base year and is not fitted; {need_en}.")
     elif not years:
         zh = "没有可比的公开数据（含基期值），至少需要2个年份的数据。"
         en = ("no comparable published figures (not even a baseline); at least 2 years are "
@@ -482,12 +492,11 @@ def _insufficient(j: Judgement, when: Timing) -> tuple[str, str]:
         base_only = years == [t.base_year]
         zh = ((f"仅有{t.base_year}年基期值，{t.base_year}年后无可比公开数据" if base_only and
                bound is None else f"仅有{'、'.join(map(str, years))}年共{len(years)}个年份的"
-               "可比数据") + "，至少需要2个年份才能判断进度。")
+               "可比数据") + f"，{need_zh}。")
         en = ((f"only the {t.base_year} baseline; no comparable published figure since"
                if base_only and bound is None else
                f"only {len(years)} year(s) of comparable figures "
-               f"({', '.join(map(str, years))})") + "; at least 2 years are needed to judge "
-              "progress.")
+               f"({', '.join(map(str, years))})") + f"; {need_en}.")
     en = tail_en + en
     return pre_zh + tail_zh + zh, (pre_en + en) if pre_en else _cap(en)
 

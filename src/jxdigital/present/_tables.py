@@ -122,12 +122,17 @@ class Table:
         return table_html(self)
 
 
+#: The fewest rows (units) of a section worth starting at the foot of a page.
+MIN_SPLIT = 4
+
+
 def paginate(groups: Sequence[tuple[str, tuple[int, ...]]], capacity: int,
              section_cost: int = 1, per_row: int = 1, cost=None) -> list[Page]:
-    """Sections packed onto pages in order: a section that fits on the page under way goes
-    there, else it starts a new page; one longer than a page is split, its continuation
-    marked (``Page.continued``). ``cost(i)``: what row ``i`` takes (default one unit; or
-    ``per_row`` rows a unit, a dashboard's grid row)."""
+    """Sections packed onto pages in order: a section goes on the page under way, split
+    there when it does not fit and the room left holds at least ``MIN_SPLIT`` units of it
+    (else it starts a new page); a continuation is marked (``Page.continued``).
+    ``cost(i)``: what row ``i`` takes (default one unit; or ``per_row`` rows a unit, a
+    dashboard's grid row)."""
     pages: list[Page] = []
     items: list[tuple[str, tuple[int, ...]]] = []
     used = 0
@@ -147,7 +152,10 @@ def paginate(groups: Sequence[tuple[str, tuple[int, ...]]], capacity: int,
     for title, rows in groups:
         head = section_cost if title else 0
         rows = tuple(rows)
-        if items and used + head + units(rows) > capacity:
+        # a section that does not fit starts a new page only when the room left would hold
+        # little of it; else it fills the page and goes on, marked continued
+        if items and used + head + units(rows) > capacity and \
+                capacity - used - head < min(MIN_SPLIT, units(rows)):
             flush(False)
         while rows:
             take = 0  # as many rows as the page has room for (one at least)

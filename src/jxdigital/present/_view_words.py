@@ -41,6 +41,10 @@ VIEW: dict[str, dict[str, str]] = {
     "continued": {"zh": "（续）", "en": " (continued)"},
     "with_page": {"zh": "{head}（{page}）", "en": "{head} ({page})"},
     "name_sep": {"zh": "、", "en": "; "},
+    "meta": {"zh": "由 jxdigital {version} 生成 · 规划代码 {plan}",
+             "en": "Made by jxdigital {version} · plan {plan}"},
+    "meta_scheme": {"zh": " · 判定方案 {scheme}", "en": " · scheme {scheme}"},
+    "notes_source": {"zh": "最新数据来源：{source}", "en": "Latest figure from: {source}"},
     # a page of more than two sections names its first and how many more
     "and_more": {"zh": "{first}等{n}部分", "en": "{first} and more ({n} sections)"},
     # --- the main table's headers -------------------------------------------------------------
@@ -58,7 +62,7 @@ VIEW: dict[str, dict[str, str]] = {
     "h_status": {"zh": "状态", "en": "Status"},
     "h_outcome": {"zh": "结果", "en": "Outcome"},
     "h_status_outcome": {"zh": "状态／结果", "en": "Status / outcome"},
-    "h_grade": {"zh": "依据", "en": "Evidence"},
+    "h_grade": {"zh": "依据", "en": "Grade"},
     "h_reason": {"zh": "说明", "en": "Reason"},
     "h_latest_year": {"zh": "最新年份", "en": "Latest year"},
     "h_lo_80": {"zh": "80%区间下限", "en": "80% low"},
@@ -99,13 +103,13 @@ VIEW: dict[str, dict[str, str]] = {
                           "definition is not compared with the target."},
     "unused_tail": {"zh": "另有内置数据中口径与规划不同的数据{n}个未使用（原因见 Excel 工作簿"
                           "“数据”表的“使用情况”列）。",
-                    "en": "{n} shipped figures of a different definition are not used either "
+                    "en": "{n} built-in figures of a different definition are not used either "
                           "(the 'Used' column of the workbook's actuals sheet says why)."},
     "unused_tail_one": {"zh": "另有内置数据中口径与规划不同的数据1个未使用（原因见 Excel 工作簿"
                               "“数据”表的“使用情况”列）。",
-                        "en": "1 shipped figure of a different definition is not used either "
+                        "en": "1 built-in figure of a different definition is not used either "
                               "(the 'Used' column of the workbook's actuals sheet says why)."},
-    "origin_shipped": {"zh": "内置数据", "en": "shipped figures"},
+    "origin_shipped": {"zh": "内置数据", "en": "built-in data"},
     "origin_yours": {"zh": "您的数据", "en": "your figures"},
     "origin_file": {"zh": "您的文件{file}", "en": "your file {file}"},
     # --- the retrospective --------------------------------------------------------------------
@@ -117,36 +121,39 @@ VIEW: dict[str, dict[str, str]] = {
     "retro_cell": {"zh": "{p}{words}", "en": "{p}{words}"},
     # --- a target's slide ---------------------------------------------------------------------
     "head": {"zh": "{name}：{finding}", "en": "{name}: {finding}"},
-    "f_met": {"zh": "{year}年{v}，完成{goal}的目标", "en": "{v} in {year}: target of {goal} met"},
+    "f_met": {"zh": "{year}年{v}，完成{goal}的目标",
+              "en": "{v} in {year}, meeting the target of {goal}"},
     "f_missed": {"zh": "{year}年{v}，未完成{goal}的目标",
-                 "en": "{v} in {year}: target of {goal} missed"},
+                 "en": "{v} in {year}, missing the target of {goal}"},
     "f_met_early": {"zh": "{year}年已达{v}，完成{goal}的目标（提前实现）",
-                    "en": "{v} in {year}: target of {goal} met early"},
+                    "en": "{v} in {year}, target of {goal} met early"},
     "f_achieved": {"zh": "{year}年已达{v}，提前实现{goal}的目标",
-                   "en": "{v} in {year}: target of {goal} achieved early"},
+                   "en": "{v} in {year}, target of {goal} already reached"},
     "f_likely": {"zh": "{year}年预计{v}，可望达到{goal}的目标（达标概率{p}）",
-                 "en": "{v} expected in {year}: likely to meet the target of {goal} (P {p})"},
+                 "en": "{v} expected in {year}, likely to meet the target of {goal} "
+                       "({p} chance)"},
     "f_close": {"zh": "{year}年预计{v}，能否达到{goal}的目标尚难确定（达标概率{p}）",
-                "en": "{v} expected in {year}: too close to call against the target of {goal} "
-                      "(P {p})"},
+                "en": "{v} expected in {year}, too close to call against the target of "
+                      "{goal} ({p} chance)"},
     "f_unlikely": {"zh": "{year}年预计{v}，难以达到{goal}的目标（达标概率{p}）",
-                   "en": "{v} expected in {year}: unlikely to meet the target of {goal} "
-                         "(P {p})"},
+                   "en": "{v} expected in {year}, unlikely to meet the target of {goal} "
+                         "({p} chance)"},
     "f_nowcast_likely": {"zh": "{year}年推算约{v}，可能已完成{goal}的目标（达标概率{p}）",
-                         "en": "about {v} in {year} by estimate: probably met the target of "
-                               "{goal} (P {p})"},
+                         "en": "an estimated {v} in {year}, probably meeting the target of "
+                               "{goal} ({p} chance)"},
     "f_nowcast_close": {"zh": "{year}年推算约{v}，能否完成{goal}的目标尚不能确定（达标概率{p}）",
-                        "en": "about {v} in {year} by estimate: too close to call against "
-                              "the target of {goal} (P {p})"},
+                        "en": "an estimated {v} in {year}, too close to call against "
+                              "the target of {goal} ({p} chance)"},
     "f_nowcast_unlikely": {"zh": "{year}年推算约{v}，可能未完成{goal}的目标（达标概率{p}）",
-                           "en": "about {v} in {year} by estimate: probably missed the "
-                                 "target of {goal} (P {p})"},
+                           "en": "an estimated {v} in {year}, probably short of the "
+                                 "target of {goal} ({p} chance)"},
     "f_relative": {"zh": "{year}年预计{v}，全国约{nat}（高于全国的概率{p}）",
-                   "en": "{v} expected in {year} against {nat} nationally (P above {p})"},
+                   "en": "{v} expected in {year} against {nat} nationally ({p} chance of "
+                         "being above)"},
     "f_relative_nowcast": {"zh": "{year}年推算约{v}，全国约{nat}（高于全国的概率{p}）",
-                           "en": "about {v} in {year} by estimate against {nat} nationally "
-                                 "(P above {p})"},
-    "f_verdict_p": {"zh": "{words}（概率{p}）", "en": "{words} (P {p})"},
+                           "en": "an estimated {v} in {year} against {nat} nationally "
+                                 "({p} chance of being above)"},
+    "f_verdict_p": {"zh": "{words}（概率{p}）", "en": "{words} ({p} chance)"},
     "f_verdict": {"zh": "{words}", "en": "{words}"},
     # the plain sentence under a slide's headline
     "s_latest": {"zh": "{year}年{v}", "en": "{v} in {year}"},

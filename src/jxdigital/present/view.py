@@ -29,7 +29,7 @@ import pandas as pd
 from .. import __version__, codes
 from ..assessment import P_OFF_TRACK, P_ON_TRACK, Assessment, TargetStatus
 from ..assessment._unused import usage
-from ..catalog import conversion_factor
+from ..catalog import conversion_factor, unit_name
 from ..errors import ArgumentError
 from . import _chart_spec as C
 from . import _phrases as P
@@ -436,8 +436,27 @@ class ReportView:
         full = a.to_frame()
         full = full.iloc[sorted(range(len(full)), key=lambda i: order.get(
             full["indicator_id"].iloc[i], i))].reset_index(drop=True)
+        # units by their meant names (the plan's typo only where it is quoted), publishers
+        # as the charts name them (the original, never a mirror site), "exceeded" only
+        # where a band can be exceeded
+        full["unit"] = full["unit"].map(unit_name)
+        full["latest_publisher"] = [
+            C.original_publisher(p, t, lang) for p, t in
+            zip(full["latest_publisher"].fillna(""), full["latest_source"].fillna(""),
+                strict=True)]
+        if "exceeded" in full and "band_high" in full:
+            full["exceeded"] = full["exceeded"].astype(object).where(
+                full["band_high"].notna(), None)
         actuals = a.actuals.reset_index(drop=True)
         actuals["used"] = [P.USAGE[lang].get(x, x) for x in usage(a, actuals, lang)]
+        actuals["unit"] = actuals["unit"].map(unit_name)
+        recorded = actuals["publisher"].fillna("").astype(str)
+        actuals["publisher"] = [C.original_publisher(p, t, lang) for p, t in
+                                zip(recorded, actuals["source_title"].fillna(""), strict=True)]
+        # where the figure was read, as recorded (a mirror of the original, a report)
+        actuals["retrieved_via"] = recorded.where(recorded != actuals["publisher"], "")
+        # a figure's own date (a part-year count's), not the assessment's cut-off
+        actuals = actuals.rename(columns={"as_of": "figure_as_of"})
         out = []
         for key, frame in (("targets", full), ("actuals", actuals),
                            ("projections", projections_frame(a))):
@@ -590,6 +609,10 @@ _COLUMNS = (("seq", "h_seq", "number", 2.5), ("indicator", "h_indicator", "name"
             ("p_met", "h_p_met", "number", 4.5), ("against", "h_against", "number", 6),
             ("need", "h_need", "number", 5.5), ("status", "h_status", "status", 6.5),
             ("grade", "h_grade", "text", 3), ("reason", "h_reason", "reason", 30))
+#: Widths (ems) that differ by language: English words are longer ("not yet known"),
+#: Chinese headers of four characters need their padding too.
+_WIDTHS = {"zh": {"seq": 3, "p_met": 5.2},
+           "en": {"indicator": 15, "status": 8.5, "grade": 4, "latest": 8.5}}
 #: Columns dropped when no row has anything to say in them.
 _OPTIONAL = ("attribute", "projection", "p_met", "against", "need", "grade")
 
@@ -684,7 +707,8 @@ def _rows(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, Tab
                      p_book, against_book, need_book, status, Cell(v.grade), Cell(v.reason)))
     sections = _sections([v.section for v in views])
     ids = tuple(v.id for v in views)
-    cols = tuple(Column(k, heads[k], kind, w) for k, _, kind, w in _COLUMNS)
+    cols = tuple(Column(k, heads[k], kind, _WIDTHS[lang].get(k, w))
+                 for k, _, kind, w in _COLUMNS)
     table = _drop_empty(Table(cols, tuple(rows), sections, ids))
     book_cols = (cols[0], cols[1], cols[2], cols[3], Column("latest", heads["latest"], "number",
                                                             8),
@@ -771,6 +795,18 @@ def _origin(origin: str, lang: str) -> str:
         words("origin_file", lang, file=origin)
 
 
+def _unused_source(r: dict, lang: str) -> str:
+    """Who published a figure not used: the original publisher of a built-in figure (as
+    the charts name it), else its title (Chinese) or where it came from (English)."""
+    origin = str(r.get("origin", ""))
+    if origin == "jxdigital":
+        name = C.original_publisher(str(r.get("publisher", "") or ""),
+                                    str(r.get("source_title", "") or ""), lang)
+        if name:
+            return name
+    return str(r["source_title"]) if lang == "zh" else _origin(origin, lang)
+
+
 def _unused(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, str, str]:
     u = a.unused()
     shipped_other = (u["reason_code"] == "not_comparable") & (u["origin"] == "jxdigital")
@@ -792,7 +828,7 @@ def _unused(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, s
             text = T.figure(value, unit, str(r["qualifier"]), lang)
         rows.append((Cell(str(r["name_zh"]) if zh else str(r["name_en"] or r["name_zh"])),
                      Cell(str(int(r["year"])), value=float(r["year"]), fmt="0"), Cell(text),
-                     Cell(str(r["source_title"]) if zh else _origin(str(r["origin"]), lang)),
+                     Cell(_unused_source(r, lang)),
                      Cell(str(r["reason_zh"] if zh else r["reason_en"]))))
     kinds = ("name", "number", "number", "text", "reason")
     widths = (10, 4, 8, 16, 16)

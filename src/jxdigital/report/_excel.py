@@ -26,8 +26,6 @@ _BOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_numbers": False,
                  "strings_to_urls": False}
 #: Width of the cover sheet's one column, in character units: a portrait A4 page.
 _ABOUT_WIDTH = 72
-#: Character units of a landscape A4 page at full size (277 mm less margins).
-PAGE_UNITS = 135
 #: Width a header claims for its column: a longer one wraps.
 HEADER_UNITS = 8
 #: The 概览 columns printed (the reasons, long, are read on screen).
@@ -85,10 +83,13 @@ def _write_table(book, ws, t: Table, v: ReportView, fmt_cache: dict, *,
     for i, row in enumerate(t.rows, start=1):
         if section_column:
             title = t.section_of(i - 1)
-            ws.write_string(i, 0, title, fmt())
+            ws.write_string(i, 0, title, fmt(wrap=True))
             widths[0] = max(widths[0], _width(title))
         for j, (c, cell) in enumerate(zip(t.columns, row, strict=True), start=shift):
-            wrap = c.kind == "reason"
+            # names and words wrap in their columns; a reason (the last column, not
+            # printed) runs on in one line to the right, so rows stay as tall as the
+            # printed columns need
+            wrap = c.kind != "reason" and not isinstance(cell.value, (int, float))
             f = fmt(cell.fmt if isinstance(cell.value, (int, float)) else "", cell.fill,
                     cell.ink, wrap)
             if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool) \
@@ -162,18 +163,17 @@ def to_excel(a, path: str | Path, lang: str | None = None, account=None) -> Path
                               max_width=MAX_WIDTH)
         keys = (["section"] if v.book.sections else []) + [c.key for c in v.book.columns]
         shift = len(keys) - len(v.book.columns)
+        printed = [j for j, k in enumerate(keys) if k in KEY_COLUMNS]
         for i, row in enumerate(v.book.rows, start=1):  # rows tall enough for their text
             texts = [v.book.section_of(i - 1)] * shift + [c.text for c in row]
-            lines_needed = max(math.ceil(_width(x) / max(w - 1, 1))
-                               for x, w in zip(texts, widths, strict=True))
+            lines_needed = max((math.ceil(_width(texts[j]) / max(widths[j] - 1, 1))
+                                for j in printed), default=1)
             ws.set_row(i, 15 * min(max(lines_needed, 1), 12) + 2)
-        printed = [j for j, k in enumerate(keys) if k in KEY_COLUMNS]
         if printed:
-            last = max(printed)
-            ws.print_area(0, 0, len(v.book.rows), last)
-        _print_setup(ws, landscape=True,
-                     fit_width=sum(widths[: (max(printed) + 1 if printed else 0)]) >
-                     PAGE_UNITS)
+            ws.print_area(0, 0, len(v.book.rows), max(printed))
+        # the key columns, one page wide: about full size (they were chosen to fit), the
+        # type readable; the reasons are read on screen
+        _print_setup(ws, landscape=True, fit_width=True)
         if v.retrospective is not None:
             ws = book.add_worksheet(sheet_name("retrospective", v.lang))
             _write_table(book, ws, v.retrospective, v, cache)

@@ -36,6 +36,7 @@ h3{margin:1.2em 0 .4em;font-size:16px}
  thead{display:table-header-group} tr,figure,li{break-inside:avoid;page-break-inside:avoid}
  h2,h3{break-after:avoid;page-break-after:avoid}
  figure img{max-height:160mm;width:auto;max-width:100%}
+ svg.chart{width:68%!important;max-width:none!important}
  .meta.hint{display:none}
 }
 """
@@ -72,7 +73,8 @@ def _svg(svg: bytes, title: str) -> str:
     text = svg.decode("utf-8") if svg else "<svg></svg>"
     text = text[text.find("<svg"):]
     text = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"',
-                  r'<svg\1 style="width:100%;height:auto"', text, count=1)
+                  r'<svg\1 class="chart" style="width:100%;max-width:1000px;height:auto"', text,
+                  count=1)
     return text.replace(">", f' role="img" aria-label="{html.escape(title)}">', 1) \
         if text.startswith("<svg") else text
 
@@ -192,8 +194,9 @@ def to_html(a, lang: str | None = None, charts: dict[str, bytes] | bool | None =
             parts.append(f"<figure>{_img(png, alt)}</figure>")
     rules = "".join(f"<li>{e(x)}</li>" for x in v.rules)
     parts += [f"<h2>{v.say('heading_rules')}</h2><ul>{rules}</ul>",
-              f'<p class="meta">jxdigital {v.version} · plan {e(v.plan_id)} · scheme '
-              f"{e(v.scheme)}</p>", f"<script>{_JS}</script></body></html>"]
+              f'<p class="meta">{e(v.say("meta", version=v.version, plan=v.plan_id))}'
+              + (e(v.say("meta_scheme", scheme=v.scheme)) if v.scheme != "cn" else "")
+              + "</p>", f"<script>{_JS}</script></body></html>"]
     page = "\n".join(parts)
     if font_css is None:
         font_css = font_face_css(page)
