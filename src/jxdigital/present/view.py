@@ -19,6 +19,7 @@ line, Jupyter) takes this view and only lays it out, so no two outputs can disag
 from __future__ import annotations
 
 import math
+import re
 import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -612,7 +613,8 @@ _COLUMNS = (("seq", "h_seq", "number", 2.5), ("indicator", "h_indicator", "name"
 #: Widths (ems) that differ by language: English words are longer ("not yet known"),
 #: Chinese headers of four characters need their padding too.
 _WIDTHS = {"zh": {"seq": 3, "p_met": 5.2},
-           "en": {"indicator": 15, "status": 8.5, "grade": 4, "latest": 8.5}}
+           "en": {"indicator": 14, "status": 8.5, "grade": 3.5, "latest": 8,
+                  "projection": 9.5}}
 #: Columns dropped when no row has anything to say in them.
 _OPTIONAL = ("attribute", "projection", "p_met", "against", "need", "grade")
 
@@ -795,6 +797,9 @@ def _origin(origin: str, lang: str) -> str:
         words("origin_file", lang, file=origin)
 
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
 def _unused_source(r: dict, lang: str) -> str:
     """Who published a figure not used: the original publisher of a built-in figure (as
     the charts name it), else its title (Chinese) or where it came from (English)."""
@@ -802,7 +807,9 @@ def _unused_source(r: dict, lang: str) -> str:
     if origin == "jxdigital":
         name = C.original_publisher(str(r.get("publisher", "") or ""),
                                     str(r.get("source_title", "") or ""), lang)
-        if name:
+        # an English table names no Chinese title: where no English name is known, it
+        # says where the figure came from
+        if name and (lang == "zh" or not _CJK.search(name)):
             return name
     return str(r["source_title"]) if lang == "zh" else _origin(origin, lang)
 
