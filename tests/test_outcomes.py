@@ -314,7 +314,7 @@ def test_every_output_states_its_dates(national, tmp_path):
     assert "Generated 2026-12-01; latest figure used: 2025" in en
     # one colon in a title: the English plan title has its own, so a dash follows it
     assert en.startswith("# National 14th Five-Year Plan for the Digital Economy (Guofa [2021] "
-                         "No. 29): main indicators — the final account\n")
+                         "No. 29): main indicators — the final assessment\n")
     assert not re.search(r"[\u4e00-\u9fff]", en)
     assert stamp in to_html(a, charts={}, font_css="")
     doc = json.loads(to_json(a))

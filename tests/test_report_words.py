@@ -112,7 +112,7 @@ def test_markdown_headings_in_both_languages(finished):
     assert "\n## 判定规则\n" in zh and "\n## 各项目标\n" in zh
     assert "\n## How the status is decided\n" in en
     assert zh.splitlines()[0].endswith("：目标完成情况评估")
-    assert en.splitlines()[0].endswith(" — the final account")
+    assert en.splitlines()[0].endswith(" — the final assessment")
     assert not CJK.search(en.replace(finished.plan.title_zh, ""))
 
 

@@ -99,7 +99,9 @@ def _fit_size(text: str, width: float, height: float, largest: float, smallest: 
         # LibreOffice and PowerPoint set lines a little wider and taller than the em count:
         # keep a margin so the text never runs into the chart below
         per_line = width * 72 / size * 0.88
-        lines = math.ceil(text_em(text) / per_line) or 1
+        # Latin letters measured wide (0.62 em): LibreOffice's stand-in fonts are wider
+        # than YaHei's, and an English headline must stay on its line there too
+        lines = math.ceil(text_em(text, latin=0.62) / per_line) or 1
         if lines * size * 1.3 / 72 <= height:
             return size
         size -= 1

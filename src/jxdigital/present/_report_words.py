@@ -19,7 +19,7 @@ __all__ = ["REPORT", "SHEETS", "report_title", "report_words", "rule_lines", "sh
 REPORT = {
     # what the report is, after the plan's title: a plan whose target years have all
     # passed, or one still running
-    "what_final": {"zh": "目标完成情况评估", "en": "the final account"},
+    "what_final": {"zh": "目标完成情况评估", "en": "the final assessment"},
     "what_progress": {"zh": "目标实现情况评估", "en": "progress towards the targets"},
     # the sentence under the dates: what the assessment rests on (the counts follow)
     "based_on": {"zh": "评估依据：{as_of}。", "en": "Based on {as_of}."},

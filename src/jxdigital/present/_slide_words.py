@@ -9,7 +9,8 @@ from ._names import titled
 #: The title slide's second line: a finished plan's account, or progress so far.
 DECK = {
     "zh": {"title_account": "目标完成情况评估", "title_progress": "目标实现情况评估"},
-    "en": {"title_account": "The final account", "title_progress": "Progress towards the targets"},
+    "en": {"title_account": "The final assessment",
+           "title_progress": "Progress towards the targets"},
 }
 
 
