@@ -24,7 +24,7 @@ import pandas as pd
 
 from .. import growth
 from ..catalog import DEFAULT_PLAN, Plan, Target, indicator_registry, load_plan
-from ..catalog._load import link_decisions, plan_stock_ids
+from ..catalog._load import flow_share_sources, link_decisions, plan_stock_ids
 from ..catalog._registry import is_shipped
 from ..codes import EVIDENCE_RULES
 from ..errors import ArgumentError
@@ -108,8 +108,14 @@ def _as_data(data, plan: Plan) -> pd.DataFrame:
         return data
     mine = load_actuals(data, plan=plan)
     # A departments' file may hold every county's figures: keep the series this plan is
-    # judged on (own and compared, with the growth targets' level series and the series
-    # linked to them) before merging.
+    # judged on before merging.
+    return merge_actuals(shipped_actuals(), _of_series(mine, _needed_series(plan)))
+
+
+def _needed_series(plan: Plan, shares: bool = False) -> set[tuple[str, str]]:
+    """The series ``plan`` is judged on: own and compared, the growth targets' level
+    series and the series linked to them; ``shares``: also the series a yearly total's
+    share of the year is learned from (``data/flows.csv``)."""
     linked = [(t, t.linked or _links(plan, "all").get(t.indicator_id, ("", None))[0])
               for t in plan.targets]
     needed = {s for t in plan.targets for s in (own_series(t), reference_series(t),
@@ -117,9 +123,16 @@ def _as_data(data, plan: Plan) -> pd.DataFrame:
               if s is not None}
     needed |= {(iid, region or t.indicator.region) for t, link in linked if link
                for region, _, iid in [link.rpartition(":")]}
-    keys = pd.MultiIndex.from_frame(mine[["indicator_id", "region"]])
-    mine = mine[keys.isin(list(needed))]
-    return merge_actuals(shipped_actuals(), mine)
+    if shares:
+        sources = flow_share_sources()
+        needed |= {(iid, region) for key in {k[0] for k in needed} if key in sources
+                   for region, _, iid in [sources[key].rpartition(":")]}
+    return {(str(a), str(b)) for a, b in needed}
+
+
+def _of_series(data: pd.DataFrame, needed: set[tuple[str, str]]) -> pd.DataFrame:
+    keys = pd.MultiIndex.from_frame(data[["indicator_id", "region"]].astype(str))
+    return data[keys.isin(list(needed))]
 
 
 def _part_year_dates(part: pd.DataFrame) -> dict[tuple[str, str], list[tuple[int, str]]]:
@@ -618,7 +631,10 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
         keep = None if ids is None else set(ids)
         sub = p if keep is None else p.model_copy(
             update={"targets": tuple(t for t in p if t.indicator_id in keep)})
-        return assessment_history(sub, data, scheme=scheme, method=method,
+        # each review reads only the series those targets rest on (five reviews of a few
+        # targets need not sift every figure of a plan of hundreds)
+        mine = data if keep is None else _of_series(data, _needed_series(sub, shares=True))
+        return assessment_history(sub, mine, scheme=scheme, method=method,
                                   today=when.generated, until=when.review, wording=wording,
                                   evidence=evidence)
     return Assessment(p, targets, when.label, scheme, lang, d, projections, references, used,
