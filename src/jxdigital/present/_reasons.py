@@ -4,6 +4,7 @@ numbers and in the right tense (a target year already over is never "still needs
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from .. import codes
 from ..assessment import Figure, Judgement, SeriesKey, Timing
@@ -27,8 +28,9 @@ def _nan(x) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
 
 
-def target_words(t: Target, lang: str) -> str:
-    """The target as a phrase with its unit: ``3000亿元左右`` / ``about 300 billion yuan``."""
+def target_words(t: Target | Any, lang: str) -> str:
+    """The target as a phrase with its unit: ``3000亿元左右`` / ``about 300 billion yuan``
+    (``t``: a catalogue ``Target`` or a ``TargetStatus``)."""
     u = unit_of(t, lang)
     if t.comparator == codes.ABOVE_NATIONAL_AVERAGE:
         return "超全国平均水平" if lang == "zh" else "above the national average"

@@ -39,6 +39,7 @@ from ._colours import SEVERITY, STATUS_COLOURS, STATUS_INK
 from ._columns import localised_frame
 from ._jupyter import view_html
 from ._names import localised, plan_title, short_name, target_name
+from ._reasons import target_words
 from ._report_words import REPORT, report_title, rule_lines, sheet_name
 from ._slide_words import deck_title
 from ._tables import Cell, Column, Page, Section, Table, paginate
@@ -100,11 +101,6 @@ _MARK = {"zh": {"at_least": "{v}以上", "more_than": ">{v}", "around": "{v}左�
                 "at_most": "≤{v}"},
          "en": {"at_least": "≥ {v}", "more_than": "> {v}", "around": "about {v}",
                 "at_most": "≤ {v}"}}
-#: ... and in a sentence (the unit with the number).
-_GOAL = {"zh": {"at_least": "{v}以上", "more_than": "超过{v}", "around": "{v}左右",
-                "at_most": "不高于{v}"},
-         "en": {"at_least": "at least {v}", "more_than": "more than {v}",
-                "around": "about {v}", "at_most": "at most {v}"}}
 #: Excel number formats of a comparator or qualifier around the number: (before, after).
 _AROUND_NUMBER = {"zh": {"at_least": ("", "以上"), "more_than": (">", ""), "around": ("", "左右"),
                          "at_most": ("≤", ""), codes.LOWER_BOUND: ("", "以上"),
@@ -118,7 +114,7 @@ _AROUND_NUMBER = {"zh": {"at_least": ("", "以上"), "more_than": (">", ""), "ar
 
 def _target_cell(r: TargetStatus, u: DisplayUnit, lang: str) -> str:
     if r.comparator == codes.ABOVE_NATIONAL_AVERAGE:
-        return "超全国平均水平" if lang == "zh" else "above the national average"
+        return target_words(r, lang)
     if r.comparator in (codes.FASTER_THAN, codes.NONE) or not _finite(r.target_value):
         return T.target_label(r.comparator, r.target_text, r.target_value, r.target_high,
                               r.reference, lang)
@@ -135,28 +131,19 @@ def _target_cell(r: TargetStatus, u: DisplayUnit, lang: str) -> str:
 
 
 def _goal(r: TargetStatus, u: DisplayUnit, lang: str) -> str:
-    """The target with its unit, for a sentence: ``16000亿元``, ``at least 10%``."""
-    if r.comparator == codes.ABOVE_NATIONAL_AVERAGE:
-        return "超全国平均水平" if lang == "zh" else "above the national average"
-    if not _finite(r.target_value):
+    """The target with its unit, for a sentence: ``16000亿元``, ``at least 10%`` (the
+    reasons' own words, ``target_words``)."""
+    if r.comparator != codes.ABOVE_NATIONAL_AVERAGE and not _finite(r.target_value):
         return _target_cell(r, u, lang)
-    v = u.value(r.target_value)
-    if r.comparator == "between" and _finite(r.target_high):
-        return f"{u.number(r.target_value)}—{u.value(r.target_high)}" if lang == "zh" else \
-            f"{v}–{u.value(r.target_high)}"
-    return _GOAL[lang].get(r.comparator, "{v}").format(v=v)
+    return target_words(r, lang)
 
 
 def _mark(r: TargetStatus, u: DisplayUnit, lang: str) -> str:
     """The target with its unit, as a chart's label shows it: ``>16000亿元``, ``≤1.3``."""
-    if not _finite(r.target_value) or r.comparator in (codes.ABOVE_NATIONAL_AVERAGE,
-                                                       codes.FASTER_THAN):
+    if not _finite(r.target_value) or r.comparator in (
+            codes.ABOVE_NATIONAL_AVERAGE, codes.FASTER_THAN, "between"):
         return _goal(r, u, lang)
-    v = u.value(r.target_value)
-    if r.comparator == "between" and _finite(r.target_high):
-        return f"{u.number(r.target_value)}—{u.value(r.target_high)}" if lang == "zh" else \
-            f"{v}–{u.value(r.target_high)}"
-    return _MARK[lang].get(r.comparator, "{v}").format(v=v)
+    return _MARK[lang].get(r.comparator, "{v}").format(v=u.value(r.target_value))
 
 
 def _with_year(v: str, year: Any, lang: str) -> str:
