@@ -559,8 +559,8 @@ def plot_indicator(assessment, indicator_id: str | None = None, *, lang: str | N
     return fig
 
 
-def target_charts(c: IndicatorChart, st: S.Style, slide_dpi: float | None,
-                  png_options: dict) -> tuple[bytes, bytes | None]:
+def target_charts(c: IndicatorChart, st: S.Style, slide_dpi: float | None
+                  ) -> tuple[bytes, bytes | None]:
     """One target's detailed chart as SVG (text as text, in the report page's font: small,
     sharp at any zoom and in print) and, where ``slide_dpi`` is given, its slide chart as
     PNG from the same figure: the detail-only artists hidden and the slide's footer in

@@ -17,7 +17,7 @@ from ..present.view import ReportView, view
 from ._indicator import plot_indicator, target_charts
 from ._overview import _dashboard, _summary
 from ._retrospective import plot_retrospective
-from ._style import PNG_OPTIONS, get_style, png_bytes
+from ._style import get_style, png_bytes
 
 _SHARED: dict = {}  # the view, for forked chart workers (never pickled)
 
@@ -86,8 +86,7 @@ def _render(job: tuple[str, str]) -> list[tuple[str, bytes]]:
         if kind == "slide":
             return [(what, _png(plot_indicator(v.assessment, what, lang=v.lang, style="slide",
                                                detail=False), SLIDE_DPI))]
-        detail, slide = target_charts(c, st, SLIDE_DPI if kind == "target" else None,
-                                      PNG_OPTIONS)
+        detail, slide = target_charts(c, st, SLIDE_DPI if kind == "target" else None)
         out = [(f"detail/{what}", detail)]
         if slide is not None:
             out.insert(0, (what, slide))

@@ -193,9 +193,8 @@ def _publishers(used: pd.DataFrame | None, lang: str) -> list[str]:
 def _sources_words(pubs: Sequence[str], lang: str) -> str:
     if not pubs:
         return ""
-    sep = "；" if lang == "zh" else "; "
-    more = ("等" if lang == "zh" else " and others") if len(pubs) > 3 else ""
-    return chart_words("sources", lang, sources=sep.join(pubs[:3]) + more)
+    more = chart_words("and_others", lang) if len(pubs) > 3 else ""
+    return chart_words("sources", lang, sources=words("clause_sep", lang).join(pubs[:3]) + more)
 
 
 def _footer(a, r, unit: DisplayUnit, used, pubs, marks, lang: str, bound,

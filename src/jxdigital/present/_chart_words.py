@@ -40,6 +40,7 @@ CHART: dict[str, dict[str, str]] = {
     "no_sources": {"zh": "无", "en": "none"},
     "projection_model": {"zh": "预测：{model}，扇形为50/80/95%区间。",
                          "en": "Projection: {model}; fan = 50/80/95% intervals. "},
+    "and_others": {"zh": "等", "en": " and others"},
     "model_auto": {"zh": "jxdigital趋势模型组合", "en": "jxdigital's combined trend models"},
     "projection_model_slide": {"zh": "预测：{model}，阴影为80%区间。",
                                "en": "Projection: {model}; shade = 80% interval. "},

@@ -168,21 +168,23 @@ def _projection_cell(r: TargetStatus, u: DisplayUnit, lang: str) -> str:
                  hi=u.projected(r.hi_80))
 
 
+def _open(r: TargetStatus) -> bool:
+    """Whether a target's P(met) is shown: it has one and its outcome is not settled."""
+    return _finite(r.p_met) and not r.final and r.verdict not in ("achieved", "met")
+
+
 def _p_cell(r: TargetStatus, lang: str) -> str:
-    if not _finite(r.p_met) or r.final or r.verdict in ("achieved", "met"):
-        return "—"
-    return T.prob(r.p_met, lang)
+    return T.prob(r.p_met, lang) if _open(r) else "—"
 
 
 def _against_cell(r: TargetStatus, lang: str) -> str:
     if r.final and _finite(r.margin):
         pct = f"{r.margin * 100:+.1f}%"
         if _finite(r.margin_pp):
-            return (f"{r.margin_pp:+.2f}个百分点（{pct}）" if lang == "zh" else
-                    f"{r.margin_pp:+.2f} points ({pct})")
+            return words("against_points", lang, pp=f"{r.margin_pp:+.2f}", pct=pct)
         return pct
     if r.verdict == "met":  # reached before the target year, its figure not out yet
-        return "提前达到" if lang == "zh" else "reached early"
+        return words("reached_early", lang)
     return "—"
 
 
@@ -258,13 +260,13 @@ def _line(r: TargetStatus, u: DisplayUnit, finished: bool, lang: str) -> str:
             head = words("s_latest", lang, year=r.latest_year, v=latest)
             if r.is_share and _finite(r.actual_pp_per_year) and r.base_year is not None:
                 d = r.actual_pp_per_year
-                dir_ = ("提高" if d >= 0 else "下降") if lang == "zh" else \
-                    ("up" if d >= 0 else "down")
-                head += ("，" if lang == "zh" else ", ") + words(
-                    "s_points", lang, base=r.base_year, dir=dir_, d=T.points(abs(d), lang))
+                head += words("list_sep", lang) + words(
+                    "s_points", lang, base=r.base_year, dir=words("up" if d >= 0 else "down",
+                                                                  lang),
+                    d=T.points(abs(d), lang))
             elif _finite(r.actual_cagr) and r.base_year is not None and \
                     r.latest_year != r.base_year:
-                head += ("，" if lang == "zh" else ", ") + words(
+                head += words("list_sep", lang) + words(
                     "s_growth", lang, base=r.base_year, g=T.rate(r.actual_cagr))
             parts.append(head)
         need = _need(r)
@@ -287,20 +289,16 @@ def _badge(r: TargetStatus, text: str, lang: str) -> str:
     """The chart's badge: the verdict, with P(met) while the outcome is open, and the
     grade where the verdict rests on more than exact figures."""
     out = text
-    if _finite(r.p_met) and not r.final and r.verdict not in ("achieved", "met"):
-        out += P.say({"p": {"zh": " · 达标概率{p}", "en": " · P(met) {p}"}}, "p", lang,
-                     p=T.prob(r.p_met, lang))
+    if _open(r):
+        out += words("badge_p", lang, p=T.prob(r.p_met, lang))
     if r.evidence_grade and r.evidence_grade != "A":
-        out += P.say({"g": {"zh": " · 依据{g}", "en": " · evidence {g}"}}, "g", lang,
-                     g=r.evidence_grade)
+        out += words("badge_grade", lang, g=r.evidence_grade)
     return out
 
 
 def _panel_badge(r: TargetStatus, text: str, lang: str) -> str:
     """A dashboard panel's badge, short enough for a fifth of a slide: ``尚不能确定 59%``."""
-    if _finite(r.p_met) and not r.final and r.verdict not in ("achieved", "met"):
-        return f"{text} {T.prob(r.p_met, lang)}"
-    return text
+    return f"{text} {T.prob(r.p_met, lang)}" if _open(r) else text
 
 
 def target_view(r: TargetStatus, finished: bool, section: str, lang: str) -> TargetView:
@@ -675,8 +673,7 @@ def _rows(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, Tab
             Cell(v.against, value=v.against if v.against != "—" else None)
         need = _need(r)
         need_cell = Cell(v.need, sort=need if _finite(need) else None)
-        need_book = (Cell(v.need, value=need, fmt='0.00"个百分点"' if lang == "zh"
-                          else '0.00" points"') if r.is_share else
+        need_book = (Cell(v.need, value=need, fmt=words("xl_points", lang)) if r.is_share else
                      Cell(v.need, value=need, fmt="0.0%")) if _finite(need) else Cell("—")
         attribute = localised(r.attribute, codes_attribute_en(r.attribute), lang)
         rows.append((Cell(str(v.seq), value=float(v.seq), fmt="0", sort=float(v.seq)),
@@ -702,9 +699,8 @@ def _rows(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, Tab
     book_cols = (cols[0], cols[1], cols[2], cols[3], Column("latest", heads["latest"], "number",
                                                             8),
                  Column("latest_year", words("h_latest_year", lang), "number", 6),
-                 Column("projection", words("h_projection_final" if any(
-                     v.finished for v in views) else "h_projection", lang).split("（")[0]
-                     .split(" (")[0], "number", 9),
+                 Column("projection", words("h_projection_value_final" if any(
+                     v.finished for v in views) else "h_projection_value", lang), "number", 9),
                  Column("lo_80", words("h_lo_80", lang), "number", 8),
                  Column("hi_80", words("h_hi_80", lang), "number", 8),
                  cols[6], cols[7], cols[8], cols[9], cols[10], cols[11])
@@ -765,10 +761,9 @@ def _gaps(views: list[TargetView], lang: str) -> tuple[Table, tuple[str, ...]]:
         if len(names) == 1:
             lines.append(f"{names[0]}{P.COLON[lang]}{reason}")
         else:
-            sep = "、" if lang == "zh" else "; "
             why = reason if lang == "zh" else reason[:1].lower() + reason[1:]
-            lines.append(words("gap_group", lang, n=len(names), names=sep.join(names),
-                               reason=why))
+            lines.append(words("gap_group", lang, n=len(names),
+                               names=words("name_sep", lang).join(names), reason=why))
     return table, tuple(lines)
 
 
@@ -806,7 +801,6 @@ def _unused(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, s
     shipped_other = (u["reason_code"] == "not_comparable") & (u["origin"] == "jxdigital")
     show = u[u["reason_code"].isin(LISTED) & ~shipped_other]
     by_id = {v.id: v for v in views}
-    zh = lang == "zh"
     rows = []
     for r in show.to_dict("records"):
         v = by_id.get(str(r["indicator_id"]))
@@ -820,10 +814,10 @@ def _unused(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, s
                 text = None
         if text is None:
             text = T.figure(value, unit, str(r["qualifier"]), lang)
-        rows.append((Cell(str(r["name_zh"]) if zh else str(r["name_en"] or r["name_zh"])),
+        rows.append((Cell(str(localised(r["name_zh"], r["name_en"], lang))),
                      Cell(str(int(r["year"])), value=float(r["year"]), fmt="0"), Cell(text),
                      Cell(_unused_source(r, lang)),
-                     Cell(str(r["reason_zh"] if zh else r["reason_en"]))))
+                     Cell(str(r["reason_zh"] if lang == "zh" else r["reason_en"]))))
     kinds = ("name", "number", "number", "text", "reason")
     widths = (10, 4, 8, 16, 16)
     keys = ("indicator", "year", "figure", "source", "why")
@@ -866,9 +860,7 @@ def _retrospective(a: Assessment, views: list[TargetView], lang: str
             if row is None:
                 cells.append(Cell("—"))
                 continue
-            verdict = row.get("verdict") or row["status"]
-            if not isinstance(verdict, str) or not verdict:
-                verdict = str(row["status"])
+            verdict = str(row["verdict"] or row["status"])
             said = verdict_words(verdict, lang)
             p = row["p_met"]
             show_p = _finite(p) and verdict not in ("met", "missed", "achieved")
