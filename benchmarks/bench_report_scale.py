@@ -20,6 +20,7 @@ per target, and the size of report.html, deck.pptx, assessment.xlsx and charts/.
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
@@ -51,13 +52,6 @@ def _args() -> tuple[list[int], str | None, list[str]]:
     return [int(a) for a in args] or [19, 60, 200, 500], compare, mixes
 
 
-def _number(text: str) -> float | None:
-    try:
-        return float(str(text).replace(">", "").replace("以上", "").replace("左右", ""))
-    except ValueError:
-        return None
-
-
 def workload(n: int, folder: Path, mix: str) -> tuple[Path, Path]:
     """The plan file and the figures file of ``n`` targets (see the module docstring)."""
     import jxdigital
@@ -79,8 +73,9 @@ def workload(n: int, folder: Path, mix: str) -> tuple[Path, Path]:
                          "base_year": 2020, "base_text": r.base_text, "target_year": 2025,
                          "target_text": r.target_text, "attribute": r.attribute,
                          "region": city})
-            base, target = _number(r.base_text), _number(r.target_text)
-            if base is None or target is None or base <= 0 or (mix == "half" and j % 2):
+            base, target = r.base_value, r.target_value  # as the catalogue parsed them
+            if not (math.isfinite(base) and math.isfinite(target)) or base <= 0 or \
+                    (mix == "half" and j % 2):
                 continue
             pace = float(rng.uniform(0.6, 1.3))
             for y in range(2021, 2025):

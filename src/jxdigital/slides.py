@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ._atomic import atomic_path
 from .assessment import Account, Assessment
-from .charts import render_charts
+from .charts import chart_pages, render_charts
 from .charts._style import text_em
 from .present._slide_words import deck_file_title
 from .present.view import Page, ReportView, Table, view
@@ -203,7 +203,7 @@ def build_deck(assessment, path: str | Path, lang: str | None = None,
         if k == len(pages) - 1 and len(v.gaps) == 1:  # one gap: a line, not a slide
             _note_line(s, _one_gap(v), bottom)
 
-    for k, png in enumerate(_pages_of(charts, "summary")):
+    for k, png in enumerate(chart_pages(charts, "summary")):
         s = prs.slides.add_slide(layouts["Title Only"])
         text = v.summary_pages[k].slide_title if k < len(v.summary_pages) else \
             v.say("summary_heading")
@@ -290,18 +290,6 @@ def _linear_parts(prs) -> None:
     pkg.next_partname = next_partname  # type: ignore[method-assign]
     pkg.next_image_partname = next_image_partname  # type: ignore[method-assign]
     pkg.get_or_add_image_part = get_or_add_image_part  # type: ignore[method-assign]
-
-
-def _pages_of(charts: dict[str, bytes], kind: str) -> list[bytes]:
-    """The pages of an overview chart (``_summary``, ``_summary-2``, …) in order."""
-    out = []
-    if f"_{kind}" in charts:
-        out.append(charts[f"_{kind}"])
-        n = 2
-        while f"_{kind}-{n}" in charts:
-            out.append(charts[f"_{kind}-{n}"])
-            n += 1
-    return out
 
 
 def _subline(slide, text: str) -> None:

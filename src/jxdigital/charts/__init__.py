@@ -6,10 +6,12 @@ decided there.
   path, status and sources (``detail=False``: only what the finding needs, as on a slide);
 - ``plot_dashboard(a)``: small multiples of every target, by section (a page of 20 at
   slide size: ``page=``);
-- ``plot_status_summary(a)``: P(target met) for every target (a page of 15 at slide size);
+- ``plot_status_summary(a)``: P(target met) for every judged target (a page of 20 rows at
+  slide size);
 - ``plot_retrospective(a)``: P(target met) by review year for every target whose outcome
   is known, marked met or missed (were the warnings right?);
-- ``render_charts(a, lang)``: all of them as PNG bytes, drawn in parallel;
+- ``render_charts(a, lang)``: all of them as PNG bytes, drawn in parallel (``chart_pages``:
+  an overview's pages among them);
 - ``save(fig, path)``: PNG (200 dpi), SVG or PDF by extension, written atomically.
 
 ``style="notebook" | "slide" | "print"`` sets the size and the type sizes; the slide preset
@@ -19,9 +21,10 @@ settings are never changed.
 
 from ._indicator import plot_indicator
 from ._overview import plot_dashboard, plot_status_summary
-from ._render import render_charts
+from ._render import chart_pages, render_charts
 from ._retrospective import plot_retrospective
 from ._style import STATUS_COLOURS, STYLES, Style, save
 
-__all__ = ["STATUS_COLOURS", "STYLES", "Style", "plot_dashboard", "plot_indicator",
-           "plot_retrospective", "plot_status_summary", "render_charts", "save"]
+__all__ = ["STATUS_COLOURS", "STYLES", "Style", "chart_pages", "plot_dashboard",
+           "plot_indicator", "plot_retrospective", "plot_status_summary", "render_charts",
+           "save"]

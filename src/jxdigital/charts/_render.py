@@ -31,6 +31,15 @@ def page_key(kind: str, n: int) -> str:
     return f"_{kind}" if n == 1 else f"_{kind}-{n}"
 
 
+def chart_pages(charts: dict[str, bytes], kind: str) -> list[bytes]:
+    """The pages of an overview chart (``summary``, ``dashboard``) in ``charts``, in order."""
+    out, n = [], 1
+    while page_key(kind, n) in charts:
+        out.append(charts[page_key(kind, n)])
+        n += 1
+    return out
+
+
 def chart_jobs(v: ReportView, *, dashboard: bool = True, detail: bool = True,
                slides: bool = True) -> list[tuple[str, str]]:
     """The charts a report draws, as (kind, what) jobs: the summary and dashboard pages;

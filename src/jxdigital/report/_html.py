@@ -11,8 +11,7 @@ import html
 from pathlib import Path
 
 from .._atomic import write_text
-from ..charts import render_charts
-from ..charts._render import page_key
+from ..charts import chart_pages, render_charts
 from ..charts._style import text_em
 from ..present.view import ReportView, Table, view
 from ._webfont import font_face_css
@@ -123,14 +122,6 @@ def _sectioned(t: Table) -> list[str]:
     return out
 
 
-def _pages(charts: dict[str, bytes], kind: str) -> list[bytes]:
-    out, n = [], 1
-    while page_key(kind, n) in charts:
-        out.append(charts[page_key(kind, n)])
-        n += 1
-    return out
-
-
 def to_html(a, lang: str | None = None, charts: dict[str, bytes] | bool | None = None,
             font_css: str | None = None, account=None, *, path: str | Path | None = None
             ) -> str:
@@ -150,7 +141,7 @@ def to_html(a, lang: str | None = None, charts: dict[str, bytes] | bool | None =
         f"</title><style>{_CSS}\n%FONT%</style></head><body>",
         f"<h1>{e(v.heading)}</h1>", f'<p class="meta">{e(v.dates)}</p>',
         f"<p>{e(v.basis + v.say('sentence_gap') + v.counts)}</p>"]
-    for k, png in enumerate(_pages(charts, "summary")):
+    for k, png in enumerate(chart_pages(charts, "summary")):
         page = v.summary_pages[k]
         alt = v.say("summary_heading") + (f" {page.title}" if page.title else "")
         parts.append(f"<figure>{_img(png, alt)}</figure>")
@@ -185,7 +176,7 @@ def to_html(a, lang: str | None = None, charts: dict[str, bytes] | bool | None =
         rest = len(v.targets) - len(figs)
         if rest:
             parts.append(f"<p class=\"meta\">{e(v.say('charts_rest', n=rest))}</p>")
-    dash = _pages(charts, "dashboard")
+    dash = chart_pages(charts, "dashboard")
     if dash:
         parts.append(f"<h2>{v.say('heading_dashboard')}</h2>")
         for k, png in enumerate(dash):
