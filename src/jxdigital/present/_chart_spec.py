@@ -114,10 +114,6 @@ def _pts(xs, ys) -> Points:
                  if math.isfinite(float(y)))
 
 
-def _sc(values, k: float) -> list[float]:
-    return [float(x) / k for x in values]
-
-
 def _finite(x) -> bool:
     return isinstance(x, (int, float)) and math.isfinite(x)
 

@@ -191,7 +191,7 @@ def _against_cell(r: TargetStatus, lang: str) -> str:
 def _need(r: TargetStatus) -> float:
     """The growth a year still needed (a fraction, or points for a share), NaN when none:
     never once the year is over or the target met, nor when already past the target."""
-    if r.final or r.verdict in ("achieved", "met") or r.verdict in codes.OUTCOMES:
+    if r.final or r.verdict == "achieved" or r.verdict in codes.OUTCOMES:
         return math.nan
     need = r.required_pp_now if r.is_share else r.required_cagr_now
     sign = -1.0 if r.target_low_met == -math.inf else 1.0  # met below a value: a fall
@@ -561,10 +561,13 @@ def counts_sentence(views: Sequence[TargetView], lang: str) -> str:
             + words("end", lang))
 
 
-def _finished_counts(views: Sequence[TargetView], lang: str, why: bool = True) -> str:
-    order = ("met", "missed", "unknown", "not_assessable")
-    text = counted([(verdict_words(c, lang), sum(v.verdict == c for v in views))
+def _counted(views: Sequence[TargetView], order: Sequence[str], lang: str) -> str:
+    return counted([(verdict_words(c, lang), sum(v.verdict == c for v in views))
                     for c in order], lang)
+
+
+def _finished_counts(views: Sequence[TargetView], lang: str, why: bool = True) -> str:
+    text = _counted(views, codes.OUTCOMES, lang)
     unknown = [v for v in views if v.verdict == "unknown"]
     if why and unknown:
         nowcast = sum(_finite(v.record.p_met) for v in unknown)
@@ -580,10 +583,7 @@ def _finished_counts(views: Sequence[TargetView], lang: str, why: bool = True) -
 def _progress_counts(views: Sequence[TargetView], lang: str) -> str:
     # a target settled before its year is over (its target-year figure already out, or a
     # year's total already past its goal) is counted too: every target once
-    order = ("met", "missed", "achieved", "ahead", "on_track", "at_risk", "off_track",
-             "insufficient_data", "not_assessable")
-    return counted([(verdict_words(c, lang), sum(v.verdict == c for v in views))
-                    for c in order], lang)
+    return _counted(views, codes.FINAL + codes.PROGRESS, lang)
 
 
 # --- tables ------------------------------------------------------------------------------
