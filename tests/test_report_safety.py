@@ -330,3 +330,15 @@ def test_replace_files_keeps_the_old_files_when_even_putting_them_back_fails(tmp
     assert e.value.path == folder / "a.txt" and not e.value.restored
     assert (folder / "b.txt").read_text(encoding="utf-8") == "old b"  # this one went back
     assert (e.value.backup / "a.txt").read_text(encoding="utf-8") == "old a"  # kept
+
+
+def test_the_pages_font_is_the_same_bytes_whenever_it_is_made(monkeypatch):
+    """Same inputs, same outputs: the embedded font subset carried the second it was cut."""
+    from fontTools.ttLib.tables import _h_e_a_d
+
+    from jxdigital.report._webfont import font_face_css
+
+    monkeypatch.setattr(_h_e_a_d, "timestampNow", lambda: 3_900_000_000)
+    first = font_face_css("共8项目标")
+    monkeypatch.setattr(_h_e_a_d, "timestampNow", lambda: 3_900_000_001)
+    assert font_face_css("共8项目标") == first

@@ -22,7 +22,8 @@ def font_face_css(text: str) -> str:
     opts = subset.Options()
     opts.name_IDs = ["*"]  # keep the names, including the licence entries
     opts.notdef_outline = True
-    font = TTFont(str(font_path()))
+    # the subset keeps the shipped font's timestamp: a page made again is the same bytes
+    font = TTFont(str(font_path()), recalcTimestamp=False)
     sub = subset.Subsetter(opts)
     sub.populate(text="".join(sorted(set(text))))
     sub.subset(font)
