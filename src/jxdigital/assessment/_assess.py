@@ -35,6 +35,8 @@ from . import _rules as R
 from . import _steps as S
 from ._evidence import (
     BySeries,
+    LevelEstimate,
+    PartYearBound,
     Side,
     YearTotal,
     fit_points,
@@ -43,7 +45,9 @@ from ._evidence import (
     in_one_unit,
     in_unit,
     known_part_year,
+    level_estimates_of,
     linked_figures,
+    part_year_bounds_of,
     plan_bases,
     resting,
     series,
@@ -89,6 +93,10 @@ class Judgement:
     link: tuple[SeriesKey, float, int, tuple[str, str]] | None = None
     #: year totals it rests on that were derived from 1–N月 figures
     year_totals: tuple[YearTotal, ...] = ()
+    #: year-ends it rests on that were estimated from part-year levels
+    estimates: tuple[LevelEstimate, ...] = ()
+    #: year totals it rests on known to be at least their 1–N月 counts
+    part_bounds: tuple[PartYearBound, ...] = ()
     #: why a series of another definition was not linked to it (zh, en; data/links.csv)
     link_refused: tuple[str, str] | None = None
     #: the own figures the projection was fitted to (``fit_points``), where judged so
@@ -207,9 +215,12 @@ def _level_verdict(e: _LevelEvidence, p: Projection | None, when: Timing,
     level, own = e.level, e.own
     forecast = S.Forecast()
     if p is not None:
-        given = own.at_target if own.at_target is not None and own.at_target.is_bound \
-            else None
-        forecast = S.Forecast(projection=p, **S.summary_of(p, level.target_year),
+        # a target-year figure that did not settle it (a bound, or a year-end estimated
+        # from part of the year): P(met) is conditioned on the values it allows
+        given = own.at_target if own.at_target is not None and (
+            own.at_target.is_bound or own.at_target.qualifier in (
+                "approximate", "estimate")) else None
+        forecast = S.Forecast(projection=p, **S.summary_of(p, level.target_year, given),
                               p_met=S.p_met_level(level, p, given), given=given)
     verdict = S.classify(numeric=True, enough=e.enough, met_now=e.met_now,
                          p_met=forecast.p_met, outcome=e.outcome, progress_=e.progress,
@@ -526,16 +537,31 @@ def _graded(j: Judgement, names: pd.DataFrame) -> Judgement:
     catalogue, the plan's own indicators first)."""
     assert j.verdict is not None
     base = j.level.base_year if j.level is not None else None
-    frames = [resting(j.own, base, j.fitted),
-              resting(j.reference, None) if j.reference is not None else None]
+    if j.outcome is not None:  # a settled outcome rests on the figures that settled it
+        frames = [_settling(j.own, j.outcome.figure),
+                  _settling(j.reference, j.outcome.reference) if j.reference is not None
+                  else None]
+    else:
+        frames = [resting(j.own, base, j.fitted),
+                  resting(j.reference, None) if j.reference is not None else None]
     link = j.link
     if link is not None:
         iid = link[0].indicator_id
         zh = str(names["name_zh"].get(iid, iid)) if iid in names.index else iid
         en = str(names["name_en"].get(iid, "") or zh) if iid in names.index else iid
         link = (*link[:3], (zh, en))
+    own = frames[0] if frames[0] is not None else j.own.judged
     return replace(j, evidence=evidence_of(frames, j.verdict.status_cn), link=link,
-                   year_totals=year_totals(frames[0]))
+                   year_totals=year_totals(own), estimates=level_estimates_of(own),
+                   part_bounds=part_year_bounds_of(own))
+
+
+def _settling(side: Side | None, fig) -> pd.DataFrame | None:
+    """The rows of ``side`` for the year of the figure ``fig`` that settled an outcome."""
+    if side is None or fig is None:
+        return None
+    f = side.frame
+    return f[f["year"] == fig.year].head(1).reset_index(drop=True)
 
 
 def _links(p: Plan, evidence: str) -> dict[str, tuple[str, tuple[str, str] | None]]:

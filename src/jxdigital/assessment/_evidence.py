@@ -17,16 +17,19 @@ import pandas as pd
 
 from .. import codes
 from ..catalog import Target, conversion_factor
-from ..catalog._load import flow_share_sources, stock_ids
+from ..catalog._load import flow_ids, flow_share_sources, level_ids, stock_ids
 from ..observations import (
     APPROXIMATE_HALF_WIDTH,
     LEVEL_MEASURES,
     Resolution,
     apply_resolutions,
+    flow_bounds,
     flow_totals,
     growth_levels,
     interval,
     is_usable,
+    level_estimates,
+    level_spread,
     mark_selected,
     published_by,
     reconcile,
@@ -56,7 +59,7 @@ def usable(data: pd.DataFrame, as_of=None, when: Timing | None = None,
 
 def _has_level(rows: pd.DataFrame, data: pd.DataFrame) -> pd.Series:
     """Which of ``rows`` (indicator, region, year) already have a year-end level in ``data``."""
-    have = data[(data["measure"] == "level") & (data["as_of"].astype(str) == "")]
+    have = data[data["measure"].isin(LEVEL_MEASURES) & (data["as_of"].astype(str) == "")]
     keys = set(zip(have["indicator_id"], have["region"], have["year"], strict=True))
     return pd.Series([k in keys for k in zip(rows["indicator_id"], rows["region"],
                                               rows["year"], strict=True)], index=rows.index)
@@ -66,7 +69,7 @@ def plan_bases(targets) -> pd.DataFrame:
     """The printed exact base-year levels of ``targets``, as rows of an actuals frame."""
     rows = [{"indicator_id": t.indicator.indicator_id, "region": t.indicator.region,
              "year": t.base_year, "as_of": "", "value": t.base_value, "unit": t.indicator.unit,
-             "measure": "level", "qualifier": codes.EXACT, "comparable": True,
+             "measure": "share_pct" if t.indicator.is_share else "level", "qualifier": codes.EXACT, "comparable": True,
              "kind": "published", "source_title": f"规划基期值 (plan baseline, {t.plan_id})",
              "origin": "plan", "selected": True, "published": "", "publisher": ""}
             for t in targets if t.base_year is not None and t.base_value == t.base_value
@@ -96,18 +99,39 @@ def gather(data: pd.DataFrame, as_of=None, when: Timing | None = None,
     the other figures decide which fits (``reconcile``). The selection rule is applied
     again to what remains (a user's figure first). ``stocks``: the running totals (default:
     the catalogue's, ``data/stocks.csv``; a plan adds its own ``is_stock`` rows); ``bases``:
-    the plan's printed base-year levels, which growth rates may grow from."""
+    the plan's printed base-year levels: where no year-end figure of that year is known,
+    each stands for its series (a growth target or a comparison resting on the series reads
+    it, and growth rates may grow from it)."""
     year, cut = (when.last_year, when.cutoff) if when is not None else cutoff(as_of)
     known = _known(data, year, cut)
     resolutions: list[Resolution] = []
+    if bases is not None and len(bases):
+        # a base the plan prints stands for its series wherever no year-end figure of that
+        # year is known: a growth target or a comparison resting on the series reads it too
+        printed = bases[~_has_level(bases, known)]
+        if year is not None:
+            printed = printed[printed["year"] <= year]
+        if len(printed):
+            data = pd.concat([data, printed], ignore_index=True)
+            known = pd.concat([known, printed], ignore_index=True)
     if not strict:
         stocks = stock_ids() if stocks is None else stocks
-        start = known if bases is None or not len(bases) else pd.concat(
-            [known, bases[~_has_level(bases, known)]], ignore_index=True)
-        data = pd.concat([data, stock_bounds(known, stocks), growth_levels(start),
-                          flow_totals(known, flow_share_sources(), _share_data(known, year,
-                                                                               cut))],
-                         ignore_index=True)
+        start = known
+        learn = _share_data(known, year, cut)
+        totals = flow_totals(known, flow_share_sources(), learn)
+        flows = set(flow_ids())
+        bounds = flow_bounds(known, flows)
+        if len(totals) and len(bounds):  # where the share of the year is known, it says more
+            done = set(zip(totals["indicator_id"], totals["region"], totals["year"],
+                           strict=True))
+            bounds = bounds[[(i, r, y, m) not in {(*k, "level") for k in done} for i, r, y, m
+                             in zip(bounds["indicator_id"], bounds["region"], bounds["year"],
+                                    bounds["measure"], strict=True)]]
+        skip = set(stocks) | flows
+        estimates = level_estimates(known, skip, level_spread(learn, flows),
+                                    set(level_ids()) - skip)
+        data = pd.concat([data, stock_bounds(known, stocks), growth_levels(start), totals,
+                          bounds, estimates], ignore_index=True)
         resolutions = reconcile(known, stocks)
     ok = is_usable(data, year, cut if year is not None else "")
     if strict:
@@ -124,7 +148,7 @@ def _share_data(known: pd.DataFrame, year: int | None, cut: str) -> pd.DataFrame
     monthly series)."""
     shipped = shipped_actuals()
     return pd.concat([known, _known(shipped, year, cut)], ignore_index=True) \
-        if (known["origin"] != "jxdigital").any() else known
+        if (~known["origin"].isin(("jxdigital", "plan"))).any() else known
 
 
 def fit_points(side: Side, base_year: int | None) -> pd.DataFrame:
@@ -189,6 +213,60 @@ def year_totals(frame: pd.DataFrame) -> tuple[YearTotal, ...]:
                            float(r["value"]) * float(r["share"]),
                            float(r["share"]), float(r["share_low"]), float(r["share_high"]),
                            str(r["share_from"]), str(r["share_years"]))
+                 for r in d.to_dict("records"))
+
+
+@dataclass(frozen=True)
+class LevelEstimate:
+    """A year-end estimated from a part-year level (``observations.level_estimates``):
+    ``part_value`` at ``as_of`` grown at ``pace`` (annual, log) since ``pace_from`` for the
+    rest of the year; ``spread``: the relative half-width learned from ``pairs`` pairs."""
+
+    year: int
+    as_of: str
+    part_value: float
+    value: float
+    pace: float
+    pace_from: str
+    spread: float
+    pairs: int
+
+
+def level_estimates_of(frame: pd.DataFrame) -> tuple[LevelEstimate, ...]:
+    """The year-ends among ``frame``'s figures that were estimated from part-year levels."""
+    if "pace" not in frame:
+        return ()
+    d = frame[frame["pace"].notna()]
+    # the part-year figure in the frame's unit (its value is the estimate, converted)
+    return tuple(LevelEstimate(int(r["year"]), str(r["part_as_of"]),
+                               float(r["value"]) / math.exp(
+                                   (12 - int(str(r["part_as_of"])[5:7])) / 12 * r["pace"]),
+                               float(r["value"]), float(r["pace"]), str(r["pace_from"]),
+                               float(r["spread"]), int(r["pairs"]))
+                 for r in d.to_dict("records"))
+
+
+@dataclass(frozen=True)
+class PartYearBound:
+    """A year's total known to be at least its 1–N月 count (``observations.flow_bounds``)."""
+
+    year: int
+    as_of: str
+    value: float
+
+
+def part_year_bounds_of(frame: pd.DataFrame) -> tuple[PartYearBound, ...]:
+    """The lower bounds among ``frame``'s figures that a part-year count of a yearly total
+    gave."""
+    if "part_value" not in frame or "kind" not in frame:
+        return ()
+    d = frame[frame["part_value"].notna() & (frame["qualifier"] == codes.LOWER_BOUND)
+              & (frame["kind"] == "derived")]
+    if "pace" in d:
+        d = d[d["pace"].isna()]
+    if "share" in d:
+        d = d[d["share"].isna()]
+    return tuple(PartYearBound(int(r["year"]), str(r["part_as_of"]), float(r["value"]))
                  for r in d.to_dict("records"))
 
 

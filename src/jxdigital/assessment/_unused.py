@@ -157,11 +157,11 @@ def unused_figures(a: Assessment, references: bool = False) -> pd.DataFrame:
             code = "after_as_of_year"
         elif not published[i]:
             code = "published_after_cutoff"
-        elif not bool(r["comparable"]):
-            code = "not_comparable"
         elif r["as_of"] and (int(r["year"]), _text(r["source_title"]),
                              _text(r["origin"])) in s.via_derived:
             continue  # used through the year-end figure derived from it
+        elif not bool(r["comparable"]):
+            code = "not_comparable"
         elif r["as_of"]:
             code = "part_year"
         elif k in s.used:

@@ -80,7 +80,23 @@ def flow_share_sources() -> dict[str, str]:
     ('region:indicator_id') the share of the year a 1–N月 figure covers is learned from
     (``data/flows.csv``)."""
     t = read_table(data_path("flows.csv"))
-    return dict(zip(t["indicator_id"].astype(str), t["share_from"].astype(str), strict=True))
+    return {str(i): str(s) for i, s in zip(t["indicator_id"], t["share_from"], strict=True)
+            if str(s) not in ("", "nan")}
+
+
+@lru_cache(maxsize=1)
+def level_ids() -> frozenset[str]:
+    """Indicators known to be levels that can fall (``data/levels.csv``: users, subscribers):
+    a part-year figure of one measures its year-end with noise."""
+    return frozenset(read_table(data_path("levels.csv"))["indicator_id"].astype(str))
+
+
+@lru_cache(maxsize=1)
+def flow_ids() -> frozenset[str]:
+    """Indicators whose yearly value is a total over the year (``data/flows.csv``): a
+    part-year figure of one is the year's total so far, never a level of the series."""
+    t = read_table(data_path("flows.csv"))
+    return frozenset(t["indicator_id"].astype(str))
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ from ._flows import YearShare, as_of_month, flow_totals, year_shares
 from ._load import ActualsError, actuals, load_actuals, merge_actuals, shipped_actuals
 from ._model import COLUMNS, SOURCE_TYPES, Observation
 from ._numbers import QUALIFIERS, parse_number
+from ._part_year import LevelSpread, flow_bounds, level_estimates, level_spread
 from ._reconcile import (
     APPROXIMATE_HALF_WIDTH,
     Resolution,
@@ -76,6 +77,7 @@ __all__ = [
     "SOURCE_TYPES",
     "ActualsError",
     "Coverage",
+    "LevelSpread",
     "Observation",
     "Resolution",
     "YearShare",
@@ -84,10 +86,13 @@ __all__ = [
     "as_of_month",
     "conflicts",
     "coverage",
+    "flow_bounds",
     "flow_totals",
     "growth_levels",
     "interval",
     "is_usable",
+    "level_estimates",
+    "level_spread",
     "load_actuals",
     "mark_selected",
     "merge_actuals",

@@ -94,6 +94,10 @@ def target_year_clause(j: Judgement, when: Timing, lang: str) -> str:
     if f is None:
         return pending(T_, lang)
     u = units(j.level)
+    est = next((e for e in j.estimates if e.year == T_), None)
+    if est is not None:  # a year-end estimated from part of the year
+        return estimate_clause(est, u, lang) + ("，不足以单独判定" if lang == "zh" else
+                                                ", which alone does not settle it")
     return (f"{T_}年仅知{figure_words(f, u, 'zh', year=False)}，不足以判定" if lang == "zh" else
             f"the {T_} figure is known only as {figure_words(f, u, 'en', year=False)}, which "
             "does not settle it")
@@ -195,6 +199,12 @@ def reasons(j: Judgement, when: Timing) -> tuple[str, str]:
         zh = _before_stop(zh, "。", f"（据{zh_name}增速推算，{year}年口径比约{ratio:.2f}）")
         en = _before_stop(en, ".", f" (from the growth of {en_name}, spliced at {year} with "
                                    f"a ratio of about {ratio:.2f})")
+    for clause in (estimates_clause(j, "zh"), part_bounds_clause(j, "zh")):
+        if clause:
+            zh = _add_clause(zh, "。", "（", "）", "；", clause)
+    for clause in (estimates_clause(j, "en"), part_bounds_clause(j, "en")):
+        if clause:
+            en = _add_clause(en, ".", " (", ")", "; ", clause)
     for yt in j.year_totals:  # a year's total estimated from its first months
         zh = _add_clause(zh, "。", "（", "）", "；", year_total_clause(yt, units(j.level), "zh"))
         en = _add_clause(en, ".", " (", ")", "; ", year_total_clause(yt, units(j.level), "en"))
@@ -324,6 +334,13 @@ def _settled(j: Judgement) -> tuple[str, str]:
             grow_zh += f"（目标要求{need_zh}）"
             grow_en += f" (the target required {need_en})"
         zh, en = f"{zh}；{grow_zh}", f"{en}; {grow_en}"
+    est = next((e for e in j.estimates if e.year == o.figure.year), None)
+    if est is not None:  # settled by a year-end estimated from part of the year: say so
+        lo, hi = o.figure.interval
+        zh = (f"{estimate_clause(est, u, 'zh')}，其范围{u['zh'].value(lo)}—{u['zh'].value(hi)}"
+              f"已足以判定；{zh}")
+        en = (f"{_cap(estimate_clause(est, u, 'en'))}; its range {u['en'].value(lo)}–"
+              f"{u['en'].value(hi)} settles it; {en}")
     return zh + "。", en + "."
 
 
@@ -354,9 +371,60 @@ def _relation(t: Target, proj: float) -> tuple[str, str]:
     return "达到", "meeting"
 
 
+def estimate_clause(e, u: Units, lang: str) -> str:
+    """``2025年末尚未公布，2025年6月为8.34亿户，按2022年以来的增速推算年末约8.57亿户（同类
+    序列的年末值与这样的推算相差在±13%以内）``: a year-end estimated from a part-year level."""
+    since = e.pace_from.split(" ")[0]
+    half = f"{e.spread * 100:.0f}%"
+    if lang == "zh":
+        return (f"{e.year}年末数尚未公布，{T.date_words(e.as_of)}为{u['zh'].value(e.part_value)}，"
+                f"按{since}年以来的增速推算年末约{u['zh'].value(e.value)}（有年中和年末数据的"
+                f"{e.pairs}组同类数据中，年末值与这样的推算相差在±{half}以内）")
+    return (f"the end-{e.year} figure is not published; {u['en'].value(e.part_value)} at "
+            f"{e.as_of}, grown at its pace since {since}, gives about "
+            f"{u['en'].value(e.value)} at the year-end (in {e.pairs} pairs of part-year and "
+            f"year-end figures, year-ends sat within ±{half} of such estimates)")
+
+
+def estimates_clause(j: Judgement, lang: str) -> str:
+    """The year-ends before the target year that were estimated from part-year levels:
+    ``（2023、2024年末值据当年2023年6月、2024年11月的数据按此前增速推算）``."""
+    es = [e for e in j.estimates if e.year < j.level.target_year]
+    if not es:
+        return ""
+    if lang == "zh":
+        years = "、".join(str(e.year) for e in es)
+        dates = "、".join(T.date_words(e.as_of) for e in es)
+        return f"（{years}年末值据{dates}的年内数据按此前增速推算，±{es[0].spread * 100:.0f}%）"
+    years = " and ".join(str(e.year) for e in es)
+    dates = " and ".join(e.as_of for e in es)
+    return (f" (the {years} year-ends are estimated from the figures at {dates}, grown at "
+            f"the series' pace, ±{es[0].spread * 100:.0f}%)")
+
+
+def part_bounds_clause(j: Judgement, lang: str) -> str:
+    """``（2020年全年至少为1—8月累计的2.08万个：年内累计只增不减）``."""
+    bs = [b for b in j.part_bounds if b.year <= j.target.target_year]
+    if not bs:
+        return ""
+    u = units(j.level)
+    if lang == "zh":
+        return "（" + "；".join(f"{b.year}年全年至少为1—{int(b.as_of[5:7])}月累计的"
+                              f"{u['zh'].value(b.value)}" for b in bs) + "：年内累计只增不减）"
+    return " (" + "; ".join(f"the {b.year} total is at least the {u['en'].value(b.value)} "
+                            f"of January–{MONTHS_EN[int(b.as_of[5:7]) - 1]}" for b in bs) + \
+        ": a total over the year only adds up)"
+
+
 def _given_clause(f: Figure | None, unit: Units) -> tuple[str, str]:
     if f is None:
         return "", ""
+    if not f.is_bound:  # a year-end estimated from part of the year
+        lo, hi = f.interval
+        return (f"，并以{f.year}年末推算值的范围（{unit['zh'].value(lo)}—{unit['zh'].value(hi)}）"
+                "为限",
+                f", within the range of the estimated end-{f.year} figure "
+                f"({unit['en'].value(lo)}–{unit['en'].value(hi)})")
     return (f"，并考虑{figure_words(f, unit, 'zh')}这一已公布的界限",
             f", taking into account the published {figure_words(f, unit, 'en')}")
 

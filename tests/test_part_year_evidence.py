@@ -1,0 +1,146 @@
+"""Issue 26: every figure drawn is used or explained — part-year levels of series that can
+fall, part-year counts of yearly flows, and the bases a plan prints for the series its
+growth targets rest on."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from jxdigital import load_actuals, load_plan
+from jxdigital.observations import actuals, level_spread
+from jxdigital.present import assess
+
+TODAY = "2026-12-01"
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
+
+
+def plan_file(tmp_path, header, rows, name="plan.csv"):
+    p = tmp_path / name
+    p.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return load_plan(p)
+
+
+def frame(rows, **extra):
+    """rows: (indicator_id, region, year, value, as_of, measure)."""
+    return pd.DataFrame([{"indicator_id": r[0], "region": r[1], "year": r[2], "value": r[3],
+                          "as_of": r[4], "measure": r[5], "source_title": f"test {r[0]} {r[2]}",
+                          **extra} for r in rows])
+
+
+# ---------------------------------------------------------------- 1. part-year levels
+def test_the_national_ipv6_target_is_judged_from_its_2025_count():
+    """8.34亿 in June 2025 (the shipped 国家IPv6发展监测平台 figure) grown for the rest of
+    the year at its pace since the 2022 year-end (7.28亿): the verdict rests on it."""
+    r = assess("china-14th-fyp-digital", today=TODAY)["ipv6_active_users"]
+    # pace = ln(8.34/7.28)/2.5 a year; half a year to go: 8.34·exp(0.5·pace) = 8.57
+    pace = math.log(8.34 / 7.28) / 2.5
+    assert r.latest_year == 2025
+    assert r.latest_value == pytest.approx(8.34 * math.exp(0.5 * pace), rel=1e-3)
+    assert "2025年6月为8.34亿户" in r.reason_zh and "8.57亿户" in r.reason_zh
+    assert "8.34" in r.reason_en or "834 million" in r.reason_en
+    # the 80 % interval lies within the range the 2025 estimate allows, and P(met) is
+    # conditioned on it: far from the 71 % a projection from 2022 gave
+    assert 7.0 < r.lo_80 < 8.57 < r.hi_80 < 10.0
+    assert r.p_met > 0.75
+
+
+def test_the_spread_of_year_ends_around_part_year_guesses_is_learned_from_shipped_pairs():
+    from jxdigital.catalog._load import flow_ids
+    s = level_spread(actuals(), set(flow_ids()))
+    assert s is not None and s.pairs >= 10
+    # pairs from the national 5G, gigabit and IPv6 releases (both a mid-year and a year-end)
+    assert {"china:ipv6_active_users", "china:base_stations_5g"} <= set(s.series)
+    assert 0.05 < s.spread < 0.25  # a band, not a point and not a guess of anything
+
+
+def test_a_user_share_that_falls_within_the_year_is_read_from_its_mid_year_level(tmp_path):
+    header = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region"
+    plan = plan_file(tmp_path, header, ["active_share,活跃用户占比,%,2020,40,2025,60,jiangxi"])
+    rows = [("active_share", "jiangxi", y, v, "", "share_pct")
+            for y, v in ((2020, 40), (2021, 46), (2022, 51), (2023, 55), (2024, 58))]
+    before = assess(plan, frame(rows), today=TODAY)["active_share"]
+    rows.append(("active_share", "jiangxi", 2025, 48, "2025-06", "share_pct"))  # it fell
+    after = assess(plan, frame(rows), today=TODAY)["active_share"]
+    assert before.p_met > 0.25
+    # 48 at mid-2025, falling at its pace since 2024 (58): 48·exp(0.5·ln(48/58)) = 43.6;
+    # ±13 % of it stays below 60: settled as missed, and the reason says from what
+    assert after.status == "missed" and after.p_met == 0.0
+    assert "2025年6月为48%" in after.reason_zh
+
+
+def test_a_part_year_figure_of_unknown_kind_is_not_read_as_a_level(tmp_path):
+    """产值 1—6月 may be a total over half a year: an indicator not known to be a level is
+    left unused, never turned into a year-end."""
+    header = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region"
+    plan = plan_file(tmp_path, header, ["output_a,产值A,亿元,2020,100,2025,200,jiangxi"])
+    rows = [("output_a", "jiangxi", 2024, 150, "2024-06-30", "level")]
+    r = assess(plan, frame(rows), today=TODAY)["output_a"]
+    assert r.status == "insufficient_data" and r.years_used == "2020"
+
+
+# ---------------------------------------------------------------- 2. part-year flows
+def test_a_yearly_flow_target_is_met_once_its_part_year_count_exceeds_it(tmp_path):
+    """江西2020年政府工作报告: 2020年建成2万个5G基站; 1—8月已新增20842个 (shipped row,
+    省工信厅口径): a count added within a year only adds up, so the year is met."""
+    header = ("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region,"
+              "measure")
+    plan = plan_file(tmp_path, header,
+                     ["base_stations_5g,新建5G基站,个,,,2020,20000,jiangxi,annual_flow"])
+    r = assess(plan, today=TODAY)["base_stations_5g"]
+    assert r.status == "met" and r.final
+    assert r.latest_value == 20842 and r.latest_qualifier == "lower_bound"
+    assert "1—8月累计" in r.reason_zh and "尚未公布" not in r.reason_zh
+    assert "January–August" in r.reason_en
+
+
+def test_a_part_year_total_bounds_its_year_and_is_never_read_as_a_level():
+    """软件业务收入 1—5月 5.58万亿元 (2025): a lower bound on the 2025 total, not a fall."""
+    from jxdigital.assessment._evidence import gather
+    d, _ = gather(actuals())
+    rows = d[(d["indicator_id"] == "software_it_services_revenue") & (d["region"] == "china")
+             & (d["year"] == 2025)]
+    assert len(rows) == 1 and rows["qualifier"].iloc[0] == "lower_bound"
+    assert rows["value"].iloc[0] == 55788 and rows["part_as_of"].iloc[0] == "2025-05"
+    a = assess("china-14th-fyp-digital", today=TODAY)
+    r = a["software_it_services_revenue"]
+    # below the 2024 level it says nothing new: not among the figures judged, no fall
+    used = a.series["software_it_services_revenue"]
+    assert 2025 not in set(used["year"]) and r.latest_year == 2024
+    assert r.lo_80 >= 13.73 * 0.9
+
+
+# ---------------------------------------------------------------- 4. printed bases
+BASES = ("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region,"
+         "measure,subject,reference")
+
+
+def test_a_growth_target_reads_the_base_its_plan_prints_for_the_series(tmp_path):
+    plan = plan_file(tmp_path, BASES, [
+        "bigdata_rev,大数据产业规模,亿元,2020,1000,2025,3000,jiangxi,level,,",
+        "bigdata_cagr,大数据产业年均增长,%,2020,,2025,25左右,jiangxi,cagr,bigdata_rev,"])
+    rows = [("bigdata_rev", "jiangxi", y, v, "", "level")
+            for y, v in ((2021, 1250), (2022, 1560), (2023, 1950))]
+    a = assess(plan, load_actuals(frame(rows), plan=plan), today=TODAY)
+    level, rate = a["bigdata_rev"], a["bigdata_cagr"]
+    assert level.status != "insufficient_data"
+    assert rate.status != "insufficient_data"
+    assert "含2020年基期值" not in rate.reason_zh
+    # judged as the level it implies from the printed 1000: 25%左右 counts from its band's
+    # low end, so at most 1000·1.25^5 = 3051.8 and above 1000·1.2^5 = 2488.3
+    assert 1000 * 1.2 ** 5 < rate.target_value <= 1000 * 1.25 ** 5
+    assert not math.isnan(rate.p_met)
+
+
+def test_a_growth_comparison_reads_the_printed_base_of_its_subject(tmp_path):
+    plan = plan_file(tmp_path, BASES, [
+        "de_va,数字经济增加值,亿元,2020,8000,2025,16000,jiangxi,level,,",
+        "de_faster,数字经济增速,%,2020,,2025,快于全省经济增速,jiangxi,growth_comparison,"
+        "de_va,jiangxi:gdp"])
+    rows = [("de_va", "jiangxi", y, v, "", "level")
+            for y, v in ((2021, 9000), (2022, 10000), (2023, 11000))]
+    r = assess(plan, frame(rows), today=TODAY)["de_faster"]  # merged with the shipped GDP
+    assert r.status != "insufficient_data", r.reason_zh
+    assert r.p_met > 0.75  # about 11 % a year against the province's GDP (about 5 %)
