@@ -69,7 +69,8 @@ def plan_bases(targets) -> pd.DataFrame:
     """The printed exact base-year levels of ``targets``, as rows of an actuals frame."""
     rows = [{"indicator_id": t.indicator.indicator_id, "region": t.indicator.region,
              "year": t.base_year, "as_of": "", "value": t.base_value, "unit": t.indicator.unit,
-             "measure": "share_pct" if t.indicator.is_share else "level", "qualifier": codes.EXACT, "comparable": True,
+             "measure": "share_pct" if t.indicator.is_share else "level",
+             "qualifier": codes.EXACT, "comparable": True,
              "kind": "published", "source_title": f"规划基期值 (plan baseline, {t.plan_id})",
              "origin": "plan", "selected": True, "published": "", "publisher": ""}
             for t in targets if t.base_year is not None and t.base_value == t.base_value
