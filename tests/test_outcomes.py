@@ -270,11 +270,14 @@ def test_the_national_plan_has_known_outcomes(national):
     retail = a["online_retail_sales"]  # 159722亿元 = 15.9722万亿元 against 17万亿元
     assert retail.status == "missed" and retail.margin == pytest.approx(15.9722 / 17 - 1)
     assert "低于17万亿元的目标6.0%，未完成" in retail.reason_zh
+    core = a["core_digital_industry_share_of_gdp"]  # 2026 政府工作报告: 2025 "10.5%以上" vs 10
+    assert core.status == "met" and core.final and core.latest_qualifier == "lower_bound"
     acc = a.account()
-    assert acc.counts() == {"met": 1, "missed": 1, "unknown": 6, "not_assessable": 0}
+    assert acc.counts() == {"met": 2, "missed": 1, "unknown": 5, "not_assessable": 0}
     f = acc.to_frame()
     assert set(f.loc[f["final"], "indicator_id"]) == {"gigabit_broadband_users",
-                                                      "online_retail_sales"}
+                                                      "online_retail_sales",
+                                                      "core_digital_industry_share_of_gdp"}
 
 
 def test_the_retrospective_judges_each_year_with_what_was_published_then(national):
@@ -307,8 +310,8 @@ def test_every_output_states_its_dates(national, tmp_path):
     md = to_markdown(a)
     assert md.startswith("# 《“十四五”数字经济发展规划》·主要指标：目标完成情况评估\n\n" + stamp)
     assert "## 回顾：各年评估与最终结果" in md
-    counts = ("共8项目标：完成1项，未完成1项，尚不能确定6项（5项目标年数据尚未公布、已按已有数据"
-              "推算达标概率，1项缺少可比数据）；结果已知的2项中完成1项，完成率50%。")
+    counts = ("共8项目标：完成2项，未完成1项，尚不能确定5项（4项目标年数据尚未公布、已按已有数据"
+              "推算达标概率，1项缺少可比数据）；结果已知的3项中完成2项，完成率66.7%。")
     assert md.count(counts) == 1  # the count, once: no second, differently worded count
     en = to_markdown(a, "en")
     assert "Generated 2026-12-01; latest figure used: 2025" in en
@@ -369,7 +372,7 @@ def test_cli_report_writes_the_account(tmp_path, capsys):
     assert main(["report", "--plan", "china-14th-fyp-digital", "--today", TODAY, "--out",
                  str(out), "--no-deck", "--jobs", "1"]) == 0
     text = capsys.readouterr().out
-    assert text.count("共8项目标：完成1项，未完成1项，尚不能确定6项") == 1
+    assert text.count("共8项目标：完成2项，未完成1项，尚不能确定5项") == 1
     assert (out / "charts" / "retrospective.png").stat().st_size > 10_000
     html = (out / "report.html").read_text("utf-8")
     assert "回顾：各年评估与最终结果" in html and "生成于2026-12-01" in html

@@ -86,11 +86,11 @@ def test_the_verdict_rule(status, over, completion, elapsed, expected):
 def test_the_count_sentence_is_one_sentence_counting_every_target_once(national, jiangxi,
                                                                        binding):
     v = view(national)
-    assert v.counts == ("共8项目标：完成1项，未完成1项，尚不能确定6项（5项目标年数据尚未公布、已按"
-                        "已有数据推算达标概率，1项缺少可比数据）；结果已知的2项中完成1项，完成率50%。")
+    assert v.counts == ("共8项目标：完成2项，未完成1项，尚不能确定5项（4项目标年数据尚未公布、已按"
+                        "已有数据推算达标概率，1项缺少可比数据）；结果已知的3项中完成2项，完成率66.7%。")
     assert view(national, "en").counts.startswith(
-        "8 targets: 1 met, 1 missed, 6 not yet known")
-    assert "a completion rate of 50%" in view(national, "en").counts
+        "8 targets: 2 met, 1 missed, 5 not yet known")
+    assert "a completion rate of 66.7%" in view(national, "en").counts
     # mid-plan: the progress words, every target counted once (a target settled early too)
     mid = view(jxdigital.assess(*binding, today="2023-06-01"))
     assert mid.counts == ("共4项目标：完成1项，存在风险2项，滞后1项；"

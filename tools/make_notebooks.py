@@ -70,7 +70,7 @@ QUICKSTART = [
              "assert len(plan) == 19 and int(audit.flagged.sum()) == 3\n"
              "assert a[\"digital_economy_value_added\"].status == \"at_risk\"\n"
              "assert a[\"digital_economy_value_added\"].status_zh == \"尚不能确定\"\n"
-             "assert \"完成率50%\" in jxdigital.view(n).counts"),
+             "assert \"完成率66.7%\" in jxdigital.view(n).counts"),
 ]
 
 OWN_DATA = [
