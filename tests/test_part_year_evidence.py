@@ -144,3 +144,42 @@ def test_a_growth_comparison_reads_the_printed_base_of_its_subject(tmp_path):
     r = assess(plan, frame(rows), today=TODAY)["de_faster"]  # merged with the shipped GDP
     assert r.status != "insufficient_data", r.reason_zh
     assert r.p_met > 0.75  # about 11 % a year against the province's GDP (about 5 %)
+
+
+# ---------------------------------------------------------------- 5. possible ranges
+def test_a_count_of_people_is_never_projected_above_the_population(tmp_path):
+    """Jiangxi's population (第七次全国人口普查, 4518.8635万; data/populations.csv) caps
+    its IPv6 users: a target above it cannot be met, and no interval goes beyond it."""
+    header = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region"
+    plan = plan_file(tmp_path, header,
+                     ["ipv6_active_users,IPv6活跃用户数,万户,2020,1000,2025,5000,jiangxi"])
+    rows = [("ipv6_active_users", "jiangxi", y, v, "", "level")
+            for y, v in ((2020, 1000), (2021, 1800), (2022, 3000))]
+    r = assess(plan, frame(rows), today=TODAY)["ipv6_active_users"]
+    assert r.hi_80 <= 4518.8635 + 1e-6 and r.projected <= 4518.8635 + 1e-6
+    assert r.p_met == 0.0  # 5000万 is more people than live in Jiangxi
+
+
+@pytest.mark.parametrize("plan_id", ["china-14th-fyp-digital", "jiangxi-14th-fyp",
+                                     "jiangxi-14th-fyp-text", "jiangxi-bigdata-2017"])
+@pytest.mark.parametrize("as_of", [2022, 2023, 2024, None])
+def test_no_shipped_interval_leaves_its_possible_range(plan_id, as_of):
+    from jxdigital.catalog._load import people_counts, populations
+    a = assess(plan_id, as_of=as_of, today=TODAY)
+    f = a.to_frame()
+    for r in f.itertuples():
+        if r.lo_80 != r.lo_80:  # no projection
+            continue
+        assert r.lo_80 <= r.projected <= r.hi_80, r.indicator_id
+        if r.is_share:
+            assert 0 <= r.lo_80 and r.hi_80 <= 100, r.indicator_id
+        else:
+            assert r.lo_80 >= 0, r.indicator_id
+        if r.indicator_id in people_counts():
+            t = next(t for t in a.plan if t.indicator_id == r.indicator_id)
+            cap = populations()[t.indicator.region] / t.indicator.unit_scale
+            assert r.hi_80 <= cap + 1e-9, (r.indicator_id, r.hi_80, cap)
+        p = a.projections.get(r.indicator_id)
+        if p is not None and r.indicator_id in people_counts():
+            q = p.quantiles([0.975], r.target_year)
+            assert q[0] <= cap + 1e-9

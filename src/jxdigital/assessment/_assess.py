@@ -204,7 +204,8 @@ def _level_evidence(t: Target, level: Target, kind: str, d: Observed,
     ask = None
     if outcome is None and enough:
         floor = S.stock_floor(own) if ind.is_stock else None  # a total never falls
-        ask = S.ask_for(before, level, ind.indicator_id, ind.is_share, floor)
+        ask = S.ask_for(before, level, ind.indicator_id, ind.is_share, floor,
+                        S.people_ceiling(level))  # nor do more people use it than live there
     return _LevelEvidence(t, level, kind, own, link, outcome, progress,
                           early is not None and early.met, before, enough, ask)
 

@@ -16,6 +16,7 @@ import pandas as pd
 
 from .. import growth
 from ..catalog import Target
+from ..catalog._load import people_counts, populations
 from ..models import Projection, project_each, project_pooled_each
 from . import _rules as R
 from ._draws import Drawn, histories
@@ -192,15 +193,27 @@ class Ask:
     sid: str
     share: bool = False
     floor: float | None = None
+    #: a level the outcome cannot exceed (a count of people: the region's population)
+    ceiling: float | None = None
 
 
 def ask_for(fit: pd.DataFrame, t: Target, sid: str, share: bool,
-            floor: float | None = None) -> Ask | None:
+            floor: float | None = None, ceiling: float | None = None) -> Ask | None:
     """The projection to ask for, or None with fewer than ``MIN_OBSERVATIONS`` figures
     before the target year."""
     if len(fit) < R.MIN_OBSERVATIONS or fit["year"].iloc[-1] >= t.target_year:
         return None
-    return Ask(fit, t.target_year, sid, share, floor)
+    return Ask(fit, t.target_year, sid, share, floor, ceiling)
+
+
+def people_ceiling(t: Target) -> float | None:
+    """The most a count of people can be (``data/caps.csv``): the region's population in
+    the row's unit (persons ÷ the unit's scale); None for other indicators."""
+    ind = t.indicator
+    if ind.indicator_id not in people_counts() or not ind.unit_scale:
+        return None
+    people = populations().get(ind.region)
+    return None if people is None else people / float(ind.unit_scale)
 
 
 def project_asks(asks: list[Ask], method: str) -> list[Projection]:
@@ -225,7 +238,8 @@ def project_asks(asks: list[Ask], method: str) -> list[Projection]:
         made = project_each(frame, to=year, method=method,
                             bounds=(0.0, 100.0) if share else None,
                             floor=_floors_of(asks, rows),
-                            names={i: asks[i].sid for i in rows})
+                            names={i: asks[i].sid for i in rows},
+                            ceiling=_ceilings_of(asks, rows))
         for i in rows:
             out[i] = made[i]
     for (year, share), items in drawn.items():
@@ -234,10 +248,16 @@ def project_asks(asks: list[Ask], method: str) -> list[Projection]:
                                    bounds=(0.0, 100.0) if share else None,
                                    floor=_floors_of(asks, [i for i, _ in items]),
                                    factors={i: d.factors for i, d in items},
-                                   names={i: asks[i].sid for i, _ in items})
+                                   names={i: asks[i].sid for i, _ in items},
+                                   ceiling=_ceilings_of(asks, [i for i, _ in items]))
         for i, _ in items:
             out[i] = made[i]
     return out  # type: ignore[return-value]
+
+
+def _ceilings_of(asks: list[Ask], rows: list[int]) -> dict[int, float] | None:
+    caps = {i: float(asks[i].ceiling) for i in rows if asks[i].ceiling is not None}
+    return caps or None
 
 
 def _floors_of(asks: list[Ask], rows: list[int]) -> dict[int, float] | None:

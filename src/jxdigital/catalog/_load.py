@@ -85,6 +85,26 @@ def flow_share_sources() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def people_counts() -> frozenset[str]:
+    """Indicators that count people (``data/caps.csv``, at_most population): no value can
+    exceed the region's population."""
+    t = read_table(data_path("caps.csv"))
+    return frozenset(t.loc[t["at_most"] == "population", "indicator_id"].astype(str))
+
+
+@lru_cache(maxsize=1)
+def populations() -> dict[str, float]:
+    """The largest resident population known for each region (``data/populations.csv``), in
+    persons: a cap on any count of people there, whatever the year."""
+    t = read_table(data_path("populations.csv"))
+    out: dict[str, float] = {}
+    for region, value, unit in zip(t["region"], t["value"], t["unit"], strict=True):
+        scale = {"万人": 1e4, "人": 1.0, "亿人": 1e8}[str(unit)]
+        out[str(region)] = max(out.get(str(region), 0.0), float(value) * scale)
+    return out
+
+
+@lru_cache(maxsize=1)
 def level_ids() -> frozenset[str]:
     """Indicators known to be levels that can fall (``data/levels.csv``: users, subscribers):
     a part-year figure of one measures its year-end with noise."""

@@ -58,6 +58,9 @@ class Forecast:
     #: (n,) a value each outcome is known to reach (a count that does not fall: its last
     #: known level); the mass below is censored onto it. -inf: none.
     floor: np.ndarray | None = None
+    #: (n,) a value no outcome can exceed (a count of people: the population); the mass
+    #: above is censored onto it. +inf: none.
+    ceiling: np.ndarray | None = None
 
     def take(self, rows, ids: list) -> Forecast:
         """The forecast of ``rows`` only (positions), renamed ``ids``."""
@@ -68,13 +71,20 @@ class Forecast:
             eq=self.eq[rows], transforms=[self.transforms[i] for i in rows],
             nonneg=self.nonneg[rows], kinds=[self.kinds[i] for i in rows],
             drift_share=self.drift_share[rows],
-            floor=None if self.floor is None else self.floor[rows])
+            floor=None if self.floor is None else self.floor[rows],
+            ceiling=None if self.ceiling is None else self.ceiling[rows])
 
     def with_floor(self, floor: np.ndarray) -> Forecast:
         """The same forecast censored at ``floor`` (per series): P(outcome < floor) = 0,
         the point and every quantile at least the floor."""
         point = np.maximum(self.point, floor[:, None])
         return replace(self, floor=np.asarray(floor, dtype=float), point=point)
+
+    def with_ceiling(self, ceiling: np.ndarray) -> Forecast:
+        """The same forecast censored at ``ceiling`` (per series): P(outcome > ceiling) = 0,
+        the point and every quantile at most the ceiling."""
+        ceiling = np.asarray(ceiling, dtype=float)
+        return replace(self, ceiling=ceiling, point=np.minimum(self.point, ceiling[:, None]))
 
     def quantiles(self, levels: np.ndarray) -> np.ndarray:
         """(n, H, len(levels)) quantiles in original units."""
@@ -92,7 +102,8 @@ class Forecast:
             y = tr.inverse(zq[rows])
             q[rows] = y if tr.increasing else y[..., ::-1]  # a decreasing transform swaps tails
         q = np.where(self.nonneg[:, None, None], np.maximum(q, 0.0), q)
-        return q if self.floor is None else np.maximum(q, self.floor[:, None, None])
+        q = q if self.floor is None else np.maximum(q, self.floor[:, None, None])
+        return q if self.ceiling is None else np.minimum(q, self.ceiling[:, None, None])
 
     def quantiles_at(self, levels: np.ndarray, j: int) -> np.ndarray:
         """(n, len(levels)) quantiles at horizon index ``j`` only."""
@@ -109,6 +120,8 @@ class Forecast:
             return 0.0
         if self.floor is not None and value < self.floor[i]:
             return 0.0
+        if self.ceiling is not None and value >= self.ceiling[i]:
+            return 1.0
         if tr.bounded:
             if value < tr.lower:
                 return 0.0

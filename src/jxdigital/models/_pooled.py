@@ -73,6 +73,8 @@ class PooledForecast:
             g = self.comp.quantiles_at(_FINE, j) * self._f[:, None]  # (K, F)
             if self.comp.floor is not None:  # a factor below 1 does not undo a floor
                 g = np.maximum(g, self.comp.floor[:, None])
+            if self.comp.ceiling is not None:  # nor one above 1 a ceiling
+                g = np.minimum(g, self.comp.ceiling[:, None])
             x = np.sort(g.ravel())
             f = np.mean([np.interp(x, g[k], _FINE, left=0.0, right=1.0)
                          for k in range(g.shape[0])], axis=0)
@@ -95,5 +97,7 @@ class PooledForecast:
         f = self._f
         if self.comp.floor is not None and value < self.comp.floor[0]:
             return 0.0
+        if self.comp.ceiling is not None and value >= self.comp.ceiling[0]:
+            return 1.0
         return float(np.mean([self.comp.cdf(k, j, value / f[k]) if f[k] > 0 else
                               float(value >= 0) for k in range(len(self.comp.ids))]))

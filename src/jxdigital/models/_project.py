@@ -57,10 +57,13 @@ def project_each(data: pd.DataFrame, to: int, method: str | Model = "auto",
                  level: Iterable[float] = (50, 80, 95),
                  bounds: tuple[float, float] | Mapping | None = None,
                  learned: Mapping | None = None, floor: Mapping | None = None,
-                 names: Mapping | None = None) -> dict[object, Projection]:
+                 names: Mapping | None = None,
+                 ceiling: Mapping | None = None) -> dict[object, Projection]:
     """``project(data, to=…)`` of many series (``id, year, value``), returned as one
     ``Projection`` per series, each the same as projecting that series alone, for the
-    cost of one call. ``names``: {id: the id its Projection reports} (default: its id)."""
+    cost of one call. ``names``: {id: the id its Projection reports} (default: its id);
+    ``ceiling``: {id: a value the outcome cannot exceed} (a count of people: the
+    population), onto which the mass above is censored."""
     model = _model(method)
     series = check_points(model, as_series(data, bounds))
     lv = _levels(level)
@@ -69,6 +72,8 @@ def project_each(data: pd.DataFrame, to: int, method: str | Model = "auto",
     floors = _floors(series, floor)
     if floors is not None:
         fc = fc.with_floor(floors)
+    if ceiling:
+        fc = fc.with_ceiling(np.array([float(ceiling.get(s.id, np.inf)) for s in series]))
     names = names or {}
     return {s.id: Projection(fc.take([i], [names.get(s.id, s.id)]), [hs[i]], lv)
             for i, s in enumerate(series)}
@@ -79,7 +84,8 @@ def project_pooled_each(histories: pd.DataFrame, to: int, method: str | Model = 
                         bounds: tuple[float, float] | Mapping | None = None,
                         learned: Mapping | None = None, floor: Mapping | None = None,
                         factors: Mapping | None = None,
-                        names: Mapping | None = None) -> dict[object, Projection]:
+                        names: Mapping | None = None,
+                        ceiling: Mapping | None = None) -> dict[object, Projection]:
     """``project_pooled`` of many series at once: ``histories`` has columns ``id, draw,
     year, value`` (each id's draws cover the same years); ``bounds``, ``floor``,
     ``factors`` and ``names`` by id. One pooled ``Projection`` per id."""
@@ -112,6 +118,9 @@ def project_pooled_each(histories: pd.DataFrame, to: int, method: str | Model = 
     if floor is not None:
         fc = fc.with_floor(np.array([float(floor.get(owner[s.id], -np.inf))
                                      for s in series]))
+    if ceiling:
+        fc = fc.with_ceiling(np.array([float(ceiling.get(owner[s.id], np.inf))
+                                       for s in series]))
     out = {}
     names, factors = names or {}, factors or {}
     for sid, r in rows.items():
