@@ -172,7 +172,7 @@ def test_no_shipped_interval_leaves_its_possible_range(plan_id, as_of):
             continue
         assert r.lo_80 <= r.projected <= r.hi_80, r.indicator_id
         if r.is_share:
-            assert 0 <= r.lo_80 and r.hi_80 <= 100, r.indicator_id
+            assert r.lo_80 >= 0 and r.hi_80 <= 100, r.indicator_id
         else:
             assert r.lo_80 >= 0, r.indicator_id
         if r.indicator_id in people_counts():
