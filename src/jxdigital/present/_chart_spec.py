@@ -22,7 +22,7 @@ import pandas as pd
 from .. import codes, growth
 from .._linebreak import wrap
 from ..assessment import P_OFF_TRACK, P_ON_TRACK, in_unit
-from ..catalog._load import publisher_names, publisher_origins
+from ..catalog._load import flow_ids, publisher_names, publisher_origins
 from ..observations import conflicts
 from . import _phrases as P
 from . import _text as T
@@ -150,7 +150,14 @@ def _part_year(v, r) -> pd.DataFrame | None:
         return None
     obs = in_unit(obs, r.unit)
     month = obs["as_of"].astype(str).str.slice(5, 7).replace("", "12").astype(int)
-    return obs.assign(x=obs["year"].astype(int) - 1 + month / 12)
+    obs = obs.assign(x=obs["year"].astype(int) - 1 + month / 12)
+    if r.indicator_id in flow_ids():  # a yearly total so far: the latest of each year only
+        obs = obs.sort_values("x").groupby("year").tail(1)
+    return obs
+
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+              "Dec")
 
 
 #: A source name that is a reposting or mirror site, not a publisher.
@@ -281,8 +288,13 @@ def indicator_chart(v, t) -> IndicatorChart:
     part_notes = []
     if part is not None:
         last_of_year = part.sort_values("x").groupby("year").tail(1)
+        flow = r.indicator_id in flow_ids()
         part_notes = [Note(float(x), float(val) / k,
-                           chart_words("part_year_date", lang, date=str(when)[:7]))
+                           chart_words("part_year_total", lang, year=str(when)[:4],
+                                       month=int(str(when)[5:7]),
+                                       month_en=_MONTHS_EN[int(str(when)[5:7]) - 1])
+                           if flow else chart_words("part_year_date", lang,
+                                                    date=str(when)[:7]))
                       for x, val, when in zip(last_of_year["x"], last_of_year["value"],
                                                last_of_year["as_of"], strict=True)]
     # --- unpublished years ---
@@ -306,13 +318,22 @@ def indicator_chart(v, t) -> IndicatorChart:
             i = int(np.flatnonzero(before)[-1])
             x0, y0 = float(ys_used[i]), float(vs_used[i])
             xs = (x0, *f["year"].astype(float))
+            f = f.copy()
+            end = f.index[-1]
+            if (int(f.loc[end, "year"]) == r.target_year and _finite(r.projected)
+                    and not math.isclose(float(f.loc[end, "point"]), r.projected)):
+                # the projection within the range a target-year figure allows (a year-end
+                # estimated from part of the year): the record's point and 80 % interval,
+                # which every table shows; the other bands end on it too
+                f.loc[end, "point"] = r.projected
+                for lv in (95, 80, 50):
+                    f.loc[end, f"lo_{lv}"], f.loc[end, f"hi_{lv}"] = r.lo_80, r.hi_80
             bands = tuple((lv, tuple(sc([y0, *f[f"lo_{lv}"]])), tuple(sc([y0, *f[f"hi_{lv}"]])))
                           for lv in (95, 80, 50))
-            end = f.iloc[-1]
-            label = chart_words("projection", lang, year=int(end["year"]),
-                                point=unit.projected_value(float(end["point"])),
-                                lo=unit.projected_value(float(end["lo_80"])),
-                                hi=unit.projected_value(float(end["hi_80"])))
+            label = chart_words("projection", lang, year=int(f.loc[end, "year"]),
+                                point=unit.projected_value(float(f.loc[end, "point"])),
+                                lo=unit.projected_value(float(f.loc[end, "lo_80"])),
+                                hi=unit.projected_value(float(f.loc[end, "hi_80"])))
             fan = Fan(xs, tuple(sc([y0, *f["point"]])), bands, label)
     # --- national series (above the national average) ---
     nat, nat_proj = (), ()
@@ -350,6 +371,8 @@ def indicator_chart(v, t) -> IndicatorChart:
         marks_slide.append(codes.LOWER_BOUND)
     if linked.any():
         marks_slide.append("linked")
+    if n and "pace" in used and used["pace"].notna().any():  # year-ends from part-years
+        marks_slide.append("estimated")
     marks_detail = list(marks_slide)
     if (~o_comp).any():
         marks_detail.append("other_definition")

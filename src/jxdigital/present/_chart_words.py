@@ -54,7 +54,12 @@ CHART: dict[str, dict[str, str]] = {
                            "en": "grey dots = other sources not used"},
     "mark_part_year": {"zh": "◇为年内数（标注截至月份）",
                        "en": "◇ = part-year figure (dated)"},
+    "mark_estimated": {"zh": "部分年末值据当年年内数据推算（见说明）",
+                       "en": "some year-ends are estimated from part-year figures (see the "
+                             "reason)"},
     "part_year_date": {"zh": "{date}", "en": "{date}"},
+    # a yearly total's part-year figure is the year so far, never a level of the series
+    "part_year_total": {"zh": "{year}年1—{month}月累计", "en": "Jan–{month_en} {year} total"},
     "marks_sep": {"zh": "；", "en": "; "},
     "marks": {"zh": "{marks}。", "en": "{marks}. "},
     "dates": {"zh": "{dates}。", "en": "{dates}. "},
@@ -92,7 +97,8 @@ CHART: dict[str, dict[str, str]] = {
 }
 
 #: The marks a chart can carry without a legend, in the order the footer names them.
-MARKS = (codes.LOWER_BOUND, "linked", "other_definition", "other_sources", "part_year")
+MARKS = (codes.LOWER_BOUND, "linked", "estimated", "other_definition", "other_sources",
+         "part_year")
 
 
 def chart_words(key: str, lang: str, **fields: Any) -> str:
