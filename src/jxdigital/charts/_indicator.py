@@ -321,7 +321,9 @@ def _draw_target(ax, c: IndicatorChart, pen: _Pen, shown: _Shown, todo: list[Lab
         todo.append(Label(c.target_label, c.target,
                           [*(first if below else first[::-1]),
                            (LABEL_GAP, -LABEL_RISE * 4, "left", "top"),
-                           (LABEL_GAP, LABEL_RISE * 4, "left", "bottom")],
+                           (LABEL_GAP, LABEL_RISE * 4, "left", "bottom"),
+                           # three labels at the target year (figure, projection, target)
+                           (LABEL_GAP, -LABEL_RISE * 8, "left", "top")],
                           {"fontsize": pen.label, "color": S.TARGET, "zorder": Z["label"]},
                           gid=LABEL_GID))
 

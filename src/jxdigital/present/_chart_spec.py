@@ -156,10 +156,6 @@ def _part_year(v, r) -> pd.DataFrame | None:
     return obs
 
 
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-              "Dec")
-
-
 #: A source name that is a reposting or mirror site, not a publisher.
 _MIRROR = re.compile(r"转载|镜像|mirror|\.com|\.cn|\.net|\.io", re.IGNORECASE)
 
@@ -291,8 +287,7 @@ def indicator_chart(v, t) -> IndicatorChart:
         flow = r.indicator_id in flow_ids()
         part_notes = [Note(float(x), float(val) / k,
                            chart_words("part_year_total", lang, year=str(when)[:4],
-                                       month=int(str(when)[5:7]),
-                                       month_en=_MONTHS_EN[int(str(when)[5:7]) - 1])
+                                       month=int(str(when)[5:7]))
                            if flow else chart_words("part_year_date", lang,
                                                     date=str(when)[:7]))
                       for x, val, when in zip(last_of_year["x"], last_of_year["value"],

@@ -59,7 +59,7 @@ CHART: dict[str, dict[str, str]] = {
                              "reason)"},
     "part_year_date": {"zh": "{date}", "en": "{date}"},
     # a yearly total's part-year figure is the year so far, never a level of the series
-    "part_year_total": {"zh": "{year}年1—{month}月累计", "en": "Jan–{month_en} {year} total"},
+    "part_year_total": {"zh": "{year}年1—{month}月累计", "en": "{year}, months 1–{month} total"},
     "marks_sep": {"zh": "；", "en": "; "},
     "marks": {"zh": "{marks}。", "en": "{marks}. "},
     "dates": {"zh": "{dates}。", "en": "{dates}. "},
