@@ -97,11 +97,12 @@ def history(train, years, cut):
     return pd.concat(rows, ignore_index=True)
 
 
-def run_jxdigital(method, hist: pd.DataFrame, H: int):
+def run_jxdigital(method, hist: pd.DataFrame, H: int, learned=None):
+    """``learned``: a table in ``learned.json``'s format (default: the shipped one)."""
     from jxdigital.models import project
 
     t0 = time.perf_counter()
-    p = project(hist, h=H, method=method, level=LEVELS)
+    p = project(hist, h=H, method=method, level=LEVELS, learned=learned)
     elapsed = time.perf_counter() - t0
     f = p.to_frame().sort_values(["id", "h"])
     n = f["id"].nunique()
@@ -110,7 +111,9 @@ def run_jxdigital(method, hist: pd.DataFrame, H: int):
     return fc, elapsed
 
 
-def run_statsforecast(model_factory, hist: pd.DataFrame, H: int):
+def run_statsforecast(model_factory, hist: pd.DataFrame, H: int, warm: bool = True):
+    """A statsforecast model's forecasts in ``run_jxdigital``'s form. ``warm``: time a second
+    run (the first compiles with numba); otherwise one run, timed as it is."""
     from statsforecast import StatsForecast
     from statsforecast.models import Naive
 
@@ -121,7 +124,8 @@ def run_statsforecast(model_factory, hist: pd.DataFrame, H: int):
                            fallback_model=Naive())
         return sf.forecast(df=df, h=H, level=list(LEVELS))
 
-    once()  # numba compilation
+    if warm:
+        once()  # numba compilation
     t0 = time.perf_counter()
     out = once()
     elapsed = time.perf_counter() - t0

@@ -46,12 +46,13 @@ def held_out(data: str):
     return train, years, test, h
 
 
-def learn_table(auto_model=None, cache: Path | None = None) -> dict:
-    """learned.json's content, learned from the M3 training parts minus their last 6 years.
-    ``auto_model``: the Auto instance whose calibration is learned (default: ``Auto()``)."""
+def learn_table(auto_model=None, cache: Path | None = None, drop: int = 6) -> dict:
+    """learned.json's content, learned from the M3 training parts minus their last ``drop``
+    (>= 1) years. ``auto_model``: the Auto instance whose calibration is learned (default:
+    ``Auto()``)."""
     if cache is not None and cache.exists():
         return json.loads(cache.read_text())
-    train = [y[:-6] for y in L.training_parts(DEFAULT_DATA) if len(y) - 6 >= 2]
+    train = [y[:-drop] for y in L.training_parts(DEFAULT_DATA) if len(y) - drop >= 2]
     bw = [_moving(L.windows(train, lo, hi)) for lo, hi in L.BUCKETS]
     ww = [_moving(L.windows(train, lo, hi, complete=True)) for lo, hi in L.BUCKETS]
     table = {}
