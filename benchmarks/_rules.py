@@ -11,11 +11,16 @@ these rules gives a probability) and its confident verdict, ``"met"``, ``"miss"`
    completion compound for levels, ln(v_A/v_b)/ln(X/v_b), linear for shares,
    (v_A-v_b)/(X-v_b). A target at or behind its base (X <= v_b): met when v_A meets X.
 2. ``eurostat`` growth ratio R = actual / required annual growth since the base (CAGR for
-   levels, points a year for shares). R >= 0.95 met (P 1, confident); 0.60-0.95
+   levels, points a year for shares), at Eurostat's cut-offs: the ratio as planners compute
+   it from a plan's base. (The library's ``scheme="eurostat"`` follows Eurostat's own
+   arithmetic since issue 26: the last five years, compound for shares, no assessment under
+   three years; docs/methods.md §1.1 says where the two differ on these cases. The results
+   in BENCHMARKS.md are of this rule.) R >= 0.95 met (P 1, confident); 0.60-0.95
    "moderate" (P 0, not confident); < 0.60 (insufficient progress or moving away) confident
    not met. Reached at A: met. Not reached and X at or behind the base: moving away.
 3. ``escap`` projected gap (UNSD/ESCAP Anticipated Progress): the CAGR since the base (points
-   a year for shares) extrapolated from v_A to T; gap = (X - ŷ_T)/(X - v_b). gap <= 0
+   a year for shares; UNSD compounds shares too, ESCAP fits a time-weighted line)
+   extrapolated from v_A to T; gap = (X - ŷ_T)/(X - v_b). gap <= 0
    "will be achieved" (P 1, confident met); the trend since the base moves away from the
    target (v_A below v_b) "reverse trend" (confident not met); otherwise "accelerate"
    (P 0, not confident). The ESCAP dashboard classes, /work/shared/reference/methods.md §1.4.

@@ -59,8 +59,12 @@ def test_measures_by_hand(tmp_path):
     assert r.time_elapsed == pytest.approx(0.4)  # 2 of 5 years
     assert r.completion == pytest.approx(math.log(1.44) / math.log(2))  # 0.526, compound
     assert r.required_cagr_now == pytest.approx((200 / 144) ** (1 / 3) - 1)  # 0.1157
-    assert r.gap_ratio == pytest.approx((144 * 1.2 ** 3 - 100) / 100)  # UNSD: 1.488
-    assert r.eurostat_class == "significant_progress" and r.un_class == "on_track"
+    assert r.gap_ratio == pytest.approx((144 * 1.2 ** 3 - 100) / 100)  # 1.488
+    assert r.unsd_ratio == pytest.approx(r.gap_ratio) and r.un_class == "on_track"  # UNSD
+    # Eurostat looks back five years from 2022 to 2017; the figures begin in 2020, two
+    # years before the latest: under the three it needs, no Eurostat class
+    assert r.eurostat_from == 2020 and math.isnan(r.eurostat_ratio)
+    assert r.eurostat_class == ""
     p = project(pd.Series([100.0, 120.0, 144.0], index=[2020, 2021, 2022]), to=2025)
     assert r.p_met == pytest.approx(1 - p.cdf(200, 2025))
     assert r.projected == pytest.approx(p.point(2025))

@@ -136,9 +136,9 @@ def test_about_a_number_is_met_from_the_low_end_of_its_band_and_exceeded_above_i
 # --- step 4: classify -----------------------------------------------------------------
 
 def _classify(p_met=math.nan, *, numeric=True, enough=True, met_now=False, outcome=None,
-              scheme="cn", growth_ratio=math.nan):
+              scheme="cn", **measures):
     return S.classify(numeric=numeric, enough=enough, met_now=met_now, p_met=p_met,
-                      outcome=outcome, progress_=S.Progress(growth_ratio=growth_ratio),
+                      outcome=outcome, progress_=S.Progress(**measures),
                       scheme=scheme, target_year_over=False)
 
 
@@ -159,7 +159,7 @@ def test_the_rule_in_order():
     back = _classify(0.5, met_now=True)
     assert (back.status, back.met_now) == ("at_risk", True)
     assert _classify(float("nan"), met_now=True).status == "achieved"  # nothing projected
-    v = _classify(0.5, scheme="eurostat", growth_ratio=0.7)
+    v = _classify(0.5, scheme="eurostat", eurostat_ratio=0.7)
     assert (v.status, v.status_cn, v.eurostat_class) == ("moderate_progress", "at_risk",
                                                          "moderate_progress")
 

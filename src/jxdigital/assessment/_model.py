@@ -66,14 +66,19 @@ class TargetStatus(BaseModel):
     required_cagr_plan: float = NAN  # growth the plan implies, base → target (levels)
     actual_pp_per_year: float = NAN  # points a year since the base year (shares)
     required_pp_plan: float = NAN
-    growth_ratio: float = NAN  # actual / required (Eurostat)
-    gap_ratio: float = NAN  # (ŷ_T − y0)/(y_T − y0) with the realised growth (UNSD)
+    growth_ratio: float = NAN  # actual / required growth since the base (points for shares)
+    gap_ratio: float = NAN  # (ŷ_T − y0)/(y_T − y0) with the growth since the base
     projected: float = NAN
     lo_80: float = NAN
     hi_80: float = NAN
     p_met: float = NAN  # 1 or 0 when the outcome is settled (final)
     required_cagr_now: float = NAN  # growth needed from the latest actual (levels)
     required_pp_now: float = NAN  # points a year needed from the latest actual (shares)
+    #: the published schemes' own measures (docs/methods.md §1.1): Eurostat's five-year
+    #: window from this year, its ratio (NaN where it is too short), UNSD's projected gap
+    eurostat_from: int | None = None
+    eurostat_ratio: float = NAN
+    unsd_ratio: float = NAN
     reference_latest_year: int | None = None
     reference_latest: float = NAN
     reference_projected: float = NAN
@@ -102,7 +107,8 @@ class TargetStatus(BaseModel):
 
 
 #: The fields of a ``TargetStatus`` that hold a year (or none).
-YEAR_FIELDS = ("base_year", "latest_year", "reference_latest_year", "outcome_year")
+YEAR_FIELDS = ("base_year", "latest_year", "eurostat_from", "reference_latest_year",
+               "outcome_year")
 
 
 class Assessment:

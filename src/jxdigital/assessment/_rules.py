@@ -30,15 +30,25 @@ year is over (at the review date) it is an outcome: ``met`` (已实现 and 已�
 no comparable figure), never a progress word. While the year is ahead it is the mid-term
 review's class: ``achieved`` (提前实现), ``ahead`` (快于预期: on track and past the plan's own
 path, completion > time elapsed), ``on_track`` (基本符合预期), ``at_risk``, ``off_track``
-(滞后), and the two without a verdict. Two published alternatives are offered as ``scheme``:
+(滞后), and the two without a verdict. Two published alternatives are offered as ``scheme``
+(their arithmetic, sources and where it departs from ``cn``: docs/methods.md §1.1):
 
-- ``"eurostat"`` (EU SDG monitoring; Statistics Canada / Open SDG use the same cut-offs):
-  growth ratio R = actual / required annual growth since the base year;
-  R ≥ 0.95 significant progress, 0.60–0.95 moderate, 0–0.60 insufficient, < 0 moving away;
-- ``"un"`` (UNSD SDG Progress Chart): projected-gap ratio
-  P = (ŷ_T − y_0) / (y_T − y_0), ŷ_T extrapolating the realised annual growth;
-  ≥ 0.95 on track or met, 0.5–0.95 moderate, 0.1–0.5 marginal, −0.1–0.1 stagnation,
-  < −0.1 regression.
+- ``"eurostat"`` (EU SDG monitoring, short-term trend; Statistics Canada / Open SDG use the
+  same cut-offs): R = d · CAGR_a / |CAGR_r| (``Progress.eurostat_ratio``) over the last
+  ``EUROSTAT_WINDOW`` years, compound growth for every indicator, shares too: CAGR_a from
+  the figure of year s = t − 5 (or the first after it) to the latest, t; CAGR_r from the
+  same x_s to the target in year T; d = +1 for a target that should rise, −1 for one that
+  should fall. R ≥ 0.95 significant progress, 0.60–0.95 moderate, 0–0.60 insufficient,
+  < 0 moving away; a target already met, significant progress. Figures spanning fewer
+  than ``EUROSTAT_MIN_SPAN`` years (t − s) are not assessed: ``insufficient_data``.
+- ``"un"`` (UNSD SDG Progress Chart): projected-gap ratio (``Progress.unsd_ratio``)
+  P = (ŷ_T − y_b) / (y_T − y_b), ŷ_T = y_t (1 + CAGR_b→t)^(T − t), compound growth since
+  the plan's base year b for every indicator, shares too; ≥ 0.95 on track or met,
+  0.5–0.95 moderate, 0.1–0.5 marginal, −0.1–0.1 stagnation, < −0.1 regression; a target
+  already met, on track.
+
+Where a scheme's class cannot be worked out otherwise (targets it has no arithmetic for:
+超全国平均, 每年…), the status is the primary one.
 """
 
 from __future__ import annotations
@@ -54,6 +64,10 @@ P_ON_TRACK = 0.75
 #: ... and below which it is off track; in between it is at risk.
 P_OFF_TRACK = 0.25
 
+#: Eurostat's short-term window: the last five years of figures, t − 5 … t ...
+EUROSTAT_WINDOW = 5
+#: ... of which at least this many years (t − s) when the figure for t − 5 is missing.
+EUROSTAT_MIN_SPAN = 3
 #: Eurostat growth-ratio cut-offs: (lower bound of the class, class).
 EUROSTAT = ((0.95, "significant_progress"), (0.60, "moderate_progress"),
             (0.0, "insufficient_progress"), (-math.inf, "moving_away"))
@@ -93,9 +107,9 @@ def _band(value: float, table) -> str:
     return table[-1][1]
 
 
-def eurostat_class(growth_ratio: float, met_now: bool) -> str:
-    """Eurostat class of the growth ratio ('' when it cannot be computed)."""
-    return "significant_progress" if met_now else _band(growth_ratio, EUROSTAT)
+def eurostat_class(ratio: float, met_now: bool) -> str:
+    """Eurostat class of the five-year growth ratio ('' when it cannot be computed)."""
+    return "significant_progress" if met_now else _band(ratio, EUROSTAT)
 
 
 def un_class(gap_ratio: float, met_now: bool) -> str:

@@ -9,7 +9,7 @@ the target-year figure decides it) → ``forecast`` (projection and P(target met
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -33,9 +33,16 @@ class Progress:
     """How far a level target has come since its base year (NaN where not defined).
 
     completion = ln(x_t/x_0)/ln(x_T/x_0) (levels) or (x_t − x_0)/(x_T − x_0) (shares),
-    against time_elapsed = (t − B)/(T − B); growth_ratio = actual / required growth
-    (Eurostat); gap_ratio = (ŷ_T − x_0)/(x_T − x_0) extrapolating the realised growth
-    (UNSD); required_*_now: growth needed from the latest figure to the target."""
+    against time_elapsed = (t − B)/(T − B); growth_ratio = actual / required growth since
+    the base year, gap_ratio = (ŷ_T − x_0)/(x_T − x_0) extrapolating it (both compound for
+    levels, in points for shares: jxdigital's own measures beside 序时进度);
+    required_*_now: growth needed from the latest figure to the target.
+
+    The published schemes' own measures (``_rules``, docs/methods.md §1.1), compound for
+    every indicator: eurostat_ratio = d · CAGR_a / |CAGR_r| over Eurostat's five-year
+    window from ``eurostat_from`` (set, with the ratio NaN, where the figures span fewer
+    than ``EUROSTAT_MIN_SPAN`` years: Eurostat makes no assessment); unsd_ratio, UNSD's
+    projected-gap ratio from the base year."""
 
     completion: float = NAN
     time_elapsed: float = NAN
@@ -47,9 +54,73 @@ class Progress:
     gap_ratio: float = NAN
     required_cagr_now: float = NAN
     required_pp_now: float = NAN
+    eurostat_from: int | None = None
+    eurostat_ratio: float = NAN
+    unsd_ratio: float = NAN
 
 
 def progress(t: Target, side: Side, latest: Figure | None) -> Progress:
+    """Measures of a level or share target to ``latest``: from its base-year figure, and
+    the published schemes' own (``eurostat_*``, ``unsd_ratio``)."""
+    own = _since_base(t, side, latest)
+    if latest is None or math.isnan(t.target_value):
+        return own
+    start, ratio = eurostat_ratio(t, side, latest)
+    return replace(own, eurostat_from=start, eurostat_ratio=ratio,
+                   unsd_ratio=unsd_ratio(t, side, latest))
+
+
+def _value_in(t: Target, side: Side, year: int) -> float:
+    """The stated value for ``year``: a figure, else the plan's exact base value."""
+    x = side.exact_in(year)
+    if math.isnan(x) and year == t.base_year and t.base_qualifier == "exact":
+        x = t.base_value
+    return x
+
+
+def _sign(t: Target) -> int:
+    return 1 if t.indicator.direction == "increase" else -1
+
+
+def eurostat_ratio(t: Target, side: Side, latest: Figure) -> tuple[int, float]:
+    """Eurostat's short-term measure (docs/methods.md §1.1): the window's first year s, the
+    figure of t − 5 or the first after it, and R = d · CAGR_a / |CAGR_r|, CAGR_a from x_s to
+    the latest figure x_t, CAGR_r from x_s to the target in its year, compound for shares
+    too. (s, NaN) where t − s is under ``EUROSTAT_MIN_SPAN`` years (s = t without an
+    earlier figure in the window) or a value is not positive (no compound rate)."""
+    t1, xt, v, T = latest.year, latest.value, t.target_value, t.target_year
+    found = [(y, x) for y in range(t1 - R.EUROSTAT_WINDOW, t1)
+             if not math.isnan(x := _value_in(t, side, y))]
+    s, xs = found[0] if found else (t1, xt)
+    if t1 - s < R.EUROSTAT_MIN_SPAN or min(xs, xt, v) <= 0 or s >= T:
+        return s, NAN
+    actual = float(growth.implied_cagr(xs, xt, t1 - s))
+    need = float(growth.implied_cagr(xs, v, T - s))
+    return s, _sign(t) * actual / abs(need) if need != 0 else NAN
+
+
+def unsd_ratio(t: Target, side: Side, latest: Figure) -> float:
+    """UNSD's projected-gap ratio P = (ŷ_T − x_b)/(x_T − x_b), ŷ_T = x_t (1 + g)^(T − t)
+    with g the compound growth since the base year b (shares too). Without a figure for b,
+    the first after it (before t), else the closest before it, up to five years (the
+    Progress Chart's rule as EUSTAT restates it).
+    NaN where no compound rate exists or the target is not ahead of x_b."""
+    b, t1, xt, v, T = t.base_year, latest.year, latest.value, t.target_value, t.target_year
+    if b is None:
+        return NAN
+    years = [b, *range(b + 1, t1), *range(b - 1, b - 1 - R.EUROSTAT_WINDOW, -1)]
+    found = next(((y, x) for y in years if not math.isnan(x := _value_in(t, side, y))),
+                 None)
+    if found is None or found[0] >= t1:
+        return NAN
+    y0, x0 = found
+    if min(x0, xt) <= 0 or _sign(t) * (v - x0) <= 0:
+        return NAN
+    g = float(growth.implied_cagr(x0, xt, t1 - y0))
+    return (float(growth.compound(xt, g, max(T - t1, 0))) - x0) / (v - x0)
+
+
+def _since_base(t: Target, side: Side, latest: Figure | None) -> Progress:
     """Measures of a level or share target from its base-year figure to ``latest``."""
     if t.base_year is None or latest is None or math.isnan(t.target_value):
         return Progress()
@@ -90,9 +161,11 @@ def growth_progress(own: float, required: float, years_done: int, years: int) ->
     if math.isnan(own) or math.isnan(required) or required <= 0:
         return Progress(actual_cagr=own, required_cagr_plan=required)
     gap = ((1 + own) ** years - 1) / ((1 + required) ** years - 1)
+    # neither scheme has arithmetic for 增速快于: both read these since the base year
     return Progress(actual_cagr=own, required_cagr_plan=required,
                     growth_ratio=own / required, gap_ratio=gap,
-                    time_elapsed=min(years_done / years, 1.0))
+                    time_elapsed=min(years_done / years, 1.0),
+                    eurostat_ratio=own / required, unsd_ratio=gap)
 
 
 # ---------------------------------------------------------------- outcome (已实现/未实现)
@@ -349,7 +422,10 @@ def classify(*, numeric: bool, enough: bool, met_now: bool, p_met: float,
              outcome: Outcome | None, progress_: Progress, scheme: str,
              target_year_over: bool) -> Verdict:
     """The status in ``scheme``: a settled outcome (met/missed) whatever the scheme;
-    otherwise the primary rule, or the Eurostat / UNSD class of the measures."""
+    otherwise the primary rule, or the Eurostat / UNSD class of their own measures
+    (``Progress.eurostat_ratio``, ``unsd_ratio``); in the Eurostat scheme, a target whose
+    figures Eurostat would not assess (``_rules.EUROSTAT_MIN_SPAN``) has insufficient
+    data."""
     settled = None if outcome is None else outcome.met
     cn = R.status_cn(numeric=numeric, enough_data=enough, met_now=met_now, p_met=p_met,
                      outcome=settled)
@@ -357,12 +433,16 @@ def classify(*, numeric: bool, enough: bool, met_now: bool, p_met: float,
         else "in_progress"
     judged = cn not in ("not_assessable", "insufficient_data")
     met_so_far = met_now or settled is True
-    eu = R.eurostat_class(progress_.growth_ratio, met_so_far) if judged else ""
-    un = R.un_class(progress_.gap_ratio, met_so_far) if judged else ""
+    eu = R.eurostat_class(progress_.eurostat_ratio, met_so_far) if judged else ""
+    un = R.un_class(progress_.unsd_ratio, met_so_far) if judged else ""
     if scheme == "cn" or settled is not None:
         status = cn
+    elif scheme == "eurostat":
+        # a window Eurostat would look at, too short (or not positive) to assess
+        no_trend = judged and progress_.eurostat_from is not None
+        status = eu or ("insufficient_data" if no_trend else cn)
     else:
-        status = (eu if scheme == "eurostat" else un) or cn
+        status = un or cn
     return Verdict(status_cn=cn, status=status, eurostat_class=eu, un_class=un,
                    final=settled is not None, phase=phase, scheme=scheme,
                    met_now=met_now and settled is None)

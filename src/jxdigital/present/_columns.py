@@ -14,7 +14,7 @@ PERCENT = ("completion", "time_elapsed", "actual_cagr", "required_cagr_plan",
            "required_cagr_now", "reference_cagr", "margin")
 #: Columns that hold whole numbers (years, counts).
 WHOLE = ("seq", "base_year", "target_year", "n_obs", "latest_year", "reference_latest_year",
-         "year", "h", "last_year", "outcome_year")
+         "year", "h", "last_year", "outcome_year", "eurostat_from")
 
 
 @lru_cache(maxsize=1)

@@ -121,8 +121,11 @@ def status_words(code: str, lang: str) -> str:
 
 
 def scheme_words(scheme: str, status: str, verdict: str, lang: str) -> str:
-    """The status in ``scheme`` in words: a Eurostat or UNSD class, else the verdict."""
+    """The status in ``scheme`` in words: a Eurostat or UNSD class, else the verdict (where
+    the scheme makes no assessment while the target year is ahead, insufficient data)."""
     table = EUROSTAT if scheme == "eurostat" else UN if scheme == "un" else None
     if table is not None and status in table[lang]:
         return table[lang][status]
+    if table is not None and status == "insufficient_data" and verdict not in OUTCOME[lang]:
+        return STATUS[lang][status]
     return VERDICT[lang].get(verdict, status_words(verdict, lang))
