@@ -46,17 +46,24 @@ def held_out(data: str):
     return train, years, test, h
 
 
-def learn_table(auto_model=None, cache: Path | None = None, drop: int = 6) -> dict:
+def learn_table(auto_model=None, cache: Path | None = None, drop: int = 6,
+                split_falling: bool = True) -> dict:
     """learned.json's content, learned from the M3 training parts minus their last ``drop``
     (>= 1) years. ``auto_model``: the Auto instance whose calibration is learned (default:
-    ``Auto()``)."""
+    ``Auto()``); ``split_falling``: weights of their own for falling histories (the shipped
+    design since issue 26) or one table for all (the design before)."""
     if cache is not None and cache.exists():
         return json.loads(cache.read_text())
     train = [y[:-drop] for y in L.training_parts(DEFAULT_DATA) if len(y) - drop >= 2]
     bw = [_moving(L.windows(train, lo, hi)) for lo, hi in L.BUCKETS]
     ww = [_moving(L.windows(train, lo, hi, complete=True)) for lo, hi in L.BUCKETS]
     table = {}
-    table["auto_weights"] = L.learn_weights(ww)
+    if split_falling:  # as tools/learn_models.py: one table for falling histories
+        table["auto_weights"] = L.learn_weights([L.falling_or_not(w, False) for w in ww])
+        table["auto_weights_falling"] = L.learn_weights([L.falling_or_not(w, True)
+                                                         for w in ww])
+    else:  # the single table of the design before issue 26
+        table["auto_weights"] = L.learn_weights(ww)
     table["damped_trend_phi"] = L.learn_phi(ww)
     saved = dict(L.CALIBRATED)
     if auto_model is not None:

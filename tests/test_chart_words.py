@@ -73,7 +73,7 @@ def test_chart_words_as_the_charts_said_them():
     zh, en = view(a, "zh").chart("base_stations_5g"), view(a, "en").chart("base_stations_5g")
     assert zh.unpublished[2] == "2023—2025年数据尚未公布"
     assert en.unpublished[2] == "2023–2025: not yet published"
-    assert zh.fan.label == "2025年预测 10.1万个\n80%区间 6.2万个—20.3万个"
+    assert zh.fan.label == "2025年预测 10.5万个\n80%区间 6.2万个—19.6万个"
     assert zh.last.text == "2022: 6.2万个以上"
     assert en.last.text == "2022: over 62,000"  # a bound reads as one (issue 18)
     assert zh.target_label == "目标 10万个" and en.target_label == "target 100,000"

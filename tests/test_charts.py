@@ -96,7 +96,7 @@ def test_indicator_chart_shows_status_target_and_projection(shipped):
     assert any(t.startswith(r.status_zh) and f"达标概率{prob(r.p_met)}" in t for t in texts)
     # the row's one display unit (the plan prints 16000 in 亿元): target, projection, axis
     assert "目标 16000亿元" in texts
-    assert any(t.startswith("2025年预测 13700亿元\n80%区间 6470亿元—33500亿元") for t in texts)
+    assert any(t.startswith("2025年预测 14800亿元\n80%区间 5700亿元—33000亿元") for t in texts)
     assert ax.get_title(loc="left") == "数字经济增加值" and ax.get_ylabel() == "亿元"
     footer = fig.texts[-1].get_text()
     assert footer.startswith("数据来源：") and "扇形为50/80/95%区间" in footer

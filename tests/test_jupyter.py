@@ -54,6 +54,6 @@ def test_the_notebook_views_read_like_the_report():
     assert "10378（2021）" in page and "1.0378e" not in page and "10378.0" not in page
     assert page.count(v.counts) == 1
     assert "white-space:nowrap" in page
-    assert v.to_frame().loc[0, "目标年推算（80%区间）"] == "13700（6470—33500）"
+    assert v.to_frame().loc[0, "目标年推算（80%区间）"] == "14800（5700—33000）"
     en = jxdigital.view(a, "en")._repr_html_()
     assert "Digital economy value added (trillion yuan)" in en and "1.04 (2021)" in en

@@ -58,4 +58,4 @@ def test_an_english_row_states_its_figures_on_one_scale():
     row = t.loc["Digital economy value added (trillion yuan)"]
     assert row["Target"] == "1.6"
     assert row["Latest actual"] == "1.04 (2021)"
-    assert row["Target-year estimate (80% interval)"] == "1.37 (0.647–3.35)"
+    assert row["Target-year estimate (80% interval)"] == "1.48 (0.57–3.3)"

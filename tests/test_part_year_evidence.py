@@ -183,3 +183,14 @@ def test_no_shipped_interval_leaves_its_possible_range(plan_id, as_of):
         if p is not None and r.indicator_id in people_counts():
             q = p.quantiles([0.975], r.target_year)
             assert q[0] <= cap + 1e-9
+
+
+def test_a_statement_early_in_a_year_is_not_read_as_that_years_end():
+    """"5G覆盖87%的行政村" said in March 2022 restates the end-2021 figure (the January
+    2022 work conference's 87%): it lies before the months the band was learned from
+    (May at the earliest), so it does not become an end-2022 estimate."""
+    from jxdigital.catalog._load import flow_ids
+    assert level_spread(actuals(), set(flow_ids())).first_month >= 5
+    r = assess("jiangxi-14th-fyp-text", today=TODAY)
+    row = r.to_frame().set_index("indicator_id").loc["village_5g_share"]
+    assert row["status"] == "insufficient_data" and row["years_used"] == "2021"

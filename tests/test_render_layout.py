@@ -167,8 +167,8 @@ def test_projections_are_given_to_three_significant_figures(jiangxi):
     assert T.projected(13691.6, "亿元") == "1.37万亿元"
     assert T.projected(6471.4, "亿元") == "6470亿元"
     r = jiangxi["base_stations_5g"]
-    assert "101,000 (80% interval 62,000–203,000)" in r.reason_en
-    assert "2025年约10.1万个（80%区间6.2万个—20.3万个）" in r.reason_zh
+    assert "105,000 (80% interval 62,000–196,000)" in r.reason_en
+    assert "2025年约10.5万个（80%区间6.2万个—19.6万个）" in r.reason_zh
 
 
 def test_english_charts_use_one_scale_and_labels_stay_off_the_axis():

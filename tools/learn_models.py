@@ -193,6 +193,15 @@ def learn_calibration(bucket_windows, learned: dict) -> tuple[dict, dict]:
     return tables, counts
 
 
+def falling_or_not(w, falling: bool):
+    """The windows (histories, futures, scales) whose history ends below its first value
+    (``falling``) or not."""
+    hist, fut, scale = w
+    down = np.array([h[-1] < h[0] for h in hist], dtype=bool)
+    keep = np.flatnonzero(down if falling else ~down)
+    return [hist[i] for i in keep], fut[keep], scale[keep]
+
+
 def main(path: Path = DEFAULT_DATA) -> None:
     t0 = time.time()
     train = training_parts(path)
@@ -213,7 +222,12 @@ def main(path: Path = DEFAULT_DATA) -> None:
         "windows_per_bucket": {bucket_label(i): len(w[0])
                                for i, w in enumerate(bucket_windows)},
     }
-    learned["auto_weights"] = learn_weights(weight_windows)
+    # one table for histories that end below where they start, one for the rest, each
+    # from the windows of its own kind (benchmarks/validate_falling.py chose this on the
+    # training parts only)
+    learned["auto_weights"] = learn_weights([falling_or_not(w, False) for w in weight_windows])
+    learned["auto_weights_falling"] = learn_weights([falling_or_not(w, True)
+                                                     for w in weight_windows])
     learned["damped_trend_phi"] = learn_phi(weight_windows)
     print(f"  damped_trend_phi = {learned['damped_trend_phi']}", flush=True)
     # auto and DampedTrend() below use the weights and damping just learned

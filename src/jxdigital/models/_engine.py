@@ -55,6 +55,8 @@ class Forecast:
     model: Model
     drift_share: np.ndarray  # (n,) Auto's backtest weight on drift (0 for other models)
     params: Mapping  # the learned parameters used (weights, damping, error quantiles)
+    #: (n,) whether Auto combined with its weights for falling histories
+    falling: np.ndarray | None = None
     #: (n,) a value each outcome is known to reach (a count that does not fall: its last
     #: known level); the mass below is censored onto it. -inf: none.
     floor: np.ndarray | None = None
@@ -71,6 +73,7 @@ class Forecast:
             eq=self.eq[rows], transforms=[self.transforms[i] for i in rows],
             nonneg=self.nonneg[rows], kinds=[self.kinds[i] for i in rows],
             drift_share=self.drift_share[rows],
+            falling=None if self.falling is None else self.falling[rows],
             floor=None if self.floor is None else self.floor[rows],
             ceiling=None if self.ceiling is None else self.ceiling[rows])
 
@@ -166,6 +169,7 @@ class Fitted:
     nonneg: np.ndarray
     last_year: np.ndarray
     drift_share: np.ndarray
+    falling: np.ndarray | None = None
 
 
 def fit_points(model: Model, series: list[Series], h_max: int,
@@ -181,6 +185,7 @@ def fit_points(model: Model, series: list[Series], h_max: int,
     point, point_c = np.empty((n, h_max)), np.empty((n, h_max))
     scale, n_obs = np.empty(n), np.empty(n, dtype=int)
     drift_share = np.zeros(n)
+    falling = np.zeros(n, dtype=bool)
     transforms: list[Transform] = [Transform()] * n
     kinds = [""] * n
     groups: dict[tuple, list[int]] = {}
@@ -197,6 +202,8 @@ def fit_points(model: Model, series: list[Series], h_max: int,
         res = model.point(zc, zlog, hh, params)
         pc = res.path
         drift_share[rows] = res.drift_share
+        if res.falling is not None:
+            falling[rows] = res.falling
         if kind == "bounded":
             floor = np.full(len(rows), SCALE_FLOOR_BOUNDED)
         else:
@@ -208,7 +215,8 @@ def fit_points(model: Model, series: list[Series], h_max: int,
     nonneg = np.array([s.bounds is None and bool(np.all(s.values >= 0)) for s in series])
     point = np.where(nonneg[:, None], np.maximum(point, 0.0), point)
     last = np.array([int(s.years[-1]) for s in series])
-    return Fitted(point, point_c, scale, n_obs, transforms, kinds, nonneg, last, drift_share)
+    return Fitted(point, point_c, scale, n_obs, transforms, kinds, nonneg, last, drift_share,
+                  falling)
 
 
 def forecast(model: Model, series: list[Series], h_max: int,
@@ -223,7 +231,8 @@ def forecast(model: Model, series: list[Series], h_max: int,
         eq[rows] = error_quantiles(model.calibration_key(kind == "positive"), f.n_obs[rows], hh,
                                    params)
     return Forecast([s.id for s in series], f.last_year, f.n_obs, f.point, f.point_c,
-                    f.scale, eq, f.transforms, f.nonneg, f.kinds, model, f.drift_share, params)
+                    f.scale, eq, f.transforms, f.nonneg, f.kinds, model, f.drift_share, params,
+                    falling=f.falling)
 
 
 def _histories(histories: Sequence) -> list[Series]:

@@ -31,10 +31,12 @@ class PointPath:
     """What ``Model.point`` computed for a panel of ``n`` series.
 
     ``path``: (n, H) point path on the calibration scale; ``drift_share``: (n,) the weight
-    ``Auto``'s per-series backtest gave to drift (0 for every other model)."""
+    ``Auto``'s per-series backtest gave to drift (0 for every other model); ``falling``:
+    (n,) whether ``Auto`` combined with its weights for falling histories."""
 
     path: np.ndarray
     drift_share: np.ndarray
+    falling: np.ndarray | None = None
 
     @classmethod
     def plain(cls, path: np.ndarray) -> PointPath:
@@ -78,9 +80,10 @@ class Model:
         return projection_of(self, self.series_, to, h, level, learned)
 
     def weights(self, positive: bool, n_obs: int, drift_share: float = 0.0,
-                params: Mapping | None = None) -> dict[str, float]:
+                params: Mapping | None = None, falling: bool = False) -> dict[str, float]:
         """Component weights for a history of ``n_obs`` points (only ``Auto`` combines;
-        ``drift_share`` is its per-series backtest weight on drift)."""
+        ``drift_share`` is its per-series backtest weight on drift, ``falling`` whether the
+        history ends below where it starts)."""
         return {self.name: 1.0}
 
     def __repr__(self) -> str:
@@ -221,7 +224,11 @@ class Auto(Model):
        slope, damped last change, Theta and SES with drift, on levels and (positive
        series) on logs, with weights that depend on the history length, learned by
        rolling-origin backtests across the M3 yearly series (``learned.json``, made by
-       ``tools/learn_models.py``) to minimise the mean absolute scaled error.
+       ``tools/learn_models.py``) to minimise the mean absolute scaled error: one table
+       for histories that end below where they start (falling, ``auto_weights_falling``:
+       mostly naive for short ones, Theta's half slope for longer ones) and one for the
+       rest, each learned from the M3 windows of its own kind (a rising majority of
+       windows taught the single table to carry falls on too far; BENCHMARKS.md).
     2. Per series, when it has enough history: the combination ``c`` and the random walk
        with drift ``d`` are each backtested from the last ``VALIDATION_ORIGINS`` years
        (histories of at least ``VALIDATION_MIN_POINTS`` points) and blended by inverse
@@ -242,8 +249,8 @@ class Auto(Model):
     #: (``benchmarks/validate_auto.py``).
     VALIDATION_POWER = 2
 
-    def weights(self, positive, n_obs, drift_share=0.0, params=None):
-        table = _auto_table(positive, params)
+    def weights(self, positive, n_obs, drift_share=0.0, params=None, falling=False):
+        table = _auto_table(positive, params, falling)
         w = {k: v * (1.0 - drift_share)
              for k, v in table[str(int(bucket_of(np.array([n_obs]))[0]))].items()}
         if drift_share > 0:
@@ -254,10 +261,21 @@ class Auto(Model):
         combo = self._combination(zc, zlog, h, params)
         share = self._drift_share(zc, zlog, params)
         path = (1.0 - share)[:, None] * combo + share[:, None] * c.drift_path(zc, h)
-        return PointPath(path, share)
+        return PointPath(path, share, _falling(zc) & _has_falling(params))
 
     def _combination(self, zc, zlog, h, params=None):
-        table = _auto_table(zlog is not None, params)
+        """Each history's learned combination: the falling table for histories that end
+        below their first value (where the table has one), the other for the rest."""
+        rising = self._combine(zc, zlog, h, _auto_table(zlog is not None, params))
+        if not _has_falling(params):
+            return rising
+        down = _falling(zc)
+        if not down.any():
+            return rising
+        falling = self._combine(zc, zlog, h, _auto_table(zlog is not None, params, True))
+        return np.where(down[:, None], falling, rising)
+
+    def _combine(self, zc, zlog, h, table):
         b = bucket_of(zc.n_obs)
         out = np.zeros((zc.z.shape[0], len(h)))
         paths: dict[str, np.ndarray] = {}  # this call's component paths and shared work
@@ -306,9 +324,28 @@ class Auto(Model):
         return "auto_positive" if positive else "auto_level"
 
 
-def _auto_table(positive: bool, params: Mapping | None = None) -> dict[str, dict[str, float]]:
-    """Bucket index → component weights, for positive series (levels and logs) or any."""
-    return table_or_shipped(params)["auto_weights"]["positive" if positive else "level"]
+def _auto_table(positive: bool, params: Mapping | None = None,
+                falling: bool = False) -> dict[str, dict[str, float]]:
+    """Bucket index → component weights, for positive series (levels and logs) or any;
+    ``falling``: the table for histories that end below where they start, where the
+    learned parameters have one."""
+    table = table_or_shipped(params)
+    key = "auto_weights_falling" if falling and "auto_weights_falling" in table else \
+        "auto_weights"
+    return table[key]["positive" if positive else "level"]
+
+
+def _has_falling(params: Mapping | None) -> bool:
+    return "auto_weights_falling" in table_or_shipped(params)
+
+
+def _falling(zc: Panel) -> np.ndarray:
+    """(n,) whether each history's last value is below its first (on the modelling scale,
+    which keeps the order of the values)."""
+    obs = ~np.isnan(zc.z)
+    first = zc.z[np.arange(len(obs)), obs.argmax(axis=1)]
+    with np.errstate(invalid="ignore"):
+        return zc.z[:, -1] < first
 
 
 MODELS: dict[str, type[Model]] = {m.name: m for m in (

@@ -62,6 +62,12 @@ class PooledForecast:
         return self.comp.drift_share.mean(keepdims=True)
 
     @property
+    def falling(self) -> np.ndarray | None:
+        """Whether most histories drawn were combined as falling ones."""
+        f = self.comp.falling
+        return None if f is None else np.array([bool(f.mean() > 0.5)])
+
+    @property
     def params(self) -> Mapping:
         return self.comp.params
 

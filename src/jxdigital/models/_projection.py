@@ -235,8 +235,10 @@ class Projection:
         fc = self._fc
         for i, sid in enumerate(fc.ids):
             b = int(bucket_of(np.array([fc.n_obs[i]]))[0])
+            falling = fc.falling is not None and bool(fc.falling[i])
             for comp, weight in fc.model.weights(fc.kinds[i] == "positive", int(fc.n_obs[i]),
-                                                 float(fc.drift_share[i]), fc.params).items():
+                                                 float(fc.drift_share[i]), fc.params,
+                                                 falling).items():
                 rows.append({"id": sid, "model": fc.model.name, "component": comp,
                              "weight": float(weight), "bucket": bucket_label(b)})
         return pd.DataFrame(rows)

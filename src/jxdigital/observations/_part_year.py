@@ -47,6 +47,10 @@ class LevelSpread:
     spread: float
     pairs: int
     series: tuple[str, ...]
+    #: the earliest month among the pairs: a figure from earlier in a year is not read (it
+    #: lies outside what was learned, and a statement early in a year often restates the
+    #: last year-end: 87% of villages "in March 2022" was the end-2021 figure)
+    first_month: int = 1
 
 
 def _month(as_of: str) -> int:
@@ -105,7 +109,7 @@ def level_spread(df: pd.DataFrame, skip: set[str]) -> LevelSpread | None:
     ``MIN_PAIRS`` pairs."""
     part = _part_levels(df, skip)
     ends = _year_ends(df)
-    errors, names = [], set()
+    errors, names, months = [], set(), []
     for (iid, region), rows in part.groupby(["indicator_id", "region"], sort=True):
         mine = ends[(ends["indicator_id"] == iid) & (ends["region"] == region)]
         seen = set()
@@ -121,6 +125,7 @@ def level_spread(df: pd.DataFrame, skip: set[str]) -> LevelSpread | None:
                 continue
             errors.append(math.log(ye / (float(r.value) * math.exp((12 - m) / 12 * pace))))
             names.add(f"{region}:{iid}")
+            months.append(m)
     if len(errors) < MIN_PAIRS:
         return None
     e = np.array(errors)
@@ -129,7 +134,7 @@ def level_spread(df: pd.DataFrame, skip: set[str]) -> LevelSpread | None:
     # twice over and for the largest one
     half = max(2 * float(np.sqrt(np.mean(e ** 2))), float(np.abs(e).max()))
     return LevelSpread(float(e.mean()), max(half, APPROXIMATE_HALF_WIDTH), len(e),
-                       tuple(sorted(names)))
+                       tuple(sorted(names)), min(months))
 
 
 def level_estimates(df: pd.DataFrame, skip: set[str], spread: LevelSpread | None,
@@ -152,7 +157,7 @@ def level_estimates(df: pd.DataFrame, skip: set[str], spread: LevelSpread | None
         ["indicator_id", "region", "year"]).tail(1)
     rows = []
     for r in latest.itertuples():
-        if (r.indicator_id, r.region, r.year) in have:
+        if (r.indicator_id, r.region, r.year) in have or r.part_month < spread.first_month:
             continue
         mine = ends[(ends["indicator_id"] == r.indicator_id) & (ends["region"] == r.region)]
         pace, pace_from = _pace(mine, int(r.year), int(r.part_month), float(r.value), str(r.unit))
