@@ -149,13 +149,14 @@ def test_a_growth_comparison_reads_the_printed_base_of_its_subject(tmp_path):
 # ---------------------------------------------------------------- 5. possible ranges
 def test_a_count_of_people_is_never_projected_above_the_population(tmp_path):
     """Jiangxi's population (第七次全国人口普查, 4518.8635万; data/populations.csv) caps
-    its IPv6 users: a target above it cannot be met, and no interval goes beyond it."""
+    its real-name government-service users: a target above it cannot be met, and no
+    interval goes beyond it."""
     header = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region"
-    plan = plan_file(tmp_path, header,
-                     ["ipv6_active_users,IPv6活跃用户数,万户,2020,1000,2025,5000,jiangxi"])
-    rows = [("ipv6_active_users", "jiangxi", y, v, "", "level")
+    plan = plan_file(tmp_path, header, ["online_gov_service_real_name_users,实名用户,万,2020,"
+                                        "1000,2025,5000,jiangxi"])
+    rows = [("online_gov_service_real_name_users", "jiangxi", y, v, "", "level")
             for y, v in ((2020, 1000), (2021, 1800), (2022, 3000))]
-    r = assess(plan, frame(rows), today=TODAY)["ipv6_active_users"]
+    r = assess(plan, frame(rows), today=TODAY)["online_gov_service_real_name_users"]
     assert r.hi_80 <= 4518.8635 + 1e-6 and r.projected <= 4518.8635 + 1e-6
     assert r.p_met == 0.0  # 5000万 is more people than live in Jiangxi
 
@@ -164,7 +165,7 @@ def test_a_count_of_people_is_never_projected_above_the_population(tmp_path):
                                      "jiangxi-14th-fyp-text", "jiangxi-bigdata-2017"])
 @pytest.mark.parametrize("as_of", [2022, 2023, 2024, None])
 def test_no_shipped_interval_leaves_its_possible_range(plan_id, as_of):
-    from jxdigital.catalog._load import people_counts, populations
+    from jxdigital.catalog._load import counts_people, populations
     a = assess(plan_id, as_of=as_of, today=TODAY)
     f = a.to_frame()
     for r in f.itertuples():
@@ -175,12 +176,13 @@ def test_no_shipped_interval_leaves_its_possible_range(plan_id, as_of):
             assert r.lo_80 >= 0 and r.hi_80 <= 100, r.indicator_id
         else:
             assert r.lo_80 >= 0, r.indicator_id
-        if r.indicator_id in people_counts():
-            t = next(t for t in a.plan if t.indicator_id == r.indicator_id)
+        t = next(t for t in a.plan if t.indicator_id == r.indicator_id)
+        people = counts_people(r.indicator_id, t.indicator.region)
+        if people:
             cap = populations()[t.indicator.region] / t.indicator.unit_scale
             assert r.hi_80 <= cap + 1e-9, (r.indicator_id, r.hi_80, cap)
         p = a.projections.get(r.indicator_id)
-        if p is not None and r.indicator_id in people_counts():
+        if p is not None and people:
             q = p.quantiles([0.975], r.target_year)
             assert q[0] <= cap + 1e-9
 
@@ -194,3 +196,11 @@ def test_a_statement_early_in_a_year_is_not_read_as_that_years_end():
     r = assess("jiangxi-14th-fyp-text", today=TODAY)
     row = r.to_frame().set_index("indicator_id").loc["village_5g_share"]
     assert row["status"] == "insufficient_data" and row["years_used"] == "2021"
+
+
+def test_a_count_of_accounts_is_not_capped_at_the_population():
+    """Jiangxi's IPv6活跃用户数 counts accounts (万户: 4024万 in 2020 against 4519万
+    residents, a 5000万 target): no population cap, unlike the national count of people."""
+    from jxdigital.catalog._load import counts_people
+    assert counts_people("ipv6_active_users", "china")
+    assert not counts_people("ipv6_active_users", "jiangxi")

@@ -16,7 +16,7 @@ import pandas as pd
 
 from .. import growth
 from ..catalog import Target
-from ..catalog._load import people_counts, populations
+from ..catalog._load import counts_people, populations
 from ..models import Projection, project_each, project_pooled_each
 from . import _rules as R
 from ._draws import Drawn, histories
@@ -283,7 +283,7 @@ def people_ceiling(t: Target) -> float | None:
     """The most a count of people can be (``data/caps.csv``): the region's population in
     the row's unit (persons ÷ the unit's scale); None for other indicators."""
     ind = t.indicator
-    if ind.indicator_id not in people_counts() or not ind.unit_scale:
+    if not counts_people(ind.indicator_id, ind.region) or not ind.unit_scale:
         return None
     people = populations().get(ind.region)
     return None if people is None else people / float(ind.unit_scale)

@@ -85,11 +85,21 @@ def flow_share_sources() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def people_counts() -> frozenset[str]:
-    """Indicators that count people (``data/caps.csv``, at_most population): no value can
-    exceed the region's population."""
+def people_counts() -> frozenset[tuple[str, str]]:
+    """(indicator, region) pairs that count people (``data/caps.csv``, at_most population;
+    an empty region: every region): no value can exceed the region's population. A
+    definition that counts accounts (Jiangxi's IPv6 万户, mobile subscriptions) is not
+    listed: it can exceed the residents."""
     t = read_table(data_path("caps.csv"))
-    return frozenset(t.loc[t["at_most"] == "population", "indicator_id"].astype(str))
+    t = t[t["at_most"] == "population"]
+    return frozenset((str(i), str(r)) for i, r in zip(t["indicator_id"], t["region"],
+                                                      strict=True))
+
+
+def counts_people(indicator_id: str, region: str) -> bool:
+    """Whether ``indicator_id`` in ``region`` counts people (``people_counts``)."""
+    caps = people_counts()
+    return (indicator_id, region) in caps or (indicator_id, "") in caps
 
 
 @lru_cache(maxsize=1)
