@@ -256,8 +256,8 @@ def indicator_chart(v, t) -> IndicatorChart:
     plain = ~bound & ~linked
     last = alone = None
     if n:
-        shown = unit.figure(vs_used[-1], str(quals[-1])) if bound[-1] else \
-            unit.value(vs_used[-1])
+        # a bound or an estimate reads as one ("6.2万个以上", "约8.57亿户")
+        shown = unit.figure(vs_used[-1], str(quals[-1]))
         last = Note(float(ys_used[-1]), vs_used[-1] / k,
                     chart_words("actual", lang, year=int(ys_used[-1]), value=shown))
         alone = n == 1
