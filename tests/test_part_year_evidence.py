@@ -204,3 +204,31 @@ def test_a_count_of_accounts_is_not_capped_at_the_population():
     from jxdigital.catalog._load import counts_people
     assert counts_people("ipv6_active_users", "china")
     assert not counts_people("ipv6_active_users", "jiangxi")
+
+
+# ---------------------------------------------------------------- 3. what a chart draws
+def test_a_part_year_total_is_drawn_labelled_as_the_year_so_far():
+    """软件业务收入 1—5月 5.58万亿元 beside a 13.73万亿 2024 level: labelled as what it is,
+    never as a bare date that reads as a level of the series."""
+    from jxdigital.present.view import view
+    a = assess("china-14th-fyp-digital", today=TODAY)
+    zh = view(a, "zh").chart("software_it_services_revenue")
+    en = view(a, "en").chart("software_it_services_revenue")
+    assert [n.text for n in zh.part_year_notes] == ["2025年1—5月累计"]
+    assert [n.text for n in en.part_year_notes] == ["2025, months 1–5 total"]
+    assert len(zh.part_year) == 1  # the latest of the year only (not also 1—3月)
+
+
+def test_a_chart_shows_the_projection_the_tables_show():
+    """IPv6 2025 is known only as an estimate from June's count: the chart's projection label
+    and the end of its fan are the record's conditioned median and 80 % interval."""
+    from jxdigital.present.view import view
+    a = assess("china-14th-fyp-digital", today=TODAY)
+    r = a["ipv6_active_users"]
+    c = view(a, "zh").chart("ipv6_active_users")
+    assert c.last.text.startswith("2025: 约")
+    assert f"{r.projected:.3g}" in c.fan.label
+    lo80 = next(b for b in c.fan.bands if b[0] == 80)
+    assert lo80[1][-1] == pytest.approx(r.lo_80) and lo80[2][-1] == pytest.approx(r.hi_80)
+    assert "部分年末值据当年年内数据推算" in c.footer.replace("\n", "")
+    assert "部分年末值据当年年内数据推算" in c.footer_slide.replace("\n", "")
