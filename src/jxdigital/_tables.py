@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 import unicodedata
 import zipfile
@@ -110,10 +111,22 @@ def read_table(path: str | Path, header_words: set[str], what: str = "table") ->
 
 # --- CSV ---------------------------------------------------------------------------------
 
+#: A UTF-8 byte-order mark followed by GBK/GB18030 text (read without the mark).
+BOM_GB18030 = "gb18030 after a UTF-8 mark"
+
+
 def _encoding(raw: bytes) -> str:
     """utf-8 (with or without BOM), UTF-16 (BOM, or NULs of UTF-16 text), else GB18030."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
+        try:
+            raw[3:].decode("utf-8")
+            return "utf-8-sig"
+        except UnicodeDecodeError as e:
+            try:  # a UTF-8 mark before GBK bytes: an editor added the one, Excel wrote the other
+                raw[3:].decode("gb18030")
+            except UnicodeDecodeError:
+                raise ValueError(f"byte {e.start + 3}") from None
+            return BOM_GB18030
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
     if raw[:200].count(b"\x00") > 20:
@@ -140,6 +153,10 @@ def _read_csv(p: Path, words: set[str]) -> Table:
         raise _problem(file, "text in UTF-8, GBK/GB18030 or UTF-16 (the bytes at "
                        f"{e} are none of these; save the file again as 'CSV UTF-8')") from None
     notes = []
+    text = None
+    if enc == BOM_GB18030:  # decode it here, the mark dropped; read from memory
+        text = raw[3:].decode("gb18030")
+        raw, enc = raw[3:], "gb18030"
     if enc == "gb18030":
         notes.append(f"{p.name}: read as GBK/GB18030 (Excel's 'CSV' on Chinese Windows)")
     elif enc.startswith("utf-16"):
@@ -154,7 +171,7 @@ def _read_csv(p: Path, words: set[str]) -> Table:
         notes.append(f"{p.name}: header on line {h + 1}; the {h} line(s) above it taken as a "
                      "title")
     try:
-        df = _csv_categories(p, enc, h, delimiter)
+        df = _csv_categories(p, enc, h, delimiter, text)
     except pd.errors.EmptyDataError:
         raise _problem(file, "a header row and at least one row of figures (the file is "
                        "empty)") from None
@@ -177,12 +194,14 @@ def _read_csv(p: Path, words: set[str]) -> Table:
     return _tidy(Table(df, file, lines, header_line=h + 1, encoding=enc, notes=notes))
 
 
-def _csv_categories(p: Path, enc: str, skip: int, delimiter: str) -> pd.DataFrame:
+def _csv_categories(p: Path, enc: str, skip: int, delimiter: str,
+                    text: str | None = None) -> pd.DataFrame:
     """The CSV as categorical string columns, read in chunks so that memory holds each
     distinct text once rather than every cell (read_csv's own category dtype would turn
-    2021 into an int and 2022-03-01 into a date)."""
+    2021 into an int and 2022-03-01 into a date). ``text``: the file already decoded."""
     parts: list[pd.DataFrame] = []
-    with open(p, encoding=enc, newline="") as f:
+    src = p if text is None else io.StringIO(text)
+    with (open(p, encoding=enc, newline="") if text is None else io.StringIO(text)) as f:
         for _ in range(skip):
             f.readline()
         header = next(csv.reader([f.readline()], delimiter=delimiter), [])
@@ -190,7 +209,7 @@ def _csv_categories(p: Path, enc: str, skip: int, delimiter: str) -> pd.DataFram
         raise pd.errors.EmptyDataError
     # one column more than the header: a row with an extra field is found, not shifted into
     # an index (pandas' default) or dropped
-    reader = pd.read_csv(p, dtype=str, keep_default_na=False, na_filter=False, encoding=enc,
+    reader = pd.read_csv(src, dtype=str, keep_default_na=False, na_filter=False, encoding=enc,
                          skiprows=skip + 1, sep=delimiter, chunksize=50_000, header=None,
                          names=list(range(len(header) + 1)), index_col=False)
     with reader:
@@ -215,8 +234,40 @@ def _csv_categories(p: Path, enc: str, skip: int, delimiter: str) -> pd.DataFram
     return out
 
 
+def _letter(j: int) -> str:
+    """Spreadsheet column letters of position ``j`` (0 → A, 26 → AA)."""
+    out = ""
+    j += 1
+    while j:
+        j, r = divmod(j - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+def _duplicate_columns(t: Table) -> None:
+    """Two columns with one name (two "2022" columns of a wide table) are an error naming
+    both, not a crash: which one holds the year's figure cannot be guessed."""
+    names = [str(c) for c in t.frame.columns]
+    seen: dict[str, int] = {}
+    problems = []
+    for j, name in enumerate(names):
+        if not name.strip() or name.startswith("Unnamed:"):
+            continue
+        if name in seen:
+            i = seen[name]
+            problems.append(Problem(
+                t.file, t.header_line, "", name, name,
+                f"one column named {name!r} (columns {_letter(i)} and {_letter(j)} of the "
+                f"header line both are: rename or remove one)"))
+        else:
+            seen[name] = j
+    if problems:
+        raise TableError(problems)
+
+
 def _tidy(t: Table) -> Table:
     """Strip cells, drop wholly blank rows and unnamed empty columns."""
+    _duplicate_columns(t)
     df = t.frame
     for c in df.columns:
         col = df[c]

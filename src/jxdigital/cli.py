@@ -250,6 +250,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from .observations._load import HEADER_WORDS as ACTUALS_WORDS
 
     path = Path(args.file)
+    if path.is_dir():
+        tables = sorted(p.name for p in path.iterdir()
+                        if p.suffix.lower() in (".csv", ".xlsx", ".xlsm"))[:5]
+        raise FileNotFoundError(
+            f"argument FILE: {str(path)!r} is a folder; give one .csv or .xlsx file in it"
+            + (f", e.g. jxdigital validate {path / tables[0]}"
+               f" (it holds {', '.join(tables)})" if tables else
+               " (it holds no .csv or .xlsx file)"))
     if not path.is_file():
         raise FileNotFoundError(f"argument FILE: no such file {str(path)!r}")
     kind = args.kind
@@ -480,7 +488,22 @@ def _input_error_message(e: Exception) -> str | None:
     return None
 
 
+def _tolerant_streams() -> None:
+    """A terminal that cannot print Chinese (PYTHONIOENCODING=ascii, an old Windows console)
+    gets the characters it cannot show escaped (\\u4e2d), not a traceback; files are
+    written as UTF-8 whatever the terminal."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "中".encode(stream.encoding or "ascii")
+        except (UnicodeEncodeError, LookupError):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (AttributeError, ValueError):  # not a text stream we can change
+                pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    _tolerant_streams()
     args = build_parser().parse_args(argv)
     import warnings
 

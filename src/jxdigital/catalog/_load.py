@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -239,7 +240,7 @@ class _RowReader:
                                              if len(self.id) > MAX_ID else ""))
         if not r.get("name_zh"):
             self.bad("name_zh", "the indicator's Chinese name")
-        unit = r.get("unit", "")
+        unit = unicodedata.normalize("NFKC", r.get("unit", ""))  # ％ is %
         u = lookup_unit(unit)
         measure = self.choice("measure", MEASURES, "level")
         try:

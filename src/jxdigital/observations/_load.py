@@ -620,6 +620,7 @@ class _Reader:
         nan = math.nan
         if not iid:
             return nan, "", "", nan, ""
+        unit_pub = unicodedata.normalize("NFKC", unit_pub)  # ％ is %, ｋｍ is km
         ind = self.indicator(iid)
         if measure in ("yoy_pct", "share_pct") or percent:
             if unit_pub not in ("", "%") or (measure in ("level", "new_in_year")

@@ -1,0 +1,107 @@
+"""Issue 27 (users' files II), the crashes and unhelpful errors: every one of these inputs is
+either read or refused with the file, line and column named — never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+import jxdigital
+from jxdigital import load_actuals, load_plan
+from jxdigital.cli import Exit, main
+from jxdigital.errors import InputError
+
+TODAY = "2026-12-01"
+
+
+# ---------------------------------------------------------------- 3. two columns, one year
+@pytest.mark.parametrize("header", ["indicator_id,2021,2022,2022,unit",
+                                    "indicator_id,2022,value,2022,unit",
+                                    "indicator_id,unit,2023,2023"])
+def test_two_columns_with_one_name_are_an_error_naming_both(tmp_path, header, capsys):
+    n = header.count(",")
+    row = ",".join(["digital_economy_value_added", *["1"] * n])
+    p = tmp_path / "wide.csv"
+    p.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_actuals(p)
+    text = str(e.value)
+    assert "wide.csv line 1" in text and "columns " in text and " and " in text
+    assert main(["validate", str(p)]) == Exit.INVALID_INPUT
+    err = capsys.readouterr()
+    assert "Traceback" not in err.err and "bug" not in err.err
+
+
+# ---------------------------------------------------------------- 4. a BOM before GBK bytes
+def _bom_gbk(tmp_path, text: str, name="bom.csv"):
+    p = tmp_path / name
+    p.write_bytes(b"\xef\xbb\xbf" + text.encode("gbk"))
+    return p
+
+
+def test_a_utf8_mark_before_gbk_text_is_read(tmp_path):
+    p = _bom_gbk(tmp_path, "indicator_id,year,value,unit,source_title\n"
+                           "digital_economy_value_added,2024,12000,亿元,省统计局公报\n"
+                           "digital_economy_value_added,2023,11000,亿元,省统计局公报\n")
+    d = load_actuals(p)
+    assert sorted(d["value"]) == [11000, 12000]
+    assert set(d["source_title"]) == {"省统计局公报"}  # decoded as GBK, not mojibake
+
+
+def test_a_utf8_mark_before_bytes_of_no_encoding_is_an_error_naming_the_file(tmp_path, capsys):
+    p = tmp_path / "junk.csv"
+    p.write_bytes(b"\xef\xbb\xbfindicator_id,year,value\nx,2024,\xff\xfe\xff\x81\x30\n")
+    with pytest.raises(InputError) as e:
+        load_actuals(p)
+    assert "junk.csv" in str(e.value) and "GBK" in str(e.value)
+    assert main(["validate", str(p)]) == Exit.INVALID_INPUT
+    assert "Traceback" not in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- 5. a terminal without Chinese
+@pytest.mark.parametrize("command", [["assess"], ["plans"], ["audit"]])
+def test_a_terminal_that_cannot_print_chinese_gets_escapes_not_a_traceback(command, tmp_path):
+    env = dict(os.environ, PYTHONIOENCODING="ascii", MPLBACKEND="Agg")
+    r = subprocess.run([sys.executable, "-m", "jxdigital", *command, "--today", TODAY]
+                       if command == ["assess"] else [sys.executable, "-m", "jxdigital",
+                                                      *command],
+                       capture_output=True, env=env, cwd=tmp_path, timeout=120)
+    assert r.returncode == 0, r.stderr.decode("ascii", "replace")
+    assert b"Traceback" not in r.stderr
+    assert b"\\u" in r.stdout  # escaped, not dropped
+
+
+def test_files_are_utf8_whatever_the_terminal(tmp_path):
+    env = dict(os.environ, PYTHONIOENCODING="ascii", MPLBACKEND="Agg")
+    out = tmp_path / "rep"
+    r = subprocess.run([sys.executable, "-m", "jxdigital", "report", "--plan",
+                        "china-14th-fyp-digital", "--today", TODAY, "--out", str(out),
+                        "--no-deck"], capture_output=True, env=env, timeout=600)
+    assert r.returncode == 0, r.stderr.decode("ascii", "replace")
+    assert "完成率" in (out / "report.md").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- 6. full-width ％
+def test_full_width_percent_is_the_same_unit_as_percent(tmp_path):
+    plan = tmp_path / "plan.csv"
+    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text\n"
+                    "share_x,占比,％,2020,40,2025,60\n", encoding="utf-8")
+    figs = tmp_path / "figs.csv"
+    figs.write_text("indicator_id,year,value,unit,source_title\n"
+                    "share_x,2021,45,％,t\nshare_x,2022,48,%,t\nshare_x,2023,50,％,t\n",
+                    encoding="utf-8")
+    p = load_plan(plan)
+    assert p.targets[0].indicator.is_share and p.targets[0].indicator.unit == "%"
+    r = jxdigital.assess(p, figs, today=TODAY)["share_x"]
+    assert r.years_used == "2020, 2021, 2022, 2023" and 0 <= r.lo_80 <= r.hi_80 <= 100
+
+
+# ---------------------------------------------------------------- 7. a folder for a file
+def test_validate_a_folder_says_it_is_one_and_what_to_pass(tmp_path, capsys):
+    (tmp_path / "figures.csv").write_text("indicator_id,year,value\n", encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == Exit.INVALID_INPUT
+    err = capsys.readouterr().err
+    assert "is a folder" in err and "figures.csv" in err and "no such file" not in err
