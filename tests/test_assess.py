@@ -162,7 +162,10 @@ def test_as_of_never_uses_later_data(tmp_path):
     data = data_of(plan, [("x", "jiangxi", 2021, 110, "2022-01-20"),
                           ("x", "jiangxi", 2022, 125, "2023-01-18"),
                           ("x", "jiangxi", 2023, 250, "2024-01-18")])
-    assert assess(plan, data)["x"].status == "achieved"
+    assert assess(plan, data, today="2024-06-30")["x"].status == "achieved"
+    # a report made before the 2023 figure came out (2024-01-18) cannot use it (issue 27)
+    early = assess(plan, data, today="2023-06-30")["x"]
+    assert early.latest_year == 2022 and early.status != "achieved"
     r = assess(plan, data, as_of=2023)["x"]  # the 2023 figure came out in 2024
     assert r.latest_year == 2022 and r.latest_value == 125 and r.status != "achieved"
     r = assess(plan, data, as_of="2022-06-30")["x"]

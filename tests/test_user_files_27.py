@@ -105,3 +105,36 @@ def test_validate_a_folder_says_it_is_one_and_what_to_pass(tmp_path, capsys):
     assert main(["validate", str(tmp_path)]) == Exit.INVALID_INPUT
     err = capsys.readouterr().err
     assert "is a folder" in err and "figures.csv" in err and "no such file" not in err
+
+
+# ---------------------------------------------------------------- 2. figures from the future
+def _future(tmp_path):
+    plan = tmp_path / "plan.csv"
+    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,"
+                    "region\nx_users,用户数,万户,2020,100,2025,200,jiangxi\n", encoding="utf-8")
+    figs = tmp_path / "figs.csv"
+    figs.write_text("indicator_id,region,year,value,published,source_title\n"
+                    "x_users,jiangxi,2023,150,2024-02-01,公报\n"
+                    "x_users,jiangxi,2024,170,2025-02-01,公报\n"
+                    "x_users,jiangxi,2025,230,2099-02-01,公报\n", encoding="utf-8")
+    return plan, figs
+
+
+def test_a_figure_published_after_the_report_date_is_not_used(tmp_path):
+    plan, figs = _future(tmp_path)
+    a = jxdigital.assess(plan, figs, today="2026-01-15")
+    r = a["x_users"]
+    assert r.status != "met" and r.latest_year == 2024  # not settled by a 2099 publication
+    u = a.unused()
+    row = u[u["year"] == 2025]
+    assert list(row["reason_code"]) == ["published_after_cutoff"]
+    assert "2099-02-01" in row["reason_zh"].iloc[0]
+    # made after it appeared, the same file settles it
+    assert jxdigital.assess(plan, figs, today="2099-03-01")["x_users"].status == "met"
+
+
+def test_validate_notes_figures_published_after_today(tmp_path, capsys):
+    plan, figs = _future(tmp_path)
+    assert main(["validate", str(figs), "--plan", str(plan)]) == Exit.OK
+    out = capsys.readouterr().out
+    assert "1 figure(s) published after today" in out and "2099-02-01" in out

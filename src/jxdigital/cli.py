@@ -238,6 +238,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     """Every problem the assessment would otherwise hide: unreadable rows (errors), and what
     was read in a way worth knowing (notes): the encoding, a title row, the sheet, bounds,
     part-year figures, sources that disagree, ids shared with the shipped catalogue."""
+    import datetime as _dt
     import warnings
     from pathlib import Path
 
@@ -246,7 +247,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from .catalog._load import HEADER_WORDS as PLAN_WORDS
     from .catalog._registry import shipped_ids_note
     from .errors import InputError
-    from .observations import conflicts, load_actuals
+    from .observations import conflicts, load_actuals, published_by
     from .observations._load import HEADER_WORDS as ACTUALS_WORDS
 
     path = Path(args.file)
@@ -285,6 +286,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                     notes.append(f"{len(part)} part-year figure(s) (as_of before the year's end, "
                                  f"e.g. {part.iloc[0]['indicator_id']} {part.iloc[0]['as_of']}) "
                                  "are kept but not used as a year's value")
+                today = _dt.date.today().isoformat()
+                late = data[~published_by(data["published"], today)]
+                if len(late):  # a report made today will not use them
+                    r = late.iloc[0]
+                    notes.append(f"{len(late)} figure(s) published after today ({today}), e.g. "
+                                 f"{r['indicator_id']} {int(r['year'])} published "
+                                 f"{r['published']}: an assessment made today does not use "
+                                 "them (check the published column)")
                 clash = conflicts(data)
                 for (iid, year), g in clash.groupby(["indicator_id", "year"], sort=True):
                     notes.append(f"{iid} {year}: sources disagree: " + "; ".join(
@@ -492,14 +501,15 @@ def _tolerant_streams() -> None:
     """A terminal that cannot print Chinese (PYTHONIOENCODING=ascii, an old Windows console)
     gets the characters it cannot show escaped (\\u4e2d), not a traceback; files are
     written as UTF-8 whatever the terminal."""
+    import contextlib
+
     for stream in (sys.stdout, sys.stderr):
         try:
-            "中".encode(stream.encoding or "ascii")
+            chr(0x4E2D).encode(stream.encoding or "ascii")  # can it print a Chinese character?
         except (UnicodeEncodeError, LookupError):
-            try:
+            # not a text stream we can change: leave it
+            with contextlib.suppress(AttributeError, ValueError):
                 stream.reconfigure(errors="backslashreplace")
-            except (AttributeError, ValueError):  # not a text stream we can change
-                pass
 
 
 def main(argv: list[str] | None = None) -> int:

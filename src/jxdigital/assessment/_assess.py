@@ -628,7 +628,7 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
     p = _as_plan(plan)
     base = p.base_year if p.base_year is not None else min(
         (t.base_year for t in p if t.base_year is not None), default=None)
-    if when.cutoff and base is not None and int(when.cutoff[:4]) < base:
+    if as_of is not None and base is not None and int(when.cutoff[:4]) < base:
         raise ArgumentError(f"argument 'as_of': {as_of} is before the plan's base year {base}; "
                             f"nothing of the plan can be judged then (give {base} or later)")
     data = _as_data(actuals, p)

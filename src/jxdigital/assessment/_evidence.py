@@ -82,7 +82,7 @@ def _known(data: pd.DataFrame, year: int | None, cut: str) -> pd.DataFrame:
     """Every figure known by the cut-off: year-end ones up to ``year``, part-year ones dated
     by ``cut``, published by it where the date is known."""
     if year is None:
-        return data
+        return data[published_by(data["published"], cut)] if cut else data
     part = data["as_of"].astype(str) != ""
     period = (data["year"] <= year).where(~part, published_by(data["as_of"], cut))
     return data[period & published_by(data["published"], cut)]
@@ -134,7 +134,7 @@ def gather(data: pd.DataFrame, as_of=None, when: Timing | None = None,
         data = pd.concat([data, stock_bounds(known, stocks), growth_levels(start), totals,
                           bounds, estimates], ignore_index=True)
         resolutions = reconcile(known, stocks)
-    ok = is_usable(data, year, cut if year is not None else "")
+    ok = is_usable(data, year, cut)
     if strict:
         ok &= data["qualifier"].isin(POINT_EXACT) & (data["kind"] == "published")
     d = data[ok].drop(columns="selected")

@@ -22,7 +22,7 @@ class Timing:
     generated: dt.date  # the day the assessment was made
     review: dt.date  # the day it judges as of: the as_of cut-off (never after generated)
     last_year: int | None  # the last period admitted by as_of (None: every year)
-    cutoff: str  # publication cut-off, ISO ('' when as_of is not given)
+    cutoff: str  # publication cut-off, ISO (as_of's, else the generation date)
     label: str  # 'latest' or the as_of text
 
     def year_over(self, year: int) -> bool:
@@ -77,5 +77,8 @@ def timing(as_of=None, today=None) -> Timing:
     generated = parse_today(today)
     last_year, cut = cutoff(as_of)
     review = generated if not cut else min(generated, dt.date.fromisoformat(cut))
+    # nothing published after the day the report is made can be in it: without as_of the
+    # publication cut-off is that day (figures without a date still count)
+    cut = cut or generated.isoformat()
     return Timing(generated=generated, review=review, last_year=last_year, cutoff=cut,
                   label="latest" if as_of is None else str(as_of))
