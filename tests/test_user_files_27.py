@@ -138,3 +138,34 @@ def test_validate_notes_figures_published_after_today(tmp_path, capsys):
     assert main(["validate", str(figs), "--plan", str(plan)]) == Exit.OK
     out = capsys.readouterr().out
     assert "1 figure(s) published after today" in out and "2099-02-01" in out
+
+
+# ---------------------------------------------------------------- 8. counting words
+@pytest.mark.parametrize(("unit", "text", "value"), [
+    ("万个", "61625个", 6.1625), ("万个", "1467个", 0.1467), ("万个", "5.9万个", 5.9),
+    ("亿户", "3.35亿户", 3.35), ("家", "1200家", 1200.0), ("万户", "4024万户", 4024.0)])
+def test_a_counting_word_that_fits_the_rows_unit_is_part_of_the_figure(tmp_path, unit, text,
+                                                                      value):
+    plan = tmp_path / "plan.csv"
+    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text\n"
+                    f"thing,某数量,{unit},2020,1,2025,2\n", encoding="utf-8")
+    figs = tmp_path / "figs.csv"
+    figs.write_text(f"indicator_id,year,value,source_title\nthing,2021,{text},t\n",
+                    encoding="utf-8")
+    d = load_actuals(figs, plan=load_plan(plan))
+    assert d["value"].iloc[0] == pytest.approx(value) and d["unit"].iloc[0] == unit
+
+
+@pytest.mark.parametrize(("unit", "text", "word"), [("万个", "61625座", "座"),
+                                                    ("万户", "1467家", "家")])
+def test_a_counting_word_that_does_not_fit_is_an_error_saying_which(tmp_path, unit, text, word):
+    plan = tmp_path / "plan.csv"
+    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text\n"
+                    f"thing,某数量,{unit},2020,1,2025,2\n", encoding="utf-8")
+    figs = tmp_path / "figs.csv"
+    figs.write_text(f"indicator_id,year,value,source_title\nthing,2021,{text},t\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_actuals(figs, plan=load_plan(plan))
+    msg = str(e.value)
+    assert "figs.csv line 2" in msg and f"'{word}' does not fit" in msg and unit in msg

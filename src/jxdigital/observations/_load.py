@@ -402,6 +402,30 @@ def _value(text: str):
     return n.value, n.qualifier, n.multiplier, n.percent, ""
 
 
+#: Counting words a printed figure may end with ("61625座", "3.35亿户").
+COUNTING_WORDS = tuple(sorted(("个", "户", "件", "家", "名", "人", "所", "项", "台", "套",
+                               "条", "座", "张", "次", "门", "页"), key=len, reverse=True))
+
+
+def counting_word(text: str, unit: str) -> tuple[str, str]:
+    """(the figure without a trailing counting word that fits ``unit``, problem): "61625座"
+    in a 万座 row is 61625; "3.35亿户" in an 亿户 row is 3.35亿; "1467户" in a 万个 row is an
+    error saying which word does not fit. A text without one comes back as it is."""
+    s = unicodedata.normalize("NFKC", str(text)).strip()
+    word = next((w for w in COUNTING_WORDS if s.endswith(w) and len(s) > len(w)
+                 and (s[-len(w) - 1].isdigit() or s[-len(w) - 1] in "万亿千百")), "")
+    if not word:
+        return text, ""
+    try:
+        base = lookup_unit(unit).base if unit else ""
+    except ValueError:
+        base = ""
+    if base == word or (not base and unit.endswith(word)):
+        return s[:-len(word)], ""
+    return text, (f"a figure in the row's unit {unit or '(none)'}: '{word}' does not fit it "
+                  "(a different thing is counted? check the row and its unit)")
+
+
 def _year(text: str):
     s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
     m = _YEAR_TEXT.match(s)
@@ -524,7 +548,8 @@ class _Reader:
         qprob = cols["qualifier"].test(lambda v: (v != "") & ~np.isin(v, QUALIFIERS))
         add(qprob, "qualifier", cols["qualifier"], "one of " + ", ".join(QUALIFIERS), iid)
 
-        val_c, qual_c, mult_c, pct_c, vprob = _map([cols["value"]], _value, 5)
+        val_c, qual_c, mult_c, pct_c, vprob = _map([iid_c, cols["unit"], cols["value"]],
+                                                   self._value_in_row, 5)
         value = val_c.values().astype(float)
         vcol_text = cols["value"]
         add(nonempty(vprob), vcol, vcol_text, vprob, iid)
@@ -610,6 +635,24 @@ class _Reader:
             "unit_published": unit_read, "origin": self.origin, "_line": lines}.items()})
         self._bounds_warning(out, qual_given[keep])
         return out
+
+    def _value_in_row(self, iid, unit_pub, text):
+        """``_value`` of a figure, a trailing counting word that fits the row's unit (its
+        ``unit`` cell, else the indicator's) read as part of it ("61625座")."""
+        if text and text[-1:] in "个户件家名人所项台套条座张次门页" and iid:
+            try:
+                unit = unicodedata.normalize("NFKC", unit_pub) or self.indicator(iid).unit
+            except (KeyError, ValueError):
+                unit = unit_pub
+            bare, problem = counting_word(text, unit)
+            if problem:
+                return math.nan, "", 1.0, False, problem
+            if bare != text:  # the word pins the thing counted: "61625个" is 6.1625万个
+                value, qual, mult, pct, problem = _value(bare)
+                if problem or pct:
+                    return value, qual, mult, pct, problem
+                return value / lookup_unit(unit).scale, qual, 1.0, False, ""
+        return _value(text)
 
     def _unit(self, iid, unit_pub, measure, mult, percent, comparable):
         """(factor, unit, unit read, factor of the other reading, problem) for one combination.
