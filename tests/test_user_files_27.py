@@ -169,3 +169,17 @@ def test_a_counting_word_that_does_not_fit_is_an_error_saying_which(tmp_path, un
         load_actuals(figs, plan=load_plan(plan))
     msg = str(e.value)
     assert "figs.csv line 2" in msg and f"'{word}' does not fit" in msg and unit in msg
+
+
+def test_a_yearly_flow_rows_target_sets_the_scale_of_its_figures(tmp_path):
+    """"65.4万" in a 万个 row of a yearly flow (新建5G基站, target 6万个 a year) is 65.4万个,
+    as it is in a running-total row: the target's scale settles it."""
+    plan = tmp_path / "plan.csv"
+    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,"
+                    "measure\nnew_bs,新建5G基站,万个,,,2025,6,annual_flow\n", encoding="utf-8")
+    figs = tmp_path / "figs.csv"
+    figs.write_text("indicator_id,year,value,measure,source_title\n"
+                    "new_bs,2021,5.9万,new_in_year,t\nnew_bs,2022,65.4万,new_in_year,t\n"
+                    "new_bs,2023,2万,new_in_year,t\n", encoding="utf-8")
+    d = load_actuals(figs, plan=load_plan(plan))
+    assert list(d.sort_values("year")["value"]) == pytest.approx([5.9, 65.4, 2.0])

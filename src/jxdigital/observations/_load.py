@@ -91,7 +91,7 @@ def _shipped_magnitudes() -> dict[str, float]:
     for plan_id in plans_table()["plan_id"]:
         for t in load_plan(plan_id).targets:
             v = t.base_value if t.base_value == t.base_value else t.target_value
-            if t.measure == "level" and v == v and v > 0:
+            if t.measure in ("level", "annual_flow") and v == v and v > 0:
                 out.setdefault(t.indicator_id, v)
     return out
 
@@ -461,7 +461,8 @@ class _Reader:
         if plan is not None:
             for tg in plan.targets:
                 v = tg.base_value if tg.base_value == tg.base_value else tg.target_value
-                if tg.measure == "level" and v == v and v > 0:
+                # a yearly flow's target sets its scale too ("65.4万" in a 万个 row)
+                if tg.measure in ("level", "annual_flow") and v == v and v > 0:
                     mags[tg.indicator_id] = v
         self.magnitude = mags
 
