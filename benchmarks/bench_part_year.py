@@ -17,43 +17,18 @@ import math
 import numpy as np
 
 from jxdigital.catalog._load import flow_ids
-from jxdigital.observations import actuals
-from jxdigital.observations._part_year import _factor, _month, _pace, _part_levels, _year_ends
-
-
-def pairs():
-    d = actuals()
-    skip = set(flow_ids())
-    part, ends = _part_levels(d, skip), _year_ends(d)
-    out = []
-    for (iid, region), rows in part.groupby(["indicator_id", "region"], sort=True):
-        mine = ends[(ends["indicator_id"] == iid) & (ends["region"] == region)]
-        seen = set()
-        for r in rows.sort_values("as_of", kind="mergesort").itertuples():
-            m = _month(r.as_of)
-            same = mine[mine["year"] == r.year]
-            if m >= 12 or not len(same) or (r.year, m) in seen:
-                continue
-            seen.add((r.year, m))
-            ye = float(same["value"].iloc[0]) * _factor(str(same["unit"].iloc[0]), r.unit)
-            pace, _ = _pace(mine, int(r.year), m, float(r.value), str(r.unit))
-            if math.isnan(pace):
-                continue
-            guess = float(r.value) * math.exp((12 - m) / 12 * pace)
-            out.append((f"{region}:{iid} {r.as_of}", ye, float(r.value), guess))
-    return out
+from jxdigital.observations import actuals, part_year_pairs
 
 
 def main() -> None:
-    p = pairs()
-    e = np.array([math.log(ye / g) for _, ye, _, g in p])
-    flat = np.array([math.log(ye / v) for _, ye, v, _ in p])
+    p = part_year_pairs(actuals(), set(flow_ids()))
+    e = np.array([x.error for x in p])
+    flat = np.array([math.log(x.year_end / x.part) for x in p])
     inside = []
     for i in range(len(p)):
         rest = np.delete(e, i)
         half = max(2 * float(np.sqrt(np.mean(rest ** 2))), float(np.abs(rest).max()), 0.02)
-        ye, g = p[i][1], p[i][3]
-        inside.append(g * (1 - half) <= ye <= g * (1 + half))
+        inside.append(p[i].guess * (1 - half) <= p[i].year_end <= p[i].guess * (1 + half))
     print(f"pairs: {len(p)}")
     print("| guess | mean abs log error | median | largest | in the leave-one-out band |")
     print("|---|---|---|---|---|")
@@ -62,9 +37,9 @@ def main() -> None:
           f"{sum(inside)}/{len(inside)} |")
     print(f"| part-year level read as the year-end | {np.mean(np.abs(flat)):.3f} | "
           f"{np.median(np.abs(flat)):.3f} | {np.max(np.abs(flat)):.3f} | — |")
-    for (name, ye, v, g), ok in zip(p, inside, strict=True):
-        print(f"  {name}: part {v:g}, guess {g:.1f}, year-end {ye:g}, "
-              f"{'in' if ok else 'OUT'}")
+    for x, ok in zip(p, inside, strict=True):
+        print(f"  {x.series} {x.as_of}: part {x.part:g}, guess {x.guess:.1f}, year-end "
+              f"{x.year_end:g}, {'in' if ok else 'OUT'}")
 
 
 if __name__ == "__main__":

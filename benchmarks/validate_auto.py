@@ -49,12 +49,12 @@ def held_out(data: str):
 def learn_table(auto_model=None, cache: Path | None = None, drop: int = 6,
                 split_falling: bool = True) -> dict:
     """learned.json's content, learned from the M3 training parts minus their last ``drop``
-    (>= 1) years. ``auto_model``: the Auto instance whose calibration is learned (default:
+    (0: all of them) years. ``auto_model``: the Auto instance whose calibration is learned (default:
     ``Auto()``); ``split_falling``: weights of their own for falling histories (the shipped
     design since issue 26) or one table for all (the design before)."""
     if cache is not None and cache.exists():
         return json.loads(cache.read_text())
-    train = [y[:-drop] for y in L.training_parts(DEFAULT_DATA) if len(y) - drop >= 2]
+    train = [y[:len(y) - drop] for y in L.training_parts(DEFAULT_DATA) if len(y) - drop >= 2]
     bw = [_moving(L.windows(train, lo, hi)) for lo, hi in L.BUCKETS]
     ww = [_moving(L.windows(train, lo, hi, complete=True)) for lo, hi in L.BUCKETS]
     table = {}

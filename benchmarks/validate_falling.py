@@ -23,8 +23,6 @@ and history, mean over the origins, and at how many origins the proposal is bett
 ``--origins`` then checks the choice across ``bench_origins.py``'s 9 test origins, with
 both designs learned from the whole M3 training parts (the shipped ``learned.json`` for
 ``auto``). ``--cache DIR`` keeps learned tables (about 6 minutes each). Needs scipy.
-Nothing in ``jxdigital`` changes: the proposal is a subclass here.
-
 Since issue 26 the proposal is the shipped ``auto`` (``tools/learn_models.py`` learns both
 tables into ``learned.json``). The first part still compares the two designs, each learned
 here; ``--origins`` compares against the shipped table, which is now the proposal itself:
@@ -51,50 +49,10 @@ L = V.L  # tools/learn_models.py
 ORIGINS_INSIDE = {"m3": (0,), "m1": range(5), "tourism": range(5)}
 
 
-class FallingAuto(Auto):
-    """``auto`` whose combination uses ``auto_weights_falling`` for falling histories."""
-
-    def _combination(self, zc, zlog, h, params=None):
-        rising = super()._combination(zc, zlog, h, params)
-        if params is None or "auto_weights_falling" not in params:
-            return rising
-        falling = super()._combination(
-            zc, zlog, h, dict(params, auto_weights=params["auto_weights_falling"]))
-        obs = ~np.isnan(zc.z)
-        first = zc.z[np.arange(len(obs)), obs.argmax(axis=1)]
-        with np.errstate(invalid="ignore"):
-            down = zc.z[:, -1] < first
-        return np.where(down[:, None], falling, rising)
-
-
-def _subset(w, falling: bool):
-    hist, fut, scale = w
-    down = np.array([h[-1] < h[0] for h in hist])
-    keep = np.flatnonzero(down if falling else ~down)
-    return [hist[i] for i in keep], fut[keep], scale[keep]
-
-
 def learn_falling(drop: int, cache: Path | None = None) -> dict:
-    """The proposal's table from the M3 training parts less their last ``drop`` years."""
-    if cache is not None and cache.exists():
-        return json.loads(cache.read_text())
-    train = [y[:len(y) - drop] for y in L.training_parts(V.DEFAULT_DATA) if len(y) - drop >= 2]
-    bw = [V._moving(L.windows(train, lo, hi)) for lo, hi in L.BUCKETS]
-    ww = [V._moving(L.windows(train, lo, hi, complete=True)) for lo, hi in L.BUCKETS]
-    table = {"auto_weights": L.learn_weights([_subset(w, False) for w in ww]),
-             "auto_weights_falling": L.learn_weights([_subset(w, True) for w in ww]),
-             "damped_trend_phi": L.learn_phi(ww)}
-    saved = dict(L.CALIBRATED)
-    L.CALIBRATED["auto_positive"] = (FallingAuto(), False)
-    L.CALIBRATED["auto_level"] = (FallingAuto(), True)
-    try:
-        table["calibration"], _ = L.learn_calibration(bw, table)
-    finally:
-        L.CALIBRATED.clear()
-        L.CALIBRATED.update(saved)
-    if cache is not None:
-        cache.write_text(json.dumps(table))
-    return table
+    """The proposal's table from the M3 training parts less their last ``drop`` years: the
+    design ``Auto`` now ships (``validate_auto.learn_table`` with the falling split)."""
+    return V.learn_table(cache=cache, drop=drop, split_falling=True)
 
 
 def held_out(data: str, j: int):
@@ -117,7 +75,8 @@ def held_out(data: str, j: int):
 
 def _score_all(splits, tables) -> pd.DataFrame:
     """splits: (data, origin, train, years, test, h)."""
-    methods = {"auto": Auto(), "falling weights": FallingAuto()}
+    # one model: a table without ``auto_weights_falling`` combines every history alike
+    methods = {"auto": Auto(), "falling weights": Auto()}
     rows = []
     for data, origin, train, years, test, h in splits:
         for cut in V.CUTS:

@@ -15,6 +15,14 @@ from jxdigital.cli import Exit, main
 from jxdigital.errors import InputError
 
 TODAY = "2026-12-01"
+PLAN_HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text"
+
+
+def _csv(tmp_path, name: str, *lines: str):
+    """A UTF-8 CSV file of ``lines`` in ``tmp_path``."""
+    p = tmp_path / name
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return p
 
 
 # ---------------------------------------------------------------- 3. two columns, one year
@@ -86,13 +94,9 @@ def test_files_are_utf8_whatever_the_terminal(tmp_path):
 
 # ---------------------------------------------------------------- 6. full-width ％
 def test_full_width_percent_is_the_same_unit_as_percent(tmp_path):
-    plan = tmp_path / "plan.csv"
-    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text\n"
-                    "share_x,占比,％,2020,40,2025,60\n", encoding="utf-8")
-    figs = tmp_path / "figs.csv"
-    figs.write_text("indicator_id,year,value,unit,source_title\n"
-                    "share_x,2021,45,％,t\nshare_x,2022,48,%,t\nshare_x,2023,50,％,t\n",
-                    encoding="utf-8")
+    plan = _csv(tmp_path, "plan.csv", PLAN_HEADER, "share_x,占比,％,2020,40,2025,60")
+    figs = _csv(tmp_path, "figs.csv", "indicator_id,year,value,unit,source_title",
+                "share_x,2021,45,％,t", "share_x,2022,48,%,t", "share_x,2023,50,％,t")
     p = load_plan(plan)
     assert p.targets[0].indicator.is_share and p.targets[0].indicator.unit == "%"
     r = jxdigital.assess(p, figs, today=TODAY)["share_x"]
@@ -109,14 +113,12 @@ def test_validate_a_folder_says_it_is_one_and_what_to_pass(tmp_path, capsys):
 
 # ---------------------------------------------------------------- 2. figures from the future
 def _future(tmp_path):
-    plan = tmp_path / "plan.csv"
-    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,"
-                    "region\nx_users,用户数,万户,2020,100,2025,200,jiangxi\n", encoding="utf-8")
-    figs = tmp_path / "figs.csv"
-    figs.write_text("indicator_id,region,year,value,published,source_title\n"
-                    "x_users,jiangxi,2023,150,2024-02-01,公报\n"
-                    "x_users,jiangxi,2024,170,2025-02-01,公报\n"
-                    "x_users,jiangxi,2025,230,2099-02-01,公报\n", encoding="utf-8")
+    plan = _csv(tmp_path, "plan.csv", PLAN_HEADER + ",region",
+                "x_users,用户数,万户,2020,100,2025,200,jiangxi")
+    figs = _csv(tmp_path, "figs.csv", "indicator_id,region,year,value,published,source_title",
+                "x_users,jiangxi,2023,150,2024-02-01,公报",
+                "x_users,jiangxi,2024,170,2025-02-01,公报",
+                "x_users,jiangxi,2025,230,2099-02-01,公报")
     return plan, figs
 
 
@@ -141,17 +143,19 @@ def test_validate_notes_figures_published_after_today(tmp_path, capsys):
 
 
 # ---------------------------------------------------------------- 8. counting words
+def _one_figure(tmp_path, unit: str, text: str):
+    """A one-row plan in ``unit`` and one figure printed as ``text``."""
+    return (_csv(tmp_path, "plan.csv", PLAN_HEADER, f"thing,某数量,{unit},2020,1,2025,2"),
+            _csv(tmp_path, "figs.csv", "indicator_id,year,value,source_title",
+                 f"thing,2021,{text},t"))
+
+
 @pytest.mark.parametrize(("unit", "text", "value"), [
     ("万个", "61625个", 6.1625), ("万个", "1467个", 0.1467), ("万个", "5.9万个", 5.9),
     ("亿户", "3.35亿户", 3.35), ("家", "1200家", 1200.0), ("万户", "4024万户", 4024.0)])
 def test_a_counting_word_that_fits_the_rows_unit_is_part_of_the_figure(tmp_path, unit, text,
                                                                       value):
-    plan = tmp_path / "plan.csv"
-    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text\n"
-                    f"thing,某数量,{unit},2020,1,2025,2\n", encoding="utf-8")
-    figs = tmp_path / "figs.csv"
-    figs.write_text(f"indicator_id,year,value,source_title\nthing,2021,{text},t\n",
-                    encoding="utf-8")
+    plan, figs = _one_figure(tmp_path, unit, text)
     d = load_actuals(figs, plan=load_plan(plan))
     assert d["value"].iloc[0] == pytest.approx(value) and d["unit"].iloc[0] == unit
 
@@ -159,12 +163,7 @@ def test_a_counting_word_that_fits_the_rows_unit_is_part_of_the_figure(tmp_path,
 @pytest.mark.parametrize(("unit", "text", "word"), [("万个", "61625座", "座"),
                                                     ("万户", "1467家", "家")])
 def test_a_counting_word_that_does_not_fit_is_an_error_saying_which(tmp_path, unit, text, word):
-    plan = tmp_path / "plan.csv"
-    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text\n"
-                    f"thing,某数量,{unit},2020,1,2025,2\n", encoding="utf-8")
-    figs = tmp_path / "figs.csv"
-    figs.write_text(f"indicator_id,year,value,source_title\nthing,2021,{text},t\n",
-                    encoding="utf-8")
+    plan, figs = _one_figure(tmp_path, unit, text)
     with pytest.raises(InputError) as e:
         load_actuals(figs, plan=load_plan(plan))
     msg = str(e.value)
@@ -174,12 +173,10 @@ def test_a_counting_word_that_does_not_fit_is_an_error_saying_which(tmp_path, un
 def test_a_yearly_flow_rows_target_sets_the_scale_of_its_figures(tmp_path):
     """"65.4万" in a 万个 row of a yearly flow (新建5G基站, target 6万个 a year) is 65.4万个,
     as it is in a running-total row: the target's scale settles it."""
-    plan = tmp_path / "plan.csv"
-    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,"
-                    "measure\nnew_bs,新建5G基站,万个,,,2025,6,annual_flow\n", encoding="utf-8")
-    figs = tmp_path / "figs.csv"
-    figs.write_text("indicator_id,year,value,measure,source_title\n"
-                    "new_bs,2021,5.9万,new_in_year,t\nnew_bs,2022,65.4万,new_in_year,t\n"
-                    "new_bs,2023,2万,new_in_year,t\n", encoding="utf-8")
+    plan = _csv(tmp_path, "plan.csv", PLAN_HEADER + ",measure",
+                "new_bs,新建5G基站,万个,,,2025,6,annual_flow")
+    figs = _csv(tmp_path, "figs.csv", "indicator_id,year,value,measure,source_title",
+                "new_bs,2021,5.9万,new_in_year,t", "new_bs,2022,65.4万,new_in_year,t",
+                "new_bs,2023,2万,new_in_year,t")
     d = load_actuals(figs, plan=load_plan(plan))
     assert list(d.sort_values("year")["value"]) == pytest.approx([5.9, 65.4, 2.0])

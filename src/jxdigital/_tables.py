@@ -200,7 +200,6 @@ def _csv_categories(p: Path, enc: str, skip: int, delimiter: str,
     distinct text once rather than every cell (read_csv's own category dtype would turn
     2021 into an int and 2022-03-01 into a date). ``text``: the file already decoded."""
     parts: list[pd.DataFrame] = []
-    src = p if text is None else io.StringIO(text)
     with (open(p, encoding=enc, newline="") if text is None else io.StringIO(text)) as f:
         for _ in range(skip):
             f.readline()
@@ -209,7 +208,8 @@ def _csv_categories(p: Path, enc: str, skip: int, delimiter: str,
         raise pd.errors.EmptyDataError
     # one column more than the header: a row with an extra field is found, not shifted into
     # an index (pandas' default) or dropped
-    reader = pd.read_csv(src, dtype=str, keep_default_na=False, na_filter=False, encoding=enc,
+    source = p if text is None else io.StringIO(text)
+    reader = pd.read_csv(source, dtype=str, keep_default_na=False, na_filter=False, encoding=enc,
                          skiprows=skip + 1, sep=delimiter, chunksize=50_000, header=None,
                          names=list(range(len(header) + 1)), index_col=False)
     with reader:

@@ -125,7 +125,7 @@ def gather(data: pd.DataFrame, as_of=None, when: Timing | None = None,
         if len(totals) and len(bounds):  # where the share of the year is known, it says more
             done = set(zip(totals["indicator_id"], totals["region"], totals["year"],
                            strict=True))
-            bounds = bounds[[(i, r, y, m) not in {(*k, "level") for k in done} for i, r, y, m
+            bounds = bounds[[m != "level" or (i, r, y) not in done for i, r, y, m
                              in zip(bounds["indicator_id"], bounds["region"], bounds["year"],
                                     bounds["measure"], strict=True)]]
         skip = set(stocks) | flows
@@ -261,12 +261,9 @@ def part_year_bounds_of(frame: pd.DataFrame) -> tuple[PartYearBound, ...]:
     gave."""
     if "part_value" not in frame or "kind" not in frame:
         return ()
+    # (a year-end estimated from a level, or a total over its share, is approximate)
     d = frame[frame["part_value"].notna() & (frame["qualifier"] == codes.LOWER_BOUND)
               & (frame["kind"] == "derived")]
-    if "pace" in d:
-        d = d[d["pace"].isna()]
-    if "share" in d:
-        d = d[d["share"].isna()]
     return tuple(PartYearBound(int(r["year"]), str(r["part_as_of"]), float(r["value"]))
                  for r in d.to_dict("records"))
 

@@ -21,6 +21,9 @@ _PREFIX = {"": 1.0, "十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "十万": 1e
 _COUNTERS = ("个", "户", "件", "家", "名", "人", "所", "项", "台", "套", "台/套", "台(套)",
              "条", "页", "次", "门", "座", "张")
 
+#: The counting words of counter units (个, 户, 座 …), public for readers of printed figures.
+COUNTERS = _COUNTERS
+
 UNITS: dict[str, Unit] = {
     "元": Unit("CNY", 1.0),
     "%": Unit("%", 1.0, "percent"),

@@ -14,7 +14,14 @@ from ._flows import YearShare, as_of_month, flow_totals, year_shares
 from ._load import ActualsError, actuals, load_actuals, merge_actuals, shipped_actuals
 from ._model import COLUMNS, SOURCE_TYPES, Observation
 from ._numbers import QUALIFIERS, parse_number
-from ._part_year import LevelSpread, flow_bounds, level_estimates, level_spread
+from ._part_year import (
+    LevelSpread,
+    PartYearPair,
+    flow_bounds,
+    level_estimates,
+    level_spread,
+    part_year_pairs,
+)
 from ._reconcile import (
     APPROXIMATE_HALF_WIDTH,
     Resolution,
@@ -79,6 +86,7 @@ __all__ = [
     "Coverage",
     "LevelSpread",
     "Observation",
+    "PartYearPair",
     "Resolution",
     "YearShare",
     "actuals",
@@ -98,6 +106,7 @@ __all__ = [
     "merge_actuals",
     "override_selection",
     "parse_number",
+    "part_year_pairs",
     "published_by",
     "reconcile",
     "shipped_actuals",

@@ -29,6 +29,7 @@ from ..catalog import Plan, conversion_factor, indicator_registry, load_plan, lo
 from ..catalog._load import plans_table
 from ..catalog._regions import EXPECTED as REGION_EXPECTED
 from ..catalog._regions import region_code
+from ..catalog._units import COUNTERS
 from ..codes import LOWER_BOUND, OBSERVATION_MEASURES
 from ..errors import InputError, Problem
 from ._model import COLUMNS, SOURCE_TYPES
@@ -402,9 +403,9 @@ def _value(text: str):
     return n.value, n.qualifier, n.multiplier, n.percent, ""
 
 
-#: Counting words a printed figure may end with ("61625座", "3.35亿户").
-COUNTING_WORDS = tuple(sorted(("个", "户", "件", "家", "名", "人", "所", "项", "台", "套",
-                               "条", "座", "张", "次", "门", "页"), key=len, reverse=True))
+#: Counting words a printed figure may end with ("61625座", "3.35亿户"): the units'
+#: counters, longest first.
+COUNTING_WORDS = tuple(sorted(COUNTERS, key=len, reverse=True))
 
 
 def counting_word(text: str, unit: str) -> tuple[str, str]:
@@ -640,7 +641,7 @@ class _Reader:
     def _value_in_row(self, iid, unit_pub, text):
         """``_value`` of a figure, a trailing counting word that fits the row's unit (its
         ``unit`` cell, else the indicator's) read as part of it ("61625座")."""
-        if text and text[-1:] in "个户件家名人所项台套条座张次门页" and iid:
+        if iid and text.endswith(COUNTING_WORDS):
             try:
                 unit = unicodedata.normalize("NFKC", unit_pub) or self.indicator(iid).unit
             except (KeyError, ValueError):

@@ -39,18 +39,37 @@ LEVEL_COLUMNS = ["spread", "part_as_of", "part_value", "pace", "pace_from", "pai
 
 @dataclass(frozen=True)
 class LevelSpread:
-    """How far year-ends sit from a part-year level grown at the series' pace: the mean
-    log error (shown, not applied) and ``spread``, the relative half-width of the band a
-    year-end is given, over ``pairs`` pairs of ``series``."""
+    """How far year-ends sit from a part-year level grown at the series' pace: ``spread``,
+    the relative half-width of the band a year-end is given, over ``pairs`` pairs of
+    ``series``; ``first_month``: the earliest month among the pairs (a figure from earlier
+    in a year is not read: it lies outside what was learned, and a statement early in a
+    year often restates the last year-end: 87% of villages "in March 2022" was the end-2021
+    figure)."""
 
-    mean: float
     spread: float
     pairs: int
     series: tuple[str, ...]
-    #: the earliest month among the pairs: a figure from earlier in a year is not read (it
-    #: lies outside what was learned, and a statement early in a year often restates the
-    #: last year-end: 87% of villages "in March 2022" was the end-2021 figure)
     first_month: int = 1
+
+
+@dataclass(frozen=True)
+class PartYearPair:
+    """A series with a part-year level (``part`` at month ``month`` of ``year``) and the
+    year-end of that year (``year_end``), both in the part-year figure's unit; ``guess``:
+    the part-year level grown at the series' pace for the rest of the year."""
+
+    series: str
+    as_of: str
+    year: int
+    month: int
+    part: float
+    year_end: float
+    guess: float
+
+    @property
+    def error(self) -> float:
+        """ln(year-end / guess)."""
+        return math.log(self.year_end / self.guess)
 
 
 def _month(as_of: str) -> int:
@@ -102,14 +121,13 @@ def _pace(ends: pd.DataFrame, year: int, month: int, value: float, unit: str
     return math.log(value / v) / years, f"{int(p['year'])} {float(p['value']):g} {p['unit']}"
 
 
-def level_spread(df: pd.DataFrame, skip: set[str]) -> LevelSpread | None:
-    """The error of the part-year guess of a year-end, over every series of ``df`` with a
-    part-year level, the year-end of the same year and one before (``skip``: indicators
-    that are not levels that may fall or rise alike: yearly totals). None with fewer than
-    ``MIN_PAIRS`` pairs."""
+def part_year_pairs(df: pd.DataFrame, skip: set[str]) -> list[PartYearPair]:
+    """Every series of ``df`` with a part-year level, the year-end of the same year and one
+    before it (for the pace), one pair per series, year and month (``skip``: indicators
+    that are not levels: yearly totals)."""
     part = _part_levels(df, skip)
     ends = _year_ends(df)
-    errors, names, months = [], set(), []
+    out = []
     for (iid, region), rows in part.groupby(["indicator_id", "region"], sort=True):
         mine = ends[(ends["indicator_id"] == iid) & (ends["region"] == region)]
         seen = set()
@@ -123,18 +141,26 @@ def level_spread(df: pd.DataFrame, skip: set[str]) -> LevelSpread | None:
             pace, _ = _pace(mine, int(r.year), m, float(r.value), str(r.unit))
             if math.isnan(pace) or not ye > 0:
                 continue
-            errors.append(math.log(ye / (float(r.value) * math.exp((12 - m) / 12 * pace))))
-            names.add(f"{region}:{iid}")
-            months.append(m)
-    if len(errors) < MIN_PAIRS:
+            out.append(PartYearPair(f"{region}:{iid}", str(r.as_of), int(r.year), m,
+                                    float(r.value), ye,
+                                    float(r.value) * math.exp((12 - m) / 12 * pace)))
+    return out
+
+
+def level_spread(df: pd.DataFrame, skip: set[str]) -> LevelSpread | None:
+    """The error of the part-year guess of a year-end over ``part_year_pairs``; None with
+    fewer than ``MIN_PAIRS`` pairs."""
+    pairs = part_year_pairs(df, skip)
+    if len(pairs) < MIN_PAIRS:
         return None
-    e = np.array(errors)
+    e = np.array([p.error for p in pairs])
     # centred on the guess itself (no learned shift: a handful of pairs from growing
     # series would pull a flat share down), wide enough for the root-mean-square error
     # twice over and for the largest one
     half = max(2 * float(np.sqrt(np.mean(e ** 2))), float(np.abs(e).max()))
-    return LevelSpread(float(e.mean()), max(half, APPROXIMATE_HALF_WIDTH), len(e),
-                       tuple(sorted(names)), min(months))
+    return LevelSpread(max(half, APPROXIMATE_HALF_WIDTH), len(e),
+                       tuple(sorted({p.series for p in pairs})),
+                       min(p.month for p in pairs))
 
 
 def level_estimates(df: pd.DataFrame, skip: set[str], spread: LevelSpread | None,
