@@ -87,7 +87,7 @@ def _cmd_conflicts(args: argparse.Namespace) -> int:
 
         plan = load_plan(args.plan)
         ids = [i.indicator_id for i in plan.indicators]
-        found = found[found["indicator_id"].isin(ids) & (found["region"] == plan.region)]
+        found = found[found["indicator_id"].isin(ids) & found["region"].isin(plan.regions)]
     if args.format == "table" and found.empty:
         print("jxdigital: no indicator-year whose sources disagree by more than 1%")
         return Exit.OK

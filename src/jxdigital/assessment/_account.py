@@ -19,7 +19,8 @@ _FORECAST = {"achieved": "met", "on_track": "met", "met": "met", "off_track": "m
              "missed": "missed"}
 
 ACCOUNT_COLUMNS = [
-    "seq", "category_zh", "category_en", "indicator_id", "name_zh", "name_en", "unit",
+    "seq", "category_zh", "category_en", "indicator_id", "key", "region", "name_zh",
+    "name_en", "unit",
     "target_text", "target_value", "target_year", "outcome", "outcome_zh", "outcome_en",
     "final", "status", "status_zh", "status_en", "year", "value", "qualifier", "margin",
     "margin_pp", "p_met", "reason_zh", "reason_en"]
@@ -54,8 +55,9 @@ class Account:
             o = outcome_of(r.status_cn)
             rows.append({
                 "seq": r.seq, "category_zh": r.category_zh, "category_en": r.category_en,
-                "indicator_id": r.indicator_id, "name_zh": r.name_zh, "name_en": r.name_en,
-                "unit": r.unit, "target_text": r.target_text, "target_value": r.target_value,
+                "indicator_id": r.indicator_id, "key": r.key, "region": r.region,
+                "name_zh": r.name_zh, "name_en": r.name_en, "unit": r.unit,
+                "target_text": r.target_text, "target_value": r.target_value,
                 "target_year": r.target_year, "outcome": o,
                 "outcome_zh": self.words(o)[0], "outcome_en": self.words(o)[1],
                 "final": r.final, "status": r.status_cn,
@@ -90,29 +92,28 @@ class Account:
         """One row per target and review year: ``review_year, p_met, status``, and the
         target's ``outcome``; the current assessment is the last review (``review_year``
         its review date's year, ``current`` True). Empty without a history."""
-        cols = ["seq", "indicator_id", "name_zh", "name_en", "review_year", "review",
+        cols = ["seq", "indicator_id", "key", "region", "name_zh", "name_en", "review_year",
+                "review",
                 "current", "p_met", "status", "verdict", "status_zh", "outcome", "final"]
         if self.history is None or not len(self.history):
             return pd.DataFrame(columns=cols)
-        out = self.to_frame().set_index("indicator_id")
+        out = self.to_frame().set_index("key")
         h = self.history.copy()
-        known = set(h["indicator_id"])  # the targets reviewed: those whose outcome is known
+        known = set(h["key"])  # the targets reviewed: those whose outcome is known
         h["review"] = h["review_year"].astype(int).map(lambda y: f"{y}-12-31")
         h["current"] = False
         now = pd.DataFrame([{
             "review_year": self.assessment.timing.review.year,
             "review": self.assessment.timing.review.isoformat(), "current": True,
-            "seq": r.seq, "indicator_id": r.indicator_id, "p_met": r.p_met,
+            "seq": r.seq, "indicator_id": r.indicator_id, "key": r.key, "region": r.region,
+            "p_met": r.p_met,
             "status_cn": r.status_cn, "verdict": r.verdict, "status_zh": r.status_zh}
-            for r in self.assessment if r.indicator_id in known])
+            for r in self.assessment if r.key in known])
         h = pd.concat([h, now], ignore_index=True)
-        h = h[~h.duplicated(["indicator_id", "review"], keep="last")]
+        h = h[~h.duplicated(["key", "review"], keep="last")]
         h["status"] = h["status_cn"]
-        h["outcome"] = h["indicator_id"].map(out["outcome"])
-        h["final"] = h["indicator_id"].map(out["final"])
-        h["name_zh"] = h["indicator_id"].map(out["name_zh"])
-        h["name_en"] = h["indicator_id"].map(out["name_en"])
-        h["seq"] = h["indicator_id"].map(out["seq"])
+        for c in ("outcome", "final", "name_zh", "name_en", "seq"):
+            h[c] = h["key"].map(out[c])
         return h.sort_values(["seq", "review"])[cols].reset_index(drop=True)
 
     def warnings(self) -> pd.DataFrame:
@@ -120,15 +121,17 @@ class Account:
         that forecast it (on track / achieved → met, off track → missed), how many were
         right, and how many forecast nothing (at risk, insufficient data)."""
         r = self.retrospective()
-        cols = ["indicator_id", "name_zh", "outcome", "reviews", "right", "wrong", "silent"]
+        cols = ["indicator_id", "key", "region", "name_zh", "outcome", "reviews", "right",
+                "wrong", "silent"]
         if not len(r):
             return pd.DataFrame(columns=cols)
         known = r[r["outcome"].isin(["met", "missed"]) & ~r["status"].isin(["met", "missed"])]
         rows = []
-        for iid, g in known.groupby("indicator_id", sort=False):
+        for key, g in known.groupby("key", sort=False):
             said = g["status"].map(_FORECAST)
             outcome = g["outcome"].iloc[0]
-            rows.append({"indicator_id": iid, "name_zh": g["name_zh"].iloc[0],
+            rows.append({"indicator_id": g["indicator_id"].iloc[0], "key": key,
+                         "region": g["region"].iloc[0], "name_zh": g["name_zh"].iloc[0],
                          "outcome": outcome, "reviews": len(g),
                          "right": int((said == outcome).sum()),
                          "wrong": int((said.notna() & (said != outcome)).sum()),

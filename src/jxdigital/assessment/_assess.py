@@ -441,7 +441,8 @@ def _target_fields(j: Judgement) -> dict:
     low, high = lt.met_range
     band = lt.band if lt.comparator in ("around", "between") else (NAN, NAN)
     return dict(
-        plan_id=t.plan_id, seq=t.seq, indicator_id=ind.indicator_id, name_zh=ind.name_zh,
+        plan_id=t.plan_id, seq=t.seq, indicator_id=ind.indicator_id, key=t.key,
+        name_zh=ind.name_zh,
         name_en=ind.name_en, short_zh=ind.short_zh or ind.name_zh,
         short_en=ind.short_en or ind.name_en, category_zh=ind.category_zh,
         category_en=ind.category_en,
@@ -592,10 +593,10 @@ def _check(scheme: str, lang: str, evidence: str = "all") -> None:
 
 def _used(judgements: list[Judgement]) -> tuple[dict, dict, dict, dict]:
     """(projections, compared series' projections, figures used, figures of the compared
-    series), each by the target's indicator id."""
+    series), each by the target's key."""
     projections, references, used, compared = {}, {}, {}, {}
     for j in judgements:
-        iid = j.target.indicator.indicator_id
+        iid = j.target.key
         used[iid] = j.own.judged
         if j.reference is not None:
             compared[iid] = j.reference.judged
@@ -657,7 +658,7 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
         retrospective needs only the targets whose outcome is known)."""
         keep = None if ids is None else set(ids)
         sub = p if keep is None else p.model_copy(
-            update={"targets": tuple(t for t in p if t.indicator_id in keep)})
+            update={"targets": tuple(t for t in p if t.key in keep)})
         # each review reads only the series those targets rest on (five reviews of a few
         # targets need not sift every figure of a plan of hundreds)
         mine = data if keep is None else _of_series(data, _needed_series(sub, shares=True))
@@ -669,7 +670,8 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
                       history=history, wording=wording, compared_series=compared)
 
 
-HISTORY_COLUMNS = ["review_year", "as_of", "plan_id", "seq", "indicator_id", "name_zh",
+HISTORY_COLUMNS = ["review_year", "as_of", "plan_id", "seq", "indicator_id", "key", "region",
+                   "name_zh",
                    "latest_year", "latest_value", "n_obs", "projected", "p_met", "status",
                    "status_cn", "verdict", "status_zh", "phase", "final", "reason_zh",
                    "reason_en"]

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
-from ..errors import NotFoundError
+from ..catalog._models import find_target
 from ._account import Account
 from ._timing import Timing
 from ._timing import timing as _timing
@@ -27,6 +27,9 @@ class TargetStatus(BaseModel):
     plan_id: str
     seq: int
     indicator_id: str
+    #: the target's name in its plan (``Target.key``): the indicator id, with ``@region``
+    #: where the plan lists the indicator for several regions
+    key: str = ""
     name_zh: str
     name_en: str = ""
     #: short names for chart panels (the catalogue's, else the full name)
@@ -114,10 +117,10 @@ YEAR_FIELDS = ("base_year", "latest_year", "eurostat_from", "reference_latest_ye
 class Assessment:
     """Every target of a plan assessed; ``to_frame()`` one row per target.
 
-    ``projections`` maps indicator id → the ``Projection`` behind it (and
+    ``projections`` maps a target's key → the ``Projection`` behind it (and
     ``reference_projections`` the national one for relative targets), for charts;
     ``series`` the figures each target was judged on and ``compared_series`` those of the
-    series it is compared with (both by the target's indicator id); ``data`` the usable
+    series it is compared with (both by the target's key); ``data`` the usable
     observations and
     ``actuals`` every observation known (all sources, non-comparable ones included).
     ``timing`` says when it was made (``generated``) and as of when it judges
@@ -172,8 +175,8 @@ class Assessment:
         return all(self.timing.year_over(t.target_year) for t in self.targets)
 
     def settled(self) -> list[str]:
-        """The targets whose outcome is known (met or missed), by indicator id."""
-        return [t.indicator_id for t in self.targets if t.verdict in ("met", "missed")
+        """The targets whose outcome is known (met or missed), by key (``Target.key``)."""
+        return [t.key for t in self.targets if t.verdict in ("met", "missed")
                 or (not t.verdict and t.status_cn in ("met", "missed"))]
 
     def account(self, history: bool = True) -> Account:
@@ -206,11 +209,10 @@ class Assessment:
     def __iter__(self):
         return iter(self.targets)
 
-    def __getitem__(self, indicator_id: str) -> TargetStatus:
-        for t in self.targets:
-            if t.indicator_id == indicator_id:
-                return t
-        raise NotFoundError(f"no target {indicator_id!r} in plan {self.plan.plan_id!r}")
+    def __getitem__(self, key: str | tuple[str, str]) -> TargetStatus:
+        """A target's status by its key (``base_stations_5g@nanchang``), an indicator id the
+        plan lists once, or ``(indicator_id, region)``."""
+        return find_target(self.targets, key, f"plan {self.plan.plan_id!r}")
 
     def to_frame(self) -> pd.DataFrame:
         """One row per target, every field of ``TargetStatus``; years as whole numbers

@@ -97,12 +97,12 @@ def _series_of(a: Assessment, references: bool) -> dict[SeriesKey, _Series]:
         key = own_series(t)
         names = (ind.name_zh, ind.name_en) if key == (ind.indicator_id, ind.region) else \
             a.wording.series_names(key, key.region)
-        out.setdefault(key, _Series()).add(t.target_year, a.series.get(ind.indicator_id),
+        out.setdefault(key, _Series()).add(t.target_year, a.series.get(t.key),
                                            names)
         ref = reference_series(t)
         if references and ref is not None:
             out.setdefault(ref, _Series()).add(
-                t.target_year, a.compared_series.get(ind.indicator_id),
+                t.target_year, a.compared_series.get(t.key),
                 a.wording.series_names(ref, ind.region))
     return out
 

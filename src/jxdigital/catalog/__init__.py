@@ -11,6 +11,7 @@ from ._models import (
     Target,
 )
 from ._parse import COMPARATORS, parse_base, parse_growth, parse_target
+from ._regions import region_name
 from ._registry import indicator_registry
 from ._units import TYPOS, conversion_factor, lookup_unit, unit_name
 
@@ -36,5 +37,6 @@ __all__ = [
     "parse_growth",
     "parse_target",
     "plans",
+    "region_name",
     "unit_name",
 ]

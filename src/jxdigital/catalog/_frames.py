@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # the plan's type only: _models uses this module
     from ._models import Plan
 
 PLAN_COLUMNS = [
-    "plan_id", "seq", "indicator_id", "name_zh", "name_en", "category_zh", "category_en",
+    "plan_id", "seq", "indicator_id", "key", "name_zh", "name_en", "category_zh", "category_en",
     "unit", "unit_base", "unit_scale", "is_share", "direction", "measure", "region",
     "base_year", "base_value", "base_text", "base_qualifier",
     "target_year", "target_value", "target_high", "target_text", "comparator", "tolerance",
@@ -32,6 +32,7 @@ def plan_frame(plan: Plan) -> pd.DataFrame:
         low, high = t.met_range
         rows.append({
             "plan_id": t.plan_id, "seq": t.seq, "indicator_id": ind.indicator_id,
+            "key": t.key,
             "name_zh": ind.name_zh, "name_en": ind.name_en,
             "category_zh": ind.category_zh, "category_en": ind.category_en,
             "unit": ind.unit, "unit_base": ind.unit_base, "unit_scale": ind.unit_scale,
@@ -68,8 +69,9 @@ def audit_frame(plan: Plan) -> pd.DataFrame:
         at_stated = f["base_value"] * (1 + f["stated_growth"]) ** years
     gap = (f["implied_cagr"] - f["stated_growth"]) * 100
     out = pd.DataFrame({
-        "plan_id": f["plan_id"], "indicator_id": f["indicator_id"], "name_zh": f["name_zh"],
-        "name_en": f["name_en"], "unit": f["unit"], "is_share": f["is_share"],
+        "plan_id": f["plan_id"], "indicator_id": f["indicator_id"], "key": f["key"],
+        "region": f["region"], "name_zh": f["name_zh"], "name_en": f["name_en"],
+        "unit": f["unit"], "is_share": f["is_share"],
         "base_year": f["base_year"], "base_value": f["base_value"], "base_text": f["base_text"],
         "target_year": f["target_year"], "target_value": f["target_value"],
         "target_text": f["target_text"],

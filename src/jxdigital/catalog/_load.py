@@ -367,10 +367,18 @@ def plan_from_frame(df: pd.DataFrame, file: str, meta: dict[str, str],
     for i, row in enumerate(df.to_dict("records")):
         line = lines[i] if lines is not None else i + 2
         reader = _RowReader(file, line, row)
-        if reader.id in seen:
-            reader.bad("indicator_id", f"an id used once per plan (also on line {seen[reader.id]})")
-        seen.setdefault(reader.id, line)
         t = reader.read(meta)
+        if t is not None:
+            # one target per indicator, region and target year: a row pasted twice, or
+            # two regions' rows that both fell back to the plan's region
+            key = (t.indicator_id, t.region, t.target_year)
+            if key in seen:
+                reader.bad("indicator_id", f"one row per indicator, region and target year "
+                           f"(line {seen[key]} also has {t.indicator_id} for {t.region} in "
+                           f"{t.target_year})")
+                t = None
+            else:
+                seen[key] = line
         problems += reader.problems
         if t is not None:
             targets.append(t)
@@ -486,7 +494,8 @@ def shipped_ids_note(plan: Plan) -> str | None:
     if is_shipped(plan):
         return None
     shipped = shipped_units()
-    shared = [t.indicator for t in plan if t.indicator_id in shipped]
+    shared = list({t.indicator_id: t.indicator for t in plan
+                   if t.indicator_id in shipped}.values())
     if not shared:
         return None
     ids = ", ".join(ind.indicator_id for ind in shared)
@@ -511,8 +520,10 @@ def shipped_ids_note(plan: Plan) -> str | None:
         units += f" Shipped figures are converted to your units ({'; '.join(converted)})."
     if dropped:
         units += f" Shipped figures in other units are not used ({'; '.join(dropped)})."
-    return (f"{head} They are judged on your figures and on shipped figures for region "
-            f"{plan.region!r} only; the plan's own base-year values are kept.{units} Rename "
+    return (f"{head} They are judged on your figures and on shipped figures for "
+            f"{'region' if len(plan.regions) == 1 else 'regions'} "
+            f"{', '.join(map(repr, plan.regions))} only; the plan's own base-year values are "
+            f"kept.{units} Rename "
             "the ids if they mean something else.")
 
 

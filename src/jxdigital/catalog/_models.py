@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .. import growth
 from ..codes import USER_REGION  # noqa: F401 (re-exported)
@@ -120,10 +121,19 @@ class Target(BaseModel):
     linked: str = ""
     source: Source = Source()
     note: str = ""
+    #: the target's name within its plan, unique there (``Plan`` sets it): the indicator
+    #: id where the plan lists the indicator once, ``id@region`` where it lists it for
+    #: several regions (a table broken down to 设区市), ``id@year`` / ``id@region@year``
+    #: where it lists it for several target years
+    key: str = ""
 
     @property
     def indicator_id(self) -> str:
         return self.indicator.indicator_id
+
+    @property
+    def region(self) -> str:
+        return self.indicator.region
 
     @property
     def years(self) -> int | None:
@@ -222,6 +232,42 @@ class Target(BaseModel):
         return float(growth.implied_pp_per_year(self.base_value, self.target_value, self.years))
 
 
+def target_keys(targets: Sequence[Target]) -> list[str]:
+    """Each target's key: kept where set; else the indicator id, with ``@region`` where the
+    targets list the indicator for several regions and ``@year`` where they list it for
+    several target years of one region."""
+    regions: dict[str, set[str]] = {}
+    years: dict[tuple[str, str], int] = {}
+    for t in targets:
+        regions.setdefault(t.indicator_id, set()).add(t.region)
+        years[t.indicator_id, t.region] = years.get((t.indicator_id, t.region), 0) + 1
+    out = []
+    for t in targets:
+        k = t.key or t.indicator_id + (f"@{t.region}" if len(regions[t.indicator_id]) > 1
+                                       else "")
+        if not t.key and years[t.indicator_id, t.region] > 1:
+            k += f"@{t.target_year}"
+        out.append(k)
+    return out
+
+
+def find_target(items: Sequence[Any], key: str | tuple[str, str], where: str) -> Any:
+    """The item (a target or its status: ``key``, ``indicator_id``, ``region``) named by
+    ``key``: its key, an indicator id named once, or ``(indicator_id, region)``."""
+    if isinstance(key, tuple):
+        found = [t for t in items if (t.indicator_id, t.region) == tuple(key)]
+    else:
+        found = [t for t in items if t.key == key] or \
+            [t for t in items if t.indicator_id == key]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise NotFoundError(f"{where} lists {key!r} more than once; name one by its key: "
+                            + ", ".join(t.key for t in found))
+    known = ", ".join(t.key for t in items)
+    raise NotFoundError(f"{key!r} is not a target of {where}; its targets are: {known}")
+
+
 class Plan(BaseModel):
     """A plan: its metadata and its targets in printed order."""
 
@@ -239,19 +285,37 @@ class Plan(BaseModel):
     path: str = ""  # the file the plan was read from
     targets: tuple[Target, ...]
 
+    @field_validator("targets")
+    @classmethod
+    def _keyed(cls, targets: tuple[Target, ...]) -> tuple[Target, ...]:
+        """Each target named once (``Target.key``); one target per indicator, region and
+        target year."""
+        seen: dict[tuple[str, str, int], Target] = {}
+        for t in targets:
+            k = (t.indicator_id, t.region, t.target_year)
+            if k in seen:
+                raise ValueError(f"two targets for {t.indicator_id} in {t.region} for "
+                                 f"{t.target_year} (rows {seen[k].seq} and {t.seq})")
+            seen[k] = t
+        keys = target_keys(targets)
+        return tuple(t if t.key == k else t.model_copy(update={"key": k})
+                     for t, k in zip(targets, keys, strict=True))
+
     def __len__(self) -> int:
         return len(self.targets)
 
     def __iter__(self):  # type: ignore[override]
         return iter(self.targets)
 
-    def __getitem__(self, indicator_id: str) -> Target:
-        for t in self.targets:
-            if t.indicator_id == indicator_id:
-                return t
-        known = ", ".join(t.indicator_id for t in self.targets)
-        raise NotFoundError(f"plan {self.plan_id!r} has no indicator {indicator_id!r}; it has: "
-                            f"{known}")
+    @property
+    def regions(self) -> tuple[str, ...]:
+        """The regions the targets are for, in the plan's order."""
+        return tuple(dict.fromkeys(t.region for t in self.targets))
+
+    def __getitem__(self, key: str | tuple[str, str]) -> Target:
+        """A target by its key (``base_stations_5g``, ``base_stations_5g@nanchang``), by an
+        indicator id the plan lists once, or by ``(indicator_id, region)``."""
+        return find_target(self.targets, key, f"plan {self.plan_id!r}")
 
     @property
     def indicators(self) -> tuple[Indicator, ...]:

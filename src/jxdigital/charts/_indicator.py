@@ -100,10 +100,8 @@ def resolve(assessment, indicator_id: str | None) -> tuple[Assessment, TargetSta
                         "'digital_economy_value_added'")
     try:
         return assessment, assessment[indicator_id]
-    except KeyError:
-        ids = ", ".join(t.indicator_id for t in assessment)
-        raise NotFoundError(f"argument 'indicator_id': {indicator_id!r} is not a target of plan "
-                            f"{assessment.plan.plan_id!r}; its targets are: {ids}") from None
+    except KeyError as e:
+        raise NotFoundError(f"argument 'indicator_id': {e.args[0]}") from None
 
 
 @dataclass(frozen=True)
@@ -501,7 +499,7 @@ def indicator_spec(assessment, indicator_id: str | None = None, lang: str | None
     """The view's chart specification of one target."""
     a, r = resolve(assessment, indicator_id)
     v = view(a, S.check_lang(lang or a.lang))
-    return v.chart(r.indicator_id)
+    return v.chart(r.key)
 
 
 def _build(c: IndicatorChart, st: S.Style, *, detail: bool, title: bool, dpi: float,
@@ -554,7 +552,7 @@ def plot_indicator(assessment, indicator_id: str | None = None, *, lang: str | N
     """
     a, r = resolve(assessment, indicator_id)
     st = S.get_style(style)
-    c = indicator_spec(a, r.indicator_id, lang)
+    c = indicator_spec(a, r.key, lang)
     detail = st.name != "slide" if detail is None else detail
     with S.drawing(st):
         fig, _, _ = _build(c, st, detail=detail, title=title, dpi=st.dpi, ax=ax)

@@ -529,8 +529,9 @@ class _Reader:
         iid = iid_c.values()
 
         def region_of(s):
-            if s == "":
-                return self.default_region, ""
+            if s == "":  # no default: the plan lists several regions
+                return self.default_region, "" if self.default_region else \
+                    "a region: the plan lists several (" + ", ".join(self.plan.regions) + ")"
             code = region_code(s)
             return (code or "", "" if code else REGION_EXPECTED)
 
@@ -863,8 +864,9 @@ def load_actuals(data: str | Path | pd.DataFrame, strict: bool = True,
         except TableError as e:
             raise ActualsError(e.problems) from None
         name = p.name
-    if region is None:
-        region = plan.region if isinstance(plan, Plan) else "jiangxi"
+    if region is None:  # a plan of several regions leaves none to assume
+        region = ("jiangxi" if not isinstance(plan, Plan) else
+                  plan.region if len(plan.regions) == 1 else "")
     else:
         code = region_code(region)
         if code is None:

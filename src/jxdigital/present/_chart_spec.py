@@ -231,7 +231,7 @@ def _conflict_years(v) -> dict[tuple[str, str], tuple[int, ...]]:
 def indicator_chart(v, t) -> IndicatorChart:
     """The chart of target ``t`` (a ``TargetView``) of the view ``v``."""
     a, r, lang = v.assessment, t.record, v.lang
-    used = a.series.get(r.indicator_id)
+    used = a.series.get(r.key)
     if used is None:
         used = pd.DataFrame(columns=["year", "value", "qualifier"])
     unit = t.unit
@@ -303,7 +303,7 @@ def indicator_chart(v, t) -> IndicatorChart:
             gap = (ended[0], ended[-1], chart_words("unpublished", lang, span=span))
     # --- the projection ---
     fan = None
-    proj = a.projections.get(r.indicator_id)
+    proj = a.projections.get(r.key)
     if proj is not None and n:
         f = proj.to_frame()
         before = ys_used < r.target_year
@@ -333,10 +333,10 @@ def indicator_chart(v, t) -> IndicatorChart:
     # --- national series (above the national average) ---
     nat, nat_proj = (), ()
     if r.comparator == codes.ABOVE_NATIONAL_AVERAGE:
-        ref_used = a.compared_series.get(r.indicator_id)
+        ref_used = a.compared_series.get(r.key)
         if ref_used is not None and len(ref_used):
             nat = _pts(ref_used["year"], sc(ref_used["value"]))
-            ref = a.reference_projections.get(r.indicator_id)
+            ref = a.reference_projections.get(r.key)
             if ref is not None:
                 rf = ref.to_frame()
                 nat_proj = _pts([nat[-1][0], *rf["year"]], [nat[-1][1], *sc(rf["point"])])
@@ -383,7 +383,7 @@ def indicator_chart(v, t) -> IndicatorChart:
     title = t.name
     axis = unit.label
     return IndicatorChart(
-        id=r.indicator_id, title=title, short_title=t.short, unit=unit, axis_label=axis,
+        id=r.key, title=title, short_title=t.short, unit=unit, axis_label=axis,
         is_share=r.is_share, base_year=r.base_year, target_year=r.target_year,
         line=_pts(ys_used[~linked], sc(vs_used[~linked])),
         exact=_pts(ys_used[plain], sc(vs_used[plain])),
@@ -471,7 +471,7 @@ def _page_title(v, titles: Sequence[str], n: int, pages: int, continued: bool) -
     if pages == 1:
         return ""
     head = words("name_sep", v.lang).join(titles) if len(titles) <= 2 else \
-        words("and_more", v.lang, first=titles[0], n=len(titles))
+        words("and_more", v.lang, first=titles[0], last=titles[-1], n=len(titles))
     if continued:
         head += words("continued", v.lang)
     page = f"{n}/{pages}"
@@ -588,7 +588,7 @@ def retrospective_chart(v) -> RetrospectiveChart | None:
     years = tuple(sorted({int(y) for y in r["review_year"]}))
     lines = []
     for t in v.targets:
-        g = known[known["indicator_id"] == t.id]
+        g = known[known["key"] == t.id]
         if not len(g):
             continue
         outcome = g["outcome"].iloc[0]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import codes
-from ..catalog import TYPOS
+from ..catalog import TYPOS, region_name
 from ._names import target_name
 
 #: The data sheet's column names by key; each is a name the actuals reader maps to the
@@ -191,7 +191,8 @@ def help_lines(plan: Any, base: int | None, years: list[int], lang: str, data_sh
                      and base not in years else "")
         return [
             ("title", f"{plan.title_zh or plan.plan_id}：数据填报表"),
-            ("text", f"规划：{plan.plan_id}；地区：{plan.region}；"
+            ("text", f"规划：{plan.plan_id}；地区："
+                     f"{'、'.join(region_name(g) for g in plan.regions)}；"
                      f"由 jxdigital {version} 生成。"),
             ("head", "填什么"),
             ("text", f"在“{data_sheet}”表中，每行一个指标。在年份列（{span}）填写该年年末或"
@@ -225,7 +226,9 @@ def help_lines(plan: Any, base: int | None, years: list[int], lang: str, data_sh
                  if base is not None and base not in years else "")
     return [
         ("title", f"{plan.title_en or plan.title_zh or plan.plan_id}: figures to fill in"),
-        ("text", f"Plan {plan.plan_id}; region {plan.region}; made by jxdigital {version}."),
+        ("text", f"Plan {plan.plan_id}; region "
+                 f"{', '.join(region_name(g, 'en') for g in plan.regions)}; "
+                 f"made by jxdigital {version}."),
         ("head", "What to fill in"),
         ("text", f"On sheet '{data_sheet}', one row per indicator. In the year columns ({span}) "
                  "type the year-end or full-year figure; leave a year not known empty or type —."

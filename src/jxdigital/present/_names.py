@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..assessment import SeriesKey
-from ..catalog import indicator_registry
+from ..catalog import indicator_registry, region_name
 
 
 def series_names(key: SeriesKey, own_region: str) -> tuple[str, str]:
@@ -17,8 +17,8 @@ def series_names(key: SeriesKey, own_region: str) -> tuple[str, str]:
     en = str(reg["name_en"].get(key.indicator_id, "") or key.indicator_id)
     if key.region != own_region:
         china = key.region == "china"
-        zh = ("全国" if china else key.region) + zh
-        en = f"{en} ({'China' if china else key.region})"
+        zh = ("全国" if china else region_name(key.region, "zh")) + zh
+        en = f"{en} ({region_name(key.region, 'en')})"
     return zh, en
 
 
@@ -35,6 +35,19 @@ def plan_title(plan: Any, lang: str) -> str:
 def target_name(r: Any, lang: str) -> str:
     """The name of a target or an indicator (anything with ``name_zh`` and ``name_en``)."""
     return localised(r.name_zh, r.name_en, lang)
+
+
+def region_label(code: str, lang: str) -> str:
+    """A region as a table or a title names it: 赣州, 江西 / Ganzhou, Jiangxi."""
+    return region_name(code, lang)
+
+
+def in_region(region: str, name: str, lang: str) -> str:
+    """A target's name in a plan of several regions: ``赣州 5G基站`` / ``Ganzhou: 5G base
+    stations`` (the name alone where ``region`` is empty)."""
+    if not region:
+        return name
+    return f"{region} {name}" if lang == "zh" else f"{region}: {name}"
 
 
 def short_name(r: Any, lang: str) -> str:

@@ -28,6 +28,10 @@ REPORT = {
                               "en": "Looking back: each year's review against the outcome"},
     "heading_targets": {"zh": "各项目标", "en": "Targets"},
     "heading_gaps": {"zh": "数据缺口", "en": "Missing data"},
+    "heading_by_region": {"zh": "分地区一览", "en": "Region by indicator"},
+    "by_region_hint": {"zh": "每行一个地区，每列一项指标；格中为结果（或进展）及达标概率。",
+                       "en": "One row per region, one column per indicator; each cell the "
+                             "outcome (or progress) and P(met)."},
     "heading_unused": {"zh": "未使用的数据", "en": "Figures not used"},
     "heading_charts": {"zh": "分项图表", "en": "Charts"},
     "heading_dashboard": {"zh": "全部指标一览", "en": "All targets"},
@@ -48,6 +52,7 @@ SHEETS = {
     "about": {"zh": "说明", "en": "about"},
     "summary": {"zh": "概览", "en": "summary"},
     "retrospective": {"zh": "回顾", "en": "retrospective"},
+    "by_region": {"zh": "分地区", "en": "by region"},
     "targets": {"zh": "目标明细", "en": "targets"},
     "actuals": {"zh": "数据", "en": "actuals"},
     "projections": {"zh": "预测", "en": "projections"},

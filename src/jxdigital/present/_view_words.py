@@ -38,6 +38,8 @@ VIEW: dict[str, dict[str, str]] = {
     # --- sections --------------------------------------------------------------------------
     "section_binding": {"zh": "约束性指标", "en": "Binding targets"},
     "section_expected": {"zh": "预期性指标", "en": "Expected targets"},
+    "h_region": {"zh": "地区", "en": "Region"},
+    "grid_year": {"zh": "{name}（{year}年）", "en": "{name} ({year})"},
     "continued": {"zh": "（续）", "en": " (continued)"},
     "with_page": {"zh": "{head}（{page}）", "en": "{head} ({page})"},
     "name_sep": {"zh": "、", "en": "; "},
@@ -54,7 +56,7 @@ VIEW: dict[str, dict[str, str]] = {
     "meta_scheme": {"zh": " · 判定方案 {scheme}", "en": " · scheme {scheme}"},
     "notes_source": {"zh": "最新数据来源：{source}", "en": "Latest figure from: {source}"},
     # a page of more than two sections names its first and how many more
-    "and_more": {"zh": "{first}等{n}部分", "en": "{first} and more ({n} sections)"},
+    "and_more": {"zh": "{first}至{last}（{n}部分）", "en": "{first} to {last} ({n} sections)"},
     # --- the main table's headers -------------------------------------------------------------
     "h_seq": {"zh": "序号", "en": "#"},
     "h_indicator": {"zh": "指标", "en": "Indicator"},

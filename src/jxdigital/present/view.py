@@ -38,7 +38,7 @@ from . import _text as T
 from ._colours import SEVERITY, STATUS_COLOURS, STATUS_INK
 from ._columns import localised_frame
 from ._jupyter import view_html
-from ._names import localised, plan_title, short_name, target_name
+from ._names import in_region, localised, plan_title, region_label, short_name, target_name
 from ._reasons import target_words
 from ._report_words import REPORT, report_title, rule_lines, sheet_name
 from ._slide_words import deck_title
@@ -57,6 +57,8 @@ class TargetView:
     seq: int
     binding: bool
     section: str
+    #: the target's name; in a plan of several regions with its region (赣州 5G基站), as
+    #: charts, slides and lists say it
     name: str
     short: str
     unit: DisplayUnit
@@ -80,11 +82,20 @@ class TargetView:
     line: str  # one plain sentence under it
     badge: str  # a chart's status badge
     panel_badge: str  # a dashboard panel's: the verdict and P(met), nothing more
+    #: the region's name in a plan of several regions (a table's region column), else ""
+    region: str = ""
+    indicator: str = ""  # the indicator's name without the region (a table beside it)
+    indicator_short: str = ""
 
     @property
     def name_with_unit(self) -> str:
         """``数字经济增加值（亿元）`` / ``Digital economy value added (trillion yuan)``."""
         return self.name + self.unit.suffix()
+
+    @property
+    def row_name(self) -> str:
+        """The name a table row with a region column shows: the indicator's, with its unit."""
+        return (self.indicator or self.name) + self.unit.suffix()
 
     @property
     def has_verdict(self) -> bool:
@@ -301,18 +312,21 @@ def _panel_badge(r: TargetStatus, text: str, lang: str) -> str:
     return f"{text} {T.prob(r.p_met, lang)}" if _open(r) else text
 
 
-def target_view(r: TargetStatus, finished: bool, section: str, lang: str) -> TargetView:
-    """A ``TargetStatus`` as every output shows it in ``lang``."""
+def target_view(r: TargetStatus, finished: bool, section: str, lang: str,
+                region: str = "") -> TargetView:
+    """A ``TargetStatus`` as every output shows it in ``lang``; ``region`` the region's
+    name where the plan lists several (it names the target everywhere but in tables, which
+    have a region column)."""
     u = unit_of(r, lang)
-    name = target_name(r, lang)
-    short = short_name(r, lang)
+    plain, plain_short = target_name(r, lang), short_name(r, lang)
+    name, short = in_region(region, plain, lang), in_region(region, plain_short, lang)
     goal = _goal(r, u, lang)
     verdict = r.verdict or r.status_cn
     said = verdict_words(verdict, lang)
     if r.status_cn == "achieved" and verdict == "met":
         said += words("early", lang)
     return TargetView(
-        record=r, id=r.indicator_id, seq=r.seq, binding=r.attribute == codes.BINDING,
+        record=r, id=r.key, seq=r.seq, binding=r.attribute == codes.BINDING,
         section=section, name=name, short=short, unit=u, finished=finished, verdict=verdict,
         verdict_text=said, fill=STATUS_COLOURS.get(verdict, "#FFFFFF"),
         ink=STATUS_INK.get(verdict, "#000000"), target=_target_cell(r, u, lang), goal=goal,
@@ -322,7 +336,8 @@ def target_view(r: TargetStatus, finished: bool, section: str, lang: str) -> Tar
         against=_against_cell(r, lang), need=_need_cell(r, lang),
         grade=r.evidence_grade or "—", reason=r.reason_zh if lang == "zh" else r.reason_en,
         headline=_headline(r, short, u, goal, finished, lang), line=_line(r, u, finished, lang),
-        badge=_badge(r, said, lang), panel_badge=_panel_badge(r, said, lang))
+        badge=_badge(r, said, lang), panel_badge=_panel_badge(r, said, lang),
+        region=region, indicator=plain, indicator_short=plain_short)
 
 
 # ------------------------------------------------------------------------------ the view
@@ -350,6 +365,9 @@ class ReportView:
     gaps: Table  # the targets without a verdict
     gap_lines: tuple[str, ...]  # their reasons, targets sharing one grouped
     unused: Table
+    #: a plan of several regions: one row per region, one column per indicator, each cell
+    #: the verdict (and P(met) while open); None for a plan of one region
+    grid: Table | None
     unused_head: str
     unused_tail: str
     retrospective: Table | None  # each year's review of the settled targets
@@ -362,11 +380,14 @@ class ReportView:
         table = VIEW if key in VIEW else REPORT
         return P.say(table, key, self.lang, **fields)
 
-    def __getitem__(self, indicator_id: str) -> TargetView:
+    def __getitem__(self, key: str | tuple[str, str]) -> TargetView:
+        """A target by its key, an indicator id the plan lists once, or ``(indicator_id,
+        region)``."""
+        r = self.assessment[key]
         for t in self.targets:
-            if t.id == indicator_id:
+            if t.id == r.key:
                 return t
-        raise KeyError(indicator_id)
+        raise KeyError(key)
 
     def __iter__(self) -> Iterator[TargetView]:
         return iter(self.targets)
@@ -392,9 +413,10 @@ class ReportView:
             self._charts[key] = make()
         return self._charts[key]
 
-    def chart(self, indicator_id: str) -> C.IndicatorChart:
-        """The chart of one target."""
-        return self._kept(indicator_id, lambda: C.indicator_chart(self, self[indicator_id]))
+    def chart(self, key: str) -> C.IndicatorChart:
+        """The chart of one target (by its key, see ``__getitem__``)."""
+        t = self[key]
+        return self._kept(t.id, lambda: C.indicator_chart(self, t))
 
     @property
     def summary_pages(self) -> list[C.SummaryPage]:
@@ -421,7 +443,7 @@ class ReportView:
         order = {t.id: k for k, t in enumerate(self.targets)}
         full = a.to_frame()
         full = full.iloc[sorted(range(len(full)), key=lambda i: order.get(
-            full["indicator_id"].iloc[i], i))].reset_index(drop=True)
+            full["key"].iloc[i], i))].reset_index(drop=True)
         # units by their meant names (the plan's typo only where it is quoted), publishers
         # as the charts name them (the original, never a mirror site), "exceeded" only
         # where a band can be exceeded
@@ -495,26 +517,32 @@ def projections_frame(a: Assessment) -> pd.DataFrame:
 
 
 def _order(a: Assessment) -> list[TargetStatus]:
-    """Binding targets first, then the plan's order."""
-    return sorted(a, key=lambda r: (r.attribute != codes.BINDING, r.seq))
+    """Binding targets first, then the plan's order; in a plan of several regions, region
+    by region (in the plan's order) and so within each."""
+    regions = {g: k for k, g in enumerate(a.plan.regions)}
+    return sorted(a, key=lambda r: (regions.get(r.region, 0), r.attribute != codes.BINDING,
+                                    r.seq))
 
 
-def _section_titles(rows: list[TargetStatus], lang: str) -> list[str]:
+def _several_regions(a: Assessment) -> bool:
+    return len(a.plan.regions) > 1
+
+
+def _section_titles(rows: list[TargetStatus], lang: str, by_region: bool = False
+                    ) -> list[str]:
     """Each target's section: 约束性指标 for binding ones (where others are not), then the
-    category; 预期性指标 where there are binding targets and no categories."""
+    category; 预期性指标 where there are binding targets and no categories. ``by_region``:
+    each region a section (its binding targets first within it, the attribute column says
+    which), so a dashboard page and a table section are one region's."""
+    if by_region:
+        return [region_label(r.region, lang) for r in rows]
     binding = [r.attribute == codes.BINDING for r in rows]
     mixed = any(binding) and not all(binding)
     out = []
     for r, b in zip(rows, binding, strict=True):
         cat = localised(r.category_zh, r.category_en, lang)
-        if mixed and b:
-            out.append(words("section_binding", lang))
-        elif cat:
-            out.append(cat)
-        elif mixed:
-            out.append(words("section_expected", lang))
-        else:
-            out.append("")
+        out.append(words("section_binding", lang) if mixed and b else cat if cat else
+                   words("section_expected", lang) if mixed else "")
     return out
 
 
@@ -677,10 +705,12 @@ def _rows(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, Tab
                      Cell(v.need, value=need, fmt="0.0%")) if _finite(need) else Cell("—")
         attribute = localised(r.attribute, codes_attribute_en(r.attribute), lang)
         rows.append((Cell(str(v.seq), value=float(v.seq), fmt="0", sort=float(v.seq)),
-                     Cell(v.name_with_unit), Cell(attribute or "—"), target, latest,
+                     Cell(v.row_name if v.region else v.name_with_unit),
+                     Cell(attribute or "—"), target, latest,
                      projection, p_cell, against, need_cell, status, Cell(v.grade),
                      Cell(v.reason)))
-        book.append((Cell(str(v.seq), value=float(v.seq), fmt="0"), Cell(v.name_with_unit),
+        book.append((Cell(str(v.seq), value=float(v.seq), fmt="0"),
+                     Cell(v.row_name if v.region else v.name_with_unit),
                      Cell(attribute or "—"), target, latest_book,
                      _number_cell(str(r.latest_year), float(r.latest_year))
                      if r.latest_year is not None else Cell("—"),
@@ -704,8 +734,47 @@ def _rows(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, Tab
                  Column("lo_80", words("h_lo_80", lang), "number", 8),
                  Column("hi_80", words("h_hi_80", lang), "number", 8),
                  cols[6], cols[7], cols[8], cols[9], cols[10], cols[11])
-    return table, _drop_empty(Table(book_cols, tuple(book), sections, ids),
-                              extra=("latest_year", "lo_80", "hi_80"))
+    book_table = _drop_empty(Table(book_cols, tuple(book), sections, ids),
+                             extra=("latest_year", "lo_80", "hi_80"))
+    return _with_region(table, views, lang), _with_region(book_table, views, lang)
+
+
+def _with_region(t: Table, views: Sequence[TargetView], lang: str, at: int = 1) -> Table:
+    """``t`` (one row per view) with a region column at ``at`` where the plan lists several
+    regions; as it is otherwise."""
+    if not any(v.region for v in views):
+        return t
+    col = Column("region", words("h_region", lang), "text", 4 if lang == "zh" else 7)
+    return replace(t, columns=(*t.columns[:at], col, *t.columns[at:]),
+                   rows=tuple((*r[:at], Cell(v.region), *r[at:])
+                              for r, v in zip(t.rows, views, strict=True)))
+
+
+def _grid(views: Sequence[TargetView], lang: str) -> Table | None:
+    """Region by indicator: a row per region (the plan's order), a column per indicator and
+    target year (the display order), each cell the panel badge (完成, 尚不能确定 59%) in
+    its colour; "—" where the region has no such target. None for one region."""
+    if not any(v.region for v in views):
+        return None
+    cols_of: dict[tuple[str, int], str] = {}
+    for v in views:
+        cols_of.setdefault((v.record.indicator_id, v.record.target_year), v.indicator_short)
+    years = {y for _, y in cols_of}
+    heads = {k: (name if len(years) == 1 else words("grid_year", lang, name=name, year=k[1]))
+             for k, name in cols_of.items()}
+    regions = list(dict.fromkeys(v.region for v in views))
+    cell = {(v.region, v.record.indicator_id, v.record.target_year): v for v in views}
+    rows = []
+    for g in regions:
+        row = [Cell(g)]
+        for k in cols_of:
+            v = cell.get((g, *k))
+            row.append(Cell("—") if v is None else
+                       Cell(v.panel_badge, value=v.panel_badge, fill=v.fill, ink=v.ink))
+        rows.append(tuple(row))
+    cols = (Column("region", words("h_region", lang), "text", 4 if lang == "zh" else 7),
+            *(Column(f"c{j}", heads[k], "status", 7) for j, k in enumerate(cols_of)))
+    return Table(cols, tuple(rows))
 
 
 def codes_attribute_en(attribute: str) -> str:
@@ -747,12 +816,13 @@ def _gaps(views: list[TargetView], lang: str) -> tuple[Table, tuple[str, ...]]:
         if _finite(r.latest_value) and r.latest_year is not None:
             latest = _with_year(v.unit.figure(r.latest_value, r.latest_qualifier),
                                 r.latest_year, lang)
-        rows.append((Cell(v.short), Cell(latest), Cell(_gap_missing(v, lang))))
+        rows.append((Cell(v.indicator_short if v.region else v.short), Cell(latest),
+                     Cell(_gap_missing(v, lang))))
     cols = (Column("indicator", words("h_indicator", lang), "name", 12),
             Column("latest", words("h_gap_latest", lang), "text", 10),
             Column("missing", words("h_gap_missing", lang), "text", 14))
-    table = Table(cols, tuple(rows), _sections([v.section for v in gaps]),
-                  tuple(v.id for v in gaps))
+    table = _with_region(Table(cols, tuple(rows), _sections([v.section for v in gaps]),
+                               tuple(v.id for v in gaps)), gaps, lang, at=0)
     by_reason: dict[str, list[str]] = {}
     for v in gaps:
         by_reason.setdefault(v.reason, []).append(v.name)
@@ -800,10 +870,10 @@ def _unused(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, s
     u = a.unused()
     shipped_other = (u["reason_code"] == "not_comparable") & (u["origin"] == "jxdigital")
     show = u[u["reason_code"].isin(LISTED) & ~shipped_other]
-    by_id = {v.id: v for v in views}
+    by_region = {(v.record.indicator_id, v.record.region): v for v in views}
     rows = []
     for r in show.to_dict("records"):
-        v = by_id.get(str(r["indicator_id"]))
+        v = by_region.get((str(r["indicator_id"]), str(r["region"])))
         value, unit = float(r["value"]), str(r["unit"])
         text = None
         if v is not None and v.record.comparator != codes.FASTER_THAN:
@@ -823,6 +893,11 @@ def _unused(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, s
     keys = ("indicator", "year", "figure", "source", "why")
     cols = tuple(Column(k, words(f"h_unused_{k}", lang), kind, w) for k, kind, w in
                  zip(keys, kinds, widths, strict=True))
+    if any(v.region for v in views):  # a plan of several regions: which region's figure
+        cols = (Column("region", words("h_region", lang), "text", 4 if lang == "zh" else 7),
+                *cols)
+        rows = [(Cell(region_label(str(r["region"]), lang)), *row)
+                for r, row in zip(show.to_dict("records"), rows, strict=True)]
     n = int(shipped_other.sum())
     tail = words("unused_tail_one" if n == 1 else "unused_tail", lang, n=n) if n else ""
     return Table(cols, tuple(rows)), words("unused_head", lang), tail
@@ -852,9 +927,9 @@ def _retrospective(a: Assessment, views: list[TargetView], lang: str
     for v in views:  # in display order
         if v.id not in settled:
             continue
-        g = r[r["indicator_id"] == v.id]
+        g = r[r["key"] == v.id]
         by_review = {x["review"]: x for x in g.to_dict("records")}
-        cells = [Cell(v.name)]
+        cells = [Cell(v.indicator if v.region else v.name)]
         for x in reviews:
             row = by_review.get(x)
             if row is None:
@@ -871,7 +946,8 @@ def _retrospective(a: Assessment, views: list[TargetView], lang: str
         cells.append(Cell(v.verdict_text, value=v.verdict_text, fill=v.fill, ink=v.ink))
         rows.append(tuple(cells))
         ids.append(v.id)
-    table = Table(tuple(cols), tuple(rows), (), tuple(ids))
+    shown = [v for v in views if v.id in set(ids)]
+    table = _with_region(Table(tuple(cols), tuple(rows), (), tuple(ids)), shown, lang, at=0)
     return table, T.warnings_sentence(acc, lang)
 
 
@@ -882,8 +958,10 @@ def _rules(views: list[TargetView], lang: str) -> tuple[str, ...]:
 
 def _build(a: Assessment, lang: str) -> ReportView:
     ordered = _order(a)
-    titles = _section_titles(ordered, lang)
-    views = [target_view(r, a.timing.year_over(r.target_year), s, lang)
+    several = _several_regions(a)
+    titles = _section_titles(ordered, lang, by_region=several)
+    views = [target_view(r, a.timing.year_over(r.target_year), s, lang,
+                         region_label(r.region, lang) if several else "")
              for r, s in zip(ordered, titles, strict=True)]
     table, book = _rows(a, views, lang)
     gaps, gap_lines = _gaps(views, lang)
@@ -900,7 +978,7 @@ def _build(a: Assessment, lang: str) -> ReportView:
         any_finished=any(v.finished for v in views), targets=tuple(views), table=table,
         book=book, gaps=gaps, gap_lines=gap_lines, unused=unused, unused_head=head,
         unused_tail=tail, retrospective=retro, retro_sentence=retro_sentence,
-        rules=_rules(views, lang))
+        rules=_rules(views, lang), grid=_grid(views, lang))
 
 
 __all__ = ["Cell", "Column", "Page", "ReportView", "Section", "Table", "TargetView",

@@ -29,8 +29,8 @@ _ABOUT_WIDTH = 72
 #: Width a header claims for its column: a longer one wraps.
 HEADER_UNITS = 8
 #: The 概览 columns printed (the reasons, long, are read on screen).
-KEY_COLUMNS = ("section", "seq", "indicator", "attribute", "target", "latest", "latest_year",
-               "projection", "p_met", "against", "need", "status", "grade")
+KEY_COLUMNS = ("section", "seq", "region", "indicator", "attribute", "target", "latest",
+               "latest_year", "projection", "p_met", "against", "need", "status", "grade")
 #: Widest a column of 概览 gets (character units; its text wraps): the key columns fit a
 #: landscape A4 page at full size.
 MAX_WIDTH = {"section": 12, "indicator": 24, "target": 10, "need": 10, "status": 10,
@@ -174,6 +174,10 @@ def to_excel(a, path: str | Path, lang: str | None = None, account=None) -> Path
         # the key columns, one page wide: about full size (they were chosen to fit), the
         # type readable; the reasons are read on screen
         _print_setup(ws, landscape=True, fit_width=True)
+        if v.grid is not None:
+            ws = book.add_worksheet(sheet_name("by_region", v.lang))
+            _write_table(book, ws, v.grid, v, cache)
+            _print_setup(ws, landscape=True)
         if v.retrospective is not None:
             ws = book.add_worksheet(sheet_name("retrospective", v.lang))
             _write_table(book, ws, v.retrospective, v, cache)

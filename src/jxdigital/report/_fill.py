@@ -161,32 +161,31 @@ def _figure_cell(r, unit: str, lang: str) -> _Cell | None:
 
 def template_rows(plan: Plan, years: list[int], lang: str = "zh",
                   base_year: int | None = None, used: dict | None = None) -> list[_Row]:
-    """One row per indicator of ``plan`` with the plan's base figure and the figures the
+    """One row per indicator and region of ``plan`` with the plan's base figure and the figures the
     assessment rests on (``used``: ``Assessment.series``, default: the plan assessed with
     the shipped figures), bounds and derived figures with their qualifier."""
     columns = set(years) | ({base_year} if base_year is not None else set())
     if used is None:
         used = assess(plan).series
-    audit = plan.audit().set_index("indicator_id")
-    audit = audit[~audit.index.duplicated()]
-    rows: dict[str, _Row] = {}
+    audit = plan.audit().set_index("key")
+    rows: dict[tuple[str, str], _Row] = {}
     for t in plan.targets:
         ind = t.indicator
-        row = rows.get(t.indicator_id)
+        row = rows.get((t.indicator_id, t.region))
         if row is None:
-            found = audit.loc[t.indicator_id] if t.indicator_id in audit.index else None
-            row = rows[t.indicator_id] = _Row(
+            row = rows[t.indicator_id, t.region] = _Row(
                 t.indicator_id, target_name(ind, lang), unit_name(ind.unit),
-                _definition(t, lang, found), plan.region)
+                _definition(t, lang, audit.loc[t.key]), t.region)
         if t.base_year in columns and t.base_text.strip() and t.base_year not in row.cells:
             value, text = _base_cell(t.base_text)
             row.cells[t.base_year] = _Cell(value, text, base_comment(plan, t.base_text, lang))
         if t.measure not in _LEVEL_MEASURES:
             continue
-        figures = used.get(t.indicator_id)
+        figures = used.get(t.key)
         if figures is None or not len(figures):
             continue
         own = figures[(figures["indicator_id"] == t.indicator_id)
+                      & (figures["region"] == t.region)
                       & figures["comparable"].astype(bool)
                       & (figures["as_of"].astype(str) == "")]
         for r in own.sort_values("year").itertuples():

@@ -145,6 +145,10 @@ def to_html(a, lang: str | None = None, charts: dict[str, bytes] | bool | None =
         page = v.summary_pages[k]
         alt = v.say("summary_heading") + (f" {page.title}" if page.title else "")
         parts.append(f"<figure>{_img(png, alt)}</figure>")
+    if v.grid is not None:
+        parts += [f"<h2>{v.say('heading_by_region')}</h2>",
+                  f"<p class=\"meta hint\">{e(v.say('by_region_hint'))}</p>",
+                  table_html(v.grid)]
     parts += [f"<h2>{v.say('heading_targets')}</h2>",
               f"<p class=\"meta hint\">{v.say('sort_hint')}</p>", *_sectioned(v.table)]
     if v.retrospective is not None:

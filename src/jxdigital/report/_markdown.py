@@ -65,6 +65,9 @@ def to_markdown(a, lang: str | None = None, account=None) -> str:
     v: ReportView = view(a, lang)
     out = [f"# {_text(v.heading)}", "", _text(v.dates) + v.say("full_stop"), "",
            _text(v.basis + v.say("sentence_gap") + v.counts), ""]
+    if v.grid is not None:
+        out += [f"## {v.say('heading_by_region')}", "", _text(v.say("by_region_hint")), "",
+                markdown_table(v.grid), ""]
     out += [f"## {v.say('heading_targets')}", "", *_sectioned(v.table)]
     if v.retrospective is not None:
         out += [f"## {v.say('heading_retrospective')}", "", markdown_table(v.retrospective),
