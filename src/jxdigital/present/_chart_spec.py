@@ -432,22 +432,27 @@ class SummaryPage:
     slide_title: str = ""  # the deck slide's title
 
 
+def _bar_name(t) -> str:
+    """A bar's label: the short name; under a region's heading, without the region."""
+    return t.indicator_short if t.region else t.short
+
+
 def _bar(t) -> Bar:
-    r, lang = t.record, t.unit.lang
+    r, lang, short = t.record, t.unit.lang, _bar_name(t)
     if r.final or t.verdict in ("met", "missed"):
         length = 1.0 if t.verdict == "met" else 0.02
         year = r.outcome_year or r.latest_year
         text = chart_words("settled", lang, status=t.verdict_text, year=year) \
             if r.final else t.verdict_text
-        return Bar(t.id, t.short, length, text, t.fill)
+        return Bar(t.id, short, length, text, t.fill)
     if t.verdict == "achieved":
-        return Bar(t.id, t.short, 1.0, t.verdict_text, t.fill)
+        return Bar(t.id, short, 1.0, t.verdict_text, t.fill)
     if _finite(r.p_met):
-        return Bar(t.id, t.short, float(r.p_met),
+        return Bar(t.id, short, float(r.p_met),
                    chart_words("bar", lang, p=T.prob(r.p_met, lang), status=t.verdict_text),
                    t.fill)
     why = chart_words("no_comparable", lang) if t.verdict == "unknown" else ""
-    return Bar(t.id, t.short, None, t.verdict_text + why, t.fill)
+    return Bar(t.id, short, None, t.verdict_text + why, t.fill)
 
 
 #: Lines of names (a section's heading counts one) a summary page holds at slide size: a
@@ -507,7 +512,7 @@ def summary_pages(v) -> list[SummaryPage]:
     index = {t.id: i for i, t in enumerate(flat)}
     width = SUMMARY_NAME_EM[v.lang]
     pages = paginate([(title, tuple(index[t.id] for t in ts)) for title, ts in groups],
-                     SUMMARY_ROWS, cost=lambda i: len(wrap(flat[i].short, width)) or 1)
+                     SUMMARY_ROWS, cost=lambda i: len(wrap(_bar_name(flat[i]), width)) or 1)
     out = []
     for p in pages:
         gs = tuple((title, tuple(_bar(flat[i]) for i in rows)) for title, rows in p.items)
