@@ -195,3 +195,15 @@ def test_the_fill_in_workbook_has_a_row_per_indicator_and_region(cities, tmp_pat
     base = head.index("2020")
     assert [r[base] for r in rows if (r[0], r[head.index("地区")]) ==
             ("city_sites", "ganzhou")] == [700]
+
+
+def test_the_workbook_groups_by_its_region_column_and_projections_name_their_target(
+        cities, tmp_path):
+    a = _assess(*cities)
+    wb = openpyxl.load_workbook(to_excel(a, tmp_path / "a.xlsx"))
+    head = [c.value for c in wb["概览"][1]]
+    assert head[:3] == ["序号", "地区", "指标"]  # no section column repeating the region
+    sheet = next(ws for ws in wb.worksheets if ws.title.startswith("预测"))
+    cols = [c.value for c in sheet[1]]
+    keys = {r[cols.index("key")] for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert "city_sites@ganzhou" in keys and "city_sites@nanchang" in keys

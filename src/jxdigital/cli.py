@@ -205,8 +205,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 def _cmd_project(args: argparse.Namespace) -> int:
     a = _assess_from(args)
-    r = a[args.indicator]
-    p = a.projections.get(args.indicator)
+    r = a[args.indicator]  # a key (id@region), or an id the plan lists once
+    p = a.projections.get(r.key)
     if p is None:
         from .present._cli_words import target_reason
 

@@ -506,11 +506,19 @@ def view(a: Assessment, lang: str | None = None) -> ReportView:
 def projections_frame(a: Assessment) -> pd.DataFrame:
     """Every projection, per series and year, with the unit its numbers are in."""
     units = {t.indicator.indicator_id: t.indicator.unit for t in a.plan}
-    frames = [p.to_frame().assign(kind="target") for p in a.projections.values()]
-    frames += [p.to_frame().assign(kind="reference") for p in a.reference_projections.values()]
+    regions = {t.key: t.region for t in a.plan}
+    # each projection with the target it serves (``key``: one indicator may be projected
+    # for several regions) and that target's region
+    frames = [p.to_frame().assign(kind="target", key=k, region=regions.get(k, ""))
+              for k, p in a.projections.items()]
+    frames += [p.to_frame().assign(kind="reference", key=k,
+                                   region=str(p.id).partition(":")[0] if ":" in str(p.id)
+                                   else "") for k, p in a.reference_projections.items()]
     if not frames:
-        return pd.DataFrame(columns=["id", "year", "point", "unit"])
+        return pd.DataFrame(columns=["id", "key", "region", "year", "point", "unit"])
     f = pd.concat(frames, ignore_index=True)
+    f.insert(1, "key", f.pop("key"))
+    f.insert(2, "region", f.pop("region"))
     f.insert(f.columns.get_loc("point"), "unit",
              [units.get(str(i).rpartition(":")[-1], "") for i in f["id"]])
     return f
@@ -734,7 +742,9 @@ def _rows(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, Tab
                  Column("lo_80", words("h_lo_80", lang), "number", 8),
                  Column("hi_80", words("h_hi_80", lang), "number", 8),
                  cols[6], cols[7], cols[8], cols[9], cols[10], cols[11])
-    book_table = _drop_empty(Table(book_cols, tuple(book), sections, ids),
+    # a workbook of several regions: its region column is the grouping (a sheet is filtered)
+    book_sections = () if any(v.region for v in views) else sections
+    book_table = _drop_empty(Table(book_cols, tuple(book), book_sections, ids),
                              extra=("latest_year", "lo_80", "hi_80"))
     return _with_region(table, views, lang), _with_region(book_table, views, lang)
 
