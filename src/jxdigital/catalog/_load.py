@@ -29,6 +29,7 @@ from ._parse import (
     parse_base,
     parse_growth,
     parse_target,
+    text_year,
 )
 from ._regions import EXPECTED as REGION_EXPECTED
 from ._regions import region_code
@@ -173,6 +174,15 @@ def _num(s: str) -> float:
     return float(s) if s not in ("", "nan", "NaN") else math.nan
 
 
+def _year_or_none(s: str) -> int | None:
+    """A year column's year, or None (empty or not a year: ``_RowReader.year`` says so)."""
+    try:
+        y = float(s)
+    except ValueError:
+        return None
+    return int(y) if y == int(y) and 1900 <= y <= 2100 else None
+
+
 def _same(a: float, b: float) -> bool:
     return (math.isnan(a) and math.isnan(b)) or math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
 
@@ -243,13 +253,15 @@ class _RowReader:
         unit = unicodedata.normalize("NFKC", r.get("unit", ""))  # ％ is %
         u = lookup_unit(unit)
         measure = self.choice("measure", MEASURES, "level")
-        try:
-            base = parse_base(r.get("base_text", ""), unit)
+        base_text, target_text = r.get("base_text", ""), r.get("target_text", "")
+        try:  # a year the text names must agree with the row's
+            base = parse_base(base_text, unit, _year_or_none(r.get("base_year", "")))
         except TextError as e:
             self.bad("base_text", e.expected)
             base = parse_base("")
         try:
-            tgt = parse_target(r.get("target_text", ""), unit, base.value)
+            tgt = parse_target(target_text, unit, base.value,
+                               _year_or_none(r.get("target_year", "")), measure)
         except TextError as e:
             self.bad("target_text", e.expected)
             tgt = parse_target("")
@@ -258,8 +270,14 @@ class _RowReader:
         except TextError:
             self.bad("stated_growth_text", GROWTH_EXPECTED)
             gr = parse_growth("")
-        base_year = self.year("base_year", required=base.comparator != "none")
-        target_year = self.year("target_year", required=True)
+        # an empty year column takes the year the text names ("2025年建成10万个")
+        base_year = self.year("base_year", required=base.comparator != "none"
+                              and text_year(base_text) is None)
+        if base_year is None and not r.get("base_year", "") and base.comparator != "none":
+            base_year = text_year(base_text)
+        target_year = self.year("target_year", required=text_year(target_text) is None)
+        if target_year is None and not r.get("target_year", ""):
+            target_year = text_year(target_text)
         if base_year is not None and target_year is not None and base_year >= target_year:
             self.bad("base_year", f"a year before target_year {target_year}")
         default_dir = implied_direction(tgt.comparator, base.value, tgt.value, tgt.high)
