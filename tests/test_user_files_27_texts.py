@@ -6,14 +6,16 @@ out by hand in each test."""
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
-from jxdigital import load_plan
+from jxdigital import load_actuals, load_plan
 from jxdigital.catalog import parse_base, parse_target
 from jxdigital.catalog._parse import TextError
 from jxdigital.cli import Exit, main
 from jxdigital.errors import PlanFormatError
+from jxdigital.observations._load import ActualsError
 
 PLAN_HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text"
 
@@ -200,3 +202,233 @@ def test_a_base_year_the_text_contradicts_is_an_error(tmp_path):
     assert p.column == "base_text" and "2019年" in p.expected and "base_year says 2020" in \
         p.expected
     assert not math.isnan(parse_base("8354亿元", "亿元").value)
+
+
+# ================================================================ 1. a target 10^k off its base
+@pytest.mark.parametrize(("row", "text", "words"), [
+    # '3' meaning 3万亿 in a 亿元 row is not a planned fall of 1 − 3/16000 = 99.98 %
+    ("dev,数字经济增加值,亿元,2020,16000,2025,3", "3",
+     ["planned fall of 99.98%", "30000 (3万亿元 = 30000亿元)", "'decrease'"]),
+    # 160000000 typed in 万元: 160000000 / 8354 = 19153 times the base; ÷ 10^4 = 16000
+    ("dev,数字经济增加值,亿元,2020,8354,2025,160000000", "160000000",
+     ["19153 times the base 8354", "16000 (160000000万元 = 16000亿元)"]),
+    # 100000 个 typed in a 万个 row: 100000 / 3.4 = 29412 times; ÷ 10^4 = 10 (个 → 万个)
+    ("bs,5G基站,万个,2020,3.4,2025,100000以上", "100000以上",
+     ["29412 times the base 3.4", "10 (100000以上个 = 10万个)"]),
+    # a share typed as a fraction: 0.45 of a 40 % base is a fall of 1 − 0.45/40 = 98.875 %
+    ("share,占比,%,2020,40,2025,0.45", "0.45",
+     ["planned fall of 98.88%", "45 (0.45 as a fraction is 45%)"]),
+    # no power of ten, but a fall of 1 − 40/100 = 60 % the row does not say it means
+    ("parks,园区数,个,2020,100,2025,40", "40", ["planned fall of 60%"]),
+])
+def test_an_implausible_target_is_questioned_naming_the_readings(tmp_path, row, text, words,
+                                                                  capsys):
+    plan = _csv(tmp_path, "plan.csv", PLAN_HEADER, row)
+    with pytest.raises(PlanFormatError) as e:
+        load_plan(plan)
+    (p,) = e.value.problems
+    assert (p.row, p.column, p.value) == (2, "target_text", text)
+    for w in words:
+        assert w in p.expected, (w, p.expected)
+    assert "put true in column 'checked' if it is meant" in p.expected
+    assert main(["validate", str(plan)]) == Exit.INVALID_INPUT
+    err = capsys.readouterr().err
+    assert f"plan.csv line 2 (indicator '{row.split(',')[0]}'), column 'target_text'" in err
+    assert f"(got '{text}')" in err and words[0] in err
+
+
+@pytest.mark.parametrize(("extra", "value"), [(",decrease,", 3.0), (",,true", 3.0),
+                                              (",increase,yes", 3.0)])
+def test_a_target_marked_as_meant_is_read_as_typed(tmp_path, extra, value):
+    plan = _csv(tmp_path, "plan.csv", PLAN_HEADER + ",direction,checked",
+                "dev,数字经济增加值,亿元,2020,16000,2025,3" + extra,
+                "big,规模,亿元,2020,8354,2025,160000000,,true")
+    p = load_plan(plan)
+    assert p["dev"].target_value == value and p["big"].target_value == 160000000
+    # unmarked, the same rows are questioned
+    with pytest.raises(PlanFormatError) as e:
+        load_plan(_csv(tmp_path, "bare.csv", PLAN_HEADER,
+                       "dev,数字经济增加值,亿元,2020,16000,2025,3",
+                       "big,规模,亿元,2020,8354,2025,160000000"))
+    assert [q.row for q in e.value.problems] == [2, 3]
+
+
+def test_real_planned_rises_and_falls_are_read_while_a_slip_is_not(tmp_path):
+    # the plans' own numbers: 13.6 → 300 万户 (×22), 640 → 6000 万户 (×9.4), 3 → 20 个
+    # (×6.7), PUE 1.5 → 不高于1.3, a share down 2 points: all read as typed
+    plan = _csv(tmp_path, "plan.csv", PLAN_HEADER,
+                "gig,千兆用户,万户,2020,13.6,2025,300", "gig_cn,千兆用户,万户,2020,640,2025,6000",
+                "nodes,二级节点,个,2020,3,2025,20", "pue,PUE,,2020,1.5,2025,不高于1.3",
+                "share,占比,%,2020,30,2025,下降20个百分点")
+    p = load_plan(plan)
+    assert [t.target_value for t in p] == [300, 6000, 20, 1.3, 10]
+    # a target typed 100 times too large (6000 → 600000) is questioned: 600000 / 640 = 937.5
+    # = 10^2.97, and 600000 / 10^2 = 6000 is among the readings
+    slip = _csv(tmp_path, "slip.csv", PLAN_HEADER, "gig_cn,千兆用户,万户,2020,640,2025,600000")
+    with pytest.raises(PlanFormatError, match="about 10\\^3 times the base 640") as e:
+        load_plan(slip)
+    assert "6000 (600000 ÷ 10^2)" in str(e.value)
+
+
+# ================================================================ 1. a figure 10^k off its series
+FIG_HEADER = "indicator_id,year,value,source_title"
+
+
+def _user_plan(tmp_path, *rows: str):
+    return _csv(tmp_path, "plan.csv", PLAN_HEADER, *rows)
+
+
+def test_a_figure_typed_in_another_unit_is_an_error_naming_the_reading(tmp_path, capsys):
+    """2024's 250000000 typed in 万元 into a 亿元 row, where 2023 is 12000 and the plan goes
+    from 8354 (2020) to 16000 (2025). Read as typed it would be 25000万亿元 and the target
+    met. The series gives sqrt(12000 × 16000) = 13856.4 for 2024 (half-way, in logs, from
+    2023's figure to the 2025 target); 250000000 / 13856.4 = 18042 times that; ÷ 10^4 it is
+    25000, the figure in 亿元 if it was typed in 万元."""
+    plan = _user_plan(tmp_path, "dev,数字经济增加值,亿元,2020,8354,2025,16000")
+    figs = _csv(tmp_path, "figs.csv", FIG_HEADER, "dev,2023,12000,公报", "dev,2024,250000000,公报")
+    with pytest.raises(ActualsError) as e:
+        load_actuals(figs, plan=load_plan(plan))
+    (p,) = e.value.problems
+    assert (p.row, p.column, p.value) == (3, "value", "250000000")
+    assert "18042 times the series" in p.expected
+    assert "2023: 12000 (line 2)" in p.expected and "target 2025: 16000" in p.expected
+    assert "did you mean 25000 (250000000万元 = 25000亿元)?" in p.expected
+    assert "put true in column 'checked' if it is meant" in p.expected
+    # left out, not used, when read leniently
+    with pytest.warns(UserWarning, match="1 rows"):
+        d = load_actuals(figs, plan=load_plan(plan), strict=False)
+    assert list(d["year"]) == [2023]
+    assert main(["validate", str(figs), "--plan", str(plan)]) == Exit.INVALID_INPUT
+    err = capsys.readouterr().err
+    assert "figs.csv line 3 (indicator 'dev'), column 'value'" in err
+    assert "(got '250000000')" in err and "25000亿元" in err
+
+
+def test_a_figure_ten_times_its_neighbours_is_an_error_the_neighbours_are_not(tmp_path):
+    """1000, 1100, 12000, 1300: 2023 is between 1100 and 1300, sqrt(1100 × 1300) = 1195.8;
+    12000 / 1195.8 = 10.03 times. Its neighbours are not blamed for it."""
+    plan = _user_plan(tmp_path, "rev,营业收入,亿元,2020,900,2025,2000")
+    figs = _csv(tmp_path, "figs.csv", FIG_HEADER, "rev,2021,1000,t", "rev,2022,1100,t",
+                "rev,2023,12000,t", "rev,2024,1300,t")
+    with pytest.raises(ActualsError) as e:
+        load_actuals(figs, plan=load_plan(plan))
+    (p,) = e.value.problems
+    assert (p.row, p.value) == (4, "12000")
+    assert "about 10 times the series" in p.expected
+    assert "2022: 1100 (line 3); 2024: 1300 (line 5)" in p.expected
+    assert "did you mean 1200 (12000 ÷ 10)?" in p.expected
+
+
+def test_a_wide_table_names_the_year_column_of_a_figure_in_another_unit(tmp_path):
+    """No plan given: the shipped series of Jiangxi's digital economy (10000 in 2022) and the
+    shipped plans' 2025 targets (16000, and 倍增 = 2 × 8354 = 16708) are its references.
+    2023 typed 1.2 (万亿元) is about 1/10^4 of them; × 10^4 it is 12000."""
+    figs = _csv(tmp_path, "wide.csv", "indicator_id,unit,2021,2022,2023",
+                "digital_economy_value_added,亿元,10400,11000,1.2")
+    with pytest.raises(ActualsError) as e:
+        load_actuals(figs)
+    (p,) = e.value.problems
+    assert (p.row, p.column, p.value) == (2, "2023", "1.2")
+    assert "about 1/10^4 of the series" in p.expected
+    assert "12000 (1.2万亿元 = 12000亿元)" in p.expected
+
+
+def test_a_figure_marked_checked_is_read_as_typed(tmp_path):
+    plan = _user_plan(tmp_path, "rev,营业收入,亿元,2020,900,2025,2000")
+    figs = _csv(tmp_path, "figs.csv", FIG_HEADER + ",checked", "rev,2022,1100,t,",
+                "rev,2023,12000,t,true", "rev,2024,1300,t,")
+    d = load_actuals(figs, plan=load_plan(plan))
+    assert sorted(d["value"]) == [1100, 1300, 12000]
+    with pytest.raises(ActualsError):  # the same file unmarked
+        load_actuals(_csv(tmp_path, "bare.csv", FIG_HEADER, "rev,2022,1100,t",
+                          "rev,2023,12000,t", "rev,2024,1300,t"), plan=load_plan(plan))
+
+
+def test_real_growth_is_not_a_slip_but_a_count_typed_in_units_is(tmp_path):
+    """A count starting small (0.3万 in 2019, 3.4万 in 2020: ×11, the way growth goes) and
+    one rising ×3 over the plan; gigabit users 87 → 640 → 3456 → 9175 (the real series,
+    ×7.4 and ×5.4 a year); a series ×4 a year: none is an error. 100000 typed in 个 into
+    the 万个 row is: 2021's 6 and the 2025 target 10 give 6^(3/4) × 10^(1/4) = 6.82 for
+    2022, and 100000 / 6.82 = 14669 times that; ÷ 10^4 it is 10."""
+    plan = _user_plan(tmp_path, "bs,5G基站,万个,2020,3.4,2025,10",
+                      "gig,千兆用户,万户,2020,640,2025,6000", "fast,新业务,亿元,,—,2025,—")
+    rows = ["bs,2019,0.3,t", "bs,2020,3.4,t", "bs,2021,6,t", "bs,2022,10,t",
+            "gig,2019,87,t", "gig,2020,640,t", "gig,2021,3456,t", "gig,2022,9175,t",
+            "gig,2024,20700,t", "gig,2025,23800,t",
+            "fast,2020,1,t", "fast,2021,4,t", "fast,2022,16,t", "fast,2023,64,t",
+            "fast,2024,256,t"]
+    p = load_plan(plan)
+    assert len(load_actuals(_csv(tmp_path, "ok.csv", FIG_HEADER, *rows), plan=p)) == 15
+    rows[3] = "bs,2022,100000,t"
+    with pytest.raises(ActualsError) as e:
+        load_actuals(_csv(tmp_path, "slip.csv", FIG_HEADER, *rows), plan=p)
+    (q,) = e.value.problems
+    assert (q.row, q.value) == (5, "100000")
+    assert "14669 times the series" in q.expected and "10 (100000个 = 10万个)" in q.expected
+
+
+def test_the_shipped_figures_never_trip_it_and_a_slip_in_them_does(tmp_path):
+    """Every shipped figure, none marked checked, read with every shipped plan: no error.
+    The same file with China's 2021 online retail sales (130884亿元) typed in 万元 is an
+    error on that line only."""
+    import pandas as pd
+
+    from jxdigital._data import data_path
+    from jxdigital.catalog._load import plans_table
+    from jxdigital.observations._load import read_observations, read_table_file
+
+    frame = pd.read_csv(data_path("actuals.csv"), dtype=str, keep_default_na=False)
+    frame["checked"] = ""
+    path = tmp_path / "actuals.csv"
+    frame.to_csv(path, index=False)
+    for plan in [None, *plans_table()["plan_id"]]:
+        d = read_observations(read_table_file(path), str(path), origin="jxdigital",
+                              plan=load_plan(plan) if plan else None)
+        assert len(d) == len(frame)
+    at = frame.index[(frame["indicator_id"] == "online_retail_sales")
+                     & (frame["year"] == "2021") & (frame["value"] == "130884")][0]
+    frame.loc[at, "value"] = "1308840000"
+    frame.to_csv(path, index=False)
+    with pytest.raises(ActualsError) as e:
+        read_observations(read_table_file(path), str(path), origin="jxdigital")
+    (p,) = e.value.problems
+    assert (p.row, p.value) == (at + 2, "1308840000")
+    assert "130884 (1308840000万元 = 130884亿元)" in p.expected
+
+
+def test_real_plans_and_their_histories_are_read_and_a_slip_in_one_is_not(tmp_path):
+    """The real targets and published histories of benchmarks/real_targets (38 plans of
+    China and Jiangxi, their printed texts as printed): each plan row and its figures load;
+    the first history with a figure ×10^4 does not."""
+    import pandas as pd
+
+    root = Path(__file__).resolve().parents[1] / "benchmarks" / "real_targets"
+    targets = pd.read_csv(root / "targets.csv", dtype=str, keep_default_na=False)
+    history = pd.read_csv(root / "history.csv", dtype=str, keep_default_na=False)
+    read, slipped = 0, None
+    for i, r in targets.iterrows():
+        base = r["base_value"] or "—"
+        plan = _csv(tmp_path, f"p{i}.csv", PLAN_HEADER + ",is_share,direction",
+                    f"x{i},{r['indicator_zh'].replace(',', '，')},{r['unit']},"
+                    f"{r['base_year'] if base != '—' else ''},{base},{r['target_year']},"
+                    f"\"{r['target_text']}\",{r['is_share']},{r['direction']}")
+        p = load_plan(plan)
+        h = history[(history["case_id"] == r["case_id"])
+                    & (history["value"].astype(float) <= (100 if r["is_share"] == "true"
+                                                          else math.inf))]
+        rows = [f"x{i},{y},{v},{q},t" for y, v, q in zip(h["year"], h["value"],
+                                                        h["qualifier"], strict=True)]
+        if not rows:
+            continue
+        figs = _csv(tmp_path, f"f{i}.csv", "indicator_id,year,value,qualifier,source_title",
+                    *rows)
+        assert len(load_actuals(figs, plan=p)) == len(rows)
+        read += 1
+        if slipped is None and len(rows) >= 3 and r["is_share"] != "true":
+            v = float(h["value"].iloc[-1]) * 1e4
+            rows[-1] = f"x{i},{h['year'].iloc[-1]},{v:.12g},{h['qualifier'].iloc[-1]},t"
+            slipped = (_csv(tmp_path, f"s{i}.csv",
+                            "indicator_id,year,value,qualifier,source_title", *rows), p)
+    assert read >= 30
+    with pytest.raises(ActualsError, match="about 10\\^4 times the series"):
+        load_actuals(slipped[0], plan=slipped[1])

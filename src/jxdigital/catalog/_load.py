@@ -20,12 +20,14 @@ from .. import _tables, codes
 from .._data import data_path
 from ..codes import DEFAULT_PLAN, TARGET_MEASURES
 from ..errors import NotFoundError, PlanFormatError, Problem
+from ._magnitude import plan_slip
 from ._models import USER_REGION, Indicator, Plan, Source, Target, implied_direction
 from ._parse import (
     BASE_QUALIFIERS,
     COMPARATORS,
     GROWTH_EXPECTED,
     TextError,
+    in_points,
     parse_base,
     parse_growth,
     parse_target,
@@ -42,7 +44,7 @@ OPTIONAL = ["plan_id", "seq", "title_zh", "title_en", "region", "name_en", "shor
             "category_en", "stated_growth_text", "attribute", "measure", "direction",
             "is_share", "is_stock", "reference", "subject", "linked", "tolerance",
             "source_doc",
-            "source_location", "source_quote", "note"]
+            "source_location", "source_quote", "note", "checked"]
 #: Parsed meaning a file may carry; checked against the parse of the printed text.
 PARSED = ["base_value", "base_qualifier", "target_value", "target_high", "comparator",
           "stated_growth", "unit_base", "unit_scale"]
@@ -311,6 +313,8 @@ class _RowReader:
                     self.bad(col, "a value >= 0 for a level")
                 if is_share and v > 100:
                     self.bad(col, "a percentage within [0, 100] for a share")
+        if measure == "level" and not self.flag("checked", default=False):
+            self._magnitude(base, tgt, unit, r.get("direction", ""))
         self._check_parsed(base, tgt, gr, u)
         seq = self.seq()
         if self.problems:
@@ -340,6 +344,22 @@ class _RowReader:
         except (ValueError, TypeError) as e:  # pydantic's ValidationError is a ValueError
             self.bad("", f"a valid target row ({e})")
             return None
+
+    def _magnitude(self, base, tgt, unit: str, direction: str) -> None:
+        """A target 10^k times its base, or a fall of more than half where the row does not
+        say decrease, is questioned (``_magnitude.plan_slip``): '3' meaning 3万亿 in a 亿元
+        row is not a planned fall of 99.98 %."""
+        if any(p.column in ("base_text", "target_text") for p in self.problems):
+            return
+        if tgt.comparator not in ("reach", "at_least", "more_than", "around", "between"):
+            return  # at_most (不高于) says decrease; no number; a comparison
+        if in_points(self.row.get("target_text", "")):
+            return  # a change in points is read from the base: it says its own direction
+        top = tgt.high if tgt.comparator == "between" else tgt.value
+        text = self.row.get("target_text", "")
+        expected = plan_slip(text, base.value, top, unit, decrease=direction == "decrease")
+        if expected:
+            self.bad("target_text", expected)
 
     def _check_parsed(self, base, tgt, gr, u) -> None:
         r = self.row

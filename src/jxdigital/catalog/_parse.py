@@ -246,6 +246,11 @@ def text_year(text: object) -> int | None:
     return int(years[0]) if len(years) == 1 else None
 
 
+def in_points(text: object) -> bool:
+    """Whether a printed target is a change in points from its base (``提高3个百分点``)."""
+    return any(p in str(text) for p in _POINTS)
+
+
 def _unit_prefix(post: str, unit: str) -> str:
     """The unit the text after a number starts with ('万个' of '万个5G基站'), or ''."""
     if unit and post.startswith(unit):
