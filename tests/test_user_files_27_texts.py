@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from jxdigital import load_actuals, load_plan
-from jxdigital.catalog import parse_base, parse_target
+from jxdigital.catalog import parse_base, parse_growth, parse_target
 from jxdigital.catalog._parse import TextError
 from jxdigital.cli import Exit, main
 from jxdigital.errors import PlanFormatError
@@ -202,6 +202,14 @@ def test_a_base_year_the_text_contradicts_is_an_error(tmp_path):
     assert p.column == "base_text" and "2019年" in p.expected and "base_year says 2020" in \
         p.expected
     assert not math.isnan(parse_base("8354亿元", "亿元").value)
+
+
+# ---------------------------------------------------------------- 9. a stated growth's words
+@pytest.mark.parametrize(("text", "value", "comparator"), [
+    ("年均增长14%", 0.14, "reach"), ("年均增速达到18%左右", 0.18, "around"),
+    ("年均增长超过20%", 0.20, "more_than"), ("增长率14", 0.14, "reach")])
+def test_a_stated_growth_printed_with_its_words_is_read(text, value, comparator):
+    assert parse_growth(text)[:2] == (pytest.approx(value), comparator)
 
 
 # ================================================================ 1. a target 10^k off its base

@@ -42,6 +42,8 @@ _WITH_UNIT = re.compile(rf"^(?P<pre>[^\d+-]*?)(?P<v>{_NUM})(?P<u>[^\d]+?)"
                         r"(?P<post>以上|及以上|以下|以内|左右)?$")
 _RANGE = re.compile(rf"^(?P<lo>{_NUM})\s*[{_DASHES}]\s*(?P<hi>{_NUM})$")
 _FASTER = re.compile(r"^(?:持续)?快于.+增速$")
+#: Words a stated growth may be printed with: 年均增长14%, 年均增速达到18%左右.
+_GROWTH_WORDS = re.compile(r"^(?:年均|每年)?(?:增长|增速|增幅)?率?(?:为|达到|达)?(?=[\d超>≥约不])")
 
 
 class Parsed(NamedTuple):
@@ -183,8 +185,9 @@ def parse_base(text: object, unit: str = "", year: int | None = None) -> Parsed:
 
 
 def parse_growth(text: object) -> Parsed:
-    """Parse a printed annual growth in percent into a fraction (``18左右`` → 0.18, around)."""
-    s = _clean(text)
+    """Parse a printed annual growth in percent into a fraction (``18左右`` → 0.18, around;
+    ``年均增长14%`` → 0.14)."""
+    s = _GROWTH_WORDS.sub("", _clean(text))
     if s in _EMPTY:
         return Parsed(math.nan, "none")
     try:
