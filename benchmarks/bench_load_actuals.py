@@ -44,7 +44,13 @@ def write_file(path: Path, rows: int, seed: int = 20261201) -> None:
     region = np.tile(np.repeat([f"county_{i:04d}" for i in range(n_reg)], len(years)),
                      n_ind)[:rows]
     year = np.tile(years, n_ind * n_reg)[:rows]
-    value = np.round(rng.uniform(1, 99, size=len(ind)), 2)
+    # each region's series grows from its own start (a series of random figures would jump
+    # by ten times from year to year, which the reader refuses as a slip of unit); shares
+    # stay below 100
+    n_series = -(-rows // len(years))
+    start = np.repeat(rng.uniform(1, 70, size=n_series), len(years))[:rows]
+    growth = np.repeat(rng.uniform(1.0, 1.08, size=n_series), len(years))[:rows]
+    value = np.round(start * growth ** (year - years[0]), 2)
     df = pd.DataFrame({
         "indicator_id": ind, "region": region, "year": year, "value": value, "unit": unit,
         "source_title": [f"{y}年县域统计公报" for y in year], "publisher": "县统计局",

@@ -252,22 +252,23 @@ def faster_plan(tmp_path):
 
 def test_faster_than_decided_when_both_growths_are_known(tmp_path):
     plan = faster_plan(tmp_path)
-    rows = [("digital_economy_value_added", "jiangxi", 2020, 100.0),
-            ("gdp", "jiangxi", 2020, 1000.0), ("gdp", "jiangxi", 2025, 1500.0)]
+    # figures of Jiangxi's real size (a hundred times smaller would be a slip of unit)
+    rows = [("digital_economy_value_added", "jiangxi", 2020, 10000.0),
+            ("gdp", "jiangxi", 2020, 25000.0), ("gdp", "jiangxi", 2025, 37500.0)]
     de25 = ("digital_economy_value_added", "jiangxi", 2025)
-    r = assess(plan, data_of(plan, [*rows, (*de25, 160.0)]))["de_growth"]
+    r = assess(plan, data_of(plan, [*rows, (*de25, 16000.0)]))["de_growth"]
     assert r.status == "met" and r.p_met == 1.0 and r.final  # 1.60 > 1.50
     assert r.actual_cagr == pytest.approx(1.6 ** 0.2 - 1)
     assert r.reference_cagr == pytest.approx(1.5 ** 0.2 - 1)
-    r = assess(plan, data_of(plan, [*rows, (*de25, 140.0)]))["de_growth"]
+    r = assess(plan, data_of(plan, [*rows, (*de25, 14000.0)]))["de_growth"]
     assert r.status == "missed" and r.p_met == 0.0 and "未快于" in r.reason_zh
 
 
 def test_faster_than_projected_and_missing(tmp_path):
     plan = faster_plan(tmp_path)
-    de = [("digital_economy_value_added", "jiangxi", y, 100.0 * 1.15 ** (y - 2020))
+    de = [("digital_economy_value_added", "jiangxi", y, 10000.0 * 1.15 ** (y - 2020))
           for y in range(2020, 2024)]
-    gdp = [("gdp", "jiangxi", y, 1000.0 * 1.05 ** (y - 2020)) for y in range(2020, 2024)]
+    gdp = [("gdp", "jiangxi", y, 25000.0 * 1.05 ** (y - 2020)) for y in range(2020, 2024)]
     r = assess(plan, data_of(plan, de + gdp))["de_growth"]
     # 15 % against 5 % a year, steady: far more likely faster than not.
     assert r.status == "on_track" and r.p_met > 0.9

@@ -199,20 +199,22 @@ def test_every_state_of_a_relative_target(tmp_path, state):
 FASTER = ("g,数字经济增加值增速,%,2020,,2025,快于全省经济增速,jiangxi,jiangxi:gdp,"
           "digital_economy_value_added")
 DE, GDP = "digital_economy_value_added", "gdp"
+# figures of Jiangxi's real size (digital economy about 10000亿元, GDP about 25000亿元):
+# figures a hundred times smaller would be refused as a slip of unit against the shipped ones
 FASTER_STATES = {
     "no figures": [],
-    "bases only": [(DE, "jiangxi", 2020, 100), (GDP, "jiangxi", 2020, 1000)],
-    "before": [(DE, "jiangxi", y, 100 * 1.15 ** (y - 2020)) for y in range(2020, 2024)]
-    + [(GDP, "jiangxi", y, 1000 * 1.05 ** (y - 2020)) for y in range(2020, 2024)],
+    "bases only": [(DE, "jiangxi", 2020, 10000), (GDP, "jiangxi", 2020, 25000)],
+    "before": [(DE, "jiangxi", y, 10000 * 1.15 ** (y - 2020)) for y in range(2020, 2024)]
+    + [(GDP, "jiangxi", y, 25000 * 1.05 ** (y - 2020)) for y in range(2020, 2024)],
     "after the target year, none for it": [
-        (DE, "jiangxi", 2020, 100), (DE, "jiangxi", 2022, 125), (DE, "jiangxi", 2026, 200),
-        (GDP, "jiangxi", 2020, 1000), (GDP, "jiangxi", 2022, 1100),
-        (GDP, "jiangxi", 2026, 1400)],
+        (DE, "jiangxi", 2020, 10000), (DE, "jiangxi", 2022, 12500), (DE, "jiangxi", 2026, 20000),
+        (GDP, "jiangxi", 2020, 25000), (GDP, "jiangxi", 2022, 27500),
+        (GDP, "jiangxi", 2026, 35000)],
     "one side in the target year": [
-        (DE, "jiangxi", 2020, 100), (DE, "jiangxi", 2022, 125), (DE, "jiangxi", 2025, 170),
-        (GDP, "jiangxi", 2020, 1000), (GDP, "jiangxi", 2022, 1100)],
-    "both in the target year": [(DE, "jiangxi", 2020, 100), (DE, "jiangxi", 2025, 150),
-                                (GDP, "jiangxi", 2020, 1000), (GDP, "jiangxi", 2025, 1600)],
+        (DE, "jiangxi", 2020, 10000), (DE, "jiangxi", 2022, 12500), (DE, "jiangxi", 2025, 17000),
+        (GDP, "jiangxi", 2020, 25000), (GDP, "jiangxi", 2022, 27500)],
+    "both in the target year": [(DE, "jiangxi", 2020, 10000), (DE, "jiangxi", 2025, 15000),
+                                (GDP, "jiangxi", 2020, 25000), (GDP, "jiangxi", 2025, 40000)],
 }
 
 

@@ -143,9 +143,11 @@ def test_validate_notes_figures_published_after_today(tmp_path, capsys):
 
 
 # ---------------------------------------------------------------- 8. counting words
-def _one_figure(tmp_path, unit: str, text: str):
-    """A one-row plan in ``unit`` and one figure printed as ``text``."""
-    return (_csv(tmp_path, "plan.csv", PLAN_HEADER, f"thing,某数量,{unit},2020,1,2025,2"),
+def _one_figure(tmp_path, unit: str, text: str, base: float = 1.0):
+    """A one-row plan in ``unit`` (from ``base`` to twice it) and one figure printed as
+    ``text``."""
+    return (_csv(tmp_path, "plan.csv", PLAN_HEADER,
+                 f"thing,某数量,{unit},2020,{base:g},2025,{2 * base:g}"),
             _csv(tmp_path, "figs.csv", "indicator_id,year,value,source_title",
                  f"thing,2021,{text},t"))
 
@@ -155,7 +157,7 @@ def _one_figure(tmp_path, unit: str, text: str):
     ("亿户", "3.35亿户", 3.35), ("家", "1200家", 1200.0), ("万户", "4024万户", 4024.0)])
 def test_a_counting_word_that_fits_the_rows_unit_is_part_of_the_figure(tmp_path, unit, text,
                                                                       value):
-    plan, figs = _one_figure(tmp_path, unit, text)
+    plan, figs = _one_figure(tmp_path, unit, text, base=value)  # a plan of its magnitude
     d = load_actuals(figs, plan=load_plan(plan))
     assert d["value"].iloc[0] == pytest.approx(value) and d["unit"].iloc[0] == unit
 

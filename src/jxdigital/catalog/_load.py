@@ -20,15 +20,18 @@ from .. import _tables, codes
 from .._data import data_path
 from ..codes import DEFAULT_PLAN, TARGET_MEASURES
 from ..errors import NotFoundError, PlanFormatError, Problem
+from ._magnitude import plan_slip
 from ._models import USER_REGION, Indicator, Plan, Source, Target, implied_direction
 from ._parse import (
     BASE_QUALIFIERS,
     COMPARATORS,
     GROWTH_EXPECTED,
     TextError,
+    in_points,
     parse_base,
     parse_growth,
     parse_target,
+    text_year,
 )
 from ._regions import EXPECTED as REGION_EXPECTED
 from ._regions import region_code
@@ -41,7 +44,7 @@ OPTIONAL = ["plan_id", "seq", "title_zh", "title_en", "region", "name_en", "shor
             "category_en", "stated_growth_text", "attribute", "measure", "direction",
             "is_share", "is_stock", "reference", "subject", "linked", "tolerance",
             "source_doc",
-            "source_location", "source_quote", "note"]
+            "source_location", "source_quote", "note", "checked"]
 #: Parsed meaning a file may carry; checked against the parse of the printed text.
 PARSED = ["base_value", "base_qualifier", "target_value", "target_high", "comparator",
           "stated_growth", "unit_base", "unit_scale"]
@@ -173,6 +176,15 @@ def _num(s: str) -> float:
     return float(s) if s not in ("", "nan", "NaN") else math.nan
 
 
+def _year_or_none(s: str) -> int | None:
+    """A year column's year, or None (empty or not a year: ``_RowReader.year`` says so)."""
+    try:
+        y = float(s)
+    except ValueError:
+        return None
+    return int(y) if y == int(y) and 1900 <= y <= 2100 else None
+
+
 def _same(a: float, b: float) -> bool:
     return (math.isnan(a) and math.isnan(b)) or math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
 
@@ -243,13 +255,15 @@ class _RowReader:
         unit = unicodedata.normalize("NFKC", r.get("unit", ""))  # ％ is %
         u = lookup_unit(unit)
         measure = self.choice("measure", MEASURES, "level")
-        try:
-            base = parse_base(r.get("base_text", ""), unit)
+        base_text, target_text = r.get("base_text", ""), r.get("target_text", "")
+        try:  # a year the text names must agree with the row's
+            base = parse_base(base_text, unit, _year_or_none(r.get("base_year", "")))
         except TextError as e:
             self.bad("base_text", e.expected)
             base = parse_base("")
         try:
-            tgt = parse_target(r.get("target_text", ""), unit, base.value)
+            tgt = parse_target(target_text, unit, base.value,
+                               _year_or_none(r.get("target_year", "")), measure)
         except TextError as e:
             self.bad("target_text", e.expected)
             tgt = parse_target("")
@@ -258,8 +272,14 @@ class _RowReader:
         except TextError:
             self.bad("stated_growth_text", GROWTH_EXPECTED)
             gr = parse_growth("")
-        base_year = self.year("base_year", required=base.comparator != "none")
-        target_year = self.year("target_year", required=True)
+        # an empty year column takes the year the text names ("2025年建成10万个")
+        base_year = self.year("base_year", required=base.comparator != "none"
+                              and text_year(base_text) is None)
+        if base_year is None and not r.get("base_year", "") and base.comparator != "none":
+            base_year = text_year(base_text)
+        target_year = self.year("target_year", required=text_year(target_text) is None)
+        if target_year is None and not r.get("target_year", ""):
+            target_year = text_year(target_text)
         if base_year is not None and target_year is not None and base_year >= target_year:
             self.bad("base_year", f"a year before target_year {target_year}")
         default_dir = implied_direction(tgt.comparator, base.value, tgt.value, tgt.high)
@@ -293,6 +313,8 @@ class _RowReader:
                     self.bad(col, "a value >= 0 for a level")
                 if is_share and v > 100:
                     self.bad(col, "a percentage within [0, 100] for a share")
+        if measure == "level" and not self.flag("checked", default=False):
+            self._magnitude(base, tgt, unit, r.get("direction", ""))
         self._check_parsed(base, tgt, gr, u)
         seq = self.seq()
         if self.problems:
@@ -322,6 +344,22 @@ class _RowReader:
         except (ValueError, TypeError) as e:  # pydantic's ValidationError is a ValueError
             self.bad("", f"a valid target row ({e})")
             return None
+
+    def _magnitude(self, base, tgt, unit: str, direction: str) -> None:
+        """A target 10^k times its base, or a fall of more than half where the row does not
+        say decrease, is questioned (``_magnitude.plan_slip``): '3' meaning 3万亿 in a 亿元
+        row is not a planned fall of 99.98 %."""
+        if any(p.column in ("base_text", "target_text") for p in self.problems):
+            return
+        if tgt.comparator not in ("reach", "at_least", "more_than", "around", "between"):
+            return  # at_most (不高于) says decrease; no number; a comparison
+        if in_points(self.row.get("target_text", "")):
+            return  # a change in points is read from the base: it says its own direction
+        top = tgt.high if tgt.comparator == "between" else tgt.value
+        text = self.row.get("target_text", "")
+        expected = plan_slip(text, base.value, top, unit, decrease=direction == "decrease")
+        if expected:
+            self.bad("target_text", expected)
 
     def _check_parsed(self, base, tgt, gr, u) -> None:
         r = self.row

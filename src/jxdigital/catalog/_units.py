@@ -21,6 +21,10 @@ _PREFIX = {"": 1.0, "十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "十万": 1e
 _COUNTERS = ("个", "户", "件", "家", "名", "人", "所", "项", "台", "套", "台/套", "台(套)",
              "条", "页", "次", "门", "座", "张")
 
+#: Magnitudes printed with a number ("1万", "20亿", "1.5万亿"): a bare one counts the row's own
+#: things; with 元 or a counting word after it, it is part of the unit.
+MAGNITUDES = {p: v for p, v in _PREFIX.items() if p}
+
 #: The counting words of counter units (个, 户, 座 …), public for readers of printed figures.
 COUNTERS = _COUNTERS
 

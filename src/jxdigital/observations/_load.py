@@ -26,7 +26,8 @@ import pandas as pd
 from .._data import data_path
 from .._tables import BLANK, Table, TableError, read_table, table_from_frame
 from ..catalog import Plan, conversion_factor, indicator_registry, load_plan, lookup_unit
-from ..catalog._load import plans_table
+from ..catalog._load import flow_ids, is_shipped, plans_table
+from ..catalog._magnitude import MEANT, STEP, Ref, series_slips, slip_readings, times
 from ..catalog._regions import EXPECTED as REGION_EXPECTED
 from ..catalog._regions import region_code
 from ..catalog._units import COUNTERS
@@ -95,6 +96,38 @@ def _shipped_magnitudes() -> dict[str, float]:
             if t.measure in ("level", "annual_flow") and v == v and v > 0:
                 out.setdefault(t.indicator_id, v)
     return out
+
+
+#: Comparators whose value is a level the plan means to reach (a target to compare with).
+_TO_REACH = ("reach", "at_least", "more_than", "around", "between")
+
+
+def _plan_refs(plan: Plan) -> list[tuple]:
+    """(indicator, region, kind, year, value, unit, label, is target) of a plan's bases and
+    targets: what its figures are compared with for a slip of unit (``_Reader._slips``).
+    A yearly flow's target (annual_flow) is compared with its yearly figures of either
+    measure."""
+    out = []
+    for t in plan.targets:
+        kinds = {"level": ("level",), "annual_flow": ("flow", "level")}.get(t.measure, ())
+        ind = t.indicator
+        for kind in kinds:
+            if t.measure == "level" and t.base_year is not None and t.base_value > 0:
+                out.append((t.indicator_id, ind.region, kind, t.base_year, t.base_value,
+                            ind.unit, f"{plan.plan_id} base {t.base_year}: {t.base_value:g}",
+                            False))
+            top = math.sqrt(t.target_value * t.target_high) if t.comparator == "between" \
+                else t.target_value
+            if t.comparator in _TO_REACH and top > 0:
+                out.append((t.indicator_id, ind.region, kind, t.target_year, top, ind.unit,
+                            f"{plan.plan_id} target {t.target_year}: {t.target_text}"
+                            + ("" if t.target_text == f"{top:g}" else f" = {top:.6g}"), True))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _shipped_plan_refs() -> tuple[tuple, ...]:
+    return tuple(r for pid in plans_table()["plan_id"] for r in _plan_refs(load_plan(pid)))
 
 
 class _Names:
@@ -622,6 +655,8 @@ class _Reader:
         add(tc.test(lambda v: v == ""), "source_title", None,
             "the title of the source (who published this figure, where)", iid)
 
+        self._slips(iid, region.values(), year, measure, as_of, out_value, comparable,
+                    checked, lines, vcol, vcol_text, factor, given)
         self._duplicates(iid, region.values(), year, measure, as_of, tc.values(),
                          cols["scope_note"].values(), lines)
         keep = ~P.bad
@@ -759,6 +794,105 @@ class _Reader:
                 msg[i] = (f"a percentage as printed (35 or 35% for 35%): {v:g} reads as {v:g}%, "
                           f"two orders below this indicator's {r:g}%; did you mean {v * 100:g}?")
             P.add(small, lines, vcol, iid, shown, msg)
+
+    def _slips(self, iid, region, year, measure, as_of, out_value, comparable, checked, lines,
+               vcol, vtext, factor, given) -> None:
+        """A figure 10^k times its own series (the same indicator and region: this file's
+        other years, the shipped figures, the plan's base and target) is an error naming
+        the readings that would make sense (``catalog._magnitude`` has the rule and its
+        thresholds); ``checked`` true marks a figure as meant. Compared: year-end levels
+        and yearly flows (a part-year figure of a flow is a part of the year's)."""
+        P = self.problems
+        flows = flow_ids() | ({t.indicator_id for t in self.plan.targets
+                               if t.measure == "annual_flow"} if self.plan else set())
+        part = as_of != ""
+        kind = np.where(measure == "new_in_year", "flow", "level")
+        usable = (~P.bad & comparable & (out_value > 0) & (iid != "")
+                  & np.isin(measure, ["level", "new_in_year"])
+                  & ~(part & ((measure == "new_in_year") | np.isin(iid, list(flows)))))
+        if not usable.any():
+            return
+        rows = np.flatnonzero(usable)
+        mine = pd.DataFrame({"iid": iid[rows], "region": region[rows], "kind": kind[rows],
+                             "year": year[rows], "log": np.log10(out_value[rows]),
+                             "row": np.where(checked[rows], -1 - rows, rows), "target": False})
+        others = self._references(set(np.unique(iid[rows])), set(np.unique(region[rows])))
+        points = pd.concat([mine, others], ignore_index=True) if len(others) else mine
+        logs = points.groupby(["iid", "region", "kind"], sort=False)["log"]
+        wide = points[(logs.transform("max") - logs.transform("min")).to_numpy() >= STEP]
+        if not (wide["row"] >= 0).any():
+            return
+        bad = np.zeros(len(iid), dtype=bool)
+        expected = np.full(len(iid), "", dtype=object)
+        for _, g in wide.groupby(["iid", "region", "kind"], sort=False):
+            if not (g["row"] >= 0).any():
+                continue
+            series = []
+            for y, lg, r, tgt, label in zip(g["year"], g["log"], g["row"], g["target"],
+                                            g["label"] if "label" in g else [""] * len(g),
+                                            strict=True):
+                i = r if r >= 0 else -1 - r
+                if not isinstance(label, str) or not label:
+                    label = f"{y}: {10 ** lg:.6g} (line {lines[i]})"
+                series.append(Ref(int(y), float(lg), label, int(r), bool(tgt)))
+            for i, slip in series_slips(series).items():
+                bad[i] = True
+                expected[i] = self._slip_text(i, slip, vtext, out_value, factor, given, iid)
+        if bad.any():
+            P.add(bad, lines, vcol, iid, vtext.values(), expected)
+
+    def _references(self, ids: set, regions: set) -> pd.DataFrame:
+        """The numbers this file's figures (of ``ids`` in ``regions``) are compared with, in
+        the rows' units: the shipped figures (for a user's file) and the plans' bases and
+        targets."""
+        cols = ["iid", "region", "kind", "year", "value", "unit", "label", "target"]
+        found = [r for r in _shipped_plan_refs() if r[0] in ids and r[1] in regions]
+        if self.plan is not None and not is_shipped(self.plan):
+            found += [r for r in _plan_refs(self.plan) if r[0] in ids and r[1] in regions]
+        out = pd.DataFrame(found, columns=cols)
+        if self.origin != "jxdigital":
+            a = _shipped()
+            a = a[a["comparable"] & (a["value"] > 0) & (a["as_of"] == "")
+                  & a["measure"].isin(["level", "new_in_year"])]
+            kind = np.where(a["measure"] == "new_in_year", "flow", "level")
+            ok = (a["indicator_id"].isin(ids) & a["region"].isin(regions)).to_numpy()
+            a, kind = a[ok], kind[ok]
+            out = pd.concat([out, pd.DataFrame({
+                "iid": a["indicator_id"], "region": a["region"], "kind": kind, "year": a["year"],
+                "value": a["value"], "unit": a["unit"], "target": False,
+                "label": [f"{y}: {v:g} (shipped, {s})" for y, v, s in
+                          zip(a["year"], a["value"], a["source_title"], strict=True)]})],
+                ignore_index=True)
+        if out.empty:
+            return out
+
+        def factor(i, u):
+            try:
+                return conversion_factor(u, self.indicator(i).unit)
+            except (KeyError, ValueError):
+                return math.nan
+
+        f = np.array([factor(i, u) for i, u in zip(out["iid"], out["unit"], strict=True)])
+        out = out.assign(log=np.log10(out["value"].to_numpy(float) * f), row=-1)
+        return out[~np.isnan(f)].drop(columns=["value", "unit"])
+
+    def _slip_text(self, i, slip, vtext, out_value, factor, given, iid) -> str:
+        """What a figure off its series should be: the readings that make sense."""
+        text = str(vtext.cats[vtext.codes[i]])
+        unit = self.indicator(iid[i]).unit
+        try:
+            plain = float(text) == out_value[i] and factor[i] == 1
+        except ValueError:
+            plain = False
+        shown = text if plain else f"{out_value[i]:.6g}"
+        read = "" if plain else f" (read as {out_value[i]:.6g} {unit}" + (
+            f" from unit {given[i]!r})" if given[i] else ")")
+        refs = "; ".join(r.label for r in slip.refs[:4])
+        readings = slip_readings(shown, out_value[i], slip.d, unit)
+        return (f"a figure of its series' magnitude: {text} in a {unit or '(no unit)'} row"
+                f"{read} is {times(slip.d)} the series ({refs}); did you mean "
+                f"{' or '.join(readings)}? Type it in {unit or 'the row unit'} (or give its own "
+                f"unit in column 'unit'), or {MEANT}")
 
     def _duplicates(self, *columns: np.ndarray) -> None:
         """One value per indicator-region-year-measure-as_of and source; one source may give
