@@ -30,7 +30,9 @@ _LAZY = {
     "project": "jxdigital.models", "Projection": "jxdigital.models",
     "assess": "jxdigital.present", "assessment_history": "jxdigital.present",
     "Assessment": "jxdigital.assessment", "TargetStatus": "jxdigital.assessment",
-    "Account": "jxdigital.assessment",
+    "Account": "jxdigital.assessment", "target_options": "jxdigital.assessment",
+    "TargetOptions": "jxdigital.assessment", "review_draft": "jxdigital.assessment",
+    "DraftReview": "jxdigital.assessment",
     "view": "jxdigital.present.view", "ReportView": "jxdigital.present.view",
 }
 

@@ -8,9 +8,11 @@ one).
 
 from ._account import OUTCOMES, Account
 from ._assess import Judgement, assess, assessment_history, judge, record
+from ._draft import AMBITION, DraftCheck, DraftReview, DraftRow, ambition_of, review_draft
 from ._evidence import Figure, Side, in_unit, usable
 from ._grade import Evidence, evidence_of
 from ._model import Assessment, TargetStatus
+from ._options import PROBABILITIES, Base, TargetOption, TargetOptions, target_options
 from ._rules import (
     EUROSTAT,
     FINAL,
@@ -28,12 +30,14 @@ from ._unused import REASON_CODES
 from ._wording import CODES, Wording
 
 __all__ = [
+    "AMBITION",
     "CODES",
     "EUROSTAT",
     "FINAL",
     "KINDS",
     "MIN_OBSERVATIONS",
     "OUTCOMES",
+    "PROBABILITIES",
     "P_OFF_TRACK",
     "P_ON_TRACK",
     "REASON_CODES",
@@ -42,14 +46,21 @@ __all__ = [
     "UN",
     "Account",
     "Assessment",
+    "Base",
+    "DraftCheck",
+    "DraftReview",
+    "DraftRow",
     "Evidence",
     "Figure",
     "Judgement",
     "SeriesKey",
     "Side",
+    "TargetOption",
+    "TargetOptions",
     "TargetStatus",
     "Timing",
     "Wording",
+    "ambition_of",
     "assess",
     "assessment_history",
     "evidence_of",
@@ -59,7 +70,9 @@ __all__ = [
     "own_series",
     "record",
     "reference_series",
+    "review_draft",
     "status_cn",
+    "target_options",
     "timing",
     "usable",
 ]

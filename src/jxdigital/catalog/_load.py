@@ -119,6 +119,15 @@ def populations() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
+def share_ratios() -> dict[str, tuple[str, str]]:
+    """Shares defined as one level over another (``data/ratios.csv``): share id →
+    (numerator id, denominator id), the share being numerator ÷ denominator × 100."""
+    t = read_table(data_path("ratios.csv"))
+    return {str(s): (str(n), str(d)) for s, n, d in
+            zip(t["share_id"], t["numerator_id"], t["denominator_id"], strict=True)}
+
+
+@lru_cache(maxsize=1)
 def level_ids() -> frozenset[str]:
     """Indicators known to be levels that can fall (``data/levels.csv``: users, subscribers):
     a part-year figure of one measures its year-end with noise."""
