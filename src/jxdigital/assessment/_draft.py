@@ -38,7 +38,14 @@ from ..catalog import Plan, Target, conversion_factor
 from ..catalog._load import share_ratios
 from ..errors import ArgumentError
 from ._assess import _as_data, _as_plan, assess
-from ._options import PROBABILITIES, Base, TargetOptions, check_probabilities, options_of
+from ._options import (
+    PROBABILITIES,
+    Base,
+    TargetOptions,
+    check_probabilities,
+    options_of,
+    series_of,
+)
 from ._timing import timing
 
 NAN = math.nan
@@ -230,9 +237,10 @@ def _record_growth(t: Target, frame: pd.DataFrame | None) -> float:
 
 
 # ------------------------------------------------------------------ checks
-def _ratio_checks(p: Plan, levels: dict[str, float]) -> list[DraftCheck]:
+def _ratio_checks(p: Plan, levels: dict[str, tuple[float, str]]) -> list[DraftCheck]:
     out = []
-    by = {(t.indicator_id, t.indicator.region, t.target_year): t for t in p}
+    # each row by the level series it speaks of (a growth row: its subject's)
+    by = {(*series_of(t)[:2], t.target_year): t for t in p}
     for t in p:
         pair = share_ratios().get(t.indicator_id)
         if pair is None or not math.isfinite(t.target_value):
@@ -241,11 +249,12 @@ def _ratio_checks(p: Plan, levels: dict[str, float]) -> list[DraftCheck]:
         den = by.get((pair[1], t.indicator.region, t.target_year))
         if num is None or den is None:
             continue
-        n, d = levels.get(num.key, NAN), levels.get(den.key, NAN)
+        (n, n_unit), (d, d_unit) = (levels.get(num.key, (NAN, "")),
+                                    levels.get(den.key, (NAN, "")))
         if not (math.isfinite(n) and math.isfinite(d)) or d <= 0:
             continue
         try:  # both in one unit (亿元 and 万亿元 are both money)
-            n *= conversion_factor(num.indicator.unit, den.indicator.unit)
+            n *= conversion_factor(n_unit, d_unit)
         except ValueError:
             continue
         implied = 100.0 * n / d
@@ -255,19 +264,22 @@ def _ratio_checks(p: Plan, levels: dict[str, float]) -> list[DraftCheck]:
     return out
 
 
-def _target_levels(p: Plan, bases: dict[str, Base]) -> dict[str, float]:
-    """Each row's target as a level: the number of a level row, the level a growth row
-    implies from its base (x_B·(1+g)^(T−B))."""
+def _target_levels(p: Plan, bases: dict[str, Base], frames: dict[str, pd.DataFrame]
+                   ) -> dict[str, tuple[float, str]]:
+    """Each row's target as a level with its unit: the number of a level row, the level a
+    growth row implies from its base (x_B·(1+g)^(T−B), in its level series' unit)."""
     out = {}
     for t in p:
         if t.measure == "cagr":
             b = bases.get(t.key)
             x0 = b.value if b is not None else NAN
             n = t.target_year - (t.base_year or t.target_year)
-            if math.isfinite(x0) and n > 0 and math.isfinite(t.target_value):
-                out[t.key] = float(growth.compound(x0, t.target_value / 100.0, n))
+            f = frames.get(t.key)
+            unit = str(f["unit"].iloc[0]) if f is not None and len(f) and "unit" in f else ""
+            if math.isfinite(x0) and n > 0 and math.isfinite(t.target_value) and unit:
+                out[t.key] = (float(growth.compound(x0, t.target_value / 100.0, n)), unit)
         elif math.isfinite(t.target_value):
-            out[t.key] = t.target_value
+            out[t.key] = (t.target_value, t.indicator.unit)
     return out
 
 
@@ -365,7 +377,7 @@ def review_of(p: Plan, data: pd.DataFrame, when, *, assess, continues: Plan | No
             growth_kind="pp" if t.indicator.is_share and not rate else "cagr",
             stated_growth=t.stated_growth, grade=r.evidence_grade, n_obs=r.n_obs,
             status=r.status_cn, continues=from_account.get(t.key, (None, ""))[1]))
-    levels = _target_levels(judged_plan, base_of)
+    levels = _target_levels(judged_plan, base_of, opts.series)
     checks = _ratio_checks(judged_plan, levels) + _parent_checks(judged_plan, parent) + \
         _stated_checks(judged_plan, base_of)
     return DraftReview(judged_plan, tuple(rows), tuple(checks), opts, a,

@@ -277,14 +277,16 @@ class TargetOptions:
 
 
 def check_probabilities(probabilities: Sequence[float]) -> tuple[float, ...]:
-    """The probabilities as fractions in (0, 1), in the order given; ValueError else."""
+    """The probabilities as fractions strictly between 0 and 1, in the order given;
+    ValueError else (the command line takes percentages and divides them)."""
     out = []
     for p in probabilities:
-        x = float(p)
-        if x > 1:  # 75 means 75 %
-            x /= 100.0
+        try:
+            x = float(p)
+        except (TypeError, ValueError):
+            x = math.nan
         if not 0 < x < 1:
-            raise ValueError(f"a probability between 0 and 1 (or 0 and 100 %), got {p!r}")
+            raise ValueError(f"probabilities strictly between 0 and 1 such as 0.75, got {p!r}")
         out.append(x)
     if not out:
         raise ValueError("at least one probability")
