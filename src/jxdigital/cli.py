@@ -7,6 +7,7 @@ Exit codes are listed in ``Exit``.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from enum import IntEnum
 
@@ -214,6 +215,80 @@ def _cmd_project(args: argparse.Namespace) -> int:
               f"{target_reason(r, args.lang)}", file=sys.stderr)
         return Exit.INVALID_INPUT
     _print_frame(p.to_frame().drop(columns=["last_year"], errors="ignore"), args.format)
+    return Exit.OK
+
+
+def _probabilities(text: str) -> tuple[float, ...]:
+    """"50,75,90" → (0.5, 0.75, 0.9); an error naming the argument otherwise."""
+    from .errors import ArgumentError
+
+    try:
+        out = tuple(float(x) / 100.0 for x in text.split(",") if x.strip())
+    except ValueError:
+        out = ()
+    if not out or not all(0 < p < 1 for p in out):
+        raise ArgumentError(f"argument --probabilities: expected percentages between 0 and "
+                            f"100 separated by commas, e.g. 50,75,90 (got {text!r})")
+    return out
+
+
+def _mapping(text: str | None) -> dict[str, str]:
+    from .errors import ArgumentError
+
+    out = {}
+    for part in (text or "").split(","):
+        if not part.strip():
+            continue
+        new, sep, old = part.partition("=")
+        if not sep or not new.strip() or not old.strip():
+            raise ArgumentError(f"argument --map: expected draft_key=old_key pairs separated "
+                                f"by commas (got {part!r})")
+        out[new.strip()] = old.strip()
+    return out
+
+
+def _cmd_targets(args: argparse.Namespace) -> int:
+    from .assessment import review_draft, target_options
+    from .present.targets_view import targets_view
+
+    probs = _probabilities(args.probabilities)
+    mapping = _mapping(args.map)
+    if args.continues or args.parent or args.year is None:
+        result = review_draft(args.plan, args.actuals, continues=args.continues,
+                              mapping=mapping, parent=args.parent, probabilities=probs,
+                              today=args.today)
+    else:
+        result = target_options(args.plan, args.actuals, year=args.year,
+                                probabilities=probs, today=args.today)
+    if args.format == "csv":
+        _print_frame(result.to_frame(), "csv")
+        return Exit.OK
+    if args.format == "json":
+        frames = {"options": result.to_frame() if args.year is not None and not hasattr(
+            result, "rows") else result.options.to_frame()}
+        if hasattr(result, "rows"):
+            frames["draft"], frames["checks"] = result.to_frame(), result.checks_frame()
+        sys.stdout.write(json.dumps({k: json.loads(f.to_json(orient="records"))
+                                     for k, f in frames.items()}, ensure_ascii=False,
+                                    indent=1) + "\n")
+        return Exit.OK
+    v = targets_view(result, args.lang)
+    print(v.heading)
+    print(v.dates)
+    for line in v.intro:
+        print(line)
+    print()
+    _print_frame(v.options.to_frame(), "table")
+    if v.review is not None:
+        print()
+        _print_frame(v.review.to_frame(), "table")
+        for c in v.checks:
+            print(f"- {c}")
+    if args.out:
+        from .report._targets import write_targets
+
+        written = write_targets(v, args.out, deck=not args.no_deck)
+        print(f"\njxdigital: wrote {', '.join(written)} to {args.out}")
     return Exit.OK
 
 
@@ -458,6 +533,27 @@ def build_parser() -> argparse.ArgumentParser:
                    help="what the file is (default: guessed from its columns)")
     v.add_argument("--plan", help="for actuals: a plan file whose indicators they may use")
     v.set_defaults(func=_cmd_validate)
+
+    tg = sub.add_parser("targets", parents=[fmt, data, lang, today],
+                        help="the next plan: values within reach at 50/75/90 %% by each "
+                             "row's target year, and a draft table judged")
+    tg.add_argument("--plan", required=True,
+                    help="a draft plan file (base 2025, targets 2030) or a shipped plan id")
+    tg.add_argument("--year", type=int, help="one target year for every row (default: each "
+                                             "row's own)")
+    tg.add_argument("--probabilities", default="50,75,90",
+                    help="the probabilities of the options, in %% (default: 50,75,90)")
+    tg.add_argument("--continues", metavar="PLAN",
+                    help="the finished plan the draft continues (e.g. jiangxi-14th-fyp): its "
+                         "final account gives the bases the draft does not print")
+    tg.add_argument("--map", metavar="DRAFT=OLD,...",
+                    help="draft key=finished plan key, where the ids differ")
+    tg.add_argument("--parent", metavar="PLAN",
+                    help="the plan the draft must agree with (e.g. china-15th-fyp)")
+    tg.add_argument("--out", help="folder to write the target-options report to (Markdown, "
+                                  "HTML, workbook, deck, charts)")
+    tg.add_argument("--no-deck", action="store_true", help="do not write targets.pptx")
+    tg.set_defaults(func=_cmd_targets)
 
     s = sub.add_parser("plans", parents=[fmt], help="list the shipped plans")
     s.set_defaults(func=_cmd_plans)

@@ -21,6 +21,7 @@ from .assessment import Account, Assessment
 from .charts import chart_pages, render_charts
 from .charts._style import text_em
 from .present._slide_words import deck_file_title
+from .present.targets_view import TargetsView
 from .present.view import Page, ReportView, Table, view
 
 EA_FONT = "Microsoft YaHei"  # the East Asian font PowerPoint users in China have
@@ -422,3 +423,57 @@ def _fit(texts: list[list[str]], widths: list[float], room: float = 5.6
         if sum(heights) <= room or size == 9:
             return size, heights
     raise AssertionError("unreachable")
+
+
+#: The 测算 tables' columns on a slide are the view's; their widths share 12.3 in, names
+#: and notes wider.
+_WIDE = {"indicator": 2.0, "note": 1.6, "base": 1.4}
+
+
+def build_targets_deck(v: TargetsView, path: str | Path, charts: dict[str, bytes],
+                       font: str | None = None) -> Path:
+    """The 测算 deck (atomically): the title (the plan, the dates, what the options mean),
+    the options table, the draft's table and its checks, one slide per row's chart."""
+    pptx = _pptx()
+    from pptx.util import Inches
+
+    prs = pptx.Presentation(io.BytesIO(_template()))
+    _linear_parts(prs)
+    layouts = {lay.name: lay for lay in prs.slide_layouts}
+    s = prs.slides.add_slide(layouts["Title Slide"])
+    _title(s, v.heading, 32)
+    sub = s.placeholders[1].text_frame
+    sub.text = "\n".join((v.dates, *v.intro))
+    set_fonts(sub, size=14)
+    tables = [(v.options, v.say_heading("options"))]
+    if v.review is not None:
+        tables.append((v.review, v.say_heading("review")))
+    for t, heading in tables:
+        weights = [_WIDE.get(c.key, 1.0) for c in t.columns]
+        widths = [12.3 * w / sum(weights) for w in weights]
+        for k, page in enumerate(t.pages(TABLE_ROWS, section_cost=0)):
+            s = prs.slides.add_slide(layouts["Title Only"])
+            _title(s, heading + (v.say_heading("continued") if k else ""), 28)
+            _table(s, t, page, widths, fill_key="ambition")
+    if v.checks:  # the checks on a slide of their own, a paragraph each
+        s = prs.slides.add_slide(layouts["Title Only"])
+        _title(s, v.say_heading("checks"), 28)
+        box = s.shapes.add_textbox(Inches(0.52), Inches(1.5), Inches(12.3), Inches(5.5))
+        frame = box.text_frame
+        frame.word_wrap = True
+        frame.text = "\n".join(f"• {c}" for c in v.checks)
+        set_fonts(frame, size=18)
+    for r in v.rows:
+        if r.key not in charts or r.chart is None:
+            continue
+        s = prs.slides.add_slide(layouts["Title Only"])
+        _title(s, r.chart.title, _one_line_size(r.chart.title), height=HEADLINE[3])
+        pic = s.shapes.add_picture(io.BytesIO(charts[r.key]),
+                                   *(Inches(x) for x in PICTURE[:3]))
+        _alt(pic, r.chart.title)
+    prs.core_properties.title = v.heading
+    prs.core_properties.author = prs.core_properties.last_modified_by = "jxdigital"
+    _east_asian(prs, deck_font(font))
+    with atomic_path(path) as tmp:
+        prs.save(str(tmp))
+    return Path(path)

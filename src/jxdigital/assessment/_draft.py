@@ -63,7 +63,8 @@ DRAFT_COLUMNS = [
     "plan_id", "key", "indicator_id", "region", "name_zh", "name_en", "unit", "attribute",
     "measure", "is_share", "base_year", "base_value", "base_from", "base_low", "base_high",
     "target_year", "target_text", "target_value", "comparator", "p_met", "ambition",
-    "required_growth", "record_growth", "projected_growth", "growth_kind", "stated_growth",
+    "required_growth", "record_growth", "record_from", "record_to", "projected_growth",
+    "growth_kind", "stated_growth",
     "grade", "n_obs", "status", "continues"]
 CHECK_COLUMNS = ["key", "code", "severity", "value", "expected", "others", "parent"]
 
@@ -102,8 +103,11 @@ class DraftRow:
     ambition: str
     #: growth a year the target needs from the base (a fraction; points a year for shares)
     required_growth: float
-    #: growth a year the record shows over its last RECORD_YEARS years of exact figures
+    #: growth a year the record shows over its last RECORD_YEARS years of exact figures,
+    #: from ``record_from`` to ``record_to``
     record_growth: float
+    record_from: int | None
+    record_to: int | None
     #: growth a year to the projection's median (the 50 % option) from the base
     projected_growth: float
     growth_kind: str  # 'cagr' | 'pp' | ''
@@ -139,10 +143,11 @@ class DraftReview:
     assessment: object = field(repr=False)
     parent: str = ""
     continues: str = ""
+    parent_plan: Plan | None = field(default=None, repr=False)
 
     def to_frame(self) -> pd.DataFrame:
         f = pd.DataFrame([asdict(r) for r in self.rows], columns=DRAFT_COLUMNS)
-        for c in ("base_year", "target_year"):
+        for c in ("base_year", "target_year", "record_from", "record_to"):
             f[c] = f[c].astype("Int64")
         return f
 
@@ -222,18 +227,19 @@ def _growth(t: Target, base: float, value: float, years: int) -> float:
     return float(growth.implied_cagr(base, value, years)) if base > 0 and value > 0 else NAN
 
 
-def _record_growth(t: Target, frame: pd.DataFrame | None) -> float:
-    """Growth a year over the last ``RECORD_YEARS`` years of exact figures (points a year
-    for a share): what the record shows."""
+def _record_growth(t: Target, frame: pd.DataFrame | None
+                   ) -> tuple[float, int | None, int | None]:
+    """(growth a year, first year, last year) over the last ``RECORD_YEARS`` years of
+    exact figures (points a year for a share): what the record shows."""
     if frame is None or not len(frame):
-        return NAN
+        return NAN, None, None
     f = frame[frame["qualifier"].astype(str) == codes.EXACT].sort_values("year")
     if len(f) < 2:
-        return NAN
+        return NAN, None, None
     last = f.iloc[-1]
     first = f[f["year"] >= last["year"] - RECORD_YEARS].iloc[0]
-    return _growth(t, float(first["value"]), float(last["value"]),
-                   int(last["year"] - first["year"]))
+    a, b = int(first["year"]), int(last["year"])
+    return _growth(t, float(first["value"]), float(last["value"]), b - a), a, b
 
 
 # ------------------------------------------------------------------ checks
@@ -372,7 +378,8 @@ def review_of(p: Plan, data: pd.DataFrame, when, *, assess, continues: Plan | No
             target_year=t.target_year, target_text=t.target_text,
             target_value=t.target_value, comparator=t.comparator, p_met=r.p_met,
             ambition=ambition_of(r.p_met), required_growth=required,
-            record_growth=_record_growth(t, opts.series.get(t.key)),
+            **dict(zip(("record_growth", "record_from", "record_to"),
+                       _record_growth(t, opts.series.get(t.key)), strict=True)),
             projected_growth=projected,
             growth_kind="pp" if t.indicator.is_share and not rate else "cagr",
             stated_growth=t.stated_growth, grade=r.evidence_grade, n_obs=r.n_obs,
@@ -382,7 +389,7 @@ def review_of(p: Plan, data: pd.DataFrame, when, *, assess, continues: Plan | No
         _stated_checks(judged_plan, base_of)
     return DraftReview(judged_plan, tuple(rows), tuple(checks), opts, a,
                        parent.plan_id if parent is not None else "",
-                       continues.plan_id if continues is not None else "")
+                       continues.plan_id if continues is not None else "", parent)
 
 
 def review_draft(draft, actuals=None, *, continues=None, mapping: dict[str, str] | None = None,

@@ -168,8 +168,12 @@ def fit_points(side: Side, base_year: int | None) -> pd.DataFrame:
     derived = f["kind"].to_numpy() == "derived"
     years = f["year"].to_numpy()
     # a draft looking forward from a base year no figure has reached (十五五 from 2025):
-    # every figure is before it, and the latest bound says most of the trend
-    early = years < base_year if base_year <= years.max() else np.zeros(len(f), dtype=bool)
+    # every figure is before it; a bound after its last exact figure is the latest word
+    # on the trend and stays, one before it ("800万 at its launch") does not
+    if base_year > years.max():
+        exact = years[~bound]
+        base_year = int(exact.max()) if len(exact) else base_year
+    early = years < base_year
     keep = ~(derived & bound & early)
     # a published bound ("超X", "6万多") is a value only where nothing else would do: fitted
     # as the value it sits below the truth and drags the trend down (BENCHMARKS.md)
