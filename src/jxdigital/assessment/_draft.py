@@ -355,8 +355,8 @@ def review_of(p: Plan, data: pd.DataFrame, when, *, assess, continues: Plan | No
     opts = options_of(judged_plan, data, when, None, probs, method, bases_in)
     a = assess(judged_plan, data, today=when.generated.isoformat())
     median = {o.key: o for o in opts.options if o.probability == probs[0]}
-    base_of = {o.key: Base(o.base_year, o.base_value, o.base_from, o.base_low, o.base_high)
-               for o in opts.options}
+    base_of = {o.key: Base(o.base_year, o.base_value, o.base_from, o.base_low, o.base_high,
+                           o.base_qualifier) for o in opts.options}
     rows = []
     for t in judged_plan:
         r = a[t.key]

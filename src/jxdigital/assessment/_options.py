@@ -69,7 +69,8 @@ OPTION_STATUSES = (
 OPTION_COLUMNS = [
     "plan_id", "key", "indicator_id", "region", "name_zh", "name_en", "unit", "measure",
     "is_share", "direction", "target_year", "probability", "option", "value",
-    "base_year", "base_value", "base_from", "base_low", "base_high", "cagr", "pp_per_year",
+    "base_year", "base_value", "base_from", "base_low", "base_high", "base_qualifier", "cagr",
+    "pp_per_year",
     "rate", "grade", "n_obs", "latest_year", "latest_value", "status", "series_id",
     "series_region"]
 
@@ -85,6 +86,9 @@ class Base:
     source: str = "none"
     low: float = NAN
     high: float = NAN
+    #: how the value is known: exact, or as the plan prints it, lower_bound ("10.5%以上")
+    #: or approximate ("左右"); growth from a bound is a bound too
+    qualifier: str = "exact"
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,7 @@ class TargetOption:
     base_from: str
     base_low: float
     base_high: float
+    base_qualifier: str
     cagr: float  # growth a year from the base to the value (levels and yearly totals)
     pp_per_year: float  # points a year (shares)
     rate: bool  # the value is a growth rate (a 年均增长 row)
@@ -203,6 +208,9 @@ def _base(r: _Row, nowcasts: dict[int, Projection]) -> Base:
                       & (r.side.frame["qualifier"].astype(str) == "exact")]
     if len(at):
         return Base(B, float(at["value"].iloc[0]), "published")
+    if r.kind != "rate" and math.isfinite(t.base_value):  # printed as a bound or 左右
+        q = "approximate" if t.base_qualifier == "around" else "lower_bound"
+        return Base(B, t.base_value, "plan", qualifier=q)
     p = nowcasts.get(id(r))
     if p is not None:
         lo, hi = p.quantiles([0.1, 0.9], B)
@@ -360,7 +368,8 @@ def _options_of_row(r: _Row, p: Projection | None, probs: tuple[float, ...],
             is_share=ind.is_share and r.kind == "level", direction=ind.direction,
             target_year=r.year, probability=prob, option=OPTION_NAMES.get(prob, ""),
             value=value, base_year=base.year, base_value=base.value, base_from=base.source,
-            base_low=base.low, base_high=base.high, cagr=cagr, pp_per_year=pp,
+            base_low=base.low, base_high=base.high, base_qualifier=base.qualifier,
+            cagr=cagr, pp_per_year=pp,
             rate=r.kind == "rate", grade=grade, n_obs=len(r.fit),
             latest_year=None if latest is None else int(latest.year),
             latest_value=NAN if latest is None else float(latest.value), status=status,

@@ -39,8 +39,8 @@ def draw_options(c: OptionsChart, style: str | S.Style = "notebook", lang: str =
         if c.draft is not None:
             ax.plot([T], [c.draft[1]], marker="D", ms=st.marker * 1.2, color=S.TARGET,
                     zorder=7, ls="none")
-            ax.annotate(c.draft[0], (T, c.draft[1]), xytext=(-8, 0),
-                        textcoords="offset points", ha="right", va="center",
+            ax.annotate(c.draft[0], (T, c.draft[1]), xytext=(0, st.marker + 2),
+                        textcoords="offset points", ha="center", va="bottom",
                         color=S.TARGET, fontsize=st.label * 0.85, zorder=7)
         first = min(xs + fy) if xs else min(fy)
         ax.set_xlim(first - 0.3, T + 1.6)

@@ -112,15 +112,13 @@ def targets_view(result: TargetOptions | DraftReview, lang: str = "zh",
     several = len({r for r in f["region"]}) > 1
     probs = opts.probabilities
     draft_rows = {r.key: r for r in review.rows} if review is not None else {}
-    rows = []
-    for key in keys:
-        g = f[f["key"] == key]
-        rows.append(_row(g, opts, draft_rows.get(key), probs, several, lang))
     title = plan_title(opts.plan, lang)
     day = (today or opts.timing.generated).isoformat()
     years = [int(y) for y in f["latest_year"].dropna()]
     dates = say("dates", lang, date=day, year=max(years)) if years else \
         say("dates_none", lang, date=day)
+    rows = [_row(f[f["key"] == key], opts, draft_rows.get(key), probs, several, lang, dates)
+            for key in keys]
     frames = [(say("sheet_options", lang), f), (say("sheet_paths", lang), opts.paths())]
     if review is not None:
         frames.insert(1, (say("sheet_review", lang), review.to_frame()))
@@ -159,11 +157,12 @@ def _base_text(o, u: DisplayUnit, lang: str) -> str:
     if src == "nowcast":
         return say("base_nowcast", lang, v=u.projected_value(o["base_value"]), y=y,
                    lo=u.projected(o["base_low"]), hi=u.projected(o["base_high"]))
-    return say(f"base_{src}", lang, v=u.value(o["base_value"]), y=y)
+    return say(f"base_{src}", lang, v=u.figure(o["base_value"], str(o["base_qualifier"])),
+               y=y)
 
 
 def _row(g: pd.DataFrame, opts: TargetOptions, draft, probs, several: bool,
-         lang: str) -> OptionRow:
+         lang: str, dates: str = "") -> OptionRow:
     first = g.iloc[0]
     u = _unit(g, lang)
     region = region_label(str(first["region"]), lang) if several else ""
@@ -189,13 +188,13 @@ def _row(g: pd.DataFrame, opts: TargetOptions, draft, probs, several: bool,
                    v=u.projected_value(first["base_value"]),
                    lo=u.projected(first["base_low"]), hi=u.projected(first["base_high"]))
     name_ = in_region(region, plain, lang)
-    chart = _chart(g, opts, draft, u, name_, lang) if status == "ok" else None
+    chart = _chart(g, opts, draft, u, name_, lang, dates) if status == "ok" else None
     return OptionRow(str(first["key"]), name_, region, u, _base_text(first, u, lang),
                      tuple(cells), str(first["grade"]) or "—", note, chart)
 
 
 def _chart(g: pd.DataFrame, opts: TargetOptions, draft, u: DisplayUnit, title: str,
-           lang: str) -> OptionsChart | None:
+           lang: str, dates: str = "") -> OptionsChart | None:
     first = g.iloc[0]
     key, year = str(first["key"]), int(first["target_year"])
     p = opts.projections.get(key)
@@ -224,7 +223,7 @@ def _chart(g: pd.DataFrame, opts: TargetOptions, draft, u: DisplayUnit, title: s
                   u.scaled(draft.target_value))
     return OptionsChart(key, say("chart_title", lang, name=title, year=year), u.label, figs,
                         years, tuple(fan), marks, target, year,
-                        say("chart_footer", lang, dates=""))
+                        say("chart_footer", lang, dates=dates))
 
 
 def _options_table(rows: list[OptionRow], probs, several: bool, lang: str) -> Table:
