@@ -91,7 +91,8 @@ def test_every_document_a_docstring_cites_is_in_the_repository():
     cited = set()
     for p in SRC.rglob("*.py"):
         cited |= set(__import__("re").findall(r"([\w/]+\.md)\b", p.read_text(encoding="utf-8")))
-    written = {"report.md"}  # what the report job writes, not a document of the repository
+    # what the report jobs write, not documents of the repository
+    written = {"report.md", "targets.md"}
     missing = sorted(c for c in cited - written
                      if not (ROOT / c).exists() and not (SRC / c).exists())
     assert missing == []

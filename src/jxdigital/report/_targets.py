@@ -1,8 +1,8 @@
 """The 测算 report (target options, a draft's review): Markdown, one self-contained HTML
 file, a workbook (a sheet per kind) and, with the deck, slides — each only lays out the
 view (``present.targets_view``), so no two disagree. ``write_targets`` writes the folder:
-``targets.md``, ``targets.html``, ``targets.xlsx``, ``targets.pptx`` and
-``charts/targets-<key>.png``, each file replaced only once it is whole."""
+the files named ``targets`` (Markdown, HTML, workbook, deck) and a chart per row in
+``charts/``, each file replaced only once it is whole."""
 
 from __future__ import annotations
 
