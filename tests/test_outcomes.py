@@ -323,7 +323,7 @@ def test_every_output_states_its_dates(national, tmp_path):
     assert not re.search(r"[\u4e00-\u9fff]", en)
     assert stamp in to_html(a, charts={}, font_css="")
     doc = json.loads(to_json(a))
-    assert doc["schema_version"] == 3 and doc["generated"] == "2026-12-01"
+    assert doc["schema_version"] == 4 and doc["generated"] == "2026-12-01"
     assert doc["data_until"] == 2025 and doc["finished"] and doc["counts"]["zh"] == counts
     assert doc["account"]["counts"]["missed"] == 1
     assert {t["indicator_id"]: t["final"] for t in doc["targets"]}["online_retail_sales"]

@@ -105,7 +105,8 @@ def assessment_json(a) -> str:
 
 #: What ``--fail-on`` exits 3 for: a target off track, or (once its year is over) missed;
 #: ``at-risk`` also at risk.
-FAIL_ON = {"off-track": {"off_track", "missed"}, "at-risk": {"off_track", "at_risk", "missed"}}
+FAIL_ON = {"off-track": {"off_track", "missed"}, "at-risk": {"off_track", "at_risk", "missed"},
+           "changed": set()}
 
 
 def _cmd_assess(args: argparse.Namespace) -> int:
@@ -128,6 +129,11 @@ def _print_assessment(a, args: argparse.Namespace, table: bool = True) -> int:
         print(f"{v.title} [{v.plan_id}]")
         print(v.dates)
         print(v.counts)
+        if v.changes is not None:
+            head, lines = v.changes
+            print(f"\n{head}")
+            for line in lines:
+                print(f"- {line}")
         print()
         shown = v.table.select(*(c.key for c in v.table.columns if c.kind != "reason"))
         _print_frame(shown.to_frame(), "table")
@@ -135,6 +141,13 @@ def _print_assessment(a, args: argparse.Namespace, table: bool = True) -> int:
         for t in v.targets:
             print(f"- {t.name}{v.say('colon')}{t.reason}")
     fail_on = getattr(args, "fail_on", None)
+    if fail_on == "changed":
+        if a.changes is not None and a.changes.any:
+            print(f"jxdigital: changed since the last report ({a.changes.since}): "
+                  f"{len(a.changes.figures)} figure(s), {len(a.changes.targets)} target(s)",
+                  file=sys.stderr)
+            return Exit.FAIL_ON
+        return Exit.OK
     if fail_on and set(f["status_cn"]) & FAIL_ON[fail_on]:
         hits = f[f["status_cn"].isin(FAIL_ON[fail_on])]
         for code, g in hits.groupby("status_cn", sort=False):
@@ -183,6 +196,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
         print(f"jxdigital: error: argument --out: {e}", file=sys.stderr)
         return Exit.USAGE
     a = _assess_from(args)
+    from .report._build import compare_with_folder
+
+    compare_with_folder(a, args.out)  # before anything is printed: the changes come first
     code = _print_assessment(a, args)
     deck = False if args.no_deck else None
     progress = _Progress(report_steps(a, deck, args.lang))
@@ -479,7 +495,9 @@ def build_parser() -> argparse.ArgumentParser:
                             help="status scheme (default: cn, by P(target met))")),
         (["--fail-on"], dict(dest="fail_on", choices=sorted(FAIL_ON),
                              help="exit 3 when any target is off track or, its year over, "
-                                  "missed (at-risk: also when at risk)")))
+                                  "missed (at-risk: also when at risk; changed, for report: "
+                                  "when a figure or a judgement changed since the report "
+                                  "already in --out)")))
 
     a = sub.add_parser("audit", parents=[fmt, plan, lang],
                        help="check the plan's stated growth rates against base→target")

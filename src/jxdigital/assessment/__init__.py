@@ -8,6 +8,7 @@ one).
 
 from ._account import OUTCOMES, Account
 from ._assess import Judgement, assess, assessment_history, judge, record
+from ._changes import P_MOVE, Changes, PriorRun, changes_since, read_prior, used_figures
 from ._draft import AMBITION, DraftCheck, DraftReview, DraftRow, ambition_of, review_draft
 from ._evidence import Figure, Side, in_unit, usable
 from ._grade import Evidence, evidence_of
@@ -38,6 +39,7 @@ __all__ = [
     "MIN_OBSERVATIONS",
     "OUTCOMES",
     "PROBABILITIES",
+    "P_MOVE",
     "P_OFF_TRACK",
     "P_ON_TRACK",
     "REASON_CODES",
@@ -47,12 +49,14 @@ __all__ = [
     "Account",
     "Assessment",
     "Base",
+    "Changes",
     "DraftCheck",
     "DraftReview",
     "DraftRow",
     "Evidence",
     "Figure",
     "Judgement",
+    "PriorRun",
     "SeriesKey",
     "Side",
     "TargetOption",
@@ -63,11 +67,13 @@ __all__ = [
     "ambition_of",
     "assess",
     "assessment_history",
+    "changes_since",
     "evidence_of",
     "in_unit",
     "judge",
     "kind_of",
     "own_series",
+    "read_prior",
     "record",
     "reference_series",
     "review_draft",
@@ -75,4 +81,5 @@ __all__ = [
     "target_options",
     "timing",
     "usable",
+    "used_figures",
 ]

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..catalog._models import find_target
 from ._account import Account
+from ._changes import Changes
 from ._timing import Timing
 from ._timing import timing as _timing
 from ._unused import unused_figures
@@ -157,6 +158,9 @@ class Assessment:
         #: who words statuses, outcomes and reasons (``jxdigital.present.WORDS`` from
         #: ``jxdigital.assess``)
         self.wording = wording
+        #: what changed since an earlier report (``_changes.changes_since``), where a
+        #: scheduled job has one; the outputs open with it
+        self.changes: Changes | None = None
 
     @property
     def generated(self) -> dt.date:

@@ -35,6 +35,7 @@ from ..errors import ArgumentError
 from . import _chart_spec as C
 from . import _phrases as P
 from . import _text as T
+from ._changes_words import change_lines
 from ._colours import SEVERITY, STATUS_COLOURS, STATUS_INK
 from ._columns import localised_frame
 from ._jupyter import view_html
@@ -374,6 +375,16 @@ class ReportView:
     retro_sentence: str  # how often those reviews were right, or why there is none
     rules: tuple[str, ...]
     _charts: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def changes(self) -> tuple[str, tuple[str, ...]] | None:
+        """What changed since the last report (its heading and lines), where the job had
+        one (``Assessment.changes``); read when asked, so a job that compared after the
+        view was made still shows it."""
+        c = self.assessment.changes
+        if c is None:
+            return None
+        return change_lines(c, {t.id: t.name for t in self.targets}, self.lang)
 
     def say(self, key: str, **fields: Any) -> str:
         """A fixed phrase of the reports or the view in this view's language."""

@@ -10,6 +10,7 @@ naming the extra), never silently dropped; an ImportError inside a renderer is r
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import tempfile
@@ -18,7 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import __version__
 from .._atomic import ReplaceError, replace_files
+from ..assessment import changes_since, read_prior
 from ..charts import render_charts
 from ..charts._render import chart_jobs, job_keys
 from ..present.view import ReportView, view
@@ -184,6 +187,24 @@ def _replace(out: Path, stage: Path) -> dict[str, Path]:
     return {name: out / name for name in new}
 
 
+def compare_with_folder(a, out: str | Path) -> None:
+    """Set ``a.changes``: what changed since the report already in folder ``out`` (its
+    ``assessment.json``), where there is one of the same plan; left as it is otherwise."""
+    path = Path(out) / "assessment.json"
+    if a.changes is not None or not path.is_file():
+        return
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        warnings.warn(f"{path}: not an earlier report's JSON; nothing compared with it",
+                      stacklevel=3)
+        return
+    prior = read_prior(doc)
+    if prior is None or prior.plan != a.plan.plan_id:
+        return
+    a.changes = changes_since(prior, a, __version__)
+
+
 def write_report(a, out: str | Path, lang: str | None = None, *,
                  jobs: int | None = None, deck: bool | None = None,
                  progress: Callable[[str], None] | None = None,
@@ -206,6 +227,8 @@ def write_report(a, out: str | Path, lang: str | None = None, *,
     exist yet (``ReportFolderError`` when it is a file). Returns {name: path} of what
     was written.
     """
+    if not isinstance(a, ReportView):  # a monthly job: what moved since last time, first
+        compare_with_folder(a, out)
     v = view(a, lang)
     chosen = _chosen(deck)
     for message in missing_outputs(deck):

@@ -141,6 +141,10 @@ def to_html(a, lang: str | None = None, charts: dict[str, bytes] | bool | None =
         f"</title><style>{_CSS}\n%FONT%</style></head><body>",
         f"<h1>{e(v.heading)}</h1>", f'<p class="meta">{e(v.dates)}</p>',
         f"<p>{e(v.basis + v.say('sentence_gap') + v.counts)}</p>"]
+    if v.changes is not None:
+        head, lines = v.changes
+        parts.append(f"<h2>{e(head)}</h2><ul>" + "".join(f"<li>{e(x)}</li>" for x in lines)
+                     + "</ul>")
     for k, png in enumerate(chart_pages(charts, "summary")):
         page = v.summary_pages[k]
         alt = v.say("summary_heading") + (f" {page.title}" if page.title else "")

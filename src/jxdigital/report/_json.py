@@ -7,6 +7,8 @@ import json
 import math
 import re
 
+from .. import __version__
+from ..assessment import used_figures
 from ..present.view import view
 
 #: 2: adds generated, review_date, data_until, finished, the final statuses met / missed,
@@ -14,7 +16,10 @@ from ..present.view import view
 #: 3: adds each target's ``verdict`` (its outcome once its year is over, else its progress)
 #: and the ``counts`` sentence; ``status_zh`` / ``status_en`` are the verdict's words; the
 #: account's retrospective lists the settled targets only.
-SCHEMA_VERSION = 3
+#: 4: adds ``version`` (jxdigital's), ``figures`` (every figure the judgements rest on, for
+#: the next run to compare with) and ``changes`` (what changed since the last report in
+#: the folder, or null).
+SCHEMA_VERSION = 4
 
 
 def _json_safe(v):
@@ -30,24 +35,38 @@ def _records(df) -> list[dict]:
 
 
 def to_json(a, account=None) -> str:
-    """``{"schema_version": 3, "plan", "title_zh", "as_of", "generated", "review_date",
-    "data_until", "finished", "scheme", "counts", "targets": [...], "account": {...}}``; UTF-8 with
+    """``{"schema_version": 4, "version", "plan", "title_zh", "as_of", "generated", "review_date",
+    "data_until", "finished", "scheme", "counts", "targets": [...], "account": {...},
+    "figures": [...], "changes": {...}}``; UTF-8 with
     Chinese unescaped and ``null`` for missing numbers (never NaN). Each target has the
     fields of ``TargetStatus`` (the columns of ``Assessment.to_frame()``); ``account``
     (``counts``, ``targets``, ``retrospective``) is present for a plan whose target years
     have all passed (``finished``), else null."""
     targets = [{k: _json_safe(v) for k, v in t.model_dump().items()} for t in a.targets]
-    doc = {"schema_version": SCHEMA_VERSION, "plan": a.plan.plan_id,
+    doc = {"schema_version": SCHEMA_VERSION, "version": __version__, "plan": a.plan.plan_id,
            "title_zh": a.plan.title_zh, "as_of": a.as_of,
            "generated": a.generated.isoformat(), "review_date": a.timing.review.isoformat(),
            "data_until": a.data_until, "finished": a.finished, "scheme": a.scheme,
            "counts": {lang: view(a, lang).counts for lang in ("zh", "en")},
-           "targets": targets, "account": None}
+           "targets": targets, "account": None,
+           "figures": [{k: _json_safe(v) for k, v in f.items()} for f in used_figures(a)],
+           "changes": _changes(a)}
     if a.finished:
         acc = account if account is not None else a.account()
         doc["account"] = {"counts": acc.counts(), "targets": _records(acc.to_frame()),
                           "retrospective": _records(acc.retrospective())}
     return json.dumps(doc, ensure_ascii=False, allow_nan=False, indent=1)
+
+
+def _changes(a) -> dict | None:
+    """What changed since the last report, in codes and in both languages' lines."""
+    c = a.changes
+    if c is None:
+        return None
+    return {"since": c.since, "any": c.any,
+            "figures": _records(c.to_frame()[lambda f: f["change"] == "figure"]),
+            "targets": _records(c.to_frame()[lambda f: f["change"] == "target"]),
+            "lines": {lang: list(view(a, lang).changes[1]) for lang in ("zh", "en")}}
 
 
 #: A text cell starting with one of these is a formula to a spreadsheet opening the CSV

@@ -65,6 +65,9 @@ def to_markdown(a, lang: str | None = None, account=None) -> str:
     v: ReportView = view(a, lang)
     out = [f"# {_text(v.heading)}", "", _text(v.dates) + v.say("full_stop"), "",
            _text(v.basis + v.say("sentence_gap") + v.counts), ""]
+    if v.changes is not None:  # a scheduled job: what moved since last time, first
+        head, lines = v.changes
+        out += [f"## {_text(head)}", "", *(f"- {_text(x)}" for x in lines), ""]
     if v.grid is not None:
         out += [f"## {v.say('heading_by_region')}", "", _text(v.say("by_region_hint")), "",
                 markdown_table(v.grid), ""]
