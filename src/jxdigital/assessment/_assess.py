@@ -124,8 +124,8 @@ def _needed_series(plan: Plan, shares: bool = False) -> set[tuple[str, str]]:
     """The series ``plan`` is judged on: own and compared, the growth targets' level
     series and the series linked to them; ``shares``: also the series a yearly total's
     share of the year is learned from (``data/flows.csv``)."""
-    linked = [(t, t.linked or _links(plan, "all").get(t.indicator_id, ("", None))[0])
-              for t in plan.targets]
+    links = _links(plan, "all")  # once for the plan, not once per target
+    linked = [(t, t.linked or links.get(t.indicator_id, ("", None))[0]) for t in plan.targets]
     needed = {s for t in plan.targets for s in (own_series(t), reference_series(t),
                                                 (t.indicator.indicator_id, t.indicator.region))
               if s is not None}

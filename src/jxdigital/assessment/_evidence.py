@@ -161,7 +161,7 @@ def fit_points(side: Side, base_year: int | None) -> pd.DataFrame:
     f = side.fit
     if not len(f) or "kind" not in f or base_year is None:
         return f
-    q = f["qualifier"].to_numpy()
+    q = side.fit_columns["qualifier"]
     bound = np.isin(q, (codes.LOWER_BOUND, codes.UPPER_BOUND))
     if not bound.any():
         return f  # no bound among them: nothing to leave out
@@ -188,6 +188,14 @@ def resting(side: Side, base_year: int | None,
     return pd.concat([fit, at], ignore_index=True)
 
 
+def _rows_of(frame: pd.DataFrame, mask: np.ndarray, columns: tuple[str, ...]) -> list[dict]:
+    """The rows of ``frame`` in ``mask`` as records of ``columns`` only: most series have
+    none, and a record of every column of a wide frame costs a column lookup each."""
+    if not mask.any():
+        return []
+    return frame.loc[mask, list(columns)].to_dict("records")
+
+
 @dataclass(frozen=True)
 class YearTotal:
     """A year's total derived from its 1–N月 figure (``observations.flow_totals``):
@@ -208,13 +216,15 @@ def year_totals(frame: pd.DataFrame) -> tuple[YearTotal, ...]:
     """The year totals among ``frame``'s figures that were derived from part-year ones."""
     if "share" not in frame:
         return ()
-    d = frame[frame["share"].notna()]
+    d = _rows_of(frame, frame["share"].notna().to_numpy(),
+                 ("year", "part_as_of", "value", "share", "share_low", "share_high",
+                  "share_from", "share_years"))
     # the part-year figure in the frame's unit (its value is the total, converted)
     return tuple(YearTotal(int(r["year"]), str(r["part_as_of"]),
                            float(r["value"]) * float(r["share"]),
                            float(r["share"]), float(r["share_low"]), float(r["share_high"]),
                            str(r["share_from"]), str(r["share_years"]))
-                 for r in d.to_dict("records"))
+                 for r in d)
 
 
 @dataclass(frozen=True)
@@ -237,14 +247,15 @@ def level_estimates_of(frame: pd.DataFrame) -> tuple[LevelEstimate, ...]:
     """The year-ends among ``frame``'s figures that were estimated from part-year levels."""
     if "pace" not in frame:
         return ()
-    d = frame[frame["pace"].notna()]
+    d = _rows_of(frame, frame["pace"].notna().to_numpy(),
+                 ("year", "part_as_of", "value", "pace", "pace_from", "spread", "pairs"))
     # the part-year figure in the frame's unit (its value is the estimate, converted)
     return tuple(LevelEstimate(int(r["year"]), str(r["part_as_of"]),
                                float(r["value"]) / math.exp(
                                    (12 - int(str(r["part_as_of"])[5:7])) / 12 * r["pace"]),
                                float(r["value"]), float(r["pace"]), str(r["pace_from"]),
                                float(r["spread"]), int(r["pairs"]))
-                 for r in d.to_dict("records"))
+                 for r in d)
 
 
 @dataclass(frozen=True)
@@ -262,10 +273,11 @@ def part_year_bounds_of(frame: pd.DataFrame) -> tuple[PartYearBound, ...]:
     if "part_value" not in frame or "kind" not in frame:
         return ()
     # (a year-end estimated from a level, or a total over its share, is approximate)
-    d = frame[frame["part_value"].notna() & (frame["qualifier"] == codes.LOWER_BOUND)
-              & (frame["kind"] == "derived")]
+    d = _rows_of(frame, frame["part_value"].notna().to_numpy()
+                 & (frame["qualifier"].to_numpy() == codes.LOWER_BOUND)
+                 & (frame["kind"].to_numpy() == "derived"), ("year", "part_as_of", "value"))
     return tuple(PartYearBound(int(r["year"]), str(r["part_as_of"]), float(r["value"]))
-                 for r in d.to_dict("records"))
+                 for r in d)
 
 
 def known_part_year(data: pd.DataFrame, when: Timing) -> pd.DataFrame:
@@ -471,15 +483,30 @@ class Figure:
         return hi < x or (hi == x and (open_hi or not strict))
 
 
-def _figure_at(frame: pd.DataFrame, i: int) -> Figure:
-    """The figure in row ``i`` (a position) of ``frame``."""
+#: The columns a ``Figure`` is read from.
+_FIGURE_COLUMNS = ("year", "value", "qualifier", "source_title", "publisher", "spread")
+
+
+def _columns(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """The columns of ``frame`` a ``Figure`` is read from, as arrays (read once: a column
+    of a frame costs a lookup each time)."""
+    return {c: frame[c].to_numpy() for c in _FIGURE_COLUMNS if c in frame}
+
+
+def _figure_in(cols: dict[str, np.ndarray], i: int) -> Figure:
+    """The figure in row ``i`` (a position) of the columns ``cols`` (``_columns``)."""
     def col(name, default=None):  # one cell (a row of mixed types would be built whole)
-        return frame[name].to_numpy()[i] if name in frame else default
+        return cols[name][i] if name in cols else default
     spread = col("spread", math.nan)
     return Figure(year=int(col("year")), value=float(col("value")),
                   qualifier=str(col("qualifier")), source=str(col("source_title")),
                   publisher=str(col("publisher", "") or ""),
                   spread=math.nan if spread is None or pd.isna(spread) else float(spread))
+
+
+def _figure_at(frame: pd.DataFrame, i: int) -> Figure:
+    """The figure in row ``i`` (a position) of ``frame``."""
+    return _figure_in(_columns(frame), i)
 
 
 @dataclass(frozen=True)
@@ -488,7 +515,8 @@ class Side:
 
     ``frame``: every figure used (oldest first, for charts and years_used); ``fit``: the
     figures before ``T``, which a projection rests on; ``at_target``: the figure for ``T``;
-    ``later``: figures after ``T`` (shown, not used)."""
+    ``later``: figures after ``T`` (shown, not used). The frames are not changed after:
+    what is read from them is read once (``columns``, ``fit_columns``)."""
 
     frame: pd.DataFrame
     fit: pd.DataFrame
@@ -500,37 +528,54 @@ class Side:
         index = frame.index
         if not (isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1):
             frame = frame.reset_index(drop=True)
-        years = frame["year"].to_numpy()
+        cols = _columns(frame)
+        years = cols["year"] if "year" in cols else frame["year"].to_numpy()
         before = years < target_year
         if before.all():  # the usual case: every figure before the target year
-            return cls(frame=frame, fit=frame, at_target=None, later=())
-        at = np.flatnonzero(years == target_year)
-        return cls(frame=frame, fit=frame[before].reset_index(drop=True),
-                   at_target=_figure_at(frame, int(at[0])) if len(at) else None,
-                   later=tuple(_figure_at(frame, int(i))
-                               for i in np.flatnonzero(years > target_year)))
+            side = cls(frame=frame, fit=frame, at_target=None, later=())
+        else:
+            at = np.flatnonzero(years == target_year)
+            side = cls(frame=frame, fit=frame[before].reset_index(drop=True),
+                       at_target=_figure_in(cols, int(at[0])) if len(at) else None,
+                       later=tuple(_figure_in(cols, int(i))
+                                   for i in np.flatnonzero(years > target_year)))
+        side.__dict__["columns"] = cols  # read once (cached_property's own slot)
+        return side
 
     @classmethod
     def empty(cls) -> Side:
         return cls(frame=_EMPTY.copy(), fit=_EMPTY.copy(), at_target=None, later=())
 
     @cached_property
+    def columns(self) -> dict[str, np.ndarray]:
+        """``frame``'s columns a figure is read from, as arrays (``_columns``)."""
+        return _columns(self.frame)
+
+    @cached_property
+    def fit_columns(self) -> dict[str, np.ndarray]:
+        """``fit``'s columns a figure is read from, as arrays (``_columns``)."""
+        return self.columns if self.fit is self.frame else _columns(self.fit)
+
+    @cached_property
     def last_before(self) -> Figure | None:
         """The last figure before the target year (what progress is measured to)."""
-        return _figure_at(self.fit, len(self.fit) - 1) if len(self.fit) else None
+        n = len(self.fit)
+        return _figure_in(self.fit_columns, n - 1) if n else None
 
     @property
     def latest(self) -> Figure | None:
         """The figure a judgement speaks of: the target-year one, else the last before."""
         return self.at_target if self.at_target is not None else self.last_before
 
-    @property
+    @cached_property
     def figures(self) -> tuple[Figure, ...]:
         """Every figure up to and including the target year, oldest first."""
         judged = self.judged
-        return tuple(_figure_at(judged, i) for i in range(len(judged)))
+        cols = self.columns if judged is self.frame else self.fit_columns \
+            if judged is self.fit else _columns(judged)
+        return tuple(_figure_in(cols, i) for i in range(len(judged)))
 
-    @property
+    @cached_property
     def judged(self) -> pd.DataFrame:
         """The figures up to and including the target year (what the verdict rests on)."""
         if self.at_target is None:
@@ -539,14 +584,25 @@ class Side:
             return self.frame
         return self.frame[self.frame["year"] <= self.at_target.year].reset_index(drop=True)
 
+    @cached_property
+    def _stated(self) -> dict:
+        """Year → the first value stated (not bounded) for it in ``frame``."""
+        cols = self.columns
+        if not len(self.frame):
+            return {}
+        years = cols["year"] if "year" in cols else self.frame["year"].to_numpy()
+        q = cols["qualifier"] if "qualifier" in cols else self.frame["qualifier"].to_numpy()
+        values = cols["value"] if "value" in cols else self.frame["value"].to_numpy()
+        out: dict = {}
+        for i in np.flatnonzero(np.isin(q, POINT_QUALIFIERS)):
+            out.setdefault(years[i], i)
+        return {y: float(values[i]) for y, i in out.items()}
+
     def exact_in(self, year: int | None) -> float:
         """The value stated (not bounded) for ``year``, else NaN."""
         if year is None:
             return math.nan
-        f = self.frame
-        hit = np.flatnonzero((f["year"].to_numpy() == year)
-                             & np.isin(f["qualifier"].to_numpy(), POINT_QUALIFIERS))
-        return float(f["value"].iat[hit[0]]) if len(hit) else math.nan
+        return self._stated.get(year, math.nan)
 
     @property
     def unit(self) -> str:
