@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -126,12 +126,12 @@ class Assessment:
 
     def __init__(self, plan, targets: list[TargetStatus], as_of: str, scheme: str,
                  lang: str, data: pd.DataFrame, projections: dict[str, Any],
-                 reference_projections: dict[str, Any], series: dict[str, Any],
+                 reference_projections: dict[str, Any], series: Mapping[str, Any],
                  actuals: pd.DataFrame | None = None, timing: Timing | None = None,
                  source: pd.DataFrame | None = None, method: str = "auto",
                  history: Callable[..., pd.DataFrame] | None = None,
                  wording: Wording = CODES,
-                 compared_series: dict[str, pd.DataFrame] | None = None):
+                 compared_series: Mapping[str, pd.DataFrame] | None = None):
         self.plan = plan
         self.targets = targets
         self.as_of = as_of
