@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 import numpy as np
@@ -464,7 +464,12 @@ def _measure_fields(j: Judgement, when: Timing) -> dict:
         years_used=", ".join(str(int(y)) for y in j.own.judged_columns["year"]),
         level_target="",
         model=f.model, projected=f.projected, lo_80=f.lo_80, hi_80=f.hi_80, p_met=f.p_met,
-        reference_projected=f.reference_projected, **asdict(j.progress))
+        reference_projected=f.reference_projected,
+        **{k: getattr(j.progress, k) for k in _PROGRESS_FIELDS})
+
+
+#: The measures of ``Progress`` a record shows (its fields hold numbers: no deep copy).
+_PROGRESS_FIELDS = tuple(f.name for f in fields(S.Progress))
 
 
 def _status_fields(j: Judgement, when: Timing, wording: Wording) -> dict:
@@ -652,7 +657,8 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
                                   link_refused=links.get(t.indicator_id, ("", None))[1],
                                   reconciled=_reconciled(t, resolutions)), names)
                   for t, j in zip(as_judged, judged, strict=True)]
-    targets = [record(j, when, wording) for j in judgements]
+    def targets() -> list[TargetStatus]:  # worded when first read (Assessment.targets)
+        return [record(j, when, wording) for j in judgements]
     projections, references, used, compared = _used(judgements)
     known = data if when.last_year is None else data[data["year"] <= when.last_year]
     def history(ids: Iterable[str] | None = None) -> pd.DataFrame:

@@ -124,7 +124,8 @@ class Assessment:
     (``review``); ``source`` is the data it was given, for ``account()``.
     """
 
-    def __init__(self, plan, targets: list[TargetStatus], as_of: str, scheme: str,
+    def __init__(self, plan, targets: list[TargetStatus] | Callable[[], list[TargetStatus]],
+                 as_of: str, scheme: str,
                  lang: str, data: pd.DataFrame, projections: dict[str, Any],
                  reference_projections: dict[str, Any], series: Mapping[str, Any],
                  actuals: pd.DataFrame | None = None, timing: Timing | None = None,
@@ -133,7 +134,9 @@ class Assessment:
                  wording: Wording = CODES,
                  compared_series: Mapping[str, pd.DataFrame] | None = None):
         self.plan = plan
-        self.targets = targets
+        # the records, or how to make them: worded when first read (``targets``)
+        self._targets: list[TargetStatus] | None = None if callable(targets) else targets
+        self._make_targets = targets if callable(targets) else None
         self.as_of = as_of
         self.scheme = scheme
         self.lang = lang
@@ -154,6 +157,21 @@ class Assessment:
         #: who words statuses, outcomes and reasons (``jxdigital.present.WORDS`` from
         #: ``jxdigital.assess``)
         self.wording = wording
+
+    @property
+    def targets(self) -> list[TargetStatus]:
+        """One ``TargetStatus`` per target, in the plan's order. Each is worded (statuses
+        and reasons in Chinese and English) when the list is first read, not when the
+        assessment is made: a caller that keeps only the judgements pays for no words."""
+        if self._targets is None:
+            assert self._make_targets is not None
+            self._targets = self._make_targets()
+            self._make_targets = None
+        return self._targets
+
+    @targets.setter
+    def targets(self, value: list[TargetStatus]) -> None:
+        self._targets, self._make_targets = value, None
 
     @property
     def generated(self) -> dt.date:

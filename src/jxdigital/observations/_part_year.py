@@ -100,6 +100,12 @@ def _part_levels(df: pd.DataFrame, skip: set[str], levels: set[str] | None = Non
     return d[(months >= 1) & (months <= 12)]
 
 
+def _of_indicators(df: pd.DataFrame, part: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``df`` of the indicators in ``part``: each series' year-ends are then
+    found among a few rows, not among every figure (a user's file of thousands)."""
+    return df[df["indicator_id"].isin(part["indicator_id"].unique())]
+
+
 def _year_ends(df: pd.DataFrame) -> pd.DataFrame:
     return df[(df["as_of"].astype(str) == "") & df["measure"].isin(("level", "share_pct"))
               & df["comparable"].astype(bool)
@@ -126,7 +132,7 @@ def part_year_pairs(df: pd.DataFrame, skip: set[str]) -> list[PartYearPair]:
     before it (for the pace), one pair per series, year and month (``skip``: indicators
     that are not levels: yearly totals)."""
     part = _part_levels(df, skip)
-    ends = _year_ends(df)
+    ends = _year_ends(_of_indicators(df, part))
     out = []
     for (iid, region), rows in part.groupby(["indicator_id", "region"], sort=True):
         mine = ends[(ends["indicator_id"] == iid) & (ends["region"] == region)]
@@ -176,7 +182,7 @@ def level_estimates(df: pd.DataFrame, skip: set[str], spread: LevelSpread | None
     part = _part_levels(df, skip, levels)
     if not len(part):
         return df.iloc[0:0]
-    ends = _year_ends(df)
+    ends = _year_ends(_of_indicators(df, part))
     have = set(zip(ends["indicator_id"], ends["region"], ends["year"], strict=True))
     part = part.assign(part_month=part["as_of"].astype(str).map(_month))
     latest = part.sort_values(["part_month", "as_of"], kind="mergesort").groupby(

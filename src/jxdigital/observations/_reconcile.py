@@ -241,6 +241,9 @@ def growth_levels(df: pd.DataFrame) -> pd.DataFrame:
         (codes.EXACT, codes.REVISED, codes.PRELIMINARY))]
     if not len(rates) or not len(levels):
         return df.iloc[0:0]
+    # each rate's levels are found among those of the indicators with rates, not among
+    # every figure (a user's file of thousands)
+    levels = levels[levels["indicator_id"].isin(rates["indicator_id"].unique())]
     rows = []
     for (iid, region), g in rates.groupby(["indicator_id", "region"], sort=True):
         mine = levels[(levels["indicator_id"] == iid) & (levels["region"] == region)]
