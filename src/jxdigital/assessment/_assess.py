@@ -541,9 +541,9 @@ def _reconciled(t: Target, resolutions: list[Resolution]) -> tuple[Resolution, .
                  and r.year <= t.target_year)
 
 
-def _graded(j: Judgement, names: pd.DataFrame) -> Judgement:
+def _graded(j: Judgement, names: pd.DataFrame, **more) -> Judgement:
     """The judgement with its evidence grade, and the linked series named (from the
-    catalogue, the plan's own indicators first)."""
+    catalogue, the plan's own indicators first); ``more``: other fields to set."""
     assert j.verdict is not None
     base = j.level.base_year if j.level is not None else None
     if j.outcome is not None:  # a settled outcome rests on the figures that settled it
@@ -562,7 +562,7 @@ def _graded(j: Judgement, names: pd.DataFrame) -> Judgement:
     own = frames[0] if frames[0] is not None else j.own.judged_columns
     return replace(j, evidence=evidence_of(frames, j.verdict.status_cn), link=link,
                    year_totals=year_totals(own), estimates=level_estimates_of(own),
-                   part_bounds=part_year_bounds_of(own))
+                   part_bounds=part_year_bounds_of(own), **more)
 
 
 def _settling(side: Side | None, fig) -> Columns | None:
@@ -653,9 +653,9 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
     as_judged = [t.model_copy(update={"linked": links.get(t.indicator_id, ("", None))[0]})
                  if evidence == "strict" or t.indicator_id in links else t for t in p]
     judged = judge_all(as_judged, by_series, when, method, scheme, own_base)
-    judgements = [_graded(replace(j, part_year=_part_year_of(t, part),
-                                  link_refused=links.get(t.indicator_id, ("", None))[1],
-                                  reconciled=_reconciled(t, resolutions)), names)
+    judgements = [_graded(j, names, part_year=_part_year_of(t, part),
+                          link_refused=links.get(t.indicator_id, ("", None))[1],
+                          reconciled=_reconciled(t, resolutions))
                   for t, j in zip(as_judged, judged, strict=True)]
     def targets() -> list[TargetStatus]:  # worded when first read (Assessment.targets)
         return [record(j, when, wording) for j in judgements]

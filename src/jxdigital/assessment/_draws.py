@@ -14,7 +14,7 @@ import pandas as pd
 
 from .. import codes
 from ..observations import APPROXIMATE_HALF_WIDTH, as_of_month
-from ._columns import Columns, columns_of
+from ._columns import Columns, columns_of, isin
 
 #: Histories drawn per projection (stratified, so 32 cover each range evenly).
 DRAWS = 32
@@ -59,11 +59,13 @@ def bands(fit: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return lo, hi
 
 
+_MEASURED = frozenset((codes.EXACT, codes.REVISED, codes.PRELIMINARY))
+
+
 def _all_exact(fit: pd.DataFrame | Columns) -> bool:
     """Every figure a point, stated as measured, none linked: nothing to draw."""
     cols = columns_of(fit)
-    if not np.isin(cols["qualifier"], (codes.EXACT, codes.REVISED,
-                                       codes.PRELIMINARY)).all():
+    if not isin(cols["qualifier"], _MEASURED).all():
         return False
     return "kind" not in cols or not (cols["kind"] == "linked").any()
 

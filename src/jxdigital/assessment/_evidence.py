@@ -36,7 +36,7 @@ from ..observations import (
     shipped_actuals,
     stock_bounds,
 )
-from ._columns import Columns, columns_of
+from ._columns import Columns, columns_of, isin
 from ._draws import LINK_DRIFT
 from ._series import SeriesKey
 from ._timing import Timing, cutoff
@@ -45,6 +45,8 @@ from ._timing import Timing, cutoff
 POINT_EXACT = (codes.EXACT, codes.REVISED, codes.PRELIMINARY)
 #: Qualifiers that state a value itself (not a bound on it).
 POINT_QUALIFIERS = ("exact", "revised", "preliminary", "approximate", "estimate")
+_POINTS = frozenset(POINT_QUALIFIERS)
+_BOUNDS = frozenset((codes.LOWER_BOUND, codes.UPPER_BOUND))
 
 _EMPTY = pd.DataFrame(columns=["year", "value", "qualifier", "source_title", "publisher",
                                "published", "kind", "unit"])
@@ -164,7 +166,7 @@ def fit_points(side: Side, base_year: int | None) -> Columns:
     if not len(cols) or "kind" not in cols or base_year is None:
         return cols
     q = cols["qualifier"]
-    bound = np.isin(q, (codes.LOWER_BOUND, codes.UPPER_BOUND))
+    bound = isin(q, _BOUNDS)
     if not bound.any():
         return cols  # no bound among them: nothing to leave out
     derived = cols["kind"] == "derived"
@@ -625,7 +627,7 @@ class Side:
             return {}
         years, values = cols["year"], cols["value"]
         first: dict = {}
-        for i in np.flatnonzero(np.isin(cols["qualifier"], POINT_QUALIFIERS)):
+        for i in np.flatnonzero(isin(cols["qualifier"], _POINTS)):
             first.setdefault(years[i], i)
         return {y: float(values[i]) for y, i in first.items()}
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from .. import codes
@@ -78,8 +79,14 @@ def _clean(text: object, unit: str = "") -> str:
     if converted is not None:
         return converted
     for u in filter(None, {unit, "%", "％"}):
-        s = re.sub(rf"{re.escape(u)}(?=(以上|以下|以内|左右|$))", "", s)
+        s = _unit_before_qualifier(u).sub("", s)
     return s
+
+
+@lru_cache(maxsize=256)
+def _unit_before_qualifier(unit: str) -> re.Pattern:
+    """``unit`` at the end of a number or before its qualifier (compiled once a unit)."""
+    return re.compile(rf"{re.escape(unit)}(?=(以上|以下|以内|左右|$))")
 
 
 def _in_row_unit(s: str, unit: str) -> str | None:

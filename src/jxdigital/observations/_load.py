@@ -101,17 +101,32 @@ class _Names:
     """Indicator ids by name: the given plan's first, then the shipped catalogue's."""
 
     def __init__(self, registry: pd.DataFrame, plan: Plan | None):
+        self.registry = registry
         self.ids = set(registry["indicator_id"])
         self.mine = {i.indicator_id for i in plan.indicators} if plan else set()
-        self.by_name: dict[str, set[str]] = {}
-        self.shown: dict[str, str] = {}  # key → the name as printed, for suggestions
-        for r in registry.itertuples():
+
+    @cached_property
+    def _names(self) -> tuple[dict[str, set[str]], dict[str, str]]:
+        """(ids by name key, key → the name as printed, for suggestions): made when a row
+        names its indicator (a file of ids never needs them)."""
+        by_name: dict[str, set[str]] = {}
+        shown: dict[str, str] = {}
+        for r in self.registry.itertuples():
             for n in (r.name_zh, r.label_zh, r.name_en):
                 if n:
                     key = name_key(n)
-                    self.shown.setdefault(key, n)
-                    self.by_name.setdefault(key, set()).add(r.indicator_id)
-                    self.by_name.setdefault(_strip_unit(key), set()).add(r.indicator_id)
+                    shown.setdefault(key, n)
+                    by_name.setdefault(key, set()).add(r.indicator_id)
+                    by_name.setdefault(_strip_unit(key), set()).add(r.indicator_id)
+        return by_name, shown
+
+    @property
+    def by_name(self) -> dict[str, set[str]]:
+        return self._names[0]
+
+    @property
+    def shown(self) -> dict[str, str]:
+        return self._names[1]
 
     def resolve(self, iid: str, name: str) -> tuple[str | None, str, str, str]:
         """(id, problem column, problem value, expected); id None when not resolved."""
