@@ -8,6 +8,8 @@ number of years) raises ``ValueError`` naming the argument.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -31,8 +33,8 @@ def _arr(x: ArrayLike) -> np.ndarray:
 _SCALARS = (int, float, np.integer, np.floating)
 
 
-def _numbers(*xs: object) -> bool:
-    return all(isinstance(x, _SCALARS) for x in xs)
+def _numbers(a: object, b: object, c: object = 0.0) -> bool:
+    return isinstance(a, _SCALARS) and isinstance(b, _SCALARS) and isinstance(c, _SCALARS)
 
 
 def _within(x: float, ok: bool) -> bool:
@@ -56,6 +58,9 @@ def implied_cagr(base: ArrayLike, target: ArrayLike, years: ArrayLike) -> np.nda
         fb, ft, fn = float(base), float(target), float(years)  # type: ignore[arg-type]
         if _within(fb, fb > 0) and _within(ft, ft >= 0) and _within(fn, fn > 0):
             b, t, n = _arr(fb), _arr(ft), _arr(fn)
+            if math.isfinite(fb) and math.isfinite(ft) and math.isfinite(fn):
+                # 0 < b, 0 <= t and 0 < n, all finite: nothing invalid, no division by 0
+                return (t / b) ** (1.0 / n) - 1.0
             with np.errstate(invalid="ignore", divide="ignore"):
                 return (t / b) ** (1.0 / n) - 1.0
     b, t, n = np.broadcast_arrays(_arr(base), _arr(target), _arr(years))

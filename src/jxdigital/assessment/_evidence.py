@@ -121,10 +121,13 @@ def gather(data: pd.DataFrame, as_of=None, when: Timing | None = None,
     if not strict:
         stocks = stock_ids() if stocks is None else stocks
         start = known
-        learn = _share_data(known, year, cut)
-        totals = flow_totals(known, flow_share_sources(), learn)
+        # what part-year figures give rests on the series of the indicators that have
+        # some: the rest (a user's thousands of year-end figures) need not be searched
+        part = _with_part_year(known)
+        learn = _with_part_year(_share_data(known, year, cut))
+        totals = flow_totals(part, flow_share_sources(), learn)
         flows = set(flow_ids())
-        bounds = flow_bounds(known, flows)
+        bounds = flow_bounds(part, flows)
         if len(totals) and len(bounds):  # where the share of the year is known, it says more
             done = set(zip(totals["indicator_id"], totals["region"], totals["year"],
                            strict=True))
@@ -132,9 +135,9 @@ def gather(data: pd.DataFrame, as_of=None, when: Timing | None = None,
                              in zip(bounds["indicator_id"], bounds["region"], bounds["year"],
                                     bounds["measure"], strict=True)]]
         skip = set(stocks) | flows
-        estimates = level_estimates(known, skip, level_spread(learn, flows),
+        estimates = level_estimates(part, skip, level_spread(learn, flows),
                                     set(level_ids()) - skip)
-        data = pd.concat([data, stock_bounds(known, stocks), growth_levels(start), totals,
+        data = pd.concat([data, stock_bounds(part, stocks), growth_levels(start), totals,
                           bounds, estimates], ignore_index=True)
         resolutions = reconcile(known, stocks)
     ok = is_usable(data, year, cut)
@@ -144,6 +147,12 @@ def gather(data: pd.DataFrame, as_of=None, when: Timing | None = None,
     priority = pd.Series((d["origin"] != "jxdigital").astype(int).to_numpy(), index=d.index)
     d = apply_resolutions(mark_selected(d, priority=priority), resolutions)
     return d.reset_index(drop=True), resolutions
+
+
+def _with_part_year(d: pd.DataFrame) -> pd.DataFrame:
+    """The figures of the indicators with a part-year figure (``as_of`` set) among ``d``."""
+    ids = d["indicator_id"][(d["as_of"].astype(str) != "").to_numpy()].unique()
+    return d[d["indicator_id"].isin(ids).to_numpy()]
 
 
 def _share_data(known: pd.DataFrame, year: int | None, cut: str) -> pd.DataFrame:

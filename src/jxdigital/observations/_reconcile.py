@@ -128,8 +128,9 @@ def _score(lo: float, hi: float, statements) -> float:
 def reconcile(df: pd.DataFrame, stocks: frozenset[str] | set[str]) -> list[Resolution]:
     """Resolutions for the running totals in ``stocks`` whose comparable year-end figures
     disagree (their intervals do not meet); see the module docstring."""
+    df = df[df["indicator_id"].isin(list(stocks))]  # only their figures say anything here
     ye = df[(df["as_of"].astype(str) == "") & df["comparable"].astype(bool)
-            & (df["measure"] == "level") & df["indicator_id"].isin(list(stocks))]
+            & (df["measure"] == "level")]
     out = []
     for (iid, region, year), g in ye.groupby(["indicator_id", "region", "year"], sort=True):
         if len(g) < 2 or (g["origin"] != "jxdigital").any():
