@@ -24,16 +24,18 @@ class Columns:
     Reads like the frame for what judging needs: ``cols["year"]`` (an array), ``"kind"
     in cols`` (a column of the frame), ``len(cols)`` (its rows). ``frame`` is the frame
     itself: given, or made by ``make`` on first use (then ``names`` are its columns,
-    ``rows`` its length, and the frame made has the index 0, 1, …). The frame is not
-    changed after: an array read once stays its column."""
+    ``rows`` its length, and the frame made has the index 0, 1, …). ``source``: (arrays
+    of a larger frame by column, start, stop): a column is the slice of its array. The
+    frame is not changed after: an array read once stays its column."""
 
-    __slots__ = ("_arrays", "_frame", "_make", "_names", "_rows")
+    __slots__ = ("_arrays", "_frame", "_make", "_names", "_rows", "_source")
 
     def __init__(self, frame: pd.DataFrame | None = None,
                  arrays: dict[str, np.ndarray] | None = None, *,
                  make: Callable[[], pd.DataFrame] | None = None,
-                 names: Iterable[str] = (), rows: int = 0):
-        self._frame, self._make = frame, make
+                 names: Iterable[str] = (), rows: int = 0,
+                 source: tuple[Mapping[str, np.ndarray], int, int] | None = None):
+        self._frame, self._make, self._source = frame, make, source
         self._arrays: dict[str, np.ndarray] = {} if arrays is None else arrays
         if frame is None:
             if make is None:
@@ -59,7 +61,11 @@ class Columns:
         try:
             return self._arrays[name]
         except KeyError:
-            a = self._arrays[name] = self.frame[name].to_numpy()
+            if self._source is not None and name in self._source[0]:
+                arrays, start, stop = self._source
+                a = self._arrays[name] = arrays[name][start:stop]
+            else:
+                a = self._arrays[name] = self.frame[name].to_numpy()
             return a
 
     def __contains__(self, name: str) -> bool:
@@ -74,6 +80,9 @@ class Columns:
         """The rows in ``mask`` (a boolean array), index 0, 1, …: the arrays read so far
         are cut now, the frame when asked for."""
         names = self._names if self._names is not None else frozenset(self.frame.columns)
+        if self._source is not None:  # every column a slice: cut them all now
+            for name in self._source[0]:
+                self[name]
         return Columns(arrays={k: v[mask] for k, v in self._arrays.items()},
                        make=lambda: self.frame[mask].reset_index(drop=True), names=names,
                        rows=int(np.count_nonzero(mask)))

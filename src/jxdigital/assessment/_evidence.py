@@ -347,9 +347,8 @@ class BySeries:
         """``series`` as ``Columns``: its columns are slices of the arrays read once, its
         frame is cut when asked for."""
         start, stop = self._runs.get((indicator_id, region), (0, 0))
-        return Columns(arrays={c: a[start:stop] for c, a in self._arrays.items()},
-                       make=lambda: self._run(start, stop), names=self._names,
-                       rows=stop - start)
+        return Columns(make=lambda: self._run(start, stop), names=self._names,
+                       rows=stop - start, source=(self._arrays, start, stop))
 
     def _run(self, start: int, stop: int) -> pd.DataFrame:
         run = self._levels.iloc[start:stop]

@@ -9,7 +9,7 @@ the target-year figure decides it) → ``forecast`` (projection and P(target met
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -67,8 +67,9 @@ def progress(t: Target, side: Side, latest: Figure | None) -> Progress:
     if latest is None or math.isnan(t.target_value):
         return own
     start, ratio = eurostat_ratio(t, side, latest)
-    return replace(own, eurostat_from=start, eurostat_ratio=ratio,
-                   unsd_ratio=unsd_ratio(t, side, latest))
+    # the same Progress as dataclasses.replace, without its cost per target
+    return Progress(**own.__dict__ | {"eurostat_from": start, "eurostat_ratio": ratio,
+                                      "unsd_ratio": unsd_ratio(t, side, latest)})
 
 
 def _value_in(t: Target, side: Side, year: int) -> float:

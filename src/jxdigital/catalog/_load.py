@@ -414,7 +414,8 @@ def load_plan(plan_id: str | Path = DEFAULT_PLAN, which: str | None = None) -> P
             df = read_table(p)
         except _tables.TableError as e:
             raise PlanFormatError(e.problems) from None
-        lines = df.attrs["lines"]
+        # (taken out of attrs: pandas deep-copies attrs into every frame made from this one)
+        lines = df.attrs.pop("lines")
         ids = sorted({v for v in df.get("plan_id", pd.Series(dtype=str)) if v})
         if len(ids) > 1:
             if which not in ids:

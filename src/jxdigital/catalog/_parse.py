@@ -79,7 +79,8 @@ def _clean(text: object, unit: str = "") -> str:
     if converted is not None:
         return converted
     for u in filter(None, {unit, "%", "％"}):
-        s = _unit_before_qualifier(u).sub("", s)
+        if u in s:  # (a text without the unit has nothing to drop)
+            s = _unit_before_qualifier(u).sub("", s)
     return s
 
 
