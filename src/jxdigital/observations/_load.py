@@ -574,8 +574,15 @@ class _Reader:
         qprob = cols["qualifier"].test(lambda v: (v != "") & ~np.isin(v, QUALIFIERS))
         add(qprob, "qualifier", cols["qualifier"], "one of " + ", ".join(QUALIFIERS), iid)
 
-        val_c, qual_c, mult_c, pct_c, vprob = _map([iid_c, cols["unit"], cols["value"]],
-                                                   self._value_in_row, 5)
+        # a figure is read once per distinct text; only one ending in a counting word
+        # ("61625个") is read with its row's indicator and unit
+        worded = cols["value"].test(
+            lambda v: np.fromiter((str(x).endswith(COUNTING_WORDS) for x in v), bool, len(v)))
+        if worded.any():
+            val_c, qual_c, mult_c, pct_c, vprob = _map([iid_c, cols["unit"], cols["value"]],
+                                                       self._value_in_row, 5)
+        else:
+            val_c, qual_c, mult_c, pct_c, vprob = _map([cols["value"]], _value, 5)
         value = val_c.values().astype(float)
         vcol_text = cols["value"]
         add(nonempty(vprob), vcol, vcol_text, vprob, iid)
