@@ -58,15 +58,19 @@ class Columns:
         return self._frame is not None
 
     def __getitem__(self, name: str) -> np.ndarray:
-        try:
-            return self._arrays[name]
-        except KeyError:
+        a = self._arrays.get(name)
+        if a is None:
             if self._source is not None and name in self._source[0]:
                 arrays, start, stop = self._source
                 a = self._arrays[name] = arrays[name][start:stop]
             else:
                 a = self._arrays[name] = self.frame[name].to_numpy()
-            return a
+        return a
+
+    def known(self, name: str) -> np.ndarray:
+        """Where each value of column ``name`` is known (not NaN or None)."""
+        a = self[name]
+        return ~np.isnan(a) if a.dtype.kind == "f" else pd.notna(a)
 
     def __contains__(self, name: str) -> bool:
         if name in self._arrays:

@@ -230,7 +230,7 @@ def year_totals(frame: pd.DataFrame | Columns) -> tuple[YearTotal, ...]:
     cols = columns_of(frame)
     if "share" not in cols:
         return ()
-    d = _rows_of(cols, pd.notna(cols["share"]),
+    d = _rows_of(cols, cols.known("share"),
                  ("year", "part_as_of", "value", "share", "share_low", "share_high",
                   "share_from", "share_years"))
     # the part-year figure in the frame's unit (its value is the total, converted)
@@ -262,7 +262,7 @@ def level_estimates_of(frame: pd.DataFrame | Columns) -> tuple[LevelEstimate, ..
     cols = columns_of(frame)
     if "pace" not in cols:
         return ()
-    d = _rows_of(cols, pd.notna(cols["pace"]),
+    d = _rows_of(cols, cols.known("pace"),
                  ("year", "part_as_of", "value", "pace", "pace_from", "spread", "pairs"))
     # the part-year figure in the frame's unit (its value is the estimate, converted)
     return tuple(LevelEstimate(int(r["year"]), str(r["part_as_of"]),
@@ -289,7 +289,7 @@ def part_year_bounds_of(frame: pd.DataFrame | Columns) -> tuple[PartYearBound, .
     if "part_value" not in cols or "kind" not in cols:
         return ()
     # (a year-end estimated from a level, or a total over its share, is approximate)
-    d = _rows_of(cols, pd.notna(cols["part_value"]) & (cols["qualifier"] == codes.LOWER_BOUND)
+    d = _rows_of(cols, cols.known("part_value") & (cols["qualifier"] == codes.LOWER_BOUND)
                  & (cols["kind"] == "derived"), ("year", "part_as_of", "value"))
     return tuple(PartYearBound(int(r["year"]), str(r["part_as_of"]), float(r["value"]))
                  for r in d)
@@ -422,15 +422,15 @@ def with_base(s: pd.DataFrame | Columns, t: Target,
     if t.base_year is None or math.isnan(t.base_value):
         return s
     cols = columns_of(s)
-    years = cols["year"]
-    if own and "origin" in cols:
-        shipped_base = (years == t.base_year) & (cols["origin"] == "jxdigital")
+    at_base = cols["year"] == t.base_year
+    if own and at_base.any() and "origin" in cols:
+        shipped_base = at_base & (cols["origin"] == "jxdigital")
         if shipped_base.any():
             if isinstance(s, Columns):
                 return Columns(with_base(s.frame, t, own))
             s = s[~shipped_base]
-            years = s["year"].to_numpy()
-    if (years == t.base_year).any():
+            at_base = s["year"].to_numpy() == t.base_year
+    if at_base.any():
         return s
     if isinstance(s, Columns):
         return Columns(with_base(s.frame, t, own))
@@ -532,10 +532,12 @@ def _figure_in(cols: Columns, i: int) -> Figure:
     def col(name, default=None):  # one cell (a row of mixed types would be built whole)
         return cols[name][i] if name in cols else default
     spread = col("spread", math.nan)
+    missing = spread != spread if isinstance(spread, float) else \
+        spread is None or pd.isna(spread)
     return Figure(year=int(col("year")), value=float(col("value")),
                   qualifier=str(col("qualifier")), source=str(col("source_title")),
                   publisher=str(col("publisher", "") or ""),
-                  spread=math.nan if spread is None or pd.isna(spread) else float(spread))
+                  spread=math.nan if missing else float(spread))
 
 
 def _figure_at(frame: pd.DataFrame, i: int) -> Figure:
