@@ -637,9 +637,10 @@ class Side:
             return {}
         years, values = cols["year"], cols["value"]
         first: dict = {}
-        for i in np.flatnonzero(isin(cols["qualifier"], _POINTS)):
-            first.setdefault(years[i], i)
-        return {y: float(values[i]) for y, i in first.items()}
+        for i, q in enumerate(cols["qualifier"]):  # a few figures: no arrays to build
+            if q in _POINTS and years[i] not in first:
+                first[years[i]] = float(values[i])
+        return first
 
     def exact_in(self, year: int | None) -> float:
         """The value stated (not bounded) for ``year``, else NaN."""
