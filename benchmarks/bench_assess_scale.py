@@ -10,7 +10,9 @@ do: those targets are projected from 32 drawn histories each, ``assessment._draw
 Regions are the 31 provinces, repeated with a suffix beyond 31. Sizes: 60 targets (one
 region), 1,860 (31 × 60) and 7,440 (124 × 60). Each size is assessed ``REPEAT`` times
 after one warm-up call; the best time is reported, with ``project()`` alone on the same
-series for the cost of the projections themselves.
+series for the cost of the projections themselves. (``assess()`` makes no words: records are
+worded when first read. The same targets from files, the user's path:
+``bench_user_path.py``.)
 """
 
 from __future__ import annotations

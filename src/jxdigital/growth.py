@@ -8,6 +8,8 @@ number of years) raises ``ValueError`` naming the argument.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -26,6 +28,20 @@ def _arr(x: ArrayLike) -> np.ndarray:
     return np.asarray(x, dtype=float)
 
 
+#: Single numbers: the arithmetic is the same, checked without building arrays to check
+#: (an assessment asks for a few rates per target, thousands of times).
+_SCALARS = (int, float, np.integer, np.floating)
+
+
+def _numbers(a: object, b: object, c: object = 0.0) -> bool:
+    return isinstance(a, _SCALARS) and isinstance(b, _SCALARS) and isinstance(c, _SCALARS)
+
+
+def _within(x: float, ok: bool) -> bool:
+    """A number that passes its check: ``ok``, or NaN (a missing number stays missing)."""
+    return ok or x != x
+
+
 def _check(name: str, ok: np.ndarray, expected: str, value: np.ndarray) -> None:
     bad = ~ok & ~np.isnan(value)
     if np.any(bad):
@@ -38,6 +54,15 @@ def implied_cagr(base: ArrayLike, target: ArrayLike, years: ArrayLike) -> np.nda
 
     ``g = (target / base) ** (1 / years) - 1``
     """
+    if _numbers(base, target, years):
+        fb, ft, fn = float(base), float(target), float(years)  # type: ignore[arg-type]
+        if _within(fb, fb > 0) and _within(ft, ft >= 0) and _within(fn, fn > 0):
+            b, t, n = _arr(fb), _arr(ft), _arr(fn)
+            if math.isfinite(fb) and math.isfinite(ft) and math.isfinite(fn):
+                # 0 < b, 0 <= t and 0 < n, all finite: nothing invalid, no division by 0
+                return (t / b) ** (1.0 / n) - 1.0
+            with np.errstate(invalid="ignore", divide="ignore"):
+                return (t / b) ** (1.0 / n) - 1.0
     b, t, n = np.broadcast_arrays(_arr(base), _arr(target), _arr(years))
     _check("base", b > 0, "a positive number", b)
     _check("target", t >= 0, "a number >= 0", t)
@@ -53,6 +78,10 @@ def required_cagr(
 
     ``g = (target / value_now) ** (1 / (target_year - year_now)) - 1``
     """
+    if _numbers(year_now, target_year):
+        f0, f1 = float(year_now), float(target_year)  # type: ignore[arg-type]
+        if _within(f0, f1 > f0):
+            return implied_cagr(value_now, target, _arr(f1) - _arr(f0))
     y0, y1 = np.broadcast_arrays(_arr(year_now), _arr(target_year))
     _check("year_now", y1 > y0, "a year before target_year", y0)
     return implied_cagr(value_now, target, y1 - y0)
@@ -70,6 +99,11 @@ def implied_pp_per_year(base: ArrayLike, target: ArrayLike, years: ArrayLike) ->
 
 def compound(value: ArrayLike, rate: ArrayLike, years: ArrayLike) -> np.ndarray:
     """Value after ``years`` of growth at ``rate``: ``value * (1 + rate) ** years``."""
+    if _numbers(value, rate, years):
+        fr = float(rate)  # type: ignore[arg-type]
+        if _within(fr, fr > -1):
+            v, r, n = _arr(float(value)), _arr(fr), _arr(float(years))  # type: ignore[arg-type]
+            return v * (1.0 + r) ** n
     v, r, n = np.broadcast_arrays(_arr(value), _arr(rate), _arr(years))
     _check("rate", r > -1, "a rate above -1 (-100 %)", r)
     return v * (1.0 + r) ** n

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +33,7 @@ from ..observations import Resolution, load_actuals, merge_actuals
 from ..observations import actuals as shipped_actuals
 from . import _rules as R
 from . import _steps as S
+from ._columns import Columns, Frames
 from ._evidence import (
     BySeries,
     LevelEstimate,
@@ -51,6 +52,7 @@ from ._evidence import (
     plan_bases,
     resting,
     series,
+    series_columns,
     with_base,
     year_totals,
 )
@@ -100,7 +102,7 @@ class Judgement:
     #: why a series of another definition was not linked to it (zh, en; data/links.csv)
     link_refused: tuple[str, str] | None = None
     #: the own figures the projection was fitted to (``fit_points``), where judged so
-    fitted: pd.DataFrame | None = None
+    fitted: Columns | None = None
 
 
 def _as_plan(plan) -> Plan:
@@ -124,8 +126,8 @@ def _needed_series(plan: Plan, shares: bool = False) -> set[tuple[str, str]]:
     """The series ``plan`` is judged on: own and compared, the growth targets' level
     series and the series linked to them; ``shares``: also the series a yearly total's
     share of the year is learned from (``data/flows.csv``)."""
-    linked = [(t, t.linked or _links(plan, "all").get(t.indicator_id, ("", None))[0])
-              for t in plan.targets]
+    links = _links(plan, "all")  # once for the plan, not once per target
+    linked = [(t, t.linked or links.get(t.indicator_id, ("", None))[0]) for t in plan.targets]
     needed = {s for t in plan.targets for s in (own_series(t), reference_series(t),
                                                 (t.indicator.indicator_id, t.indicator.region))
               if s is not None}
@@ -172,7 +174,7 @@ class _LevelEvidence:
     outcome: S.Outcome | None
     progress: S.Progress
     met_now: bool
-    before: pd.DataFrame
+    before: Columns
     enough: bool
     ask: S.Ask | None
 
@@ -180,7 +182,7 @@ class _LevelEvidence:
 def _level_evidence(t: Target, level: Target, kind: str, d: Observed,
                     own_base: bool = False) -> _LevelEvidence:
     ind = level.indicator
-    own = Side.of(in_unit(with_base(series(d, ind.indicator_id, ind.region), level,
+    own = Side.of(in_unit(with_base(series_columns(d, ind.indicator_id, ind.region), level,
                                     own_base), ind.unit), level.target_year)
     link = None
     if t.linked and level.base_year is not None and \
@@ -243,10 +245,10 @@ def _judge_annual_flow(t: Target, d: Observed, when: Timing, method: str,
     at_target = S.settle(t, own.at_target)
     outcome = short[0] if short else at_target if at_target is not None and at_target.met \
         else None
-    enough = len(own.fit) >= R.MIN_OBSERVATIONS
+    enough = len(own.fit_columns) >= R.MIN_OBSERVATIONS
     forecast = S.Forecast()
     if outcome is None and enough:
-        p = S.project_side(own.fit, t, ind.indicator_id, method, share=False)
+        p = S.project_side(own.fit_columns, t, ind.indicator_id, method, share=False)
         if p is not None:
             forecast = S.Forecast(projection=p, **S.summary_of(p, T),
                                   p_met=S.p_met_level(t, p))
@@ -275,9 +277,9 @@ def _judge_relative(t: Target, d: Observed, when: Timing, method: str,
     forecast = S.Forecast()
     if outcome is None and enough:
         p = None if own.at_target is not None else \
-            S.project_side(own.fit, t, ind.indicator_id, method, ind.is_share)
+            S.project_side(own.fit_columns, t, ind.indicator_id, method, ind.is_share)
         rp = None if ref.at_target is not None else \
-            S.project_side(ref.fit, t, str(SeriesKey(ind.indicator_id, region)), method,
+            S.project_side(ref.fit_columns, t, str(SeriesKey(ind.indicator_id, region)), method,
                            ind.is_share)
         a, b = S.side_draws(own, p, T), S.side_draws(ref, rp, T)
         if a is not None and b is not None:
@@ -302,9 +304,9 @@ def _comparison_forecast(t: Target, own: Side, ref: Side, keys: tuple[SeriesKey,
     x0, r0 = own.exact_in(B), ref.exact_in(B)
     fa, fb = own.at_target, ref.at_target
     p = None if fa is not None and not fa.is_bound else S.project_side(
-        own.fit, t, keys[0].indicator_id, method, share=own.unit == "%")
+        own.fit_columns, t, keys[0].indicator_id, method, share=own.unit == "%")
     rp = None if fb is not None and not fb.is_bound else S.project_side(
-        ref.fit, t, str(keys[1]), method, share=ref.unit == "%")
+        ref.fit_columns, t, str(keys[1]), method, share=ref.unit == "%")
     a, b = S.side_draws(own, p, T), S.side_draws(ref, rp, T)
     if a is None or b is None:
         return S.Forecast()
@@ -459,10 +461,16 @@ def _measure_fields(j: Judgement, when: Timing) -> dict:
     f = j.forecast
     return dict(
         as_of=when.label, review_date=when.review.isoformat(),
-        generated=when.generated.isoformat(), n_obs=len(j.own.judged),
-        years_used=", ".join(str(int(y)) for y in j.own.judged["year"]), level_target="",
+        generated=when.generated.isoformat(), n_obs=len(j.own.judged_columns),
+        years_used=", ".join(str(int(y)) for y in j.own.judged_columns["year"]),
+        level_target="",
         model=f.model, projected=f.projected, lo_80=f.lo_80, hi_80=f.hi_80, p_met=f.p_met,
-        reference_projected=f.reference_projected, **asdict(j.progress))
+        reference_projected=f.reference_projected,
+        **{k: getattr(j.progress, k) for k in _PROGRESS_FIELDS})
+
+
+#: The measures of ``Progress`` a record shows (its fields hold numbers: no deep copy).
+_PROGRESS_FIELDS = tuple(f.name for f in fields(S.Progress))
 
 
 def _status_fields(j: Judgement, when: Timing, wording: Wording) -> dict:
@@ -534,9 +542,9 @@ def _reconciled(t: Target, resolutions: list[Resolution]) -> tuple[Resolution, .
                  and r.year <= t.target_year)
 
 
-def _graded(j: Judgement, names: pd.DataFrame) -> Judgement:
+def _graded(j: Judgement, names: pd.DataFrame, **more) -> Judgement:
     """The judgement with its evidence grade, and the linked series named (from the
-    catalogue, the plan's own indicators first)."""
+    catalogue, the plan's own indicators first); ``more``: other fields to set."""
     assert j.verdict is not None
     base = j.level.base_year if j.level is not None else None
     if j.outcome is not None:  # a settled outcome rests on the figures that settled it
@@ -552,18 +560,18 @@ def _graded(j: Judgement, names: pd.DataFrame) -> Judgement:
         zh = str(names["name_zh"].get(iid, iid)) if iid in names.index else iid
         en = str(names["name_en"].get(iid, "") or zh) if iid in names.index else iid
         link = (*link[:3], (zh, en))
-    own = frames[0] if frames[0] is not None else j.own.judged
+    own = frames[0] if frames[0] is not None else j.own.judged_columns
     return replace(j, evidence=evidence_of(frames, j.verdict.status_cn), link=link,
                    year_totals=year_totals(own), estimates=level_estimates_of(own),
-                   part_bounds=part_year_bounds_of(own))
+                   part_bounds=part_year_bounds_of(own), **more)
 
 
-def _settling(side: Side | None, fig) -> pd.DataFrame | None:
+def _settling(side: Side | None, fig) -> Columns | None:
     """The rows of ``side`` for the year of the figure ``fig`` that settled an outcome."""
     if side is None or fig is None:
         return None
     f = side.frame
-    return f[f["year"] == fig.year].head(1).reset_index(drop=True)
+    return Columns(f[f["year"] == fig.year].head(1).reset_index(drop=True))
 
 
 def _links(p: Plan, evidence: str) -> dict[str, tuple[str, tuple[str, str] | None]]:
@@ -591,20 +599,20 @@ def _check(scheme: str, lang: str, evidence: str = "all") -> None:
                             f", got {evidence!r}")
 
 
-def _used(judgements: list[Judgement]) -> tuple[dict, dict, dict, dict]:
+def _used(judgements: list[Judgement]) -> tuple[dict, dict, Frames, Frames]:
     """(projections, compared series' projections, figures used, figures of the compared
-    series), each by the target's key."""
+    series), each by the target's key (the frames cut when looked up)."""
     projections, references, used, compared = {}, {}, {}, {}
     for j in judgements:
         iid = j.target.key
-        used[iid] = j.own.judged
+        used[iid] = j.own.judged_columns  # frames cut when looked up (``Frames``)
         if j.reference is not None:
-            compared[iid] = j.reference.judged
+            compared[iid] = j.reference.judged_columns
         if j.forecast.projection is not None:
             projections[iid] = j.forecast.projection
         if j.forecast.reference_projection is not None:
             references[iid] = j.forecast.reference_projection
-    return projections, references, used, compared
+    return projections, references, Frames(used), Frames(compared)
 
 
 def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
@@ -646,11 +654,12 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
     as_judged = [t.model_copy(update={"linked": links.get(t.indicator_id, ("", None))[0]})
                  if evidence == "strict" or t.indicator_id in links else t for t in p]
     judged = judge_all(as_judged, by_series, when, method, scheme, own_base)
-    judgements = [_graded(replace(j, part_year=_part_year_of(t, part),
-                                  link_refused=links.get(t.indicator_id, ("", None))[1],
-                                  reconciled=_reconciled(t, resolutions)), names)
+    judgements = [_graded(j, names, part_year=_part_year_of(t, part),
+                          link_refused=links.get(t.indicator_id, ("", None))[1],
+                          reconciled=_reconciled(t, resolutions))
                   for t, j in zip(as_judged, judged, strict=True)]
-    targets = [record(j, when, wording) for j in judgements]
+    def targets() -> list[TargetStatus]:  # worded when first read (Assessment.targets)
+        return [record(j, when, wording) for j in judgements]
     projections, references, used, compared = _used(judgements)
     known = data if when.last_year is None else data[data["year"] <= when.last_year]
     def history(ids: Iterable[str] | None = None) -> pd.DataFrame:

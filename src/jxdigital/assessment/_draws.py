@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import codes
 from ..observations import APPROXIMATE_HALF_WIDTH, as_of_month
+from ._columns import Columns, columns_of, isin
 
 #: Histories drawn per projection (stratified, so 32 cover each range evenly).
 DRAWS = 32
@@ -58,12 +59,15 @@ def bands(fit: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return lo, hi
 
 
-def _all_exact(fit: pd.DataFrame) -> bool:
+_MEASURED = frozenset((codes.EXACT, codes.REVISED, codes.PRELIMINARY))
+
+
+def _all_exact(fit: pd.DataFrame | Columns) -> bool:
     """Every figure a point, stated as measured, none linked: nothing to draw."""
-    if not np.isin(fit["qualifier"].to_numpy(), (codes.EXACT, codes.REVISED,
-                                                 codes.PRELIMINARY)).all():
+    cols = columns_of(fit)
+    if not isin(cols["qualifier"], _MEASURED).all():
         return False
-    return "kind" not in fit or not (fit["kind"].to_numpy() == "linked").any()
+    return "kind" not in cols or not (cols["kind"] == "linked").any()
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,7 @@ class Drawn:
     factors: np.ndarray
 
 
-def histories(fit: pd.DataFrame, limits: tuple[float, float] | None = None,
+def histories(fit: pd.DataFrame | Columns, limits: tuple[float, float] | None = None,
               target_year: int | None = None, n: int = DRAWS,
               seed: int = SEED) -> Drawn | None:
     """``n`` histories drawn from the figures' bands, or None where every figure is exact.
@@ -87,9 +91,10 @@ def histories(fit: pd.DataFrame, limits: tuple[float, float] | None = None,
     ``target_year`` T gets a factor exp(W), W ~ N(0, LINK_DRIFT²·(T − B)): the drift of the
     scope ratio from the splice to T (a random walk; perturbing the history itself would
     also roughen it, and the model would count the roughness again). ``limits``: a share's
-    (0, 100)."""
+    (0, 100). ``fit``: a frame, or its ``Columns``."""
     if _all_exact(fit):
         return None
+    fit = columns_of(fit).frame
     lo, hi = bands(fit)
     linked = fit["kind"].eq("linked").to_numpy() if "kind" in fit else np.zeros(len(lo), bool)
     value = fit["value"].to_numpy(float)

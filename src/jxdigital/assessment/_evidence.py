@@ -36,6 +36,7 @@ from ..observations import (
     shipped_actuals,
     stock_bounds,
 )
+from ._columns import Columns, columns_of, isin
 from ._draws import LINK_DRIFT
 from ._series import SeriesKey
 from ._timing import Timing, cutoff
@@ -44,6 +45,8 @@ from ._timing import Timing, cutoff
 POINT_EXACT = (codes.EXACT, codes.REVISED, codes.PRELIMINARY)
 #: Qualifiers that state a value itself (not a bound on it).
 POINT_QUALIFIERS = ("exact", "revised", "preliminary", "approximate", "estimate")
+_POINTS = frozenset(POINT_QUALIFIERS)
+_BOUNDS = frozenset((codes.LOWER_BOUND, codes.UPPER_BOUND))
 
 _EMPTY = pd.DataFrame(columns=["year", "value", "qualifier", "source_title", "publisher",
                                "published", "kind", "unit"])
@@ -118,10 +121,13 @@ def gather(data: pd.DataFrame, as_of=None, when: Timing | None = None,
     if not strict:
         stocks = stock_ids() if stocks is None else stocks
         start = known
-        learn = _share_data(known, year, cut)
-        totals = flow_totals(known, flow_share_sources(), learn)
+        # what part-year figures give rests on the series of the indicators that have
+        # some: the rest (a user's thousands of year-end figures) need not be searched
+        part = _with_part_year(known)
+        learn = _with_part_year(_share_data(known, year, cut))
+        totals = flow_totals(part, flow_share_sources(), learn)
         flows = set(flow_ids())
-        bounds = flow_bounds(known, flows)
+        bounds = flow_bounds(part, flows)
         if len(totals) and len(bounds):  # where the share of the year is known, it says more
             done = set(zip(totals["indicator_id"], totals["region"], totals["year"],
                            strict=True))
@@ -129,9 +135,9 @@ def gather(data: pd.DataFrame, as_of=None, when: Timing | None = None,
                              in zip(bounds["indicator_id"], bounds["region"], bounds["year"],
                                     bounds["measure"], strict=True)]]
         skip = set(stocks) | flows
-        estimates = level_estimates(known, skip, level_spread(learn, flows),
+        estimates = level_estimates(part, skip, level_spread(learn, flows),
                                     set(level_ids()) - skip)
-        data = pd.concat([data, stock_bounds(known, stocks), growth_levels(start), totals,
+        data = pd.concat([data, stock_bounds(part, stocks), growth_levels(start), totals,
                           bounds, estimates], ignore_index=True)
         resolutions = reconcile(known, stocks)
     ok = is_usable(data, year, cut)
@@ -143,6 +149,12 @@ def gather(data: pd.DataFrame, as_of=None, when: Timing | None = None,
     return d.reset_index(drop=True), resolutions
 
 
+def _with_part_year(d: pd.DataFrame) -> pd.DataFrame:
+    """The figures of the indicators with a part-year figure (``as_of`` set) among ``d``."""
+    ids = d["indicator_id"][(d["as_of"].astype(str) != "").to_numpy()].unique()
+    return d[d["indicator_id"].isin(ids).to_numpy()]
+
+
 def _share_data(known: pd.DataFrame, year: int | None, cut: str) -> pd.DataFrame:
     """The figures the share of a year a 1–N月 figure covers is learned from: those known
     by the cut-off, the shipped ones among them (a user's file rarely holds the national
@@ -152,48 +164,56 @@ def _share_data(known: pd.DataFrame, year: int | None, cut: str) -> pd.DataFrame
         if (~known["origin"].isin(("jxdigital", "plan"))).any() else known
 
 
-def fit_points(side: Side, base_year: int | None) -> pd.DataFrame:
+def fit_points(side: Side, base_year: int | None) -> Columns:
     """The figures a projection is fitted to: those before the target year, less bounds
     derived from part-year levels for years before the base year. (A running total's
     year-end "at least its September level" is close to the year-end and is fitted as the
     value, like a published bound; one from early in a year before the plan began, such as
-    "800万 at its launch in October 2019", says little of the trend and would inflate it.)"""
-    f = side.fit
-    if not len(f) or "kind" not in f or base_year is None:
-        return f
-    q = f["qualifier"].to_numpy()
-    bound = np.isin(q, (codes.LOWER_BOUND, codes.UPPER_BOUND))
+    "800万 at its launch in October 2019", says little of the trend and would inflate it.)
+    As ``Columns`` (the frame is ``.frame``)."""
+    cols = side.fit_columns
+    if not len(cols) or "kind" not in cols or base_year is None:
+        return cols
+    q = cols["qualifier"]
+    bound = isin(q, _BOUNDS)
     if not bound.any():
-        return f  # no bound among them: nothing to leave out
-    derived = f["kind"].to_numpy() == "derived"
-    years = f["year"].to_numpy()
+        return cols  # no bound among them: nothing to leave out
+    derived = cols["kind"] == "derived"
+    years = cols["year"]
     # a draft looking forward from a base year no figure has reached (十五五 from 2025):
     # every figure is before it; a bound after its last exact figure is the latest word
     # on the trend and stays, one before it ("800万 at its launch") does not
     if base_year > years.max():
         exact = years[~bound]
         base_year = int(exact.max()) if len(exact) else base_year
-    early = years < base_year
-    keep = ~(derived & bound & early)
+    keep = ~(derived & bound & (years < base_year))
     # a published bound ("超X", "6万多") is a value only where nothing else would do: fitted
     # as the value it sits below the truth and drags the trend down (BENCHMARKS.md)
     published_bound = bound & ~derived
     if (keep & ~published_bound).sum() >= 2:
         keep &= ~published_bound
-    return f if keep.all() else f[keep].reset_index(drop=True)
+    return cols if keep.all() else cols.where(keep)
 
 
 def resting(side: Side, base_year: int | None,
-            fitted: pd.DataFrame | None = None) -> pd.DataFrame:
+            fitted: Columns | None = None) -> Columns:
     """The figures a verdict rests on (what its grade speaks of): those its projection is
     fitted to (``fit_points``) and the target-year figure; a bound shown on the chart but
     not fitted ("7000亿以上" in 2019, beside exact figures) is not among them. ``fitted``:
-    ``fit_points``' result where the judgement has it already."""
+    ``fit_points``' result where the judgement has it already. As ``Columns``."""
     fit = fitted if fitted is not None else fit_points(side, base_year)
     if side.at_target is None:
         return fit
     at = side.frame[side.frame["year"] == side.at_target.year]
-    return pd.concat([fit, at], ignore_index=True)
+    return Columns(pd.concat([fit.frame, at], ignore_index=True))
+
+
+def _rows_of(cols: Columns, mask: np.ndarray, columns: tuple[str, ...]) -> list[dict]:
+    """The rows of ``cols`` in ``mask`` as records of ``columns`` only: most series have
+    none, and a record of every column of a wide frame costs a column lookup each."""
+    if not mask.any():
+        return []
+    return cols.frame.loc[mask, list(columns)].to_dict("records")
 
 
 @dataclass(frozen=True)
@@ -212,17 +232,20 @@ class YearTotal:
     share_years: str
 
 
-def year_totals(frame: pd.DataFrame) -> tuple[YearTotal, ...]:
+def year_totals(frame: pd.DataFrame | Columns) -> tuple[YearTotal, ...]:
     """The year totals among ``frame``'s figures that were derived from part-year ones."""
-    if "share" not in frame:
+    cols = columns_of(frame)
+    if "share" not in cols:
         return ()
-    d = frame[frame["share"].notna()]
+    d = _rows_of(cols, cols.known("share"),
+                 ("year", "part_as_of", "value", "share", "share_low", "share_high",
+                  "share_from", "share_years"))
     # the part-year figure in the frame's unit (its value is the total, converted)
     return tuple(YearTotal(int(r["year"]), str(r["part_as_of"]),
                            float(r["value"]) * float(r["share"]),
                            float(r["share"]), float(r["share_low"]), float(r["share_high"]),
                            str(r["share_from"]), str(r["share_years"]))
-                 for r in d.to_dict("records"))
+                 for r in d)
 
 
 @dataclass(frozen=True)
@@ -241,18 +264,20 @@ class LevelEstimate:
     pairs: int
 
 
-def level_estimates_of(frame: pd.DataFrame) -> tuple[LevelEstimate, ...]:
+def level_estimates_of(frame: pd.DataFrame | Columns) -> tuple[LevelEstimate, ...]:
     """The year-ends among ``frame``'s figures that were estimated from part-year levels."""
-    if "pace" not in frame:
+    cols = columns_of(frame)
+    if "pace" not in cols:
         return ()
-    d = frame[frame["pace"].notna()]
+    d = _rows_of(cols, cols.known("pace"),
+                 ("year", "part_as_of", "value", "pace", "pace_from", "spread", "pairs"))
     # the part-year figure in the frame's unit (its value is the estimate, converted)
     return tuple(LevelEstimate(int(r["year"]), str(r["part_as_of"]),
                                float(r["value"]) / math.exp(
                                    (12 - int(str(r["part_as_of"])[5:7])) / 12 * r["pace"]),
                                float(r["value"]), float(r["pace"]), str(r["pace_from"]),
                                float(r["spread"]), int(r["pairs"]))
-                 for r in d.to_dict("records"))
+                 for r in d)
 
 
 @dataclass(frozen=True)
@@ -264,16 +289,17 @@ class PartYearBound:
     value: float
 
 
-def part_year_bounds_of(frame: pd.DataFrame) -> tuple[PartYearBound, ...]:
+def part_year_bounds_of(frame: pd.DataFrame | Columns) -> tuple[PartYearBound, ...]:
     """The lower bounds among ``frame``'s figures that a part-year count of a yearly total
     gave."""
-    if "part_value" not in frame or "kind" not in frame:
+    cols = columns_of(frame)
+    if "part_value" not in cols or "kind" not in cols:
         return ()
     # (a year-end estimated from a level, or a total over its share, is approximate)
-    d = frame[frame["part_value"].notna() & (frame["qualifier"] == codes.LOWER_BOUND)
-              & (frame["kind"] == "derived")]
+    d = _rows_of(cols, cols.known("part_value") & (cols["qualifier"] == codes.LOWER_BOUND)
+                 & (cols["kind"] == "derived"), ("year", "part_as_of", "value"))
     return tuple(PartYearBound(int(r["year"]), str(r["part_as_of"]), float(r["value"]))
-                 for r in d.to_dict("records"))
+                 for r in d)
 
 
 def known_part_year(data: pd.DataFrame, when: Timing) -> pd.DataFrame:
@@ -317,9 +343,21 @@ class BySeries:
         stops = np.r_[starts[1:], len(ids)].astype(int) if len(ids) else []
         self._runs = {(ids[a], regions[a]): (int(a), int(b))
                       for a, b in zip(starts, stops, strict=True)}
+        # every column read once: a series' columns are slices of these
+        self._arrays = {c: self._levels[c].to_numpy() for c in self._levels.columns}
+        self._names = frozenset(self._arrays)
 
     def series(self, indicator_id: str, region: str) -> pd.DataFrame:
+        return self.series_columns(indicator_id, region).frame
+
+    def series_columns(self, indicator_id: str, region: str) -> Columns:
+        """``series`` as ``Columns``: its columns are slices of the arrays read once, its
+        frame is cut when asked for."""
         start, stop = self._runs.get((indicator_id, region), (0, 0))
+        return Columns(make=lambda: self._run(start, stop), names=self._names,
+                       rows=stop - start, source=(self._arrays, start, stop))
+
+    def _run(self, start: int, stop: int) -> pd.DataFrame:
         run = self._levels.iloc[start:stop]
         run.index = pd.RangeIndex(stop - start)  # a new frame's index: nothing copied
         return run
@@ -331,9 +369,15 @@ def series(d: pd.DataFrame | BySeries, indicator_id: str, region: str) -> pd.Dat
     A lower bound no higher than an earlier figure ("突破1万亿" after 10378亿) says nothing
     new and would read as a fall: it is left out (coverage and charts still show it).
     """
+    return series_columns(d, indicator_id, region).frame
+
+
+def series_columns(d: pd.DataFrame | BySeries, indicator_id: str, region: str) -> Columns:
+    """``series`` as ``Columns`` (its frame is ``.frame``)."""
     if isinstance(d, BySeries):
-        return d.series(indicator_id, region)
-    return _selected_levels(d[(d["indicator_id"] == indicator_id) & (d["region"] == region)])
+        return d.series_columns(indicator_id, region)
+    return Columns(_selected_levels(d[(d["indicator_id"] == indicator_id)
+                                      & (d["region"] == region)]))
 
 
 def flows(d: pd.DataFrame | BySeries, indicator_id: str, region: str) -> pd.DataFrame:
@@ -348,14 +392,18 @@ def flows(d: pd.DataFrame | BySeries, indicator_id: str, region: str) -> pd.Data
     return s.drop_duplicates("year").reset_index(drop=True)  # new_in_year first
 
 
-def in_unit(s: pd.DataFrame, unit: str) -> pd.DataFrame:
+def in_unit(s: pd.DataFrame | Columns, unit: str) -> pd.DataFrame | Columns:
     """Figures expressed in the plan row's unit (a national plan prints 万亿元 where the
-    catalogue stores 亿元); figures whose unit does not convert are left out."""
-    if not len(s) or "unit" not in s:
+    catalogue stores 亿元); figures whose unit does not convert are left out. (A frame
+    comes back as a frame, ``Columns`` as ``Columns``.)"""
+    cols = columns_of(s)
+    if not len(cols) or "unit" not in cols:
         return s
-    units = s["unit"].to_numpy()
+    units = cols["unit"]
     if (units == unit).all():  # the usual case: already in the row's unit
         return s
+    if isinstance(s, Columns):
+        return Columns(in_unit(s.frame, unit))
     factors = []
     for u in s["unit"].fillna(unit).astype(str):
         try:
@@ -369,23 +417,30 @@ def in_unit(s: pd.DataFrame, unit: str) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def with_base(s: pd.DataFrame, t: Target, own: bool = False) -> pd.DataFrame:
+def with_base(s: pd.DataFrame | Columns, t: Target,
+              own: bool = False) -> pd.DataFrame | Columns:
     """Add the plan's own baseline when no figure for the base year is known.
 
     ``own`` (a user's plan): the plan's baseline also replaces shipped figures for its
     base year, which belong to the shipped plans, not to this one; the user's own
-    figures for that year still count.
+    figures for that year still count. (A frame comes back as a frame, ``Columns`` as
+    ``Columns``.)
     """
     if t.base_year is None or math.isnan(t.base_value):
         return s
-    years = s["year"].to_numpy()
-    if own and "origin" in s:
-        shipped_base = (years == t.base_year) & (s["origin"].to_numpy() == "jxdigital")
+    cols = columns_of(s)
+    at_base = cols["year"] == t.base_year
+    if own and at_base.any() and "origin" in cols:
+        shipped_base = at_base & (cols["origin"] == "jxdigital")
         if shipped_base.any():
+            if isinstance(s, Columns):
+                return Columns(with_base(s.frame, t, own))
             s = s[~shipped_base]
-            years = s["year"].to_numpy()
-    if (years == t.base_year).any():
+            at_base = s["year"].to_numpy() == t.base_year
+    if at_base.any():
         return s
+    if isinstance(s, Columns):
+        return Columns(with_base(s.frame, t, own))
     row = {"year": t.base_year, "value": t.base_value,
            "qualifier": codes.LOWER_BOUND if t.base_qualifier in ("more_than", "at_least")
            else "exact", "source_title": f"规划基期值 (plan baseline, {t.plan_id})",
@@ -479,82 +534,126 @@ class Figure:
         return hi < x or (hi == x and (open_hi or not strict))
 
 
-def _figure_at(frame: pd.DataFrame, i: int) -> Figure:
-    """The figure in row ``i`` (a position) of ``frame``."""
+def _figure_in(cols: Columns, i: int) -> Figure:
+    """The figure in row ``i`` (a position) of ``cols``."""
     def col(name, default=None):  # one cell (a row of mixed types would be built whole)
-        return frame[name].to_numpy()[i] if name in frame else default
+        return cols[name][i] if name in cols else default
     spread = col("spread", math.nan)
+    missing = spread != spread if isinstance(spread, float) else \
+        spread is None or pd.isna(spread)
     return Figure(year=int(col("year")), value=float(col("value")),
                   qualifier=str(col("qualifier")), source=str(col("source_title")),
                   publisher=str(col("publisher", "") or ""),
-                  spread=math.nan if spread is None or pd.isna(spread) else float(spread))
+                  spread=math.nan if missing else float(spread))
 
 
-@dataclass(frozen=True)
+def _figure_at(frame: pd.DataFrame, i: int) -> Figure:
+    """The figure in row ``i`` (a position) of ``frame``."""
+    return _figure_in(Columns(frame), i)
+
+
 class Side:
     """One series of figures around a target year ``T``.
 
     ``frame``: every figure used (oldest first, for charts and years_used); ``fit``: the
     figures before ``T``, which a projection rests on; ``at_target``: the figure for ``T``;
-    ``later``: figures after ``T`` (shown, not used)."""
+    ``later``: figures after ``T`` (shown, not used). Judging reads their ``Columns``
+    (``columns``, ``fit_columns``, ``judged_columns``): each column is read once, and the
+    frames are cut only when something asks for them."""
 
-    frame: pd.DataFrame
-    fit: pd.DataFrame
-    at_target: Figure | None
-    later: tuple[Figure, ...]
+    def __init__(self, columns: Columns, fit: Columns, at_target: Figure | None,
+                 later: tuple[Figure, ...]):
+        self.columns, self.fit_columns = columns, fit
+        self.at_target, self.later = at_target, later
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        return self.columns.frame
+
+    @property
+    def fit(self) -> pd.DataFrame:
+        return self.fit_columns.frame
 
     @classmethod
-    def of(cls, frame: pd.DataFrame, target_year: int) -> Side:
-        index = frame.index
-        if not (isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1):
-            frame = frame.reset_index(drop=True)
-        years = frame["year"].to_numpy()
+    def of(cls, frame: pd.DataFrame | Columns, target_year: int) -> Side:
+        cols = columns_of(frame)
+        if cols.made:
+            index = cols.frame.index
+            if not (isinstance(index, pd.RangeIndex) and index.start == 0
+                    and index.step == 1):
+                cols = Columns(cols.frame.reset_index(drop=True))
+        years = cols["year"]
         before = years < target_year
         if before.all():  # the usual case: every figure before the target year
-            return cls(frame=frame, fit=frame, at_target=None, later=())
+            return cls(cols, cols, None, ())
         at = np.flatnonzero(years == target_year)
-        return cls(frame=frame, fit=frame[before].reset_index(drop=True),
-                   at_target=_figure_at(frame, int(at[0])) if len(at) else None,
-                   later=tuple(_figure_at(frame, int(i))
-                               for i in np.flatnonzero(years > target_year)))
+        return cls(cols, cols.where(before),
+                   _figure_in(cols, int(at[0])) if len(at) else None,
+                   tuple(_figure_in(cols, int(i)) for i in np.flatnonzero(years > target_year)))
 
     @classmethod
     def empty(cls) -> Side:
-        return cls(frame=_EMPTY.copy(), fit=_EMPTY.copy(), at_target=None, later=())
+        cols = Columns(_EMPTY.copy())
+        return cls(cols, Columns(_EMPTY.copy()), None, ())
+
+    @cached_property
+    def judged_columns(self) -> Columns:
+        """The figures up to and including the target year (what the verdict rests on)."""
+        if self.at_target is None:
+            return self.fit_columns
+        if not self.later:
+            return self.columns
+        return self.columns.where(self.columns["year"] <= self.at_target.year)
+
+    @property
+    def judged(self) -> pd.DataFrame:
+        """The figures up to and including the target year (what the verdict rests on)."""
+        return self.judged_columns.frame
+
+    def columns_of(self, frame: pd.DataFrame | Columns) -> Columns:
+        """The ``Columns`` of ``frame``: those kept where it is one of this side's."""
+        if isinstance(frame, Columns):
+            return frame
+        for cols in (self.fit_columns, self.columns, self.judged_columns):
+            if cols.made and cols.frame is frame:
+                return cols
+        return Columns(frame)
 
     @cached_property
     def last_before(self) -> Figure | None:
         """The last figure before the target year (what progress is measured to)."""
-        return _figure_at(self.fit, len(self.fit) - 1) if len(self.fit) else None
+        n = len(self.fit_columns)
+        return _figure_in(self.fit_columns, n - 1) if n else None
 
     @property
     def latest(self) -> Figure | None:
         """The figure a judgement speaks of: the target-year one, else the last before."""
         return self.at_target if self.at_target is not None else self.last_before
 
-    @property
+    @cached_property
     def figures(self) -> tuple[Figure, ...]:
         """Every figure up to and including the target year, oldest first."""
-        judged = self.judged
-        return tuple(_figure_at(judged, i) for i in range(len(judged)))
+        cols = self.judged_columns
+        return tuple(_figure_in(cols, i) for i in range(len(cols)))
 
-    @property
-    def judged(self) -> pd.DataFrame:
-        """The figures up to and including the target year (what the verdict rests on)."""
-        if self.at_target is None:
-            return self.fit
-        if not self.later:
-            return self.frame
-        return self.frame[self.frame["year"] <= self.at_target.year].reset_index(drop=True)
+    @cached_property
+    def _stated(self) -> dict:
+        """Year → the first value stated (not bounded) for it in ``frame``."""
+        cols = self.columns
+        if not len(cols):
+            return {}
+        years, values = cols["year"], cols["value"]
+        first: dict = {}
+        for i, q in enumerate(cols["qualifier"]):  # a few figures: no arrays to build
+            if q in _POINTS and years[i] not in first:
+                first[years[i]] = float(values[i])
+        return first
 
     def exact_in(self, year: int | None) -> float:
         """The value stated (not bounded) for ``year``, else NaN."""
         if year is None:
             return math.nan
-        f = self.frame
-        hit = np.flatnonzero((f["year"].to_numpy() == year)
-                             & np.isin(f["qualifier"].to_numpy(), POINT_QUALIFIERS))
-        return float(f["value"].iat[hit[0]]) if len(hit) else math.nan
+        return self._stated.get(year, math.nan)
 
     @property
     def unit(self) -> str:

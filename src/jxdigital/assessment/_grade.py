@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
+import numpy as np
 
 from .. import codes
 
@@ -30,8 +30,9 @@ _ORDER = (codes.LOWER_BOUND, codes.UPPER_BOUND, codes.APPROXIMATE, codes.ESTIMAT
           "linked")
 
 
-def evidence_of(frames: list[pd.DataFrame], status_cn: str) -> Evidence:
-    """The grade of a verdict resting on the figures in ``frames`` (each side's)."""
+def evidence_of(frames: list, status_cn: str) -> Evidence:
+    """The grade of a verdict resting on the figures in ``frames`` (each side's: a frame,
+    or its ``Columns``)."""
     if status_cn in ("insufficient_data", "not_assessable"):
         return Evidence()
     frames = [x for x in frames if x is not None and len(x)]
@@ -39,8 +40,8 @@ def evidence_of(frames: list[pd.DataFrame], status_cn: str) -> Evidence:
         return Evidence()
     found: set[str] = set()
     for f in frames:  # each side's figures (no need to join them)
-        found |= {str(q) for q in set(f["qualifier"].to_numpy())} - set(EXACT)
+        found |= {str(q) for q in set(np.asarray(f["qualifier"]))} - set(EXACT)
         if "kind" in f:
-            found |= {str(k) for k in set(f["kind"].to_numpy())} & {"derived", "linked"}
+            found |= {str(k) for k in set(np.asarray(f["kind"]))} & {"derived", "linked"}
     kinds = tuple(k for k in _ORDER if k in found)
     return Evidence("C" if "linked" in kinds else "B" if kinds else "A", kinds)

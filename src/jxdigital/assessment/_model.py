@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -128,16 +128,19 @@ class Assessment:
     (``review``); ``source`` is the data it was given, for ``account()``.
     """
 
-    def __init__(self, plan, targets: list[TargetStatus], as_of: str, scheme: str,
+    def __init__(self, plan, targets: list[TargetStatus] | Callable[[], list[TargetStatus]],
+                 as_of: str, scheme: str,
                  lang: str, data: pd.DataFrame, projections: dict[str, Any],
-                 reference_projections: dict[str, Any], series: dict[str, Any],
+                 reference_projections: dict[str, Any], series: Mapping[str, Any],
                  actuals: pd.DataFrame | None = None, timing: Timing | None = None,
                  source: pd.DataFrame | None = None, method: str = "auto",
                  history: Callable[..., pd.DataFrame] | None = None,
                  wording: Wording = CODES,
-                 compared_series: dict[str, pd.DataFrame] | None = None):
+                 compared_series: Mapping[str, pd.DataFrame] | None = None):
         self.plan = plan
-        self.targets = targets
+        # the records, or how to make them: worded when first read (``targets``)
+        self._targets: list[TargetStatus] | None = None if callable(targets) else targets
+        self._make_targets = targets if callable(targets) else None
         self.as_of = as_of
         self.scheme = scheme
         self.lang = lang
@@ -161,6 +164,21 @@ class Assessment:
         #: what changed since an earlier report (``_changes.changes_since``), where a
         #: scheduled job has one; the outputs open with it
         self.changes: Changes | None = None
+
+    @property
+    def targets(self) -> list[TargetStatus]:
+        """One ``TargetStatus`` per target, in the plan's order. Each is worded (statuses
+        and reasons in Chinese and English) when the list is first read, not when the
+        assessment is made: a caller that keeps only the judgements pays for no words."""
+        if self._targets is None:
+            assert self._make_targets is not None
+            self._targets = self._make_targets()
+            self._make_targets = None
+        return self._targets
+
+    @targets.setter
+    def targets(self, value: list[TargetStatus]) -> None:
+        self._targets, self._make_targets = value, None
 
     @property
     def generated(self) -> dt.date:

@@ -35,6 +35,7 @@ from ..models import Projection
 from . import _rules as R
 from . import _steps as S
 from ._assess import _as_data, _as_plan
+from ._columns import Columns
 from ._evidence import (
     BySeries,
     Side,
@@ -137,7 +138,7 @@ class _Row:
     region: str
     kind: str  # 'level' | 'flow' | 'rate' | 'none'
     side: Side
-    fit: pd.DataFrame
+    fit: Columns  # the figures a projection is fitted to (``fit_points``)
     ask: S.Ask | None
     given: object | None  # a target-year figure known only as a range
 
@@ -323,11 +324,11 @@ def options_of(plan: Plan, data: pd.DataFrame, when: Timing, year: int | None = 
         B = r.target.base_year
         if B is None or (bases and r.target.key in bases):
             continue
-        before = r.fit[r.fit["year"] < B] if len(r.fit) else r.fit
+        before = r.fit.where(r.fit["year"] < B) if len(r.fit) else r.fit
         known = len(r.side.frame) and (r.side.frame["year"] == B).any()
         if not known and len(before) >= R.MIN_OBSERVATIONS:
-            a = S.ask_for(before.reset_index(drop=True), r.target.model_copy(
-                update={"target_year": B}), r.iid, r.ask.share if r.ask else False)
+            a = S.ask_for(before, r.target.model_copy(update={"target_year": B}), r.iid,
+                          r.ask.share if r.ask else False)
             if a is not None:
                 now_asks.append((id(r), a))
     nowcasts = dict(zip((k for k, _ in now_asks),

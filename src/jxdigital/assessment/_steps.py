@@ -9,7 +9,7 @@ the target-year figure decides it) → ``forecast`` (projection and P(target met
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -19,6 +19,7 @@ from ..catalog import Target
 from ..catalog._load import counts_people, populations
 from ..models import Projection, project_each, project_pooled_each
 from . import _rules as R
+from ._columns import Columns, columns_of
 from ._draws import Drawn, histories
 from ._evidence import Figure, Side
 
@@ -66,8 +67,9 @@ def progress(t: Target, side: Side, latest: Figure | None) -> Progress:
     if latest is None or math.isnan(t.target_value):
         return own
     start, ratio = eurostat_ratio(t, side, latest)
-    return replace(own, eurostat_from=start, eurostat_ratio=ratio,
-                   unsd_ratio=unsd_ratio(t, side, latest))
+    # the same Progress as dataclasses.replace, without its cost per target
+    return Progress(**own.__dict__ | {"eurostat_from": start, "eurostat_ratio": ratio,
+                                      "unsd_ratio": unsd_ratio(t, side, latest)})
 
 
 def _value_in(t: Target, side: Side, year: int) -> float:
@@ -257,11 +259,12 @@ def stock_floor(side: Side) -> float | None:
 
 @dataclass(frozen=True)
 class Ask:
-    """A projection a judgement needs: the figures before the target year (``fit``), the
-    year, the series' id, whether it is a share (kept in 0–100) and a level the outcome is
-    known to reach (``floor``). Many are made in one call (``project_asks``)."""
+    """A projection a judgement needs: the figures before the target year (``columns``:
+    their ``Columns``; ``fit``, their frame), the year, the series' id, whether it is a
+    share (kept in 0–100) and a level the outcome is known to reach (``floor``). Many are
+    made in one call (``project_asks``)."""
 
-    fit: pd.DataFrame
+    columns: Columns
     target_year: int
     sid: str
     share: bool = False
@@ -269,14 +272,19 @@ class Ask:
     #: a level the outcome cannot exceed (a count of people: the region's population)
     ceiling: float | None = None
 
+    @property
+    def fit(self) -> pd.DataFrame:
+        return self.columns.frame
 
-def ask_for(fit: pd.DataFrame, t: Target, sid: str, share: bool,
+
+def ask_for(fit: pd.DataFrame | Columns, t: Target, sid: str, share: bool,
             floor: float | None = None, ceiling: float | None = None) -> Ask | None:
     """The projection to ask for, or None with fewer than ``MIN_OBSERVATIONS`` figures
-    before the target year."""
-    if len(fit) < R.MIN_OBSERVATIONS or fit["year"].iloc[-1] >= t.target_year:
+    before the target year (``fit``: a frame, or its ``Columns``)."""
+    cols = columns_of(fit)
+    if len(cols) < R.MIN_OBSERVATIONS or cols["year"][-1] >= t.target_year:
         return None
-    return Ask(fit, t.target_year, sid, share, floor, ceiling)
+    return Ask(cols, t.target_year, sid, share, floor, ceiling)
 
 
 def people_ceiling(t: Target) -> float | None:
@@ -296,8 +304,9 @@ def project_asks(asks: list[Ask], method: str) -> list[Projection]:
     (``models.project_pooled_each``). The same as projecting each alone."""
     exact: dict[tuple[int, bool], list[int]] = {}
     drawn: dict[tuple[int, bool], list[tuple[int, Drawn]]] = {}
+    cols = [a.columns for a in asks]
     for i, a in enumerate(asks):
-        d = histories(a.fit, (0.0, 100.0) if a.share else None, a.target_year)
+        d = histories(a.columns, (0.0, 100.0) if a.share else None, a.target_year)
         if d is None:
             exact.setdefault((a.target_year, a.share), []).append(i)
         else:
@@ -305,9 +314,10 @@ def project_asks(asks: list[Ask], method: str) -> list[Projection]:
     out: list[Projection | None] = [None] * len(asks)
     for (year, share), rows in exact.items():
         frame = pd.DataFrame({
-            "id": np.repeat(rows, [len(asks[i].fit) for i in rows]),
-            "year": np.concatenate([asks[i].fit["year"].to_numpy(int) for i in rows]),
-            "value": np.concatenate([asks[i].fit["value"].to_numpy(float) for i in rows])})
+            "id": np.repeat(rows, [len(cols[i]) for i in rows]),
+            "year": np.concatenate([np.asarray(cols[i]["year"], dtype=int) for i in rows]),
+            "value": np.concatenate([np.asarray(cols[i]["value"], dtype=float)
+                                     for i in rows])})
         made = project_each(frame, to=year, method=method,
                             bounds=(0.0, 100.0) if share else None,
                             floor=_floors_of(asks, rows),
@@ -338,7 +348,7 @@ def _floors_of(asks: list[Ask], rows: list[int]) -> dict[int, float] | None:
     return floors or None
 
 
-def project_side(fit: pd.DataFrame, t: Target, sid: str, method: str,
+def project_side(fit: pd.DataFrame | Columns, t: Target, sid: str, method: str,
                  share: bool, floor: float | None = None) -> Projection | None:
     """The calibrated projection of the figures before the target year (None with fewer
     than ``MIN_OBSERVATIONS``); ``floor``: a level the outcome is known to reach (a stock's

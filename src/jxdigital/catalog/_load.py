@@ -469,7 +469,8 @@ def load_plan(plan_id: str | Path = DEFAULT_PLAN, which: str | None = None) -> P
             df = read_table(p)
         except _tables.TableError as e:
             raise PlanFormatError(e.problems) from None
-        lines = df.attrs["lines"]
+        # (taken out of attrs: pandas deep-copies attrs into every frame made from this one)
+        lines = df.attrs.pop("lines")
         ids = sorted({v for v in df.get("plan_id", pd.Series(dtype=str)) if v})
         if len(ids) > 1:
             if which not in ids:
@@ -524,12 +525,25 @@ def shipped_units() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _shipped_catalogue() -> Path | None:
+    """The shipped catalogue's path, resolved once (each ``resolve`` walks the path with an
+    ``lstat`` per part: once per target came to thousands); None where it is not found."""
+    try:
+        return data_path("indicators.csv").resolve()
+    except (OSError, FileNotFoundError):
+        return None
+
+
 def is_shipped(plan: Plan) -> bool:
     """Was ``plan`` read from the shipped catalogue (not from a user's file)?"""
     if not plan.path:
         return False
+    shipped = _shipped_catalogue()
+    if shipped is None:
+        return False
     try:
-        return Path(plan.path).resolve() == data_path("indicators.csv").resolve()
+        return Path(plan.path).resolve() == shipped
     except (OSError, FileNotFoundError):
         return False
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 from .. import codes
@@ -93,8 +94,15 @@ def _clean(text: object, unit: str = "") -> str:
     # it is left for the sentence reader to refuse
     percent = ("%", "％") if lookup_unit(unit).base in ("%", "index") else ()
     for u in filter(None, {unit, *percent}):
-        s = re.sub(rf"{re.escape(u)}(?=(以上|以下|以内|左右|$))", "", s)
+        if u in s:  # (a text without the unit has nothing to drop)
+            s = _unit_before_qualifier(u).sub("", s)
     return s
+
+
+@lru_cache(maxsize=256)
+def _unit_before_qualifier(unit: str) -> re.Pattern:
+    """``unit`` at the end of a number or before its qualifier (compiled once a unit)."""
+    return re.compile(rf"{re.escape(unit)}(?=(以上|以下|以内|左右|$))")
 
 
 def _in_row_unit(s: str, unit: str) -> str | None:

@@ -91,12 +91,17 @@ class Forecast:
 
     def quantiles(self, levels: np.ndarray) -> np.ndarray:
         """(n, H, len(levels)) quantiles in original units."""
+        return self._quantiles(levels, self.point_c, self.eq)
+
+    def _quantiles(self, levels: np.ndarray, point_c: np.ndarray, eq_all: np.ndarray
+                   ) -> np.ndarray:
+        """``quantiles`` of the horizons in ``point_c`` (n, H') and ``eq_all`` (n, H', Q)."""
         levels = np.asarray(levels, dtype=float)
         pos = np.interp(levels, QUANTILE_LEVELS, np.arange(len(QUANTILE_LEVELS)))
         lo = np.minimum(np.floor(pos).astype(int), len(QUANTILE_LEVELS) - 2)
         frac = pos - lo
-        eq = self.eq[..., lo] * (1 - frac) + self.eq[..., lo + 1] * frac  # (n, H, L)
-        zq = self.point_c[:, :, None] + self.scale[:, None, None] * eq
+        eq = eq_all[..., lo] * (1 - frac) + eq_all[..., lo + 1] * frac  # (n, H, L)
+        zq = point_c[:, :, None] + self.scale[:, None, None] * eq
         q = np.empty_like(zq)
         kinds: dict = {}
         for i, tr in enumerate(self.transforms):
@@ -109,12 +114,9 @@ class Forecast:
         return q if self.ceiling is None else np.minimum(q, self.ceiling[:, None, None])
 
     def quantiles_at(self, levels: np.ndarray, j: int) -> np.ndarray:
-        """(n, len(levels)) quantiles at horizon index ``j`` only."""
-        return self._at(j).quantiles(levels)[:, 0]
-
-    def _at(self, j: int) -> Forecast:
-        return replace(self, point=self.point[:, j:j + 1], point_c=self.point_c[:, j:j + 1],
-                       eq=self.eq[:, j:j + 1])
+        """(n, len(levels)) quantiles at horizon index ``j`` only (the same arithmetic on
+        that horizon's slices, without copying the forecast)."""
+        return self._quantiles(levels, self.point_c[:, j:j + 1], self.eq[:, j:j + 1])[:, 0]
 
     def cdf(self, i: int, j: int, value: float) -> float:
         """P(outcome ≤ value) for series i, horizon index j."""

@@ -100,25 +100,52 @@ def _part_levels(df: pd.DataFrame, skip: set[str], levels: set[str] | None = Non
     return d[(months >= 1) & (months <= 12)]
 
 
+def _of_indicators(df: pd.DataFrame, part: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``df`` of the indicators in ``part``: each series' year-ends are then
+    found among a few rows, not among every figure (a user's file of thousands)."""
+    return df[df["indicator_id"].isin(part["indicator_id"].unique())]
+
+
 def _year_ends(df: pd.DataFrame) -> pd.DataFrame:
     return df[(df["as_of"].astype(str) == "") & df["measure"].isin(("level", "share_pct"))
               & df["comparable"].astype(bool)
               & df["qualifier"].isin((*_POINT, codes.APPROXIMATE))]
 
 
-def _pace(ends: pd.DataFrame, year: int, month: int, value: float, unit: str
-          ) -> tuple[float, str]:
+#: One series' year-end figures, in the frame's order: (years, values, units).
+Ends = tuple[list, list, list]
+
+
+def _ends_by_series(ends: pd.DataFrame) -> dict[tuple[str, str], Ends]:
+    """``ends`` split by series (indicator, region) in one pass, each in the frame's order
+    (a series' year-ends looked up per part-year figure were a frame search each)."""
+    out: dict[tuple[str, str], Ends] = {}
+    for iid, region, y, v, u in zip(ends["indicator_id"], ends["region"], ends["year"].tolist(),
+                                    ends["value"].tolist(), ends["unit"].tolist(), strict=True):
+        years, values, units = out.setdefault((iid, region), ([], [], []))
+        years.append(y)
+        values.append(v)
+        units.append(u)
+    return out
+
+
+def _pace(ends: Ends, year: int, month: int, value: float, unit: str) -> tuple[float, str]:
     """(annual log growth from the last year-end before ``year`` to ``value`` at ``month``
-    of ``year``, 'YYYY value unit' of that year-end); NaN where there is none."""
-    prev = ends[ends["year"] < year]
-    if not len(prev):
+    of ``year``, 'YYYY value unit' of that year-end); NaN where there is none. The last
+    year-end: of the latest year before ``year``, the last given for it."""
+    years, values, units = ends
+    last = None
+    for i, y in enumerate(years):
+        if y < year and (last is None or y >= years[last]):
+            last = i
+    if last is None:
         return math.nan, ""
-    p = prev.sort_values("year", kind="mergesort").iloc[-1]
-    v = float(p["value"]) * _factor(str(p["unit"]), unit)
-    years = (year - 1 - int(p["year"])) + month / 12
-    if not (v > 0 and value > 0 and years > 0):
+    v = float(values[last]) * _factor(str(units[last]), unit)
+    years_since = (year - 1 - int(years[last])) + month / 12
+    if not (v > 0 and value > 0 and years_since > 0):
         return math.nan, ""
-    return math.log(value / v) / years, f"{int(p['year'])} {float(p['value']):g} {p['unit']}"
+    return (math.log(value / v) / years_since,
+            f"{int(years[last])} {float(values[last]):g} {units[last]}")
 
 
 def part_year_pairs(df: pd.DataFrame, skip: set[str]) -> list[PartYearPair]:
@@ -126,18 +153,18 @@ def part_year_pairs(df: pd.DataFrame, skip: set[str]) -> list[PartYearPair]:
     before it (for the pace), one pair per series, year and month (``skip``: indicators
     that are not levels: yearly totals)."""
     part = _part_levels(df, skip)
-    ends = _year_ends(df)
+    ends = _ends_by_series(_year_ends(_of_indicators(df, part)))
     out = []
     for (iid, region), rows in part.groupby(["indicator_id", "region"], sort=True):
-        mine = ends[(ends["indicator_id"] == iid) & (ends["region"] == region)]
+        mine = ends.get((iid, region), ([], [], []))
         seen = set()
         for r in rows.sort_values("as_of", kind="mergesort").itertuples():
             m = _month(r.as_of)
-            same = mine[mine["year"] == r.year]
-            if m >= 12 or not len(same) or (r.year, m) in seen:
+            same = next((i for i, y in enumerate(mine[0]) if y == r.year), None)
+            if m >= 12 or same is None or (r.year, m) in seen:
                 continue
             seen.add((r.year, m))
-            ye = float(same["value"].iloc[0]) * _factor(str(same["unit"].iloc[0]), r.unit)
+            ye = float(mine[1][same]) * _factor(str(mine[2][same]), r.unit)
             pace, _ = _pace(mine, int(r.year), m, float(r.value), str(r.unit))
             if math.isnan(pace) or not ye > 0:
                 continue
@@ -176,8 +203,9 @@ def level_estimates(df: pd.DataFrame, skip: set[str], spread: LevelSpread | None
     part = _part_levels(df, skip, levels)
     if not len(part):
         return df.iloc[0:0]
-    ends = _year_ends(df)
+    ends = _year_ends(_of_indicators(df, part))
     have = set(zip(ends["indicator_id"], ends["region"], ends["year"], strict=True))
+    by_series = _ends_by_series(ends)
     part = part.assign(part_month=part["as_of"].astype(str).map(_month))
     latest = part.sort_values(["part_month", "as_of"], kind="mergesort").groupby(
         ["indicator_id", "region", "year"]).tail(1)
@@ -185,7 +213,7 @@ def level_estimates(df: pd.DataFrame, skip: set[str], spread: LevelSpread | None
     for r in latest.itertuples():
         if (r.indicator_id, r.region, r.year) in have or r.part_month < spread.first_month:
             continue
-        mine = ends[(ends["indicator_id"] == r.indicator_id) & (ends["region"] == r.region)]
+        mine = by_series.get((r.indicator_id, r.region), ([], [], []))
         pace, pace_from = _pace(mine, int(r.year), int(r.part_month), float(r.value), str(r.unit))
         if math.isnan(pace):
             continue

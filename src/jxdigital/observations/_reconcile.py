@@ -128,8 +128,10 @@ def _score(lo: float, hi: float, statements) -> float:
 def reconcile(df: pd.DataFrame, stocks: frozenset[str] | set[str]) -> list[Resolution]:
     """Resolutions for the running totals in ``stocks`` whose comparable year-end figures
     disagree (their intervals do not meet); see the module docstring."""
+    df = df[df["indicator_id"].isin(list(stocks))]  # only their figures say anything here
     ye = df[(df["as_of"].astype(str) == "") & df["comparable"].astype(bool)
-            & (df["measure"] == "level") & df["indicator_id"].isin(list(stocks))]
+            & (df["measure"] == "level")]
+    ye = ye[ye.duplicated(["indicator_id", "region", "year"], keep=False)]  # two or more
     out = []
     for (iid, region, year), g in ye.groupby(["indicator_id", "region", "year"], sort=True):
         if len(g) < 2 or (g["origin"] != "jxdigital").any():
@@ -234,12 +236,17 @@ def growth_levels(df: pd.DataFrame) -> pd.DataFrame:
     growth rate (``yoy_pct``) but no level, and the year before has a level, the level is
     that level × (1 + rate): derived, approximate (the rate is rounded), chained year to
     year. A level given for a year always wins over one derived for it."""
-    ye = df[(df["as_of"].astype(str) == "") & df["comparable"].astype(bool)]
-    levels = ye[(ye["measure"] == "level") & ye["qualifier"].isin(
-        (codes.EXACT, codes.REVISED, codes.PRELIMINARY, codes.APPROXIMATE))]
-    rates = ye[(ye["measure"] == "yoy_pct") & ye["qualifier"].isin(
-        (codes.EXACT, codes.REVISED, codes.PRELIMINARY))]
-    if not len(rates) or not len(levels):
+    ye = ((df["as_of"].astype(str) == "") & df["comparable"].astype(bool)).to_numpy()
+    rates = df[ye & (df["measure"] == "yoy_pct").to_numpy() & df["qualifier"].isin(
+        (codes.EXACT, codes.REVISED, codes.PRELIMINARY)).to_numpy()]
+    if not len(rates):
+        return df.iloc[0:0]
+    # each rate's levels are found among those of the indicators with rates, not among
+    # every figure (a user's file of thousands)
+    levels = df[ye & (df["measure"] == "level").to_numpy() & df["qualifier"].isin(
+        (codes.EXACT, codes.REVISED, codes.PRELIMINARY, codes.APPROXIMATE)).to_numpy()
+        & df["indicator_id"].isin(rates["indicator_id"].unique()).to_numpy()]
+    if not len(levels):
         return df.iloc[0:0]
     rows = []
     for (iid, region), g in rates.groupby(["indicator_id", "region"], sort=True):

@@ -76,6 +76,7 @@ def conflicts(df: pd.DataFrame, tolerance: float = CONFLICT_TOLERANCE,
     ye = df[(df["as_of"] == "")]
     if not include_noncomparable:
         ye = ye[ye["comparable"].astype(bool)]
+    ye = ye[ye.duplicated(_KEY, keep=False)]  # a figure alone in its year disagrees with none
     ye = ye[ye["unit"] == ye.groupby(_KEY)["unit"].transform("first")]
     v = ye["value"].astype(float)
     low = v.where(ye["qualifier"] != codes.UPPER_BOUND, -np.inf)

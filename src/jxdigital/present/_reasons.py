@@ -488,7 +488,7 @@ def bend_clause(j: Judgement, lang: str) -> str:
     ahead = (fc.projected / fig.value) ** (1 / (T_ - fig.year)) - 1
     if ahead >= g / 2:
         return ""
-    n = len(j.own.fit)
+    n = len(j.own.fit_columns)
     if lang == "zh":
         return (f"（仅{n}个年份，按同类短序列的经验，外推增速逐步回落，"
                 f"{fig.year}—{T_}年年均约{T.rate(ahead)}）")

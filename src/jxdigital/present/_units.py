@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from .. import codes
 from ..catalog import lookup_unit
@@ -137,7 +138,13 @@ def _anchor(values) -> float:
 def display_unit(unit: str, values, lang: str) -> DisplayUnit:
     """The display unit of a row printed in ``unit`` whose own numbers (base, target, a
     range's upper end) are ``values``, in ``lang`` (see the module docstring)."""
-    printed = (unit or "").strip()
+    return _display_unit((unit or "").strip(), _anchor(values), lang)
+
+
+@lru_cache(maxsize=4096)
+def _display_unit(printed: str, m: float, lang: str) -> DisplayUnit:
+    """``display_unit`` of a row whose largest own number is ``m``: decided once (a reason
+    says a row's numbers in it several times)."""
     u = lookup_unit(printed)
     if u.base == "%":
         return DisplayUnit(printed, lang, "%", percent=True)
@@ -148,7 +155,6 @@ def display_unit(unit: str, values, lang: str) -> DisplayUnit:
         return DisplayUnit(printed, lang, name)
     noun = T._noun(printed, u.base)
     known = u.base == "CNY" or noun is not None
-    m = _anchor(values)
     if lang == "en":
         if not known:  # no English form: as printed, unscaled
             return DisplayUnit(printed, lang, printed)
