@@ -68,6 +68,7 @@ import sys
 import tempfile
 import time
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -182,9 +183,29 @@ def constructed(name: str, series: dict[str, np.ndarray], growth: bool = False):
 
 
 # ------------------------------------------------------------------ real cases
-def real(folder: Path = REAL_DIR):
-    """(cases frame, histories, notes) of the real targets; None where the files are
-    absent."""
+@dataclass
+class RealTarget:
+    """One row of ``targets.csv`` as the benchmarks read it."""
+
+    case_id: str
+    row: pd.Series  # the targets.csv row
+    target: object | None  # the jxdigital Target it reads as (None: not read)
+    text: str  # the target text read (the printed one, or written again)
+    why: str  # why it is left out of the review-year cases ("" where it is in)
+    figures: pd.Series  # the published figures by year, outcome rows left out, + the base
+    qualifiers: pd.Series  # history.csv ``qualifier`` by year
+    outcome: float
+    outcome_qualifier: str
+    settled: object | None  # the library's outcome (``_steps.settle``); None: not settled
+
+
+def real_targets(folder: Path = REAL_DIR):
+    """({case_id: RealTarget} in the file's order, notes, every history.csv row with its
+    source, outcome rows included) of the real targets; None where the files are absent.
+    Targets are read by ``_parse_real``; a base value is added to the figures where the
+    history has no row for the base year; the outcome is settled by the library's own rule
+    (``_steps.settle``: a published bound such as "超98%" settles the target where every value
+    it allows falls on one side)."""
     tpath, hpath = folder / "targets.csv", folder / "history.csv"
     if not (tpath.exists() and hpath.exists()):
         return None
@@ -193,36 +214,56 @@ def real(folder: Path = REAL_DIR):
     from jxdigital.assessment._steps import settle
 
     targets = pd.read_csv(tpath, dtype={"case_id": str})
-    history = pd.read_csv(hpath, dtype={"case_id": str})
+    every = pd.read_csv(hpath, dtype={"case_id": str})
+    history = every
     if "is_outcome" in history.columns:
         history = history[~history["is_outcome"].astype(str).str.lower().isin(
             ["true", "1", "yes"])]
     history = history.dropna(subset=["value"])
     notes: list[str] = []
-    rows, hist = [], {}
-    for cid, (t, text) in _parse_real(targets, history, jxdigital, notes).items():
-        row = targets[targets["case_id"] == cid].iloc[0]
+    parsed = _parse_real(targets, history, jxdigital, notes)
+    out = {}
+    for _, row in targets.iterrows():
+        cid = row["case_id"]
+        t, text, why = parsed[cid]
         mine = history[history["case_id"] == cid]
         h = mine.groupby("year")["value"].last()
         h.index = h.index.astype(int)
         q = mine.groupby("year")["qualifier"].last() if "qualifier" in mine else \
             pd.Series(dtype=str)
         q.index = q.index.astype(int)
-        b, vb = int(t.base_year), float(t.base_value)
-        if b not in h.index:
-            h.loc[b] = vb
+        if t is not None and t.base_year is not None and not math.isnan(t.base_value) \
+                and int(t.base_year) not in h.index:
+            h.loc[int(t.base_year)] = float(t.base_value)
         h = h.sort_index()
         outcome = float(row["outcome_value"])
+        qualifier = str(row.get("outcome_qualifier", "") or "exact")
+        settled = None if t is None or math.isnan(outcome) else \
+            settle(t, Figure(int(t.target_year), outcome, qualifier))
+        out[cid] = RealTarget(cid, row, t, text, why, h, q, outcome, qualifier, settled)
+    return out, notes, every
+
+
+def real(folder: Path = REAL_DIR):
+    """(cases frame, histories, notes) of the real targets; None where the files are
+    absent."""
+    got = real_targets(folder)
+    if got is None:
+        return None
+    read, notes, _ = got
+    rows, hist = [], {}
+    for cid, r in read.items():
+        if r.why:
+            continue
+        t, text, row, h, q, outcome = r.target, r.text, r.row, r.figures, r.qualifiers, \
+            r.outcome
+        b, vb = int(t.base_year), float(t.base_value)
         if math.isnan(outcome):
             notes.append(f"{cid}: no outcome value, left out")
             continue
-        # a published bound ("超98%") settles the target where every value it allows
-        # falls on one side: the library's own rule (``_steps.settle``)
-        qualifier = str(row.get("outcome_qualifier", "") or "exact")
-        settled = settle(t, Figure(int(t.target_year), outcome, qualifier))
-        if settled is None:
-            notes.append(f"{cid}: outcome {qualifier} {num(outcome)} does not settle "
-                         f"{text!r}, left out")
+        if r.settled is None:
+            notes.append(f"{cid}: outcome {r.outcome_qualifier} {num(outcome)} does not "
+                         f"settle {text!r}, left out")
             continue
         sign = 1 if t.indicator.direction == "increase" else -1
         for A in range(b + 1, int(t.target_year)):
@@ -239,7 +280,7 @@ def real(folder: Path = REAL_DIR):
                              T=int(t.target_year), X=float(t.target_value),
                              target_text=text, unit=str(row["unit"]),
                              is_share=bool(t.indicator.is_share), sign=sign,
-                             actual=outcome, met=bool(settled.met),
+                             actual=outcome, met=bool(r.settled.met),
                              comparator=t.comparator, name_zh=str(row["indicator_zh"])))
     cases = pd.DataFrame(rows)
     if len(cases):
@@ -268,8 +309,9 @@ def _real_line(row, base: float, text: str) -> str:
 
 def _parse_real(targets: pd.DataFrame, history: pd.DataFrame, jxdigital,
                 notes: list[str]) -> dict:
-    """case_id → (the jxdigital Target the real row parses to, the target text used): levels
-    with a base only. A missing base value is the history's figure for the base year."""
+    """case_id → (the jxdigital Target the real row parses to or None, the target text
+    used, why the row is left out of the review-year cases: "" for a level with a base). A
+    missing base value is the history's figure for the base year."""
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "real.csv"
@@ -302,20 +344,20 @@ def _parse_real(targets: pd.DataFrame, history: pd.DataFrame, jxdigital,
                 except Exception as e:  # a row jxdigital does not read: try the next text
                     errors.append(f"{type(e).__name__}")
             if t is None:
-                notes.append(f"{cid}: target {texts[0]!r} not read ({', '.join(errors)}), "
-                             "left out")
+                why = f"target {texts[0]!r} not read ({', '.join(errors)})"
+                notes.append(f"{cid}: {why}, left out")
+                out[cid] = (None, texts[0], why)
                 continue
             if text != texts[0]:
                 notes.append(f"{cid}: target {texts[0]!r} not read, written {text!r}")
+            why = ""
             if t.measure != "level" or t.reference or math.isnan(t.target_value):
-                notes.append(f"{cid}: {t.comparator}/{t.measure} target {text!r} is not a "
-                             "level, left out")
-                continue
-            if t.base_year is None or math.isnan(t.base_value):
-                notes.append(f"{cid}: no base value (nor a figure for the base year), left "
-                             "out")
-                continue
-            out[cid] = (t, text)
+                why = f"{t.comparator}/{t.measure} target {text!r} is not a level"
+            elif t.base_year is None or math.isnan(t.base_value):
+                why = "no base value (nor a figure for the base year)"
+            if why:
+                notes.append(f"{cid}: {why}, left out")
+            out[cid] = (t, text, why)
     return out
 
 
@@ -421,6 +463,29 @@ def confident_of_p(p) -> np.ndarray:
 
 
 # ------------------------------------------------------------------ jxdigital
+def jx_inputs(g: pd.DataFrame, hist: dict, path: Path):
+    """(plan, actuals) for jxdigital: one plan row per case of ``g`` (indicator = its
+    ``case_id``, region ``REGION``; written to ``path``) and its history's figures, with
+    their qualifiers (``QUALIFIERS``) where known."""
+    import jxdigital
+
+    lines, figs = [HEADER], []
+    for c in g.itertuples(index=False):
+        direction = "increase" if c.sign > 0 else "decrease"
+        lines.append(f"{c.case_id},{c.sid},{c.unit},{c.b},{num(c.vb)},{c.T},"
+                     f"{c.target_text.replace(',', '')},{REGION},"
+                     f"{str(c.is_share).lower()},{direction}")
+        years, values = hist[c.hid]
+        quals = QUALIFIERS.get(c.hid, ["exact"] * len(years))
+        figs += [dict(indicator_id=c.case_id, region=REGION, year=int(y),
+                      value=float(num(v)), unit=c.unit, measure="level",
+                      qualifier=qq, as_of="")
+                 for y, v, qq in zip(years, values, quals, strict=True)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    plan = jxdigital.load_plan(path)
+    return plan, jxdigital.load_actuals(pd.DataFrame(figs), plan=plan)
+
+
 def apply_jxdigital(cases: pd.DataFrame, hist: dict) -> tuple[pd.DataFrame, float]:
     """One plan and one actuals frame per review year A (as_of differs by A)."""
     import jxdigital
@@ -429,22 +494,7 @@ def apply_jxdigital(cases: pd.DataFrame, hist: dict) -> tuple[pd.DataFrame, floa
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         for A, g in cases.groupby("A", sort=True):
-            lines, figs = [HEADER], []
-            for c in g.itertuples(index=False):
-                direction = "increase" if c.sign > 0 else "decrease"
-                lines.append(f"{c.case_id},{c.sid},{c.unit},{c.b},{num(c.vb)},{c.T},"
-                             f"{c.target_text.replace(',', '')},{REGION},"
-                             f"{str(c.is_share).lower()},{direction}")
-                years, values = hist[c.hid]
-                quals = QUALIFIERS.get(c.hid, ["exact"] * len(years))
-                figs += [dict(indicator_id=c.case_id, region=REGION, year=int(y),
-                              value=float(num(v)), unit=c.unit, measure="level",
-                              qualifier=qq, as_of="")
-                         for y, v, qq in zip(years, values, quals, strict=True)]
-            path = Path(tmp) / f"plan_{A}.csv"
-            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-            plan = jxdigital.load_plan(path)
-            data = jxdigital.load_actuals(pd.DataFrame(figs), plan=plan)
+            plan, data = jx_inputs(g, hist, Path(tmp) / f"plan_{A}.csv")
             res = jxdigital.assess(plan, data, as_of=f"{A + 1}-06-30", today=TODAY)
             for t in res.targets:
                 status[t.indicator_id], p[t.indicator_id] = t.status, t.p_met
