@@ -19,8 +19,9 @@ Then the figures reader alone (``load_actuals(figures_file, plan=plan)``) on 7,4
 600,000 rows, each over 20 and over 1,860 indicators (``--no-rows`` skips it): its cost
 follows the rows, not the number of distinct indicators.
 
-Sizes default to 1,860 and 3,720 targets. A 31-province × 60-indicator workload needs plans
-of several regions (``multi_region_workload``: a hook, not yet written).
+Sizes default to 1,860 and 3,720 targets; then the same path for a 31-province ×
+60-indicator table (``multi_region_workload``: one plan file with a region column, the same
+60 ids on a row per province, 1,860 targets; ``--no-regions`` skips it).
 """
 
 from __future__ import annotations
@@ -95,12 +96,40 @@ def many_rows_workload(rows: int, n_ids: int, folder: Path) -> tuple[Path, Path]
     return plan, figures
 
 
-def multi_region_workload(n_regions: int, folder: Path) -> tuple[Path, Path, pd.DataFrame]:
-    """TODO(multi-region plans): the 31-province × 60-indicator user path (``n_regions`` ×
-    60 targets, one plan file with a region column, one figures file), once plans of several
-    regions are read (being added on main). Build it like ``user_workload`` with the ids and
-    regions of ``bench_assess_scale.workload`` and add its sizes to ``main``."""
-    raise NotImplementedError("plans of several regions are not read yet")
+def multi_region_workload(n_regions: int, folder: Path, n_ids: int = 60
+                          ) -> tuple[Path, Path, pd.DataFrame]:
+    """(plan file, figures file, the series as ``project()`` takes them) for a table of
+    ``n_ids`` indicators for each of ``n_regions`` provinces: one plan file with a region
+    column, the same ids on a row per region (keys ``id@region``), one figures file."""
+    from jxdigital.catalog._regions import REGIONS
+
+    regions = [r for r in REGIONS if r not in ("china", "hong_kong", "macao", "taiwan")]
+    regions = regions[:n_regions]
+    rng = np.random.default_rng(SEED)
+    plan_rows, figs, bases = [], [], []
+    for region in regions:
+        for k in range(n_ids):
+            iid = f"m{k:03d}"
+            base = float(rng.uniform(50, 5000))
+            growth = float(rng.uniform(0.02, 0.2))
+            target = base * (1 + growth * rng.uniform(0.7, 1.3)) ** (TARGET - BASE)
+            plan_rows.append(f"{iid},指标{k},亿元,{BASE},{base:.1f},{TARGET},{target:.1f}以上,"
+                             f"{region}")
+            bases.append((f"{region}:{iid}", BASE, round(base, 1)))
+            for y in range(FIRST, LAST + 1):
+                v = base * (1 + growth) ** (y - BASE) * float(rng.normal(1, 0.02))
+                figs.append((iid, region, y, round(v, 1)))
+    n = len(plan_rows)
+    plan = folder / f"regions_plan_{n}.csv"
+    plan.write_text(PLAN_HEADER + "\n".join(plan_rows) + "\n", encoding="utf-8")
+    frame = pd.DataFrame(figs, columns=["indicator_id", "region", "year", "value"])
+    figures = folder / f"regions_figures_{n}.csv"
+    frame.to_csv(figures, index=False)
+    series = pd.concat([pd.DataFrame(bases, columns=["id", "year", "value"]),
+                        pd.DataFrame({"id": frame["region"] + ":" + frame["indicator_id"],
+                                      "year": frame["year"], "value": frame["value"]})],
+                       ignore_index=True)
+    return plan, figures, series
 
 
 def best(fn, repeat: int) -> float:
@@ -137,7 +166,8 @@ def main(argv: list[str]) -> None:
         repeat = int(argv[i + 1])
         argv = argv[:i] + argv[i + 2:]
     rows_too = "--no-rows" not in argv
-    argv = [a for a in argv if a != "--no-rows"]
+    regions_too = "--no-regions" not in argv
+    argv = [a for a in argv if a not in ("--no-rows", "--no-regions")]
     sizes = tuple(int(x) for x in argv) or (1860, 3720)
     print(f"jxdigital {jxdigital.__version__}; best of {repeat} after a warm-up\n")
     print("| targets | figures rows | assess() | + to_frame() | per target | project() alone "
@@ -153,6 +183,17 @@ def main(argv: list[str]) -> None:
             t_proj = best(lambda s=series: project(s, to=TARGET), repeat)
             print(f"| {n:,} | {4 * n:,} | {t_assess:.2f} s | {t_table:.2f} s | "
                   f"{t_assess / n * 1e3:.2f} ms | {t_proj:.3f} s | "
+                  f"{t_assess / t_proj:.1f}× | {t_table / t_proj:.1f}× |")
+            sys.stdout.flush()
+        if regions_too:  # one table for 31 provinces: 60 ids × 31 regions
+            plan, figures, series = multi_region_workload(31, Path(tmp))
+            t_assess, t_table = best_pair(
+                lambda p=plan, f=figures: jxdigital.assess(p, actuals=f, today=TODAY),
+                lambda a: a.to_frame(), repeat)
+            t_proj = best(lambda s=series: project(s, to=TARGET), repeat)
+            n = len(series) // 5
+            print(f"| 31 × 60 ({n:,}, several regions) | {4 * n:,} | {t_assess:.2f} s | "
+                  f"{t_table:.2f} s | {t_assess / n * 1e3:.2f} ms | {t_proj:.3f} s | "
                   f"{t_assess / t_proj:.1f}× | {t_table / t_proj:.1f}× |")
             sys.stdout.flush()
         if not rows_too:

@@ -7,6 +7,7 @@ nothing but itself (an impossible conversion is an error, never a guess).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -59,12 +60,14 @@ def unit_name(printed: str) -> str:
     return TYPOS.get(text, text)
 
 
+@lru_cache(maxsize=1024)  # a plan of thousands of rows prints a handful of units
 def lookup_unit(printed: str) -> Unit:
     """The base unit and scale of a printed unit; unknown units are their own base."""
     key = (printed or "").strip()
     return UNITS.get(key, Unit(key, 1.0, "unit not in the unit table: converts only to itself"))
 
 
+@lru_cache(maxsize=4096)
 def conversion_factor(from_unit: str, to_unit: str) -> float:
     """Multiply a value in ``from_unit`` by this to express it in ``to_unit``.
 
