@@ -37,7 +37,7 @@ def test_bad_plan_file_exits_2_with_a_located_message(tmp_path, capsys):
 
 
 def test_unknown_plan_id_exits_2(capsys):
-    assert main(["audit", "--plan", "nope"]) == Exit.INVALID_INPUT
+    assert main(["audit", "--plan", "nope"]) == Exit.USAGE == 2
     assert "shipped plans" in capsys.readouterr().err
 
 
@@ -135,7 +135,7 @@ def test_project_prints_the_projection_or_says_why_not(capsys):
     assert [ln.split(",")[1] for ln in lines[1:]] == ["2022", "2023", "2024", "2025"]
     assert main(["project", "it_patents_granted"]) == Exit.INVALID_INPUT
     assert "至少需要2个年份" in capsys.readouterr().err
-    assert main(["project", "no_such_id"]) == Exit.INVALID_INPUT
+    assert main(["project", "no_such_id"]) == Exit.USAGE  # an unknown id is an argument
 
 
 def test_chart_writes_the_file_asked(tmp_path, capsys):
@@ -145,7 +145,7 @@ def test_chart_writes_the_file_asked(tmp_path, capsys):
     assert main(["chart", "summary", "--out", str(tmp_path / "s.png"),
                  "--style", "print"]) == Exit.OK
     assert main(["chart", "base_stations_5g", "--out", str(tmp_path / "x.gif")]) == \
-        Exit.INVALID_INPUT
+        Exit.USAGE
     assert ".png, .svg or .pdf" in capsys.readouterr().err
 
 

@@ -107,10 +107,14 @@ def test_help_sheet_marks_the_grey_line_in_both_languages():
         assert any("9.9" in text for _, text in lines)
 
 
-# --- exit codes: bad input is 2, a bug is 1 with a traceback ------------------------------
+# --- exit codes: a bad argument is 2, a file that cannot be read 4, a bug 1 with a traceback
+
+def test_every_exit_code_is_its_own():
+    assert [int(e) for e in Exit] == [0, 1, 2, 3, 4]
+
 
 def test_unknown_plan_id_is_bad_input_with_the_message(capsys):
-    assert main(["assess", "--plan", "no-such-plan"]) == Exit.INVALID_INPUT == 2
+    assert main(["assess", "--plan", "no-such-plan"]) == Exit.USAGE == 2
     err = capsys.readouterr().err
     assert err.startswith("jxdigital: error: no shipped plan 'no-such-plan'; shipped plans: ")
     assert "Traceback" not in err and BUG_HINT not in err
@@ -146,3 +150,43 @@ def test_a_missing_optional_extra_is_said_in_one_line(monkeypatch, capsys):
     assert main(["audit"]) == Exit.UNEXPECTED
     err = capsys.readouterr().err
     assert err == "jxdigital: error: this needs XlsxWriter: pip install 'jxdigital[excel]'\n"
+
+
+def test_every_error_jxdigital_raises_on_purpose_has_one_base():
+    from jxdigital._atomic import ReplaceError
+    from jxdigital.catalog._parse import TextError
+    from jxdigital.errors import (
+        ArgumentError,
+        InputError,
+        JxDigitalError,
+        NotFoundError,
+        PlanFormatError,
+    )
+    from jxdigital.models import ProjectionInputError
+    from jxdigital.observations import ActualsError
+    from jxdigital.report._build import ReportFolderError
+
+    for cls in (ArgumentError, InputError, NotFoundError, PlanFormatError, TextError,
+                ProjectionInputError, ActualsError, ReportFolderError, ReplaceError):
+        assert issubclass(cls, JxDigitalError), cls
+
+
+def test_a_projection_input_error_is_said_in_one_line_not_as_a_bug(capsys, monkeypatch):
+    import jxdigital.cli as cli
+    from jxdigital.models import ProjectionInputError
+
+    def boom(args):
+        raise ProjectionInputError("argument 'data': expected at least 2 years (series x)")
+
+    monkeypatch.setattr(cli, "_cmd_plans", boom)
+    assert main(["plans"]) == Exit.INVALID_INPUT
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and BUG_HINT not in err and "series x" in err
+
+
+def test_main_leaves_the_callers_warning_hook_as_it_was():
+    import warnings
+
+    before = warnings.showwarning
+    main(["plans"])
+    assert warnings.showwarning is before

@@ -12,7 +12,7 @@ import warnings
 import pytest
 
 from jxdigital import ActualsError, load_actuals, load_plan
-from jxdigital.cli import main
+from jxdigital.cli import Exit, main
 from jxdigital.errors import PlanFormatError
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -270,7 +270,8 @@ def test_empty_and_broken_files_name_the_file(tmp_path, name, content, expected)
 
 
 def test_a_missing_actuals_file_is_called_an_actuals_file(tmp_path, capsys):
-    assert main(["assess", "--actuals", str(tmp_path / "missing.csv")]) == 2
+    assert main(["assess", "--actuals", str(tmp_path / "missing.csv")]) == \
+        Exit.INVALID_INPUT == 4
     err = capsys.readouterr().err
     assert "actuals file not found" in err and "plan file" not in err
 

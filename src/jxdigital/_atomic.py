@@ -9,6 +9,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from .errors import JxDigitalError
+
 
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
@@ -38,7 +40,7 @@ def write_text(path: str | os.PathLike, text: str) -> Path:
     return Path(path)
 
 
-class ReplaceError(OSError):
+class ReplaceError(JxDigitalError, OSError):
     """``replace_files`` could not move ``path`` (``cause`` says why). ``restored`` is
     True when every file was put back exactly as it was; when even that failed, the old
     files that could not go back are kept in ``backup``."""

@@ -15,11 +15,13 @@ from . import __version__
 
 
 class Exit(IntEnum):
+    """The command's exit codes, each its own (README, "Exit codes")."""
+
     OK = 0
-    UNEXPECTED = 1
-    USAGE = 2  # argparse's own
-    INVALID_INPUT = 2  # bad input data: the message says file, row and column
-    FAIL_ON = 3  # --fail-on: some target is in the named state
+    UNEXPECTED = 1  # a bug (with its traceback), or an optional extra not installed
+    USAGE = 2  # a command line that cannot be used: argparse's own, an argument's value
+    FAIL_ON = 3  # --fail-on: some target is in the named state, or something changed
+    INVALID_INPUT = 4  # a file that cannot be read as asked: the message says file, line, column
 
 
 def _print_frame(df, fmt: str) -> None:
@@ -601,13 +603,16 @@ _PATH_ERRORS = (FileNotFoundError, FileExistsError, PermissionError, IsADirector
 BUG_HINT = "this is a bug in jxdigital; please report it"
 
 
-def _input_error_message(e: Exception) -> str | None:
-    """The message of an error jxdigital raises on purpose for bad input (exit 2), or None:
-    anything else is a bug."""
-    from .errors import ArgumentError, InputError, NotFoundError
+def _exit_for(e: Exception) -> Exit | None:
+    """The exit code of an error jxdigital raises on purpose (``JxDigitalError``), or of a
+    path that cannot be used: a bad argument or an unknown id is ``USAGE``, a file that
+    cannot be read ``INVALID_INPUT``; None for anything else (a bug)."""
+    from .errors import ArgumentError, JxDigitalError, NotFoundError
 
-    if isinstance(e, (InputError, ArgumentError, NotFoundError, *_PATH_ERRORS)):
-        return str(e)
+    if isinstance(e, (ArgumentError, NotFoundError)):
+        return Exit.USAGE
+    if isinstance(e, (JxDigitalError, *_PATH_ERRORS)):
+        return Exit.INVALID_INPUT
     return None
 
 
@@ -631,6 +636,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     import warnings
 
+    # warnings as one line each while the command runs; the caller's hook afterwards (a
+    # test or a notebook calling main() keeps its own)
+    before = warnings.showwarning
     warnings.showwarning = _show_warning
     try:
         return int(args.func(args))
@@ -639,23 +647,26 @@ def main(argv: list[str] | None = None) -> int:
         return Exit.OK
     except Exception as e:
         return _failed(e)
+    finally:
+        warnings.showwarning = before
 
 
 def _failed(e: Exception) -> Exit:
-    """Say what went wrong: bad input in one line (exit 2), a missing optional extra in one
-    line (exit 1), anything else as the bug it is, with its traceback (exit 1)."""
+    """Say what went wrong: a bad argument (exit 2) or a file that cannot be read (exit 4)
+    in one line, a missing optional extra in one line (exit 1), anything else as the bug
+    it is, with its traceback (exit 1)."""
     if isinstance(e, ImportError) and "pip install" in str(e):
         print(f"jxdigital: error: {e}", file=sys.stderr)
         return Exit.UNEXPECTED
-    msg = _input_error_message(e)
-    if msg is None:
+    code = _exit_for(e)
+    if code is None:
         import traceback
 
         traceback.print_exception(type(e), e, e.__traceback__)
         print(f"jxdigital {__version__}: {BUG_HINT}", file=sys.stderr)
         return Exit.UNEXPECTED
-    print(f"jxdigital: error: {msg}", file=sys.stderr)
-    return Exit.INVALID_INPUT
+    print(f"jxdigital: error: {e}", file=sys.stderr)
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

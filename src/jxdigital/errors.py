@@ -40,7 +40,14 @@ class Problem:
         return f"{where}: expected {self.expected}{got}"
 
 
-class InputError(ValueError):
+class JxDigitalError(Exception):
+    """The base of every error jxdigital raises on purpose: catch this one to catch them
+    all (the command line does, and says each in one line). Each also derives from the
+    built-in error it refines (``ValueError``, ``KeyError``, ``OSError``), so code that
+    caught those still does."""
+
+
+class InputError(JxDigitalError, ValueError):
     """Bad input; ``problems`` lists every problem found, not only the first."""
 
     def __init__(self, problems: list[Problem]):
@@ -65,12 +72,12 @@ class PlanFormatError(InputError):
     """A plan table that cannot be read as a plan."""
 
 
-class ArgumentError(ValueError):
+class ArgumentError(JxDigitalError, ValueError):
     """An argument that cannot be used; the message names it and what was expected
     (``argument 'as_of': expected a year such as 2022 …``)."""
 
 
-class NotFoundError(KeyError):
+class NotFoundError(JxDigitalError, KeyError):
     """A plan, target or indicator asked for by id that does not exist; the message says
     which and what there is."""
 

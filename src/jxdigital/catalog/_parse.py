@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from .. import codes
 from ..codes import BASE_QUALIFIERS, COMPARATOR_MEANINGS  # noqa: F401 (re-exported)
+from ..errors import JxDigitalError
 from ._units import MAGNITUDES, UNITS, conversion_factor, lookup_unit
 
 #: What a target's comparator means; ``assess`` honours these (``jxdigital.codes``).
@@ -55,7 +56,7 @@ class Parsed(NamedTuple):
     high: float = math.nan
 
 
-class TextError(ValueError):
+class TextError(JxDigitalError, ValueError):
     """A printed text that cannot be read; ``expected`` says what would be."""
 
     def __init__(self, text: str, expected: str):

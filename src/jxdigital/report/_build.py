@@ -24,6 +24,7 @@ from .._atomic import ReplaceError, replace_files
 from ..assessment import changes_since, read_prior
 from ..charts import render_charts
 from ..charts._render import chart_jobs, job_keys
+from ..errors import JxDigitalError
 from ..present.view import ReportView, view
 from ..slides import build_deck
 from ._excel import to_excel
@@ -129,7 +130,7 @@ OWNED = ("report.md", "report.html", "assessment.xlsx", "deck.pptx", "assessment
 _WINDOWS = os.name == "nt"
 
 
-class ReportFolderError(OSError):
+class ReportFolderError(JxDigitalError, OSError):
     """The report folder cannot be written: ``--out`` names a file, or a file of the
     previous report is open in another program. The previous report is left unchanged
     (the message says so, or where its files are if even that failed); ``path`` is the
