@@ -190,3 +190,18 @@ def test_main_leaves_the_callers_warning_hook_as_it_was():
     before = warnings.showwarning
     main(["plans"])
     assert warnings.showwarning is before
+
+
+def test_the_library_logs_what_it_read_and_did(caplog, tmp_path):
+    import logging
+
+    import jxdigital
+
+    with caplog.at_level(logging.INFO, logger="jxdigital"):
+        jxdigital.assess(today="2026-12-01")
+    said = [r.getMessage() for r in caplog.records if r.name.startswith("jxdigital")]
+    assert any(m.startswith("read ") and "actuals.csv" in m for m in said)
+    assert any(m.startswith("assessed jiangxi-14th-fyp: 19 targets") for m in said)
+    # and nothing unless asked: the package's logger has only a NullHandler
+    assert all(isinstance(h, logging.NullHandler)
+               for h in logging.getLogger("jxdigital").handlers)

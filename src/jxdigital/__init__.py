@@ -11,9 +11,15 @@ so ``import jxdigital`` and the command line stay fast.
 from __future__ import annotations
 
 import importlib
+import logging
 from typing import Any
 
 __version__ = "0.1.0"
+
+# The library logs what it read, skipped and how long it took to the ``jxdigital`` logger
+# (``logging.getLogger("jxdigital")``); it says nothing unless the application configures
+# logging. ``warnings`` are kept for what a user must act on.
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _LAZY = {
     "plans": "jxdigital.catalog", "load_plan": "jxdigital.catalog",

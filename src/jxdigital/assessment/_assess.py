@@ -14,7 +14,9 @@ outcome, project, measure and classify (``_steps``) â†’ word it (``_reasons``) â
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -61,6 +63,8 @@ from ._model import Assessment, TargetStatus
 from ._series import SeriesKey, kind_of, own_series, reference_series, split_ref
 from ._timing import Timing, timing
 from ._wording import CODES, Wording
+
+log = logging.getLogger("jxdigital.assessment")
 
 NAN = math.nan
 #: The usable observations, as a frame or with each series found once (``BySeries``).
@@ -633,6 +637,7 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
     published year-end figures only: every verdict grade A).
     """
     _check(scheme, lang, evidence)
+    started = time.perf_counter()
     when = timing(as_of, today)
     p = _as_plan(plan)
     base = p.base_year if p.base_year is not None else min(
@@ -674,6 +679,8 @@ def assess(plan: str | Path | Plan | None = None, actuals=None, as_of=None,
         return assessment_history(sub, mine, scheme=scheme, method=method,
                                   today=when.generated, until=when.review, wording=wording,
                                   evidence=evidence)
+    log.info("assessed %s: %d targets (%d projected) as of %s in %.2f s", p.plan_id,
+             len(judgements), len(projections), when.label, time.perf_counter() - started)
     return Assessment(p, targets, when.label, scheme, lang, d, projections, references, used,
                       actuals=known, timing=when, source=data, method=method,
                       history=history, wording=wording, compared_series=compared)

@@ -6,6 +6,7 @@ are parsed here, and parsed columns a file also carries must agree with them.
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import unicodedata
@@ -61,6 +62,8 @@ _FALSE = {"false", "0", "no", "n", "否", ""}
 #: Column names that mark a plan table's header row (rows above it are a title).
 HEADER_WORDS = {"indicator_id", "plan_id", "target_text", "name_zh"}
 
+
+log = logging.getLogger("jxdigital.catalog")
 
 def read_table(path: str | Path, what: str = "plan") -> pd.DataFrame:
     """Read a CSV (UTF-8, GBK or UTF-16) or .xlsx table as strings (nothing guessed, nothing
@@ -484,6 +487,8 @@ def load_plan(plan_id: str | Path = DEFAULT_PLAN, which: str | None = None) -> P
         meta["region"] = region_code(meta["region"]) or meta["region"]
         plan = plan_from_frame(df.drop(columns=["title_zh", "title_en"], errors="ignore"),
                                str(p), meta, lines=lines)
+        log.info("read plan %s from %s: %d targets, %d region(s)", plan.plan_id, p,
+                 len(plan), len(plan.regions))
         warn_shipped_ids(plan)
         return plan
     plans_df = _shipped_plans()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import logging
 import math
 import re
 import unicodedata
@@ -37,6 +38,8 @@ from ._model import COLUMNS, SOURCE_TYPES
 from ._numbers import QUALIFIERS, parse_number
 from ._select import conflicts as find_conflicts
 from ._select import mark_selected
+
+log = logging.getLogger("jxdigital.observations")
 
 MEASURES = OBSERVATION_MEASURES
 KINDS = ("published", "derived")
@@ -983,6 +986,11 @@ def read_observations(data: pd.DataFrame | Table, file: str = "<DataFrame>", *, 
                       stacklevel=3)
     del out["_line"]
     out = mark_selected(out)  # the columns are built in COLUMNS order
+    if problems:
+        log.info("%s: %d problem(s); %d row(s) left out", t.where, len(problems),
+                 int(reader.problems.bad.sum()))
+    log.info("read %d figure(s) of %d indicator(s) from %s (origin %s)", len(out),
+             out["indicator_id"].nunique(), t.where, origin)
     # The report of left-out rows (strict=False): an ActualsError, or None; .to_frame() lists them.
     out.attrs["problems"] = ActualsError(problems) if problems else None
     out.attrs["notes"] = list(t.notes)

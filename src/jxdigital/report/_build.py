@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -32,6 +33,7 @@ from ._html import to_html
 from ._json import to_json, write_csv
 from ._markdown import to_markdown
 
+log = logging.getLogger("jxdigital.report")
 
 @dataclass(frozen=True)
 class Renderer:
@@ -275,6 +277,9 @@ def write_report(a, out: str | Path, lang: str | None = None, *,
         # all written: the previous report out, this one in (renames, undone on failure)
         written = _replace(out, stage)
         ok = True
+        log.info("wrote %d file(s) to %s%s", len(written), out,
+                 " (changes since the last report)" if getattr(v.assessment, "changes", None)
+                 else "")
     finally:
         shutil.rmtree(stage, ignore_errors=True)
         if made and not ok:  # a folder made for a report that was not written
