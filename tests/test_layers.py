@@ -96,3 +96,12 @@ def test_every_document_a_docstring_cites_is_in_the_repository():
     missing = sorted(c for c in cited - written
                      if not (ROOT / c).exists() and not (SRC / c).exists())
     assert missing == []
+
+
+def test_the_package_says_it_is_typed_and_declares_what_it_imports():
+    import tomllib
+
+    assert (SRC / "py.typed").exists()
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert any(d.lower().startswith("fonttools") for d in project["dependencies"])
+    assert any(d.startswith("lxml") for d in project["optional-dependencies"]["slides"])
