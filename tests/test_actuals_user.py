@@ -89,8 +89,14 @@ base_stations_5g,2022,7.05,万个,news,报道乙,某报,2023-02-01,exact
 """
 
 
+def _three(tmp_path, name="a.csv"):
+    """THREE read: its sources disagree, and the reader says so (a warning)."""
+    with pytest.warns(UserWarning, match="sources disagree"):
+        return load_actuals(write(tmp_path, THREE, name))
+
+
 def test_selection_rule_on_three_sources(tmp_path):
-    df = load_actuals(write(tmp_path, THREE))
+    df = _three(tmp_path)
     sel = df[df.selected].set_index("year")
     assert sel.loc[2021, "source_title"] == "2021年统计公报"  # bulletin > department > news
     assert sel.loc[2022, "source_title"] == "报道乙"  # same type: later publication wins
@@ -98,22 +104,21 @@ def test_selection_rule_on_three_sources(tmp_path):
 
 
 def test_conflicts_list_disagreements_over_one_percent(tmp_path):
-    c = conflicts(load_actuals(write(tmp_path, THREE)))
+    c = conflicts(_three(tmp_path))
     assert set(c["year"]) == {2021}  # 7.0 vs 7.05 is 0.7 %: not a conflict
     assert len(c) == 3 and c["spread"].iloc[0] == pytest.approx(6 / 4.2 - 1)
     assert c["selected"].sum() == 1
 
 
 def test_override_picks_another_source(tmp_path):
-    df = override_selection(load_actuals(write(tmp_path, THREE)), "base_stations_5g", 2021,
-                            "通信管理局")
+    df = override_selection(_three(tmp_path), "base_stations_5g", 2021, "通信管理局")
     assert df[df.selected & (df.year == 2021)]["value"].item() == pytest.approx(4.2)
     with pytest.raises(ValueError, match="matches 0"):
         override_selection(df, "base_stations_5g", 2021, "nope")
 
 
 def test_the_users_value_wins_when_merged(tmp_path):
-    shipped = load_actuals(write(tmp_path, THREE, "shipped.csv"))
+    shipped = _three(tmp_path, "shipped.csv")
     mine = load_actuals(write(tmp_path, "indicator_id,year,value,unit\n"
                                         "base_stations_5g,2021,5.1,万个\n", "mine.csv"))
     both = merge_actuals(shipped, mine)

@@ -197,10 +197,14 @@ def test_the_library_logs_what_it_read_and_did(caplog, tmp_path):
 
     import jxdigital
 
+    figs = tmp_path / "figs.csv"
+    figs.write_text("indicator_id,region,year,value,unit,source_title\n"
+                    "base_stations_5g,jiangxi,2023,7.8,万个,部门数据\n", encoding="utf-8")
     with caplog.at_level(logging.INFO, logger="jxdigital"):
-        jxdigital.assess(today="2026-12-01")
+        jxdigital.assess(actuals=str(figs), today="2026-12-01")
     said = [r.getMessage() for r in caplog.records if r.name.startswith("jxdigital")]
-    assert any(m.startswith("read ") and "actuals.csv" in m for m in said)
+    assert any(m.startswith("read 1 figure(s) of 1 indicator(s)") and "figs.csv" in m
+               for m in said)
     assert any(m.startswith("assessed jiangxi-14th-fyp: 19 targets") for m in said)
     # and nothing unless asked: the package's logger has only a NullHandler
     assert all(isinstance(h, logging.NullHandler)

@@ -121,6 +121,7 @@ def test_the_share_of_the_year_is_learned_from_the_national_monthly_series():
     assert 0.02 <= s.spread < 0.05
 
 
+@pytest.mark.filterwarnings("ignore:.*also in the shipped catalogue:UserWarning")
 def test_a_part_year_total_gives_the_years_total_with_its_band(tmp_path):
     plan = tmp_path / "plan.csv"
     plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,"

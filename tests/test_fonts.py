@@ -35,7 +35,8 @@ LABELS = _labels()
 
 @pytest.fixture(scope="module")
 def cmap() -> dict[int, str]:
-    return TTFont(font_path(), lazy=True).getBestCmap()
+    with TTFont(font_path(), lazy=True) as font:
+        return font.getBestCmap()
 
 
 def test_every_label_renders_without_missing_glyphs(caplog):
@@ -92,6 +93,7 @@ def test_font_rc_leaves_global_rcparams_alone():
 
 def test_font_family_name(cmap):
     font = TTFont(font_path(), lazy=True)
+    request_close = font.close  # a lazy font keeps its file open until closed
     name = font["name"]
     assert name.getDebugName(1) == FAMILY
     assert name.getDebugName(16) == FAMILY
@@ -99,6 +101,7 @@ def test_font_family_name(cmap):
     assert "Noto" not in " ".join(n.toUnicode() for n in name.names if n.nameID in (1, 4, 6, 16))
     assert "CFF " in font  # CFF outlines kept
     assert name.getDebugName(13).startswith("This Font Software is licensed under the SIL Open")
+    request_close()
 
 
 def test_matplotlib_resolves_the_family_to_the_shipped_file():

@@ -96,6 +96,7 @@ def test_the_same_target_before_its_year_is_over_is_in_progress(tmp_path):
 
 
 # ---------------------------------------------------------------- bounds
+@pytest.mark.filterwarnings("ignore:.*read as lower bounds:UserWarning")  # bounds on purpose
 def test_a_bound_settles_an_outcome_only_when_it_decides(tmp_path):
     plan = plan_file(tmp_path, ["de,数字经济增加值,万亿元,2020,2.5,2025,3.5,jiangxi,,",
                                 "bs,5G基站,万个,2020,3.4,2025,10,jiangxi,,"])
@@ -139,6 +140,7 @@ TARGETS = {"reach": "200", "at_least": "200以上", "more_than": ">200", "around
            "at_most": "≤300", "between": "180-220"}
 
 
+@pytest.mark.filterwarnings("ignore:.*read as lower bounds:UserWarning")  # bounds on purpose
 @pytest.mark.parametrize(("state", "target"), list(itertools.product(STATES, TARGETS)))
 def test_every_state_of_a_level_target_gets_a_status_and_a_reason(tmp_path, state, target):
     plan = plan_file(tmp_path, [LEVEL.format(t=TARGETS[target])])

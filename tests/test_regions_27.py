@@ -205,5 +205,6 @@ def test_the_workbook_groups_by_its_region_column_and_projections_name_their_tar
     assert head[:3] == ["序号", "地区", "指标"]  # no section column repeating the region
     sheet = next(ws for ws in wb.worksheets if ws.title.startswith("预测"))
     cols = [c.value for c in sheet[1]]
-    keys = {r[cols.index("key")] for r in sheet.iter_rows(min_row=2, values_only=True)}
+    keys = {r[cols.index("目标代码（指标代码@地区）")]
+            for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert "city_sites@ganzhou" in keys and "city_sites@nanchang" in keys

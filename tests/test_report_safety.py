@@ -186,7 +186,7 @@ def test_cli_names_the_locked_file_without_a_traceback(plans, small, tmp_path, m
     code = main(["report", "--plan", str(plans[1]), "--out", str(out), "--no-deck",
                  "--jobs", "1", "--today", TODAY])
     err = capsys.readouterr().err
-    assert code == Exit.INVALID_INPUT == 2
+    assert code == Exit.USAGE == 2  # the --out folder cannot take the report
     assert (f"jxdigital: error: {out / 'assessment.xlsx'} is open in another program "
             "(locked); the previous report was kept unchanged; close it and run again") in err
     assert "Traceback" not in err

@@ -213,9 +213,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
         failed = e
     finally:
         progress.close()
-    if failed is not None:
+    if failed is not None:  # the --out folder could not take the report
         print(f"jxdigital: error: {failed}", file=sys.stderr)
-        return Exit.INVALID_INPUT
+        return Exit.USAGE
     charts = sum(1 for k in written if k.startswith("charts"))
     others = sorted(k for k in written if not k.startswith("charts"))
     print(f"\njxdigital: wrote {', '.join(others)} and {charts} charts to {args.out}")
@@ -608,8 +608,9 @@ def _exit_for(e: Exception) -> Exit | None:
     path that cannot be used: a bad argument or an unknown id is ``USAGE``, a file that
     cannot be read ``INVALID_INPUT``; None for anything else (a bug)."""
     from .errors import ArgumentError, JxDigitalError, NotFoundError
+    from .report._build import ReportFolderError
 
-    if isinstance(e, (ArgumentError, NotFoundError)):
+    if isinstance(e, (ArgumentError, NotFoundError, ReportFolderError)):
         return Exit.USAGE
     if isinstance(e, (JxDigitalError, *_PATH_ERRORS)):
         return Exit.INVALID_INPUT
@@ -636,19 +637,18 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     import warnings
 
-    # warnings as one line each while the command runs; the caller's hook afterwards (a
-    # test or a notebook calling main() keeps its own)
-    before = warnings.showwarning
-    warnings.showwarning = _show_warning
-    try:
-        return int(args.func(args))
-    except BrokenPipeError:  # output piped into head: not an error
-        sys.stderr.close()
-        return Exit.OK
-    except Exception as e:
-        return _failed(e)
-    finally:
-        warnings.showwarning = before
+    # while the command runs every warning is a line on stderr, shown once; the caller's
+    # filters and hook come back afterwards (a test or a notebook calling main())
+    with warnings.catch_warnings():
+        warnings.simplefilter("default")
+        warnings.showwarning = _show_warning
+        try:
+            return int(args.func(args))
+        except BrokenPipeError:  # output piped into head: not an error
+            sys.stderr.close()
+            return Exit.OK
+        except Exception as e:
+            return _failed(e)
 
 
 def _failed(e: Exception) -> Exit:

@@ -244,12 +244,22 @@ def build_deck(assessment, path: str | Path, lang: str | None = None,
             s = prs.slides.add_slide(layouts["Title Only"])
             text = v.say("gaps_title", n=len(v.gaps)) + (v.say("continued") if k else "")
             _title(s, text, _title_size(text))
-            _table(s, v.gaps, page, [4.2, 3.4, 4.7], fill_key="")
+            _table(s, v.gaps, page, _widths(v.gaps, _GAP_WIDTHS), fill_key="")
     _properties(prs, v)
     _east_asian(prs, typeface)
     with atomic_path(path) as tmp:
         prs.save(str(tmp))
     return Path(path)
+
+
+#: The data gaps' columns on a slide (inches; a region column where the plan has several).
+_GAP_WIDTHS = {"region": 1.5, "indicator": 4.2, "latest": 3.4, "missing": 4.7}
+
+
+def _widths(t: Table, wanted: dict[str, float], total: float = 12.3) -> list[float]:
+    """Each column's width from ``wanted`` (by key), scaled to fill ``total`` inches."""
+    w = [wanted.get(c.key, 2.0) for c in t.columns]
+    return [x * total / sum(w) for x in w]
 
 
 #: Rows a table slide holds (a section heading counts one).

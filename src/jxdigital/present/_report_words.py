@@ -51,8 +51,8 @@ REPORT = {
 SHEETS = {
     "about": {"zh": "说明", "en": "about"},
     "summary": {"zh": "概览", "en": "summary"},
-    "retrospective": {"zh": "回顾", "en": "retrospective"},
     "by_region": {"zh": "分地区", "en": "by region"},
+    "retrospective": {"zh": "回顾", "en": "retrospective"},
     "targets": {"zh": "目标明细", "en": "targets"},
     "actuals": {"zh": "数据", "en": "actuals"},
     "projections": {"zh": "预测", "en": "projections"},

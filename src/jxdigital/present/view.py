@@ -376,6 +376,19 @@ class ReportView:
     rules: tuple[str, ...]
     _charts: dict = field(default_factory=dict, repr=False, compare=False)
 
+    def grid_pages(self, columns: int = 8) -> list[Table]:
+        """The region-by-indicator overview in tables of at most ``columns`` indicators
+        (a page or a screen holds about eight); empty for a plan of one region."""
+        if self.grid is None:
+            return []
+        g = self.grid
+        out = []
+        for start in range(1, len(g.columns), columns):
+            keep = (0, *range(start, min(start + columns, len(g.columns))))
+            out.append(replace(g, columns=tuple(g.columns[j] for j in keep),
+                               rows=tuple(tuple(r[j] for j in keep) for r in g.rows)))
+        return out
+
     @property
     def changes(self) -> tuple[str, tuple[str, ...]] | None:
         """What changed since the last report (its heading and lines), where the job had
@@ -514,6 +527,12 @@ def view(a: Assessment, lang: str | None = None) -> ReportView:
     return kept[lang]
 
 
+def _region_of(p) -> str:
+    """The region of a projection named ``region:indicator`` (a compared series), or ""."""
+    name = str(p.ids[0]) if p.ids else ""
+    return name.partition(":")[0] if ":" in name else ""
+
+
 def projections_frame(a: Assessment) -> pd.DataFrame:
     """Every projection, per series and year, with the unit its numbers are in."""
     units = {t.indicator.indicator_id: t.indicator.unit for t in a.plan}
@@ -522,9 +541,8 @@ def projections_frame(a: Assessment) -> pd.DataFrame:
     # for several regions) and that target's region
     frames = [p.to_frame().assign(kind="target", key=k, region=regions.get(k, ""))
               for k, p in a.projections.items()]
-    frames += [p.to_frame().assign(kind="reference", key=k,
-                                   region=str(p.id).partition(":")[0] if ":" in str(p.id)
-                                   else "") for k, p in a.reference_projections.items()]
+    frames += [p.to_frame().assign(kind="reference", key=k, region=_region_of(p))
+               for k, p in a.reference_projections.items()]
     if not frames:
         return pd.DataFrame(columns=["id", "key", "region", "year", "point", "unit"])
     f = pd.concat(frames, ignore_index=True)
@@ -544,7 +562,14 @@ def _order(a: Assessment) -> list[TargetStatus]:
 
 
 def _several_regions(a: Assessment) -> bool:
-    return len(a.plan.regions) > 1
+    """A table broken down by region: some indicator is listed for more than one region
+    (then every output names the region: a column, sections, the region-by-indicator
+    overview). A plan that only mixes regions (a national row in a provincial table) is
+    shown as before, each row's own series named where it is another region's."""
+    regions: dict[str, set[str]] = {}
+    for t in a.plan:
+        regions.setdefault(t.indicator_id, set()).add(t.region)
+    return any(len(r) > 1 for r in regions.values())
 
 
 def _section_titles(rows: list[TargetStatus], lang: str, by_region: bool = False

@@ -152,7 +152,7 @@ def to_html(a, lang: str | None = None, charts: dict[str, bytes] | bool | None =
     if v.grid is not None:
         parts += [f"<h2>{v.say('heading_by_region')}</h2>",
                   f"<p class=\"meta hint\">{e(v.say('by_region_hint'))}</p>",
-                  table_html(v.grid)]
+                  *(table_html(t) for t in v.grid_pages())]
     parts += [f"<h2>{v.say('heading_targets')}</h2>",
               f"<p class=\"meta hint\">{v.say('sort_hint')}</p>", *_sectioned(v.table)]
     if v.retrospective is not None:

@@ -68,9 +68,10 @@ def to_markdown(a, lang: str | None = None, account=None) -> str:
     if v.changes is not None:  # a scheduled job: what moved since last time, first
         head, lines = v.changes
         out += [f"## {_text(head)}", "", *(f"- {_text(x)}" for x in lines), ""]
-    if v.grid is not None:
-        out += [f"## {v.say('heading_by_region')}", "", _text(v.say("by_region_hint")), "",
-                markdown_table(v.grid), ""]
+    if v.grid is not None:  # a screen's width of indicators a table
+        out += [f"## {v.say('heading_by_region')}", "", _text(v.say("by_region_hint")), ""]
+        for t in v.grid_pages():
+            out += [markdown_table(t), ""]
     out += [f"## {v.say('heading_targets')}", "", *_sectioned(v.table)]
     if v.retrospective is not None:
         out += [f"## {v.say('heading_retrospective')}", "", markdown_table(v.retrospective),

@@ -23,12 +23,12 @@ def font_face_css(text: str) -> str:
     opts.name_IDs = ["*"]  # keep the names, including the licence entries
     opts.notdef_outline = True
     # the subset keeps the shipped font's timestamp: a page made again is the same bytes
-    font = TTFont(str(font_path()), recalcTimestamp=False)
-    sub = subset.Subsetter(opts)
-    sub.populate(text="".join(sorted(set(text))))
-    sub.subset(font)
     buf = io.BytesIO()
-    font.save(buf)
+    with TTFont(str(font_path()), recalcTimestamp=False) as font:  # its file closed after
+        sub = subset.Subsetter(opts)
+        sub.populate(text="".join(sorted(set(text))))
+        sub.subset(font)
+        font.save(buf)
     data = base64.b64encode(buf.getvalue()).decode("ascii")
     return (f"/* {FAMILY}: subset of Noto Sans SC, SIL Open Font License 1.1 */\n"
             f"@font-face{{font-family:\"{FAMILY}\";"
