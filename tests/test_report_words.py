@@ -149,5 +149,5 @@ def test_workbook_sheets_and_headers_in_both_languages(finished, tmp_path):
         about = book[SHEETS["about"][lang]]
         assert next(about.iter_rows(max_row=1))[0].value == report_words("about_column", lang)
         book.close()
-    assert [SHEETS[k]["zh"] for k in SHEETS] == ["说明", "概览", "分地区", "回顾", "目标明细", "数据",
-                                                  "预测"]
+    assert [SHEETS[k]["zh"] for k in SHEETS] == [
+        "说明", "概览", "分地区", "回顾", "目标明细", "数据", "预测"]
