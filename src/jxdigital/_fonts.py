@@ -25,7 +25,10 @@ from __future__ import annotations
 import os
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 FAMILY = "JXD Sans SC"
 FALLBACK = "DejaVu Sans"  # matplotlib's bundled default; covers Latin, Greek, math symbols
@@ -38,6 +41,8 @@ def font_path() -> Path:
     """Path of the shipped OTF, from an installed wheel or from the source tree."""
     try:
         res = resources.files("jxdigital") / "fonts" / FONT_FILE
+        if not isinstance(res, os.PathLike):  # what os.fspath would raise
+            raise TypeError(f"not a filesystem path: {res!r}")
         path = Path(os.fspath(res))  # a real file for wheels, editable and source-tree imports
     except (TypeError, ModuleNotFoundError):  # e.g. a zipped install: not a filesystem path
         path = Path(__file__).resolve().parent / "fonts" / FONT_FILE
@@ -87,7 +92,7 @@ def cjk_families() -> list[str]:
     return [name for name in (FAMILY, FALLBACK) if name in present]
 
 
-def font_rc() -> dict[str, Any]:
+def font_rc() -> dict[RcKeyType, Any]:
     """rcParams for ``matplotlib.rc_context(font_rc())``; nothing global is changed.
 
     - ``font.family``: :func:`cjk_families`.

@@ -266,11 +266,12 @@ def _mapping(text: str | None) -> dict[str, str]:
 
 
 def _cmd_targets(args: argparse.Namespace) -> int:
-    from .assessment import review_draft, target_options
+    from .assessment import DraftReview, TargetOptions, review_draft, target_options
     from .present.targets_view import targets_view
 
     probs = _probabilities(args.probabilities)
     mapping = _mapping(args.map)
+    result: DraftReview | TargetOptions
     if args.continues or args.parent or args.year is None:
         result = review_draft(args.plan, args.actuals, continues=args.continues,
                               mapping=mapping, parent=args.parent, probabilities=probs,
@@ -282,10 +283,11 @@ def _cmd_targets(args: argparse.Namespace) -> int:
         _print_frame(result.to_frame(), "csv")
         return Exit.OK
     if args.format == "json":
-        frames = {"options": result.to_frame() if args.year is not None and not hasattr(
-            result, "rows") else result.options.to_frame()}
-        if hasattr(result, "rows"):
-            frames["draft"], frames["checks"] = result.to_frame(), result.checks_frame()
+        if isinstance(result, DraftReview):
+            frames = {"options": result.options.to_frame(), "draft": result.to_frame(),
+                      "checks": result.checks_frame()}
+        else:
+            frames = {"options": result.to_frame()}
         sys.stdout.write(json.dumps({k: json.loads(f.to_json(orient="records"))
                                      for k, f in frames.items()}, ensure_ascii=False,
                                     indent=1) + "\n")
@@ -370,8 +372,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 if note:
                     notes.append(note)
             else:
-                plan = load_plan(args.plan) if args.plan else None
-                data = load_actuals(path, plan=plan)
+                data = load_actuals(path, plan=load_plan(args.plan) if args.plan else None)
                 n = len(data)
                 notes += data.attrs.get("notes", [])
                 part = data[data["as_of"] != ""]
@@ -622,14 +623,17 @@ def _tolerant_streams() -> None:
     gets the characters it cannot show escaped (\\u4e2d), not a traceback; files are
     written as UTF-8 whatever the terminal."""
     import contextlib
+    import io
+    from typing import cast
 
     for stream in (sys.stdout, sys.stderr):
         try:
             chr(0x4E2D).encode(stream.encoding or "ascii")  # can it print a Chinese character?
         except (UnicodeEncodeError, LookupError):
-            # not a text stream we can change: leave it
+            # not a text stream we can change: leave it (typed TextIO: a console's stream is
+            # a TextIOWrapper, another raises AttributeError)
             with contextlib.suppress(AttributeError, ValueError):
-                stream.reconfigure(errors="backslashreplace")
+                cast(io.TextIOWrapper, stream).reconfigure(errors="backslashreplace")
 
 
 def main(argv: list[str] | None = None) -> int:

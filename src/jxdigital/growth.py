@@ -33,10 +33,6 @@ def _arr(x: ArrayLike) -> np.ndarray:
 _SCALARS = (int, float, np.integer, np.floating)
 
 
-def _numbers(a: object, b: object, c: object = 0.0) -> bool:
-    return isinstance(a, _SCALARS) and isinstance(b, _SCALARS) and isinstance(c, _SCALARS)
-
-
 def _within(x: float, ok: bool) -> bool:
     """A number that passes its check: ``ok``, or NaN (a missing number stays missing)."""
     return ok or x != x
@@ -54,8 +50,9 @@ def implied_cagr(base: ArrayLike, target: ArrayLike, years: ArrayLike) -> np.nda
 
     ``g = (target / base) ** (1 / years) - 1``
     """
-    if _numbers(base, target, years):
-        fb, ft, fn = float(base), float(target), float(years)  # type: ignore[arg-type]
+    if isinstance(base, _SCALARS) and isinstance(target, _SCALARS) \
+            and isinstance(years, _SCALARS):
+        fb, ft, fn = float(base), float(target), float(years)
         if _within(fb, fb > 0) and _within(ft, ft >= 0) and _within(fn, fn > 0):
             b, t, n = _arr(fb), _arr(ft), _arr(fn)
             if math.isfinite(fb) and math.isfinite(ft) and math.isfinite(fn):
@@ -78,8 +75,8 @@ def required_cagr(
 
     ``g = (target / value_now) ** (1 / (target_year - year_now)) - 1``
     """
-    if _numbers(year_now, target_year):
-        f0, f1 = float(year_now), float(target_year)  # type: ignore[arg-type]
+    if isinstance(year_now, _SCALARS) and isinstance(target_year, _SCALARS):
+        f0, f1 = float(year_now), float(target_year)
         if _within(f0, f1 > f0):
             return implied_cagr(value_now, target, _arr(f1) - _arr(f0))
     y0, y1 = np.broadcast_arrays(_arr(year_now), _arr(target_year))
@@ -99,10 +96,11 @@ def implied_pp_per_year(base: ArrayLike, target: ArrayLike, years: ArrayLike) ->
 
 def compound(value: ArrayLike, rate: ArrayLike, years: ArrayLike) -> np.ndarray:
     """Value after ``years`` of growth at ``rate``: ``value * (1 + rate) ** years``."""
-    if _numbers(value, rate, years):
-        fr = float(rate)  # type: ignore[arg-type]
+    if isinstance(value, _SCALARS) and isinstance(rate, _SCALARS) \
+            and isinstance(years, _SCALARS):
+        fr = float(rate)
         if _within(fr, fr > -1):
-            v, r, n = _arr(float(value)), _arr(fr), _arr(float(years))  # type: ignore[arg-type]
+            v, r, n = _arr(float(value)), _arr(fr), _arr(float(years))
             return v * (1.0 + r) ** n
     v, r, n = np.broadcast_arrays(_arr(value), _arr(rate), _arr(years))
     _check("rate", r > -1, "a rate above -1 (-100 %)", r)

@@ -15,6 +15,7 @@ import io
 import math
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from ._atomic import atomic_path
 from .assessment import Account, Assessment
@@ -298,9 +299,9 @@ def _linear_parts(prs) -> None:
             images[image.sha1] = ImagePart.new(pkg, image)
         return images[image.sha1]
 
-    pkg.next_partname = next_partname  # type: ignore[method-assign]
-    pkg.next_image_partname = next_image_partname  # type: ignore[method-assign]
-    pkg.get_or_add_image_part = get_or_add_image_part  # type: ignore[method-assign]
+    pkg.next_partname = next_partname
+    pkg.next_image_partname = next_image_partname
+    pkg.get_or_add_image_part = get_or_add_image_part
 
 
 def _subline(slide, text: str) -> None:
@@ -369,14 +370,14 @@ def _table(slide, t: Table, page: Page, widths: list[float], fill_key: str) -> f
     from pptx.dml.color import RGBColor
     from pptx.util import Emu, Inches
 
-    lines: list[tuple[str, object]] = [("head", None)]
+    lines: list[tuple[str, Any]] = [("head", None)]  # and ("section", title), ("row", cells)
     for title, rows in page.items:
         if title:
             lines.append(("section", title))
         lines += [("row", t.rows[i]) for i in rows]
     texts = [[c.header for c in t.columns]] + [
         [str(x)] + [""] * (len(t.columns) - 1) if kind == "section" else
-        [c.text for c in x] for kind, x in lines[1:]]  # type: ignore[union-attr]
+        [c.text for c in x] for kind, x in lines[1:]]
     size, heights = _fit(texts, widths)
     shape = slide.shapes.add_table(len(lines), len(t.columns), Inches(0.52), Inches(1.5),
                                    Inches(sum(widths)), Inches(sum(heights)))
@@ -400,7 +401,7 @@ def _table(slide, t: Table, page: Page, widths: list[float], fill_key: str) -> f
             cell.fill.fore_color.rgb = RGBColor.from_string("EDEDED")
             set_fonts(cell.text_frame, size=size, bold=True, colour="333333")
         else:
-            for j, c in enumerate(x):  # type: ignore[arg-type]
+            for j, c in enumerate(x):
                 cell = table.cell(i, j)
                 cell.text = c.text
                 cell.margin_top = cell.margin_bottom = Inches(0.02)

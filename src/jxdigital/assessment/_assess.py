@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -68,7 +69,7 @@ log = logging.getLogger("jxdigital.assessment")
 
 NAN = math.nan
 #: The usable observations, as a frame or with each series found once (``BySeries``).
-Observed = pd.DataFrame | BySeries
+Observed: TypeAlias = pd.DataFrame | BySeries
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ def _part_year_dates(part: pd.DataFrame) -> dict[tuple[str, str], list[tuple[int
 
 def _part_year_of(t: Target, dates: dict[tuple[str, str], list[tuple[int, str]]]
                   ) -> tuple[str, ...]:
-    return tuple(sorted(a for y, a in dates.get(tuple(own_series(t)), ())
+    return tuple(sorted(a for y, a in dates.get(own_series(t), ())
                         if y <= t.target_year))
 
 
@@ -420,7 +421,7 @@ def judge_all(targets: list[Target], d: Observed, when: Timing, method: str = "a
     """``judge`` of every target, with the level targets' projections made together
     (``_steps.project_asks``): the same judgements as one by one, at a fraction of the
     cost. A rate target (年均增长g) is judged as the level it implies."""
-    out: list[Judgement | None] = [None] * len(targets)
+    out: dict[int, Judgement] = {}
     pending: dict[int, _LevelEvidence] = {}
     for i, t in enumerate(targets):
         kind = kind_of(t)
@@ -430,12 +431,11 @@ def judge_all(targets: list[Target], d: Observed, when: Timing, method: str = "a
             out[i] = _judge_other(t, kind, d, when, method, scheme, own_base)
         else:  # a user's own baseline stands for a level row, not for a rate's level
             pending[i] = _level_evidence(t, level, kind, d, own_base and kind == "level")
-    asks = [i for i, e in pending.items() if e.ask is not None]
-    made = dict(zip(asks, S.project_asks([pending[i].ask for i in asks], method),
-                    strict=True))
+    asks = {i: e.ask for i, e in pending.items() if e.ask is not None}
+    made = dict(zip(asks, S.project_asks(list(asks.values()), method), strict=True))
     for i, e in pending.items():
         out[i] = _level_verdict(e, made.get(i), when, scheme)
-    return out  # type: ignore[return-value]
+    return [out[i] for i in range(len(targets))]
 
 
 # ---------------------------------------------------------------- the record

@@ -29,6 +29,7 @@ class Columns:
     frame is not changed after: an array read once stays its column."""
 
     __slots__ = ("_arrays", "_frame", "_make", "_names", "_rows", "_source")
+    _names: frozenset[str] | None  # the frame's columns, when the frame is still to make
 
     def __init__(self, frame: pd.DataFrame | None = None,
                  arrays: dict[str, np.ndarray] | None = None, *,

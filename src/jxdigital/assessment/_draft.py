@@ -369,6 +369,7 @@ def review_of(p: Plan, data: pd.DataFrame, when, *, assess, continues: Plan | No
         projected = NAN
         if o is not None and math.isfinite(o.value):
             projected = o.cagr if not t.indicator.is_share else o.pp_per_year
+        record_growth, record_from, record_to = _record_growth(t, opts.series.get(t.key))
         rows.append(DraftRow(
             plan_id=t.plan_id, key=t.key, indicator_id=t.indicator_id,
             region=t.indicator.region, name_zh=t.indicator.name_zh,
@@ -378,8 +379,7 @@ def review_of(p: Plan, data: pd.DataFrame, when, *, assess, continues: Plan | No
             target_year=t.target_year, target_text=t.target_text,
             target_value=t.target_value, comparator=t.comparator, p_met=r.p_met,
             ambition=ambition_of(r.p_met), required_growth=required,
-            **dict(zip(("record_growth", "record_from", "record_to"),
-                       _record_growth(t, opts.series.get(t.key)), strict=True)),
+            record_growth=record_growth, record_from=record_from, record_to=record_to,
             projected_growth=projected,
             growth_kind="pp" if t.indicator.is_share and not rate else "cagr",
             stated_growth=t.stated_growth, grade=r.evidence_grade, n_obs=r.n_obs,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cached_property
+from typing import overload
 
 import numpy as np
 import pandas as pd
@@ -338,8 +339,9 @@ class BySeries:
         # sorted by series, so each series' rows are one run: (start, stop)
         ids = self._levels["indicator_id"].astype(str).to_numpy()
         regions = self._levels["region"].astype(str).to_numpy()
-        starts = np.flatnonzero(np.r_[True, (ids[1:] != ids[:-1])
-                                      | (regions[1:] != regions[:-1])]) if len(ids) else []
+        starts: np.ndarray | list[int] = np.flatnonzero(
+            np.r_[True, (ids[1:] != ids[:-1]) | (regions[1:] != regions[:-1])]) \
+            if len(ids) else []
         stops = np.r_[starts[1:], len(ids)].astype(int) if len(ids) else []
         self._runs = {(ids[a], regions[a]): (int(a), int(b))
                       for a, b in zip(starts, stops, strict=True)}
@@ -392,6 +394,10 @@ def flows(d: pd.DataFrame | BySeries, indicator_id: str, region: str) -> pd.Data
     return s.drop_duplicates("year").reset_index(drop=True)  # new_in_year first
 
 
+@overload
+def in_unit(s: Columns, unit: str) -> Columns: ...
+@overload
+def in_unit(s: pd.DataFrame, unit: str) -> pd.DataFrame: ...
 def in_unit(s: pd.DataFrame | Columns, unit: str) -> pd.DataFrame | Columns:
     """Figures expressed in the plan row's unit (a national plan prints 万亿元 where the
     catalogue stores 亿元); figures whose unit does not convert are left out. (A frame

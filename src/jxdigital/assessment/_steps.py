@@ -311,7 +311,7 @@ def project_asks(asks: list[Ask], method: str) -> list[Projection]:
             exact.setdefault((a.target_year, a.share), []).append(i)
         else:
             drawn.setdefault((a.target_year, a.share), []).append((i, d))
-    out: list[Projection | None] = [None] * len(asks)
+    out: dict[int, Projection] = {}
     for (year, share), rows in exact.items():
         frame = pd.DataFrame({
             "id": np.repeat(rows, [len(cols[i]) for i in rows]),
@@ -335,16 +335,16 @@ def project_asks(asks: list[Ask], method: str) -> list[Projection]:
                                    ceiling=_ceilings_of(asks, [i for i, _ in items]))
         for i, _ in items:
             out[i] = made[i]
-    return out  # type: ignore[return-value]
+    return [out[i] for i in range(len(asks))]
 
 
 def _ceilings_of(asks: list[Ask], rows: list[int]) -> dict[int, float] | None:
-    caps = {i: float(asks[i].ceiling) for i in rows if asks[i].ceiling is not None}
+    caps = {i: float(c) for i in rows if (c := asks[i].ceiling) is not None}
     return caps or None
 
 
 def _floors_of(asks: list[Ask], rows: list[int]) -> dict[int, float] | None:
-    floors = {i: float(asks[i].floor) for i in rows if asks[i].floor is not None}
+    floors = {i: float(f) for i in rows if (f := asks[i].floor) is not None}
     return floors or None
 
 

@@ -150,7 +150,7 @@ def unused_figures(a: Assessment, references: bool = False) -> pd.DataFrame:
         stale |= chosen[pair] - _keys(series(by, *pair))
     out = []
     for i, r in rows.iterrows():
-        pair = (str(r["indicator_id"]), str(r["region"]))
+        pair = SeriesKey(str(r["indicator_id"]), str(r["region"]))
         s = table[pair]
         k = _key(r)
         if not known[i]:
@@ -179,7 +179,7 @@ def unused_figures(a: Assessment, references: bool = False) -> pd.DataFrame:
         out.append({**{c: r[c] for c in UNUSED_COLUMNS if c in r.index},
                     "name_zh": s.names[0], "name_en": s.names[1] or s.names[0],
                     "reason_code": code, "reason_zh": zh, "reason_en": en})
-    order = {p: i for i, p in enumerate(table)}
+    order: dict[tuple[str, str], int] = {p: i for i, p in enumerate(table)}
     f = pd.DataFrame(out, columns=UNUSED_COLUMNS)
     if not len(f):
         return f

@@ -13,6 +13,7 @@ import unicodedata
 import warnings
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -22,7 +23,18 @@ from .._data import data_path
 from ..codes import DEFAULT_PLAN, TARGET_MEASURES
 from ..errors import NotFoundError, PlanFormatError, Problem
 from ._magnitude import plan_slip
-from ._models import USER_REGION, Indicator, Plan, Source, Target, implied_direction
+from ._models import (
+    USER_REGION,
+    BaseQualifier,
+    Comparator,
+    Direction,
+    Indicator,
+    Measure,
+    Plan,
+    Source,
+    Target,
+    implied_direction,
+)
 from ._parse import (
     BASE_QUALIFIERS,
     COMPARATORS,
@@ -331,21 +343,25 @@ class _RowReader:
         seq = self.seq()
         if self.problems:
             return None
+        # a row without problems has its target year: given, or named by the text
+        assert target_year is not None
         try:
+            # the codes are the parser's and the checked columns': pydantic checks them again
             indicator = Indicator(
                 indicator_id=self.id, name_zh=r["name_zh"], name_en=r.get("name_en", ""),
                 short_zh=r.get("short_zh", "") or "", short_en=r.get("short_en", "") or "",
                 category_zh=r.get("category_zh", ""), category_en=r.get("category_en", ""),
                 unit=unit, unit_base=u.base, unit_scale=u.scale, is_share=is_share,
                 is_stock=is_stock,
-                direction=direction, region=self.region(plan_meta["region"]))
+                direction=cast(Direction, direction), region=self.region(plan_meta["region"]))
             return Target(
                 plan_id=plan_meta["plan_id"], seq=seq,
-                indicator=indicator, measure=measure, base_year=base_year,
+                indicator=indicator, measure=cast(Measure, measure), base_year=base_year,
                 base_text=r.get("base_text", ""), base_value=base.value,
-                base_qualifier=base.comparator, target_year=target_year,
+                base_qualifier=cast(BaseQualifier, base.comparator), target_year=target_year,
                 target_text=r.get("target_text", ""), target_value=tgt.value,
-                target_high=tgt.high, comparator=tgt.comparator, tolerance=tolerance,
+                target_high=tgt.high, comparator=cast(Comparator, tgt.comparator),
+                tolerance=tolerance,
                 stated_growth_text=r.get("stated_growth_text", ""), stated_growth=gr.value,
                 stated_growth_qualifier=gr.comparator, attribute=ATTRIBUTES[attribute],
                 reference=reference, subject=r.get("subject", ""),
@@ -413,7 +429,8 @@ def plan_from_frame(df: pd.DataFrame, file: str, meta: dict[str, str],
                                 + ", ".join(REQUIRED + OPTIONAL)))
     if problems:
         raise PlanFormatError(problems)
-    targets, seen = [], {}
+    targets: list[Target] = []
+    seen: dict[tuple[str, str, int], int] = {}
     for i, row in enumerate(df.to_dict("records")):
         line = lines[i] if lines is not None else i + 2
         reader = _RowReader(file, line, row)
@@ -475,16 +492,18 @@ def load_plan(plan_id: str | Path = DEFAULT_PLAN, which: str | None = None) -> P
         # (taken out of attrs: pandas deep-copies attrs into every frame made from this one)
         lines = df.attrs.pop("lines")
         ids = sorted({v for v in df.get("plan_id", pd.Series(dtype=str)) if v})
+        name = ids[0] if ids else p.stem
         if len(ids) > 1:
-            if which not in ids:
+            if which is None or which not in ids:
                 raise PlanFormatError([Problem(str(p), None, "", "plan_id", str(which or ""),
                                                "which= one of " + ", ".join(ids))])
             lines = [lines[i] for i in np.flatnonzero(df["plan_id"] == which)]
             df = df[df["plan_id"] == which].reset_index(drop=True)
-        meta = {"plan_id": (ids[0] if len(ids) == 1 else which) if ids else p.stem,
+            name = which
+        region = _first(df, "region") or USER_REGION
+        meta = {"plan_id": name,
                 "title_zh": _first(df, "title_zh") or p.stem, "title_en": _first(df, "title_en"),
-                "region": _first(df, "region") or USER_REGION}
-        meta["region"] = region_code(meta["region"]) or meta["region"]
+                "region": region_code(region) or region}
         plan = plan_from_frame(df.drop(columns=["title_zh", "title_en"], errors="ignore"),
                                str(p), meta, lines=lines)
         log.info("read plan %s from %s: %d targets, %d region(s)", plan.plan_id, p,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -13,12 +13,13 @@ from ..codes import USER_REGION  # noqa: F401 (re-exported)
 from ..errors import NotFoundError
 from ._constants import ATTRIBUTE_EN, AUDIT_FLAG_PP  # noqa: F401 (re-exported)
 from ._frames import audit_frame, plan_frame
-from ._parse import COMPARATORS
 
 if TYPE_CHECKING:
     import pandas as pd
 
-Comparator = Literal[tuple(COMPARATORS)]  # type: ignore[valid-type]
+#: ``COMPARATORS`` as a type, written out for type checkers (tests/test_types.py keeps them equal)
+Comparator = Literal["reach", "at_least", "more_than", "around", "at_most", "between",
+                     "above_national_average", "faster_than", "none"]
 BaseQualifier = Literal["exact", "more_than", "at_least", "around", "none"]
 Measure = Literal["level", "cagr", "annual_flow", "growth_comparison"]
 Direction = Literal["increase", "decrease"]
@@ -304,7 +305,8 @@ class Plan(BaseModel):
     def __len__(self) -> int:
         return len(self.targets)
 
-    def __iter__(self):  # type: ignore[override]
+    # a plan iterates over its targets, not over its fields as a pydantic model does
+    def __iter__(self) -> Iterator[Target]:  # type: ignore[override]
         return iter(self.targets)
 
     @property

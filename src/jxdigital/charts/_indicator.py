@@ -314,7 +314,8 @@ def _draw_target(ax, c: IndicatorChart, pen: _Pen, shown: _Shown, todo: list[Lab
         first = [(LABEL_GAP, -LABEL_RISE, "left", "top"), (LABEL_GAP, LABEL_RISE, "left",
                                                             "bottom")]
         below = c.target_below
-        if _beside(c):  # the target-year figure beside it: each label on its own side
+        # the target-year figure beside it: each label on its own side
+        if c.last is not None and _beside(c):
             below = c.target[1] < c.last.y
         todo.append(Label(c.target_label, c.target,
                           [*(first if below else first[::-1]),
@@ -354,12 +355,15 @@ def _draw_actuals(ax, c: IndicatorChart, pen: _Pen, shown: _Shown, todo: list[La
         shown.add(pts)
     if labels and c.last is not None:
         g, r = LABEL_GAP, LABEL_RISE * 2
-        left = [(-g * 0.75, r, "right", "bottom"), (-g * 0.75, -r, "right", "top")]
-        right = [(g, r, "left", "bottom"), (g, -r, "left", "top")]
+        left: list[tuple[float, float, str, str]] = [(-g * 0.75, r, "right", "bottom"),
+                                                     (-g * 0.75, -r, "right", "top")]
+        right: list[tuple[float, float, str, str]] = [(g, r, "left", "bottom"),
+                                                      (g, -r, "left", "top")]
         cands = [*(right + left if c.last_alone else left + right),
                  (0, g * 1.6, "center", "bottom"), (0, -g * 1.6, "center", "top"),
                  *around(g * 2, r * 2)]
-        if _beside(c):  # right of the point, on the side away from the target's marker
+        # right of the point, on the side away from the target's marker
+        if c.target is not None and _beside(c):
             away = right if c.last.y > c.target[1] else right[::-1]
             cands = [*away, *[x for x in cands if x not in away]]
         todo.insert(0, Label(c.last.text, (c.last.x, c.last.y), cands,

@@ -5,6 +5,7 @@ holds, by section (category), the sections' names in the page's title."""
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING, Any, cast
 
 from .. import assessment as R
 from .. import codes
@@ -31,6 +32,9 @@ from ._indicator import (
     footer_lines,
 )
 from ._place import place
+
+if TYPE_CHECKING:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 
 def _view(a, lang: str | None) -> ReportView:
@@ -190,7 +194,9 @@ def _dashboard(v: ReportView, pg: DashboardPage, st: S.Style, ncols: int | None,
             fig.suptitle("\n".join(heading_lines), x=0.01, y=1 - 0.25 * title_pt / (h * 72),
                          ha="left", va="top", fontsize=title_pt)
         S.fix_fonts(fig)
-        renderer = fig.canvas.get_renderer()
+        # an Agg canvas (Agg, inline and the GUI backends drawn by Agg); the stubs type
+        # fig.canvas as the base class, which has no renderer of its own
+        renderer = cast("FigureCanvasAgg", fig.canvas).get_renderer()
         for ax, labels in todo:  # a panel's labels clear of its badge, lines and marks
             if labels:
                 keep = [x.get_window_extent(renderer) for x in ax.texts if x.get_text()]
@@ -224,7 +230,7 @@ def plot_status_summary(assessment, *, lang: str | None = None, style: str = "no
 def _summary(v: ReportView, pg: SummaryPage, st: S.Style, title: bool):
     import matplotlib.pyplot as plt
 
-    rows: list[tuple[str, object]] = []  # ("head", title) or ("bar", Bar)
+    rows: list[tuple[str, Any]] = []  # ("head", title) or ("bar", Bar)
     for head, bars in pg.groups:
         if head and (len(pg.groups) > 1 or len(v.sections) > 1):
             rows.append(("head", head))

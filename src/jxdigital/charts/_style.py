@@ -6,15 +6,19 @@ import contextlib
 import os
 import struct
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from .._atomic import atomic_path
 from .._fonts import cjk_families, font_rc
 from .._linebreak import text_em, wrap  # noqa: F401 (re-exported)
 from ..errors import ArgumentError
 from ..present._colours import STATUS_COLOURS, STATUS_INK  # noqa: F401 (re-exported)
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 ACTUAL = "#222222"
 PROJECTION = "#0072B2"
@@ -67,7 +71,7 @@ def check_lang(lang: str) -> str:
     return lang
 
 
-def rc(style: Style) -> dict:
+def rc(style: Style) -> dict[RcKeyType, Any]:
     """rcParams for ``matplotlib.rc_context`` while a chart is built (never global)."""
     return {**font_rc(), "font.size": style.label, "axes.titlesize": style.title,
             "axes.labelsize": style.label, "xtick.labelsize": style.tick,
@@ -147,7 +151,7 @@ def freeze_ticks(ax, *, size: float | None = None, x_labels: bool = True,
     lines at the y ticks.
     """
     import matplotlib as mpl
-    from matplotlib import lines as mlines
+    from matplotlib.markers import TICKDOWN, TICKLEFT
     from matplotlib.ticker import NullLocator
     from matplotlib.transforms import offset_copy
 
@@ -158,7 +162,8 @@ def freeze_ticks(ax, *, size: float | None = None, x_labels: bool = True,
         eps = 1e-9 * (hi - lo or 1.0)
         locs = [float(t) for t in axis.get_majorticklocs() if lo - eps <= t <= hi + eps]
         out[name] = (locs, axis.get_major_formatter().format_ticks(locs) if locs else [])
-    rc = mpl.rcParams
+    # read by names made here (xtick.…, ytick.…), which the stubs' literal keys cannot check
+    rc = cast("Mapping[str, Any]", mpl.rcParams)
     for name, (locs, labels) in out.items():
         if not locs:
             continue
@@ -171,7 +176,7 @@ def freeze_ticks(ax, *, size: float | None = None, x_labels: bool = True,
         if name == "x":
             base = ax.get_xaxis_transform()
             ax.plot(locs, [0.0] * len(locs), transform=base, ls="none",
-                    marker=mlines.TICKDOWN, ms=length, mew=width, color=colour,
+                    marker=TICKDOWN, ms=length, mew=width, color=colour,
                     clip_on=False, zorder=2.5)
             if x_labels:
                 at = offset_copy(base, fig=fig, y=-away, units="points")
@@ -181,7 +186,7 @@ def freeze_ticks(ax, *, size: float | None = None, x_labels: bool = True,
         else:
             base = ax.get_yaxis_transform()
             ax.plot([0.0] * len(locs), locs, transform=base, ls="none",
-                    marker=mlines.TICKLEFT, ms=length, mew=width, color=colour,
+                    marker=TICKLEFT, ms=length, mew=width, color=colour,
                     clip_on=False, zorder=2.5)
             at = offset_copy(base, fig=fig, x=-away, units="points")
             for y, text in zip(locs, labels, strict=True):

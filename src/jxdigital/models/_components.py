@@ -93,6 +93,8 @@ def component_path(comp: str, zc: Panel, zlog: Panel | None, h: np.ndarray,
     space, fn = comp.split(":")
     sub = None if memo is None else memo.setdefault(space, {})
     if space == "log":
+        if zlog is None:
+            raise ValueError(f"component {comp!r} needs the panel of logs (zlog)")
         with np.errstate(over="ignore"):
             return np.exp(COMPONENTS[fn](zlog, h, sub))
     return COMPONENTS[fn](zc, h, sub)

@@ -275,7 +275,8 @@ class Auto(Model):
         falling = self._combine(zc, zlog, h, _auto_table(zlog is not None, params, True))
         return np.where(down[:, None], falling, rising)
 
-    def _combine(self, zc, zlog, h, table):
+    def _combine(self, zc: Panel, zlog: Panel | None, h: np.ndarray, table: Mapping
+                 ) -> np.ndarray:
         b = bucket_of(zc.n_obs)
         out = np.zeros((zc.z.shape[0], len(h)))
         paths: dict[str, np.ndarray] = {}  # this call's component paths and shared work

@@ -96,7 +96,7 @@ def project_pooled_each(histories: pd.DataFrame, to: int, method: str | Model = 
     # each (id, draw) is one series, numbered in order of appearance
     pairs = list(zip(histories["id"], histories["draw"], strict=True))
     number = {k: i for i, k in enumerate(dict.fromkeys(pairs))}
-    owner = {i: k[0] for k, i in number.items()}
+    owner: dict[object, object] = {i: k[0] for k, i in number.items()}
     frame = pd.DataFrame({"id": [number[k] for k in pairs],
                           "year": histories["year"].to_numpy(),
                           "value": histories["value"].to_numpy()})

@@ -16,6 +16,7 @@ from ._errors import ProjectionInputError
 
 if TYPE_CHECKING:  # a model is passed in; the models module uses this one
     from ._models import Model
+    from ._pooled import PooledForecast
 
 
 def _levels(level: Iterable[float]) -> tuple[float, ...]:
@@ -129,6 +130,7 @@ def _horizons(series: list[Series], to: int | None, h: int | None) -> list[int]:
             raise ProjectionInputError(f"argument 'h': expected a whole number of years >= 1, "
                                        f"got {h!r}")
         return [int(h)] * len(series)
+    assert to is not None  # exactly one of them was given
     out = []
     for s in series:
         if not int(to) > s.years[-1]:
@@ -146,7 +148,8 @@ class Projection:
     ``quantile(q, year)``; ``models``: the models and weights used.
     """
 
-    def __init__(self, fc: Forecast, horizons: list[int], level: tuple[float, ...]):
+    def __init__(self, fc: Forecast | PooledForecast, horizons: list[int],
+                 level: tuple[float, ...]):
         self._fc, self._h, self.level = fc, horizons, level
         self._index = {sid: i for i, sid in enumerate(fc.ids)}
         self._table: pd.DataFrame | None = None  # built when first asked for

@@ -53,6 +53,7 @@ def conflicts(data: pd.DataFrame | None = None, tolerance: float = CONFLICT_TOLE
         if not r.decided:
             out.loc[rows, "resolution"] = "undecided"
             continue
+        assert r.used is not None  # a decided resolution names the figure used
         used = rows & (out["value"] == r.used[0]) & (out["qualifier"] == r.used[1])
         out.loc[rows, "resolution"] = "not used"
         out.loc[used, "resolution"] = "used"

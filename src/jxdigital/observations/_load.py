@@ -355,7 +355,8 @@ class _Problems:
 
 def _columns(t: Table, problems: _Problems) -> pd.DataFrame:
     df = t.frame
-    renamed, seen = {}, {}
+    renamed: dict[str, str] = {}
+    seen: dict[str, str] = {}
     for c in df.columns:
         name = _ALIASES.get(c, _ALIASES.get(c.lower(), c))
         if name.lower() in _KNOWN:
@@ -571,7 +572,7 @@ class _Reader:
         def const(c):
             return np.full(n, c, dtype=object)
 
-        def add(mask, column, col: Col, expected, iid=None):
+        def add(mask, column, col: Col | None, expected, iid=None):
             """A problem on the rows in ``mask``; the cell text and the expectation per row."""
             if mask.any():
                 P.add(mask, lines, column if isinstance(column, np.ndarray) else const(column),
@@ -693,9 +694,8 @@ class _Reader:
                     checked, lines, vcol, vcol_text, factor, given)
         self._duplicates(iid, region.values(), year, measure, as_of, tc.values(),
                          cols["scope_note"].values(), lines)
-        keep = ~P.bad
-        if keep.all():
-            keep = slice(None)
+        good = ~P.bad
+        keep: np.ndarray | slice = slice(None) if good.all() else good
         out = pd.DataFrame({k: v[keep] if isinstance(v, np.ndarray) else v for k, v in {
             "indicator_id": iid, "region": region.values(), "year": year, "as_of": as_of,
             "value": out_value, "unit": unit, "measure": measure, "qualifier": qualifier,

@@ -7,11 +7,15 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .. import codes
-from ._numbers import QUALIFIERS
 
 Measure = Literal["level", "yoy_pct", "share_pct", "new_in_year"]
 Kind = Literal["published", "derived"]
-Qualifier = Literal[tuple(QUALIFIERS)]  # type: ignore[valid-type]
+#: ``QUALIFIERS`` and ``SOURCE_TYPES`` as types, written out for type checkers
+#: (tests/test_types.py keeps them equal)
+Qualifier = Literal["exact", "lower_bound", "upper_bound", "approximate", "estimate",
+                    "preliminary", "revised"]
+SourceType = Literal["user", "statistical_bulletin", "department_release", "government_report",
+                     "white_paper", "plan_document", "news", "other"]
 
 #: Source types, most authoritative first; the selection rule ranks by this order.
 SOURCE_TYPES = codes.SOURCE_TYPES
@@ -44,7 +48,7 @@ class Observation(BaseModel):
     scope_note: str = ""
     kind: Kind = "published"
     derived_from: str = ""
-    source_type: Literal[SOURCE_TYPES] = "other"  # type: ignore[valid-type]
+    source_type: SourceType = "other"
     source_title: str = Field(min_length=1)
     publisher: str = ""
     source_url: str = ""

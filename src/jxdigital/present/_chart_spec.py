@@ -121,7 +121,7 @@ def _finite(x) -> bool:
 def _levels(v) -> dict[tuple[str, str], pd.DataFrame]:
     """Every level or share figure known to the assessment, by (indicator, region): split
     once for the whole view (one search of the figures per target grew with the plan)."""
-    def make():
+    def make() -> dict[tuple[str, str], pd.DataFrame]:
         d = v.assessment.actuals
         d = d[d["measure"].isin(["level", "share_pct"])]
         return {(str(k[0]), str(k[1])): g for k, g in
@@ -215,7 +215,7 @@ def _footer(a, r, unit: DisplayUnit, used, pubs, marks, lang: str, bound,
 def _conflict_years(v) -> dict[tuple[str, str], tuple[int, ...]]:
     """The years where year-end sources disagree, by (indicator, region): worked out once
     for the whole view."""
-    def make():
+    def make() -> dict[tuple[str, str], tuple[int, ...]]:
         d = v.assessment.actuals
         obs = d[d["measure"].isin(["level", "share_pct"]) & (d["as_of"].astype(str) == "")]
         c = conflicts(obs) if len(obs) else obs.iloc[0:0]
@@ -331,7 +331,8 @@ def indicator_chart(v, t) -> IndicatorChart:
                                 hi=unit.projected_value(float(f.loc[end, "hi_80"])))
             fan = Fan(xs, tuple(sc([y0, *f["point"]])), bands, label)
     # --- national series (above the national average) ---
-    nat, nat_proj = (), ()
+    nat: Points = ()
+    nat_proj: Points = ()
     if r.comparator == codes.ABOVE_NATIONAL_AVERAGE:
         ref_used = a.compared_series.get(r.key)
         if ref_used is not None and len(ref_used):
@@ -341,7 +342,7 @@ def indicator_chart(v, t) -> IndicatorChart:
                 rf = ref.to_frame()
                 nat_proj = _pts([nat[-1][0], *rf["year"]], [nat[-1][1], *sc(rf["point"])])
     # --- the plan's path ---
-    path = ()
+    path: Points = ()
     if (_finite(r.base_value) and _finite(r.target_value) and r.base_year is not None
             and r.comparator not in (codes.ABOVE_NATIONAL_AVERAGE, codes.FASTER_THAN)
             and r.target_value > 0 and r.base_value > 0):

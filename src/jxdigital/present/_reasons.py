@@ -157,6 +157,7 @@ def _need_clause(j: Judgement, latest: Figure, when: Timing, lang: str) -> str:
 
 def reasons(j: Judgement, when: Timing) -> tuple[str, str]:
     """(reason_zh, reason_en) for one judged target."""
+    assert j.verdict is not None  # every judgement carries its verdict
     st = j.verdict.status_cn
     if st == "not_assessable":
         return _not_assessable(j.target)
@@ -573,6 +574,7 @@ def _insufficient(j: Judgement, when: Timing) -> tuple[str, str]:
 
 def _relative(j: Judgement, when: Timing) -> tuple[str, str]:
     """超全国平均水平: the region against the national series."""
+    assert j.verdict is not None
     t, fc, st = j.level, j.forecast, j.verdict.status_cn
     u = units(t)
     ref = j.reference
@@ -615,6 +617,7 @@ def _relative(j: Judgement, when: Timing) -> tuple[str, str]:
 
 def _faster(j: Judgement, when: Timing) -> tuple[str, str]:
     """增速快于…: growth of two level series since the base year."""
+    assert j.verdict is not None
     t, fc, st, g = j.target, j.forecast, j.verdict.status_cn, j.progress
     b, T_ = t.base_year, t.target_year
     assert j.compared is not None and j.reference is not None

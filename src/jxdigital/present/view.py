@@ -511,7 +511,7 @@ class ReportView:
 _VIEWS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def view(a: Assessment, lang: str | None = None) -> ReportView:
+def view(a: Assessment | ReportView, lang: str | None = None) -> ReportView:
     """The view of ``a`` in ``lang`` (default: the assessment's), built once and kept."""
     if isinstance(a, ReportView):
         return a if lang in (None, a.lang) else view(a.assessment, lang)
@@ -814,9 +814,9 @@ def _grid(views: Sequence[TargetView], lang: str) -> Table | None:
     for g in regions:
         row = [Cell(g)]
         for k in cols_of:
-            v = cell.get((g, *k))
-            row.append(Cell("—") if v is None else
-                       Cell(v.panel_badge, value=v.panel_badge, fill=v.fill, ink=v.ink))
+            at = cell.get((g, *k))
+            row.append(Cell("—") if at is None else
+                       Cell(at.panel_badge, value=at.panel_badge, fill=at.fill, ink=at.ink))
         rows.append(tuple(row))
     cols = (Column("region", words("h_region", lang), "text", 4 if lang == "zh" else 7),
             *(Column(f"c{j}", heads[k], "status", 7) for j, k in enumerate(cols_of)))
@@ -917,7 +917,7 @@ def _unused(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, s
     shipped_other = (u["reason_code"] == "not_comparable") & (u["origin"] == "jxdigital")
     show = u[u["reason_code"].isin(LISTED) & ~shipped_other]
     by_region = {(v.record.indicator_id, v.record.region): v for v in views}
-    rows = []
+    rows: list[tuple[Cell, ...]] = []
     for r in show.to_dict("records"):
         v = by_region.get((str(r["indicator_id"]), str(r["region"])))
         value, unit = float(r["value"]), str(r["unit"])

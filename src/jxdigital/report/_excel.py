@@ -52,12 +52,13 @@ def _width(text) -> float:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(text))
 
 
-def _write_table(book, ws, t: Table, v: ReportView, fmt_cache: dict, *,
-                 section_column: bool = False, reason_width: int = 80,
-                 max_width: dict | None = None) -> list[int]:
+def _write_table(book, ws, t: Table, fmt_cache: dict, *, section_head: str | None = None,
+                 reason_width: int = 80, max_width: dict | None = None) -> list[int]:
     """``t`` on ``ws``: a header row, then a row per table row; a cell with a number is
     written as that number in its format, every other as text; status cells in their
-    colours. Returns each column's width."""
+    colours; ``section_head``: the header of a first column naming each row's section
+    (None: no such column). Returns each column's width."""
+    section_column = section_head is not None
     bold = fmt_cache.setdefault("head", book.add_format(
         {"bold": True, "bg_color": "#F3F3F3", "border": 1, "text_wrap": True, "valign": "top"}))
 
@@ -74,7 +75,7 @@ def _write_table(book, ws, t: Table, v: ReportView, fmt_cache: dict, *,
             fmt_cache[key] = book.add_format(spec)
         return fmt_cache[key]
 
-    headers = ([v.say("h_category")] if section_column else []) + t.headers
+    headers = ([section_head] if section_head is not None else []) + t.headers
     for j, h in enumerate(headers):
         ws.write_string(0, j, h, bold)
     # as wide as the cells; a long header wraps onto a second line instead
@@ -102,9 +103,9 @@ def _write_table(book, ws, t: Table, v: ReportView, fmt_cache: dict, *,
             widths[j] = max(widths[j], _width(cell.text))
     out = []
     caps = max_width or {}
-    for j, c in enumerate([None] * shift + list(t.columns)):
-        key = c.key if c is not None else "section"
-        w = reason_width if c is not None and c.kind == "reason" else \
+    for j, col in enumerate([None] * shift + list(t.columns)):
+        key = col.key if col is not None else "section"
+        w = reason_width if col is not None and col.kind == "reason" else \
             min(max(6, int(widths[j] * 1.05) + 1), caps.get(key, 40))
         ws.set_column(j, j, w, fmt(wrap=True))
         out.append(w)
@@ -159,8 +160,8 @@ def to_excel(a, path: str | Path, lang: str | None = None, account=None) -> Path
         _print_setup(ws, landscape=False)
         # the targets
         ws = book.add_worksheet(sheet_name("summary", v.lang))
-        widths = _write_table(book, ws, v.book, v, cache, section_column=bool(v.book.sections),
-                              max_width=MAX_WIDTH)
+        widths = _write_table(book, ws, v.book, cache, section_head=v.say("h_category")
+                              if v.book.sections else None, max_width=MAX_WIDTH)
         keys = (["section"] if v.book.sections else []) + [c.key for c in v.book.columns]
         shift = len(keys) - len(v.book.columns)
         printed = [j for j, k in enumerate(keys) if k in KEY_COLUMNS]
@@ -176,11 +177,11 @@ def to_excel(a, path: str | Path, lang: str | None = None, account=None) -> Path
         _print_setup(ws, landscape=True, fit_width=True)
         if v.grid is not None:
             ws = book.add_worksheet(sheet_name("by_region", v.lang))
-            _write_table(book, ws, v.grid, v, cache)
+            _write_table(book, ws, v.grid, cache)
             _print_setup(ws, landscape=True)
         if v.retrospective is not None:
             ws = book.add_worksheet(sheet_name("retrospective", v.lang))
-            _write_table(book, ws, v.retrospective, v, cache)
+            _write_table(book, ws, v.retrospective, cache)
             _print_setup(ws, landscape=True)
         # every measure, every figure, every projection
         for name, df, formats in v.data_sheets():

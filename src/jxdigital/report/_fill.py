@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -160,7 +161,7 @@ def _figure_cell(r, unit: str, lang: str) -> _Cell | None:
 
 
 def template_rows(plan: Plan, years: list[int], lang: str = "zh",
-                  base_year: int | None = None, used: dict | None = None) -> list[_Row]:
+                  base_year: int | None = None, used: Mapping | None = None) -> list[_Row]:
     """One row per indicator and region of ``plan`` with the plan's base figure and the figures the
     assessment rests on (``used``: ``Assessment.series``, default: the plan assessed with
     the shipped figures), bounds and derived figures with their qualifier."""

@@ -146,8 +146,9 @@ def to_html(a, lang: str | None = None, charts: dict[str, bytes] | bool | None =
         parts.append(f"<h2>{e(head)}</h2><ul>" + "".join(f"<li>{e(x)}</li>" for x in lines)
                      + "</ul>")
     for k, png in enumerate(chart_pages(charts, "summary")):
-        page = v.summary_pages[k]
-        alt = v.say("summary_heading") + (f" {page.title}" if page.title else "")
+        summary_page = v.summary_pages[k]
+        alt = v.say("summary_heading") + (f" {summary_page.title}" if summary_page.title
+                                          else "")
         parts.append(f"<figure>{_img(png, alt)}</figure>")
     if v.grid is not None:
         parts += [f"<h2>{v.say('heading_by_region')}</h2>",
@@ -188,8 +189,9 @@ def to_html(a, lang: str | None = None, charts: dict[str, bytes] | bool | None =
     if dash:
         parts.append(f"<h2>{v.say('heading_dashboard')}</h2>")
         for k, png in enumerate(dash):
-            page = v.dashboard_pages[k]
-            alt = v.say("heading_dashboard") + (f" {page.title}" if page.title else "")
+            dash_page = v.dashboard_pages[k]
+            alt = v.say("heading_dashboard") + (f" {dash_page.title}" if dash_page.title
+                                                else "")
             parts.append(f"<figure>{_img(png, alt)}</figure>")
     rules = "".join(f"<li>{e(x)}</li>" for x in v.rules)
     parts += [f"<h2>{v.say('heading_rules')}</h2><ul>{rules}</ul>",

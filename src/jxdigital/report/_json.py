@@ -66,7 +66,13 @@ def _changes(a) -> dict | None:
     return {"since": c.since, "any": c.any,
             "figures": _records(c.to_frame()[lambda f: f["change"] == "figure"]),
             "targets": _records(c.to_frame()[lambda f: f["change"] == "target"]),
-            "lines": {lang: list(view(a, lang).changes[1]) for lang in ("zh", "en")}}
+            "lines": {lang: _change_lines(a, lang) for lang in ("zh", "en")}}
+
+
+def _change_lines(a, lang: str) -> list[str]:
+    changes = view(a, lang).changes
+    assert changes is not None  # the assessment has changes (``_changes``): they are worded
+    return list(changes[1])
 
 
 #: A text cell starting with one of these is a formula to a spreadsheet opening the CSV

@@ -70,11 +70,11 @@ def targets_excel(v: TargetsView, path: str | Path) -> Path:
                                               "strings_to_urls": False})
         cache: dict = {}
         ws = book.add_worksheet(say("heading_options", v.lang)[:31])
-        _write_table(book, ws, v.options, v, cache)  # type: ignore[arg-type]
+        _write_table(book, ws, v.options, cache)
         _print_setup(ws, landscape=True)
         if v.review is not None:
             ws = book.add_worksheet(say("heading_review", v.lang)[:31])
-            _write_table(book, ws, v.review, v, cache)  # type: ignore[arg-type]
+            _write_table(book, ws, v.review, cache)
             _print_setup(ws, landscape=True)
             ws = book.add_worksheet(say("heading_checks", v.lang)[:31])
             ws.set_column(0, 0, 110)
