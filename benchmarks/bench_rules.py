@@ -117,8 +117,11 @@ BINS = (0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0000001)
 BIN_LABELS = ("[0,.1)", "[.1,.3)", "[.3,.5)", "[.5,.7)", "[.7,.9)", "[.9,1]")
 FLAG_MIN, FLAG_GAP = 100, 0.05
 CONFIDENT_MET = ("achieved", "on_track", "met")
+#: ``checked``: the constructed targets and series are meant as they are (a target 20 % below
+#: an outcome that fell, a series that jumped tenfold), so the reader's questions about slips
+#: of unit (issue 27) are not asked
 HEADER = ("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region,"
-          "is_share,direction")
+          "is_share,direction,checked")
 
 
 def num(x: float) -> str:
@@ -304,7 +307,7 @@ def _real_line(row, base: float, text: str) -> str:
     name = str(row["indicator_zh"]).replace(",", "，")
     return (f"x1,{name},{row['unit']},{int(row['base_year'])},"
             f"{num(base) if not math.isnan(base) else '—'},{int(row['target_year'])},"
-            f"{text.replace(',', '')},{REGION},{str(share).lower()},{direction}")
+            f"{text.replace(',', '')},{REGION},{str(share).lower()},{direction},")
 
 
 def _parse_real(targets: pd.DataFrame, history: pd.DataFrame, jxdigital,
@@ -474,12 +477,13 @@ def jx_inputs(g: pd.DataFrame, hist: dict, path: Path):
         direction = "increase" if c.sign > 0 else "decrease"
         lines.append(f"{c.case_id},{c.sid},{c.unit},{c.b},{num(c.vb)},{c.T},"
                      f"{c.target_text.replace(',', '')},{REGION},"
-                     f"{str(c.is_share).lower()},{direction}")
+                     f"{str(c.is_share).lower()},{direction},true")
         years, values = hist[c.hid]
         quals = QUALIFIERS.get(c.hid, ["exact"] * len(years))
+        # checked: the generated cases' magnitudes are meant (no slip of unit to question)
         figs += [dict(indicator_id=c.case_id, region=REGION, year=int(y),
                       value=float(num(v)), unit=c.unit, measure="level",
-                      qualifier=qq, as_of="")
+                      qualifier=qq, as_of="", checked=True)
                  for y, v, qq in zip(years, values, quals, strict=True)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     plan = jxdigital.load_plan(path)

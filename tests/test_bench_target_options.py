@@ -74,3 +74,14 @@ def test_falling_is_the_last_value_below_the_first():
     h = pd.DataFrame({"id": ["x", "x", "x", "y", "y"], "year": [2020, 2018, 2019, 2019, 2020],
                       "value": [4.0, 5.0, 9.0, 1.0, 1.0]})
     assert B.falling(h).tolist() == [True, False]  # x: 5 in 2018, 4 in 2020; y: flat
+
+
+def test_quantile_loss_by_hand():
+    """The options are the 10/25/50/75/90 % quantiles; each case's mean pinball loss over
+    them, divided by the history's mean absolute yearly change."""
+    offers = {key: np.array([10.0, 10.0]) for key in B.LOSS_LEVELS}
+    # 2 above every quantile: (0.1 + 0.25 + 0.5 + 0.75 + 0.9) · 2 / 5 = 1.0, / scale 2
+    # 2 below: (0.9 + 0.75 + 0.5 + 0.25 + 0.1) · 2 / 5 = 1.0, / scale 4
+    loss = B.quantile_loss(offers, np.array([12.0, 8.0]), np.array([2.0, 4.0]))
+    assert loss == pytest.approx([0.5, 0.25])
+    assert B.yearly_change(HIST) == pytest.approx([10.0, 10.0, 10.0])

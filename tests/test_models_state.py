@@ -333,3 +333,40 @@ def test_a_falling_history_is_combined_with_the_weights_learned_from_falling_one
     w = p_down.models.set_index("component")["weight"]
     assert w.to_dict() == {"level:naive": 1.0}
     assert p_up.models.set_index("component")["weight"].to_dict() != {"level:naive": 1.0}
+
+
+def test_a_falling_history_takes_the_error_quantiles_learned_from_falling_ones():
+    """``calibration_falling`` (``auto``'s scaled errors on the M3 windows that end below
+    their start) gives a falling history's quantiles; a rising one keeps the table learned
+    from every window, and a table without it (learned before issue 28) works as before:
+    the single table for every history. The points do not depend on it."""
+    table = learned()
+    assert set(table["calibration_falling"]) == {"auto_positive", "auto_level"}
+    for key, q in table["calibration_falling"].items():
+        q = np.asarray(q)
+        assert q.shape == np.asarray(table["calibration"][key]).shape
+        assert np.all(np.diff(q, axis=2) >= 0), "quantiles rise with the level"
+    old = {k: v for k, v in table.items()
+           if k not in ("calibration_falling", "calibration_falling_counts")}
+    down = pd.Series([120.0, 110.0, 100.0], index=range(2021, 2024))
+    up = pd.Series([100.0, 110.0, 120.0], index=range(2021, 2024))
+    qs = [0.1, 0.5, 0.9]
+    new, before = project(down, h=5), project(down, h=5, learned=old)
+    assert new.point(2028) == before.point(2028) == pytest.approx(100.0)  # naive
+    # point + scale (the mean yearly change, 10) × the falling table's error quantiles
+    # (bucket "3", horizon 5), read at the stored levels
+    for q_table, proj in ((table["calibration_falling"], new), (table["calibration"], before)):
+        eq = np.interp(qs, _calibration.QUANTILE_LEVELS, q_table["auto_positive"][1][4])
+        assert proj.quantiles(qs, 2028) == pytest.approx(100.0 + 10.0 * eq)
+    # after a fall the outcome lands above the projection more often than not
+    assert new.quantile(0.5, 2028) > before.quantile(0.5, 2028) > 100.0
+    np.testing.assert_array_equal(project(up, h=5).quantiles(qs, 2028),
+                                  project(up, h=5, learned=old).quantiles(qs, 2028))
+    # error_quantiles: falling rows only, and only where the table has them
+    n, h = np.array([3, 3]), np.arange(1, 6)
+    both = _calibration.error_quantiles("auto_positive", n, h, falling=np.array([True, False]))
+    np.testing.assert_array_equal(both[1], _calibration.error_quantiles("auto_positive", n, h)[1])
+    np.testing.assert_array_equal(both[0], np.asarray(
+        table["calibration_falling"]["auto_positive"][1])[:5])
+    naive = _calibration.error_quantiles("naive", n, h, falling=np.array([True, True]))
+    np.testing.assert_array_equal(naive, _calibration.error_quantiles("naive", n, h))

@@ -14,7 +14,10 @@ origin and the next 1..8 training years are the future. From them:
 3. ``calibration``: per model, bucket and horizon 1..8, quantiles of the scaled errors
    ``(y - ŷ) / s`` (``s`` = the history's mean absolute yearly change), i.e. split
    conformal intervals across series. ``auto``'s errors are those of the whole model,
-   including its per-series backtest against drift, so its intervals cover that step too.
+   including its per-series backtest against drift, so its intervals cover that step too;
+4. ``calibration_falling``: ``auto``'s error quantiles again, from the windows whose
+   history ends below its first value only (the histories ``auto`` combines with
+   ``auto_weights_falling``), for the quantiles of projections after a fall.
 
 Deterministic: no sampling; the same input gives the same file. Uses only the public
 interface of ``jxdigital.models``: the table being learned is passed to the models as
@@ -167,11 +170,17 @@ def widen_with_horizon(q: np.ndarray) -> np.ndarray:
     return q
 
 
-def learn_calibration(bucket_windows, learned: dict) -> tuple[dict, dict]:
-    """Error quantiles of each model in ``CALIBRATED``, which uses the weights and damping
-    just learned (``learned``)."""
+#: The tables learned again from the falling windows alone (``calibration_falling``).
+CALIBRATED_FALLING = ("auto_positive", "auto_level")
+
+
+def learn_calibration(bucket_windows, learned: dict,
+                      keys=tuple(CALIBRATED)) -> tuple[dict, dict]:
+    """Error quantiles of each model in ``CALIBRATED`` (those named in ``keys``), which
+    uses the weights and damping just learned (``learned``)."""
     tables, counts = {}, {}
-    for key, (model, as_levels) in CALIBRATED.items():
+    for key in keys:
+        model, as_levels = CALIBRATED[key]
         per_bucket = []
         for bi, (hist, fut, _) in enumerate(bucket_windows):
             lo = BUCKETS[bi][0]
@@ -233,6 +242,10 @@ def main(path: Path = DEFAULT_DATA) -> None:
     # auto and DampedTrend() below use the weights and damping just learned
     learned["calibration"], learned["calibration_counts"] = learn_calibration(bucket_windows,
                                                                               learned)
+    # auto's error quantiles after a fall, from the falling windows alone (the table above
+    # is learned from every window; after a fall its projections land too low)
+    learned["calibration_falling"], learned["calibration_falling_counts"] = learn_calibration(
+        [falling_or_not(w, True) for w in bucket_windows], learned, CALIBRATED_FALLING)
     tmp = OUT.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(learned, ensure_ascii=False, separators=(",", ":")) + "\n",
                    encoding="utf-8")

@@ -6,7 +6,11 @@ every model's interval comes from the empirical distribution of its *scaled* err
 (``diff_scale``), measured by rolling-origin backtests inside the training parts of the
 645 M3 yearly series, separately for each history length (bucket) and horizon. This is
 split conformal prediction across series: the quantiles transfer to any series because
-the errors are scale-free. ``tools/learn_models.py`` produces ``learned.json``.
+the errors are scale-free. ``auto`` has a second table for histories that end below where
+they start (``calibration_falling``, learned from the falling windows only, as its weights
+for them are): after a fall its errors lean upwards, so quantiles learned from every window
+put the outcome too low (BENCHMARKS.md, "Target options").
+``tools/learn_models.py`` produces ``learned.json``.
 """
 
 from __future__ import annotations
@@ -64,15 +68,34 @@ def _shipped() -> dict:
 
 
 def error_quantiles(key: str, n_obs: np.ndarray, h: np.ndarray,
-                    params: Mapping | None = None) -> np.ndarray:
+                    params: Mapping | None = None,
+                    falling: np.ndarray | None = None) -> np.ndarray:
     """(n, H, Q) scaled-error quantiles for calibration table ``key`` of the learned
-    parameters ``params`` (default: the shipped ones)."""
-    table = table_or_shipped(params)["calibration"]
+    parameters ``params`` (default: the shipped ones). ``falling``: (n,) whether each
+    history ends below where it starts; those rows take the quantiles learned from falling
+    histories (``calibration_falling``) where the parameters have them for ``key``."""
+    params = table_or_shipped(params)
+    table = params["calibration"]
     if key not in table:
         raise KeyError(f"no calibration for model {key!r}; known: {sorted(table)}")
-    q = np.asarray(table[key], dtype=float)  # (buckets, MAX_LEARNED_H, Q)
     b = bucket_of(n_obs)
     h = np.asarray(h, dtype=int)
+    out = _lookup(table[key], b, h)
+    if falling is not None and has_falling_calibration(key, params):
+        down = np.asarray(falling, dtype=bool)
+        if down.any():
+            out[down] = _lookup(params["calibration_falling"][key], b[down], h)
+    return out
+
+
+def has_falling_calibration(key: str, params: Mapping | None = None) -> bool:
+    """Whether the learned parameters have error quantiles for falling histories of
+    calibration table ``key`` (tables learned before they existed have none)."""
+    return key in table_or_shipped(params).get("calibration_falling", {})
+
+
+def _lookup(table, b: np.ndarray, h: np.ndarray) -> np.ndarray:
+    q = np.asarray(table, dtype=float)  # (buckets, MAX_LEARNED_H, Q)
     hh = np.minimum(h, MAX_LEARNED_H)
     grow = np.maximum(h / MAX_LEARNED_H, 1.0)[None, :, None]  # beyond learned: ∝ h
     return q[b[:, None], hh[None, :] - 1] * grow

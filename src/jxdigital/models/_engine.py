@@ -55,7 +55,9 @@ class Forecast:
     model: Model
     drift_share: np.ndarray  # (n,) Auto's backtest weight on drift (0 for other models)
     params: Mapping  # the learned parameters used (weights, damping, error quantiles)
-    #: (n,) whether Auto combined with its weights for falling histories
+    #: (n,) which histories Auto treats as falling (last value below the first): combined
+    #: with its weights, and given its error quantiles, for falling histories where the
+    #: learned parameters have them
     falling: np.ndarray | None = None
     #: (n,) a value each outcome is known to reach (a count that does not fall: its last
     #: known level); the mass below is censored onto it. -inf: none.
@@ -231,7 +233,7 @@ def forecast(model: Model, series: list[Series], h_max: int,
     for kind in set(f.kinds):
         rows = np.array([k == kind for k in f.kinds])
         eq[rows] = error_quantiles(model.calibration_key(kind == "positive"), f.n_obs[rows], hh,
-                                   params)
+                                   params, falling=f.falling[rows])
     return Forecast([s.id for s in series], f.last_year, f.n_obs, f.point, f.point_c,
                     f.scale, eq, f.transforms, f.nonneg, f.kinds, model, f.drift_share, params,
                     falling=f.falling)

@@ -32,7 +32,9 @@ class PointPath:
 
     ``path``: (n, H) point path on the calibration scale; ``drift_share``: (n,) the weight
     ``Auto``'s per-series backtest gave to drift (0 for every other model); ``falling``:
-    (n,) whether ``Auto`` combined with its weights for falling histories."""
+    (n,) which histories ``Auto`` treats as falling (the last value below the first): they
+    take its weights and error quantiles for falling histories, where the learned
+    parameters have them (None for every other model)."""
 
     path: np.ndarray
     drift_share: np.ndarray
@@ -261,7 +263,7 @@ class Auto(Model):
         combo = self._combination(zc, zlog, h, params)
         share = self._drift_share(zc, zlog, params)
         path = (1.0 - share)[:, None] * combo + share[:, None] * c.drift_path(zc, h)
-        return PointPath(path, share, _falling(zc) & _has_falling(params))
+        return PointPath(path, share, _falling(zc))
 
     def _combination(self, zc, zlog, h, params=None):
         """Each history's learned combination: the falling table for histories that end

@@ -63,7 +63,7 @@ class PooledForecast:
 
     @property
     def falling(self) -> np.ndarray | None:
-        """Whether most histories drawn were combined as falling ones."""
+        """Whether most histories drawn fall (``Auto`` treats them as falling ones)."""
         f = self.comp.falling
         return None if f is None else np.array([bool(f.mean() > 0.5)])
 
