@@ -232,8 +232,9 @@ def forecast(model: Model, series: list[Series], h_max: int,
     eq = np.empty((len(series), h_max, len(QUANTILE_LEVELS)))
     for kind in set(f.kinds):
         rows = np.array([k == kind for k in f.kinds])
+        falling = f.falling[rows] if f.falling is not None else None
         eq[rows] = error_quantiles(model.calibration_key(kind == "positive"), f.n_obs[rows], hh,
-                                   params, falling=f.falling[rows])
+                                   params, falling=falling)
     return Forecast([s.id for s in series], f.last_year, f.n_obs, f.point, f.point_c,
                     f.scale, eq, f.transforms, f.nonneg, f.kinds, model, f.drift_share, params,
                     falling=f.falling)
