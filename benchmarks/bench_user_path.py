@@ -44,33 +44,39 @@ PLAN_HEADER = ("indicator_id,name_zh,unit,base_year,base_text,target_year,target
                "region\n")
 
 
-def user_workload(n_targets: int, folder: Path) -> tuple[Path, Path, pd.DataFrame]:
-    """(plan file, figures file, the series as ``project()`` takes them) for ``n_targets``
-    targets of one region, each its own indicator with its base in the plan."""
+def _workload(cells: list[tuple[str, str]], name: str, folder: Path
+              ) -> tuple[Path, Path, pd.DataFrame]:
+    """(plan file, figures file, the series as ``project()`` takes them) for one target per
+    (region, indicator id) of ``cells``, its base in the plan and an "X以上" 2025 target,
+    with its year-end levels 2021–2024 in the figures file."""
     rng = np.random.default_rng(SEED)
-    plan_rows, figs = [], []
-    for k in range(n_targets):
-        iid = f"u{k:05d}"
+    plan_rows, figs, bases = [], [], []
+    for region, iid in cells:
         base = float(rng.uniform(50, 5000))
         growth = float(rng.uniform(0.02, 0.2))
         target = base * (1 + growth * rng.uniform(0.7, 1.3)) ** (TARGET - BASE)
-        plan_rows.append(f"{iid},指标{k},亿元,{BASE},{base:.1f},{TARGET},{target:.1f}以上,"
-                         f"{REGION}")
+        plan_rows.append(f"{iid},指标{iid},亿元,{BASE},{base:.1f},{TARGET},{target:.1f}以上,"
+                         f"{region}")
+        bases.append((f"{region}:{iid}", BASE, round(base, 1)))
         for y in range(FIRST, LAST + 1):
             v = base * (1 + growth) ** (y - BASE) * float(rng.normal(1, 0.02))
-            figs.append((iid, REGION, y, round(v, 1)))
-    plan = folder / f"user_plan_{n_targets}.csv"
+            figs.append((iid, region, y, round(v, 1)))
+    plan = folder / f"{name}_plan_{len(cells)}.csv"
     plan.write_text(PLAN_HEADER + "\n".join(plan_rows) + "\n", encoding="utf-8")
     frame = pd.DataFrame(figs, columns=["indicator_id", "region", "year", "value"])
-    figures = folder / f"user_figures_{n_targets}.csv"
+    figures = folder / f"{name}_figures_{len(cells)}.csv"
     frame.to_csv(figures, index=False)
     # project() sees what assess() fits: the plan's base and the four figures
-    bases = pd.DataFrame({"indicator_id": [r.split(",")[0] for r in plan_rows],
-                          "region": REGION, "year": BASE,
-                          "value": [float(r.split(",")[4]) for r in plan_rows]})
-    series = pd.concat([bases, frame], ignore_index=True).rename(
-        columns={"indicator_id": "id"})[["id", "year", "value"]]
+    series = pd.concat([pd.DataFrame(bases, columns=["id", "year", "value"]),
+                        pd.DataFrame({"id": frame["region"] + ":" + frame["indicator_id"],
+                                      "year": frame["year"], "value": frame["value"]})],
+                       ignore_index=True)
     return plan, figures, series
+
+
+def user_workload(n_targets: int, folder: Path) -> tuple[Path, Path, pd.DataFrame]:
+    """``n_targets`` targets of one region, each its own indicator (``_workload``)."""
+    return _workload([(REGION, f"u{k:05d}") for k in range(n_targets)], "user", folder)
 
 
 def many_rows_workload(rows: int, n_ids: int, folder: Path) -> tuple[Path, Path]:
@@ -98,41 +104,19 @@ def many_rows_workload(rows: int, n_ids: int, folder: Path) -> tuple[Path, Path]
 
 def multi_region_workload(n_regions: int, folder: Path, n_ids: int = 60
                           ) -> tuple[Path, Path, pd.DataFrame]:
-    """(plan file, figures file, the series as ``project()`` takes them) for a table of
-    ``n_ids`` indicators for each of ``n_regions`` provinces: one plan file with a region
-    column, the same ids on a row per region (keys ``id@region``), one figures file."""
+    """A table of ``n_ids`` indicators for each of ``n_regions`` provinces (``_workload``):
+    one plan file with a region column, the same ids on a row per region (keys
+    ``id@region``), one figures file."""
     from jxdigital.catalog._regions import REGIONS
 
     regions = [r for r in REGIONS if r not in ("china", "hong_kong", "macao", "taiwan")]
-    regions = regions[:n_regions]
-    rng = np.random.default_rng(SEED)
-    plan_rows, figs, bases = [], [], []
-    for region in regions:
-        for k in range(n_ids):
-            iid = f"m{k:03d}"
-            base = float(rng.uniform(50, 5000))
-            growth = float(rng.uniform(0.02, 0.2))
-            target = base * (1 + growth * rng.uniform(0.7, 1.3)) ** (TARGET - BASE)
-            plan_rows.append(f"{iid},指标{k},亿元,{BASE},{base:.1f},{TARGET},{target:.1f}以上,"
-                             f"{region}")
-            bases.append((f"{region}:{iid}", BASE, round(base, 1)))
-            for y in range(FIRST, LAST + 1):
-                v = base * (1 + growth) ** (y - BASE) * float(rng.normal(1, 0.02))
-                figs.append((iid, region, y, round(v, 1)))
-    n = len(plan_rows)
-    plan = folder / f"regions_plan_{n}.csv"
-    plan.write_text(PLAN_HEADER + "\n".join(plan_rows) + "\n", encoding="utf-8")
-    frame = pd.DataFrame(figs, columns=["indicator_id", "region", "year", "value"])
-    figures = folder / f"regions_figures_{n}.csv"
-    frame.to_csv(figures, index=False)
-    series = pd.concat([pd.DataFrame(bases, columns=["id", "year", "value"]),
-                        pd.DataFrame({"id": frame["region"] + ":" + frame["indicator_id"],
-                                      "year": frame["year"], "value": frame["value"]})],
-                       ignore_index=True)
-    return plan, figures, series
+    return _workload([(r, f"m{k:03d}") for r in regions[:n_regions] for k in range(n_ids)],
+                     "regions", folder)
 
 
 def best(fn, repeat: int) -> float:
+    """The best time of ``repeat`` calls after a warm-up (bench_assess_scale reads its own
+    arguments when imported, so it is not imported here)."""
     fn()  # warm-up
     times = []
     for _ in range(repeat):
@@ -175,27 +159,22 @@ def main(argv: list[str]) -> None:
     print("|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        for n in sizes:
-            plan, figures, series = user_workload(n, Path(tmp))
+
+        def row(label: str, n: int, plan: Path, figures: Path, series) -> None:
             t_assess, t_table = best_pair(
-                lambda p=plan, f=figures: jxdigital.assess(p, actuals=f, today=TODAY),
+                lambda: jxdigital.assess(plan, actuals=figures, today=TODAY),
                 lambda a: a.to_frame(), repeat)
-            t_proj = best(lambda s=series: project(s, to=TARGET), repeat)
-            print(f"| {n:,} | {4 * n:,} | {t_assess:.2f} s | {t_table:.2f} s | "
+            t_proj = best(lambda: project(series, to=TARGET), repeat)
+            print(f"| {label} | {4 * n:,} | {t_assess:.2f} s | {t_table:.2f} s | "
                   f"{t_assess / n * 1e3:.2f} ms | {t_proj:.3f} s | "
                   f"{t_assess / t_proj:.1f}× | {t_table / t_proj:.1f}× |")
             sys.stdout.flush()
+
+        for n in sizes:
+            row(f"{n:,}", n, *user_workload(n, Path(tmp)))
         if regions_too:  # one table for 31 provinces: 60 ids × 31 regions
-            plan, figures, series = multi_region_workload(31, Path(tmp))
-            t_assess, t_table = best_pair(
-                lambda p=plan, f=figures: jxdigital.assess(p, actuals=f, today=TODAY),
-                lambda a: a.to_frame(), repeat)
-            t_proj = best(lambda s=series: project(s, to=TARGET), repeat)
-            n = len(series) // 5
-            print(f"| 31 × 60 ({n:,}, several regions) | {4 * n:,} | {t_assess:.2f} s | "
-                  f"{t_table:.2f} s | {t_assess / n * 1e3:.2f} ms | {t_proj:.3f} s | "
-                  f"{t_assess / t_proj:.1f}× | {t_table / t_proj:.1f}× |")
-            sys.stdout.flush()
+            row("31 × 60 (1,860, several regions)", 31 * 60,
+                *multi_region_workload(31, Path(tmp)))
         if not rows_too:
             return
         print("\n| figures rows | indicators | load_actuals | per row | per indicator |")
