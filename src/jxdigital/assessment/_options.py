@@ -184,21 +184,30 @@ def reachable(p: Projection, year: int, probability: float, increasing: bool = T
     """The value reached with ``probability`` under ``p`` in ``year``: its (1 − probability)
     quantile for an indicator that should rise, its ``probability`` quantile for one that
     should fall; within the range of a target-year figure known only as a range
-    (``given``), the quantile of the projection inside it (as ``_steps.summary_of``)."""
+    (``given``), the quantile of the projection inside it (``_steps.quantiles_within``)."""
     q = 1.0 - probability if increasing else probability
-    if given is not None:
-        a, b = given.interval
-        fa = p.cdf(a, year) if math.isfinite(a) else 0.0
-        fb = p.cdf(b, year) if math.isfinite(b) else 1.0
-        if fb - fa > 1e-6:
-            inner = float(np.clip(fa + q * (fb - fa), 1e-9, 1 - 1e-9))
-            return float(np.clip(p.quantile(inner, year), a, b))
+    within = S.quantiles_within(p, year, [q], given, eps=1e-9)
+    if within is not None:
+        return float(within[0])
     return float(p.quantile(float(np.clip(q, 1e-9, 1 - 1e-9)), year))
 
 
-def _base(r: _Row, nowcasts: dict[int, Projection]) -> Base:
+def _nowcast_ask(r: _Row) -> S.Ask | None:
+    """The projection of a row's base year from the figures before it, where no figure of
+    that year is known (None otherwise, or with too few figures)."""
+    B = r.target.base_year
+    if B is None or (len(r.side.frame) and (r.side.frame["year"] == B).any()):
+        return None
+    before = r.fit.where(r.fit["year"] < B) if len(r.fit) else r.fit
+    if len(before) < R.MIN_OBSERVATIONS:
+        return None
+    return S.ask_for(before, r.target.model_copy(update={"target_year": B}), r.iid,
+                     r.ask.share if r.ask else False)
+
+
+def _base(r: _Row, nowcast: Projection | None) -> Base:
     """The level the row's growth is measured from: the plan's printed exact base, a
-    published figure of the base year, else the base year's nowcast."""
+    published figure of the base year, else the base year's ``nowcast``."""
     t = r.target
     B = t.base_year
     if B is None:
@@ -212,10 +221,9 @@ def _base(r: _Row, nowcasts: dict[int, Projection]) -> Base:
     if r.kind != "rate" and math.isfinite(t.base_value):  # printed as a bound or 左右
         q = "approximate" if t.base_qualifier == "around" else "lower_bound"
         return Base(B, t.base_value, "plan", qualifier=q)
-    p = nowcasts.get(id(r))
-    if p is not None:
-        lo, hi = p.quantiles([0.1, 0.9], B)
-        return Base(B, float(p.point(B)), "nowcast", float(lo), float(hi))
+    if nowcast is not None:
+        lo, hi = nowcast.quantiles([0.1, 0.9], B)
+        return Base(B, float(nowcast.point(B)), "nowcast", float(lo), float(hi))
     return Base(B)
 
 
@@ -315,30 +323,24 @@ def options_of(plan: Plan, data: pd.DataFrame, when: Timing, year: int | None = 
     by_series = BySeries(d)
     own_base = not is_shipped(plan)
     rows = [_row(t, year or t.target_year, by_series, own_base) for t in plan]
-    asks = [(i, r.ask) for i, r in enumerate(rows) if r.ask is not None]
-    made = dict(zip((i for i, _ in asks), S.project_asks([a for _, a in asks], method),
-                    strict=True))
-    # a base year with no figure: its nowcast, from the figures before it
-    now_asks = []
-    for r in rows:
-        B = r.target.base_year
-        if B is None or (bases and r.target.key in bases):
-            continue
-        before = r.fit.where(r.fit["year"] < B) if len(r.fit) else r.fit
-        known = len(r.side.frame) and (r.side.frame["year"] == B).any()
-        if not known and len(before) >= R.MIN_OBSERVATIONS:
-            a = S.ask_for(before, r.target.model_copy(update={"target_year": B}), r.iid,
-                          r.ask.share if r.ask else False)
-            if a is not None:
-                now_asks.append((id(r), a))
-    nowcasts = dict(zip((k for k, _ in now_asks),
-                        S.project_asks([a for _, a in now_asks], method), strict=True))
+    given = bases or {}
+    # each row's projection to its target year and, for a base year with no figure, to
+    # the base year (its nowcast), made together
+    asks: dict[tuple[str, int], S.Ask] = {}
+    for i, r in enumerate(rows):
+        if r.ask is not None:
+            asks["target", i] = r.ask
+        now = None if r.target.key in given else _nowcast_ask(r)
+        if now is not None:
+            asks["base", i] = now
+    made = dict(zip(asks, S.project_asks(list(asks.values()), method), strict=True))
     out: list[TargetOption] = []
     for i, r in enumerate(rows):
-        out += _options_of_row(r, made.get(i), probs,
-                               (bases or {}).get(r.target.key) or _base(r, nowcasts))
+        out += _options_of_row(r, made.get(("target", i)), probs,
+                               given.get(r.target.key) or _base(r, made.get(("base", i))))
     return TargetOptions(plan, tuple(out), probs, when,
-                         {rows[i].target.key: p for i, p in made.items()},
+                         {rows[i].target.key: p for (what, i), p in made.items()
+                          if what == "target"},
                          {r.target.key: r.side.frame for r in rows})
 
 

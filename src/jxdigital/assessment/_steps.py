@@ -396,19 +396,32 @@ def p_greater(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.mean(a[:, None] > b[None, :]))
 
 
+def quantiles_within(p: Projection, year: int, qs, given: Figure | None,
+                     eps: float = 1e-6) -> np.ndarray | None:
+    """The quantiles ``qs`` of the projection within the range a figure for ``year``
+    allows (``given``: a bound, or a year-end estimated from part of the year):
+    F⁻¹(F(a) + q·(F(b) − F(a))), kept in [a, b]; None without such a figure or where the
+    projection leaves the range no room."""
+    if given is None:
+        return None
+    a, b = given.interval
+    fa = p.cdf(a, year) if math.isfinite(a) else 0.0
+    fb = p.cdf(b, year) if math.isfinite(b) else 1.0
+    if fb - fa <= 1e-6:
+        return None
+    inner = np.clip(fa + np.asarray(qs, dtype=float) * (fb - fa), eps, 1 - eps)
+    return np.clip(p.quantiles(inner, year), a, b)
+
+
 def summary_of(p: Projection, year: int, given: Figure | None = None) -> dict:
     """The projection's point, 80 % interval and model for ``year``; where a figure for
     ``year`` is known only as a range (``given``: a bound, or a year-end estimated from
     part of the year), the median and 80 % interval of the projection within that range:
     quantile q of X | X ∈ [a, b] is F⁻¹(F(a) + q·(F(b) − F(a)))."""
-    if given is not None:
-        a, b = given.interval
-        fa = p.cdf(a, year) if math.isfinite(a) else 0.0
-        fb = p.cdf(b, year) if math.isfinite(b) else 1.0
-        if fb - fa > 1e-6:
-            qs = np.clip(fa + np.array([0.5, 0.1, 0.9]) * (fb - fa), 1e-6, 1 - 1e-6)
-            mid, lo, hi = (float(np.clip(v, a, b)) for v in p.quantiles(qs, year))
-            return {"projected": mid, "lo_80": lo, "hi_80": hi, "model": p.model_name}
+    within = quantiles_within(p, year, [0.5, 0.1, 0.9], given)
+    if within is not None:
+        mid, lo, hi = (float(v) for v in within)
+        return {"projected": mid, "lo_80": lo, "hi_80": hi, "model": p.model_name}
     lo, hi = p.quantiles([0.1, 0.9], year)
     return {"projected": p.point(year), "lo_80": float(lo), "hi_80": float(hi),
             "model": p.model_name}
