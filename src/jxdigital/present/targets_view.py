@@ -68,6 +68,12 @@ class OptionRow:
     grade: str
     note: str
     chart: OptionsChart | None
+    indicator: str  # the name without the region (a table beside its region column)
+
+    @property
+    def row_name(self) -> str:
+        """The name a table row shows, with its unit (the region has a column)."""
+        return self.indicator + self.unit.suffix()
 
 
 @dataclass(frozen=True)
@@ -190,7 +196,7 @@ def _row(g: pd.DataFrame, opts: TargetOptions, draft, probs, several: bool,
     name_ = in_region(region, plain, lang)
     chart = _chart(g, opts, draft, u, name_, lang, dates) if status == "ok" else None
     return OptionRow(str(first["key"]), name_, region, u, _base_text(first, u, lang),
-                     tuple(cells), str(first["grade"]) or "—", note, chart)
+                     tuple(cells), str(first["grade"]) or "—", note, chart, plain)
 
 
 def _chart(g: pd.DataFrame, opts: TargetOptions, draft, u: DisplayUnit, title: str,
@@ -239,8 +245,7 @@ def _options_table(rows: list[OptionRow], probs, several: bool, lang: str) -> Ta
               Column("note", say("h_note", lang), "reason", 18)]
     out = []
     for r in rows:
-        cells = [Cell((r.name.removeprefix(r.region + " ").removeprefix(r.region + ": ")
-                       if r.region else r.name) + r.unit.suffix())]
+        cells = [Cell(r.row_name)]
         if several:
             cells.append(Cell(r.region))
         cells.append(Cell(r.base))
@@ -266,10 +271,7 @@ def _review_table(review: DraftReview, rows: list[OptionRow], several: bool,
     out = []
     for d in review.rows:
         r = by.get(d.key)
-        label = r.name if r is not None else d.key
-        if r is not None and r.region:
-            label = label.removeprefix(r.region + " ").removeprefix(r.region + ": ")
-        cells = [Cell(label + (r.unit.suffix() if r is not None else ""))]
+        cells = [Cell(r.row_name if r is not None else d.key)]
         if several:
             cells.append(Cell(r.region if r is not None else d.region))
         def fmt(x, pp=d.growth_kind == "pp"):

@@ -63,9 +63,10 @@ def _changes(a) -> dict | None:
     c = a.changes
     if c is None:
         return None
+    f = c.to_frame()
     return {"since": c.since, "any": c.any,
-            "figures": _records(c.to_frame()[lambda f: f["change"] == "figure"]),
-            "targets": _records(c.to_frame()[lambda f: f["change"] == "target"]),
+            "figures": _records(f[f["change"] == "figure"]),
+            "targets": _records(f[f["change"] == "target"]),
             "lines": {lang: _change_lines(a, lang) for lang in ("zh", "en")}}
 
 

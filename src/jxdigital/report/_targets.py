@@ -14,7 +14,7 @@ from ..charts._options import options_pngs
 from ..present._targets_words import say
 from ..present.targets_view import TargetsView
 from ..slides import build_targets_deck
-from ._excel import _print_setup, _require, _write_frame, _write_table
+from ._excel import _BOOK_OPTIONS, _print_setup, _require, _write_frame, _write_table
 from ._html import _CSS, _img, table_html
 from ._markdown import _text, markdown_table
 from ._webfont import font_face_css
@@ -65,9 +65,7 @@ def targets_excel(v: TargetsView, path: str | Path) -> Path:
     with atomic_path(path) as tmp:
         import xlsxwriter
 
-        book = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False,
-                                              "strings_to_formulas": False,
-                                              "strings_to_urls": False})
+        book = xlsxwriter.Workbook(str(tmp), _BOOK_OPTIONS)
         cache: dict = {}
         ws = book.add_worksheet(say("heading_options", v.lang)[:31])
         _write_table(book, ws, v.options, cache)
