@@ -314,6 +314,16 @@ class Plan(BaseModel):
         """The regions the targets are for, in the plan's order."""
         return tuple(dict.fromkeys(t.region for t in self.targets))
 
+    @property
+    def by_region(self) -> bool:
+        """A table broken down by region: some indicator is listed for more than one
+        region (outputs then name every row's region). A plan that only mixes regions (a
+        national row in a provincial table) is not."""
+        regions: dict[str, set[str]] = {}
+        for t in self.targets:
+            regions.setdefault(t.indicator_id, set()).add(t.region)
+        return any(len(r) > 1 for r in regions.values())
+
     def __getitem__(self, key: str | tuple[str, str]) -> Target:
         """A target by its key (``base_stations_5g``, ``base_stations_5g@nanchang``), by an
         indicator id the plan lists once, or by ``(indicator_id, region)``."""

@@ -37,11 +37,6 @@ def target_name(r: Any, lang: str) -> str:
     return localised(r.name_zh, r.name_en, lang)
 
 
-def region_label(code: str, lang: str) -> str:
-    """A region as a table or a title names it: 赣州, 江西 / Ganzhou, Jiangxi."""
-    return region_name(code, lang)
-
-
 def in_region(region: str, name: str, lang: str) -> str:
     """A target's name in a plan of several regions: ``赣州 5G基站`` / ``Ganzhou: 5G base
     stations`` (the name alone where ``region`` is empty)."""

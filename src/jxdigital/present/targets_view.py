@@ -15,10 +15,11 @@ import pandas as pd
 
 from ..assessment import DraftReview, TargetOptions
 from ..assessment._options import OPTION_NAMES
+from ..catalog import region_name
 from ..errors import ArgumentError
 from . import _text as T
 from ._colours import STATUS_COLOURS, STATUS_INK
-from ._names import in_region, localised, plan_title, region_label
+from ._names import in_region, localised, plan_title
 from ._tables import Cell, Column, Table
 from ._targets_words import name, say
 from ._units import DisplayUnit, display_unit
@@ -115,7 +116,7 @@ def targets_view(result: TargetOptions | DraftReview, lang: str = "zh",
                         f"{type(result).__name__}")
     f = opts.to_frame()
     keys = list(dict.fromkeys(f["key"]))
-    several = len({r for r in f["region"]}) > 1
+    several = opts.plan.by_region  # broken down by region: each row names its region
     probs = opts.probabilities
     draft_rows = {r.key: r for r in review.rows} if review is not None else {}
     title = plan_title(opts.plan, lang)
@@ -171,7 +172,7 @@ def _row(g: pd.DataFrame, opts: TargetOptions, draft, probs, several: bool,
          lang: str, dates: str = "") -> OptionRow:
     first = g.iloc[0]
     u = _unit(g, lang)
-    region = region_label(str(first["region"]), lang) if several else ""
+    region = region_name(str(first["region"]), lang) if several else ""
     plain = str(localised(first["name_zh"], first["name_en"], lang))
     status = str(first["status"])
     cells = []

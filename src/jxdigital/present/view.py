@@ -30,7 +30,7 @@ import pandas as pd
 from .. import __version__, codes
 from ..assessment import P_OFF_TRACK, P_ON_TRACK, Assessment, TargetStatus
 from ..assessment._unused import usage
-from ..catalog import conversion_factor, unit_name
+from ..catalog import conversion_factor, region_name, unit_name
 from ..errors import ArgumentError
 from . import _chart_spec as C
 from . import _phrases as P
@@ -39,7 +39,7 @@ from ._changes_words import change_lines
 from ._colours import SEVERITY, STATUS_COLOURS, STATUS_INK
 from ._columns import localised_frame
 from ._jupyter import view_html
-from ._names import in_region, localised, plan_title, region_label, short_name, target_name
+from ._names import in_region, localised, plan_title, short_name, target_name
 from ._reasons import target_words
 from ._report_words import REPORT, report_title, rule_lines, sheet_name
 from ._slide_words import deck_title
@@ -562,14 +562,8 @@ def _order(a: Assessment) -> list[TargetStatus]:
 
 
 def _several_regions(a: Assessment) -> bool:
-    """A table broken down by region: some indicator is listed for more than one region
-    (then every output names the region: a column, sections, the region-by-indicator
-    overview). A plan that only mixes regions (a national row in a provincial table) is
-    shown as before, each row's own series named where it is another region's."""
-    regions: dict[str, set[str]] = {}
-    for t in a.plan:
-        regions.setdefault(t.indicator_id, set()).add(t.region)
-    return any(len(r) > 1 for r in regions.values())
+    """Every output names the region where the table is broken down by it."""
+    return a.plan.by_region
 
 
 def _section_titles(rows: list[TargetStatus], lang: str, by_region: bool = False
@@ -579,7 +573,7 @@ def _section_titles(rows: list[TargetStatus], lang: str, by_region: bool = False
     each region a section (its binding targets first within it, the attribute column says
     which), so a dashboard page and a table section are one region's."""
     if by_region:
-        return [region_label(r.region, lang) for r in rows]
+        return [region_name(r.region, lang) for r in rows]
     binding = [r.attribute == codes.BINDING for r in rows]
     mixed = any(binding) and not all(binding)
     out = []
@@ -942,7 +936,7 @@ def _unused(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, s
     if any(v.region for v in views):  # a plan of several regions: which region's figure
         cols = (Column("region", words("h_region", lang), "text", 4 if lang == "zh" else 7),
                 *cols)
-        rows = [(Cell(region_label(str(r["region"]), lang)), *row)
+        rows = [(Cell(region_name(str(r["region"]), lang)), *row)
                 for r, row in zip(show.to_dict("records"), rows, strict=True)]
     n = int(shipped_other.sum())
     tail = words("unused_tail_one" if n == 1 else "unused_tail", lang, n=n) if n else ""
@@ -1007,7 +1001,7 @@ def _build(a: Assessment, lang: str) -> ReportView:
     several = _several_regions(a)
     titles = _section_titles(ordered, lang, by_region=several)
     views = [target_view(r, a.timing.year_over(r.target_year), s, lang,
-                         region_label(r.region, lang) if several else "")
+                         region_name(r.region, lang) if several else "")
              for r, s in zip(ordered, titles, strict=True)]
     table, book = _rows(a, views, lang)
     gaps, gap_lines = _gaps(views, lang)
