@@ -91,6 +91,7 @@ class TargetsView:
     review: Table | None
     checks: tuple[str, ...]
     frames: tuple[tuple[str, pd.DataFrame], ...] = field(repr=False)
+    day: dt.date = dt.date(1970, 1, 1)  # the day it was made (the workbook's creation date)
 
     def to_frame(self) -> pd.DataFrame:
         return self.options.to_frame()
@@ -120,7 +121,8 @@ def targets_view(result: TargetOptions | DraftReview, lang: str = "zh",
     probs = opts.probabilities
     draft_rows = {r.key: r for r in review.rows} if review is not None else {}
     title = plan_title(opts.plan, lang)
-    day = (today or opts.timing.generated).isoformat()
+    made = today or opts.timing.generated
+    day = made.isoformat()
     years = [int(y) for y in f["latest_year"].dropna()]
     dates = say("dates", lang, date=day, year=max(years)) if years else \
         say("dates_none", lang, date=day)
@@ -137,7 +139,7 @@ def targets_view(result: TargetOptions | DraftReview, lang: str = "zh",
         options=_options_table(rows, probs, several, lang),
         review=_review_table(review, rows, several, lang) if review is not None else None,
         checks=tuple(_check_line(c, review, rows, lang) for c in review.checks)
-        if review is not None else (), frames=tuple(frames))
+        if review is not None else (), frames=tuple(frames), day=made)
 
 
 def _unit(g: pd.DataFrame, lang: str) -> DisplayUnit:

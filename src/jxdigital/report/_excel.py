@@ -12,6 +12,7 @@ source, and every projection.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from pathlib import Path
 
@@ -129,6 +130,12 @@ def _print_setup(ws, landscape: bool, fit_width: bool = True) -> None:
     ws.set_footer("&L&A&R&P / &N")
 
 
+def _midnight(day: dt.date) -> dt.datetime:
+    """The workbook's creation time: the day the report was made, so a rerun with the
+    same inputs writes the same bytes (xlsxwriter's default is the clock)."""
+    return dt.datetime.combine(day, dt.time())
+
+
 def to_excel(a, path: str | Path, lang: str | None = None, account=None) -> Path:
     """Write the workbook (see the module docstring). ``a``: an Assessment or its view;
     ``account`` is accepted for compatibility."""
@@ -138,7 +145,8 @@ def to_excel(a, path: str | Path, lang: str | None = None, account=None) -> Path
         import xlsxwriter
 
         book = xlsxwriter.Workbook(str(tmp), _BOOK_OPTIONS)
-        book.set_properties({"title": v.heading, "comments": v.dates})
+        book.set_properties({"title": v.heading, "comments": v.dates,
+                             "created": _midnight(v.assessment.timing.generated)})
         cache: dict = {}
         wrap = book.add_format({"text_wrap": True, "valign": "top"})
         head = book.add_format({"bold": True, "font_size": 14, "text_wrap": True})

@@ -9,6 +9,7 @@ sheet ``_jxdigital``, so the reader leaves those cells out unless the user chang
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import unicodedata
@@ -224,7 +225,8 @@ def _lines(text: str, width: float) -> int:
 
 def write_template(path: str | Path, plan: Plan | str | Path | None = None,
                    years: list[int] | None = None, lang: str = "zh",
-                   overwrite: bool = False, rows: list[_Row] | None = None) -> Path:
+                   overwrite: bool = False, rows: list[_Row] | None = None,
+                   today: dt.date | None = None) -> Path:
     """Write the workbook a department fills in with its figures for ``plan``.
 
     Sheets: 填报 (one row per indicator: indicator_id, 指标名称, 单位, 定义, the base year,
@@ -234,6 +236,7 @@ def write_template(path: str | Path, plan: Plan | str | Path | None = None,
     after the base year to the target year. ``lang='en'`` writes English names and help and
     the reader's English headers. The file is written whole or not at all; an existing
     file is kept unless ``overwrite``. ``rows``: ``template_rows`` already made for it.
+    ``today``: the workbook's creation date (default: the machine's date).
     """
     try:
         import xlsxwriter
@@ -271,7 +274,9 @@ def write_template(path: str | Path, plan: Plan | str | Path | None = None,
                                               "strings_to_urls": False})
         book.set_properties({"title": workbook_title(plan, lang),
                              "comments": f"jxdigital {__version__} template for plan "
-                                         f"{plan.plan_id}"})
+                                         f"{plan.plan_id}",
+                             "created": dt.datetime.combine(today or dt.date.today(),
+                                                            dt.time())})
         F = {k: book.add_format(v) for k, v in {
             "head": {"bold": True, "bg_color": "#F3F3F3", "border": 1, "text_wrap": True,
                      "valign": "vcenter", "align": "center"},

@@ -6,6 +6,7 @@ the files named ``targets`` (Markdown, HTML, workbook, deck) and a chart per row
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from pathlib import Path
 
@@ -66,6 +67,8 @@ def targets_excel(v: TargetsView, path: str | Path) -> Path:
         import xlsxwriter
 
         book = xlsxwriter.Workbook(str(tmp), _BOOK_OPTIONS)
+        book.set_properties({"title": v.heading, "comments": v.dates,
+                             "created": dt.datetime.combine(v.day, dt.time())})
         cache: dict = {}
         ws = book.add_worksheet(say("heading_options", v.lang)[:31])
         _write_table(book, ws, v.options, cache)
