@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import pandas as pd
 import pytest
 
 import jxdigital
-from jxdigital import load_actuals, load_plan
+from _build import REGIONAL, read_figures, read_plan
+from jxdigital import load_plan
 from jxdigital.assessment import (
     P_OFF_TRACK,
     P_ON_TRACK,
@@ -19,7 +21,6 @@ from jxdigital.models import project
 from jxdigital.present import assess as _assess
 from jxdigital.present import assessment_history as _history
 
-HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region"
 #: These tests judge 2020→2025 targets while the plan period runs (the final account has
 #: tests of its own, in test_outcomes.py).
 TODAY = "2023-06-30"
@@ -33,22 +34,13 @@ def assessment_history(*args, today=TODAY, **kwargs):
     return _history(*args, today=today, **kwargs)
 
 
-def plan_file(tmp_path, rows, name="plan.csv"):
-    p = tmp_path / name
-    p.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
-    return load_plan(p)
-
-
-def data_of(plan, rows):
-    """rows: (indicator_id, region, year, value[, published])."""
-    df = pd.DataFrame([{"indicator_id": r[0], "region": r[1], "year": r[2], "value": r[3],
-                        "published": r[4] if len(r) > 4 else "",
-                        "source_title": f"test source {r[0]} {r[2]}"} for r in rows])
-    return load_actuals(df, plan=plan)
+#: rows: (indicator_id, region, year, value[, published])
+data_of = partial(read_figures, columns=(*REGIONAL, "published"), published="",
+                  source="test source {indicator_id} {year}")
 
 
 def test_measures_by_hand(tmp_path):
-    plan = plan_file(tmp_path, ["sales,销售额,亿元,2020,100,2025,200以上,jiangxi"])
+    plan = read_plan(tmp_path, ["sales,销售额,亿元,2020,100,2025,200以上,jiangxi"], "region")
     data = data_of(plan, [("sales", "jiangxi", 2020, 100), ("sales", "jiangxi", 2021, 120),
                           ("sales", "jiangxi", 2022, 144)])
     r = assess(plan, data)["sales"]
@@ -73,7 +65,7 @@ def test_measures_by_hand(tmp_path):
 
 
 def test_shares_are_measured_in_points(tmp_path):
-    plan = plan_file(tmp_path, ["core_share,核心产业占比,%,2020,6.5,2025,10以上,jiangxi"])
+    plan = read_plan(tmp_path, ["core_share,核心产业占比,%,2020,6.5,2025,10以上,jiangxi"], "region")
     data = data_of(plan, [("core_share", "jiangxi", 2021, 7.0),
                           ("core_share", "jiangxi", 2022, 7.5)])
     r = assess(plan, data)["core_share"]
@@ -87,7 +79,7 @@ def test_shares_are_measured_in_points(tmp_path):
 
 
 def test_a_target_already_met_is_achieved(tmp_path):
-    plan = plan_file(tmp_path, ["bs5g,5G基站,万个,2020,3.4,2025,10,jiangxi"])
+    plan = read_plan(tmp_path, ["bs5g,5G基站,万个,2020,3.4,2025,10,jiangxi"], "region")
     data = data_of(plan, [("bs5g", "jiangxi", 2021, 6.0), ("bs5g", "jiangxi", 2022, 10.5)])
     r = assess(plan, data)["bs5g"]
     assert r.status == "achieved" and r.status_zh == "提前实现"
@@ -95,13 +87,13 @@ def test_a_target_already_met_is_achieved(tmp_path):
 
 
 def test_more_than_is_strict(tmp_path):
-    plan = plan_file(tmp_path, ["x,指标,个,2020,5,2025,>10,jiangxi"])
+    plan = read_plan(tmp_path, ["x,指标,个,2020,5,2025,>10,jiangxi"], "region")
     data = data_of(plan, [("x", "jiangxi", 2021, 8), ("x", "jiangxi", 2022, 10)])
     assert assess(plan, data)["x"].status != "achieved"
 
 
 def test_a_series_moving_away_is_off_track(tmp_path):
-    plan = plan_file(tmp_path, ["x,指标,亿元,2020,100,2025,300,jiangxi"])
+    plan = read_plan(tmp_path, ["x,指标,亿元,2020,100,2025,300,jiangxi"], "region")
     data = data_of(plan, [("x", "jiangxi", 2021, 90), ("x", "jiangxi", 2022, 80),
                           ("x", "jiangxi", 2023, 72)])
     r = assess(plan, data, scheme="eurostat")["x"]
@@ -113,18 +105,18 @@ def test_a_series_moving_away_is_off_track(tmp_path):
 def test_an_uncertain_projection_is_at_risk(tmp_path):
     series = pd.Series([100.0, 112.0, 121.0, 137.0], index=[2020, 2021, 2022, 2023])
     median = project(series, to=2025).quantile(0.5, 2025)
-    plan = plan_file(tmp_path, [f"x,指标,亿元,2020,100,2025,{median:.2f}以上,jiangxi"])
+    plan = read_plan(tmp_path, [f"x,指标,亿元,2020,100,2025,{median:.2f}以上,jiangxi"], "region")
     data = data_of(plan, [("x", "jiangxi", y, v) for y, v in series.items()])
     r = assess(plan, data)["x"]
     assert 0.4 < r.p_met < 0.6 and r.status == "at_risk" and r.status_zh == "存在风险"
 
 
 def test_at_most_around_and_between(tmp_path):
-    plan = plan_file(tmp_path, [
+    plan = read_plan(tmp_path, [
         "pue,新建数据中心PUE,,2020,1.6,2025,≤1.3,jiangxi",
         "retail,网上零售额,亿元,2020,1582,2025,3000左右,jiangxi",
         "hubs,枢纽,个,2020,1,2025,2-3,jiangxi",
-    ])
+    ], "region")
     data = data_of(plan, [("pue", "jiangxi", 2021, 1.5), ("pue", "jiangxi", 2022, 1.45),
                           ("retail", "jiangxi", 2021, 1800), ("retail", "jiangxi", 2022, 2000),
                           ("hubs", "jiangxi", 2021, 1), ("hubs", "jiangxi", 2022, 2)])
@@ -142,7 +134,8 @@ def test_at_most_around_and_between(tmp_path):
 
 
 def test_relative_to_national(tmp_path):
-    plan = plan_file(tmp_path, ["nc,关键工序数控化率,%,2020,43.5,2025,超全国平均水平,jiangxi"])
+    plan = read_plan(tmp_path, ["nc,关键工序数控化率,%,2020,43.5,2025,超全国平均水平,jiangxi"],
+                     "region")
     above = data_of(plan, [("nc", "jiangxi", 2021, 53.0), ("nc", "china", 2020, 52.1),
                            ("nc", "china", 2021, 51.3)])
     r = assess(plan, above)["nc"]
@@ -158,7 +151,7 @@ def test_relative_to_national(tmp_path):
 
 
 def test_as_of_never_uses_later_data(tmp_path):
-    plan = plan_file(tmp_path, ["x,指标,亿元,2020,100,2025,200,jiangxi"])
+    plan = read_plan(tmp_path, ["x,指标,亿元,2020,100,2025,200,jiangxi"], "region")
     data = data_of(plan, [("x", "jiangxi", 2021, 110, "2022-01-20"),
                           ("x", "jiangxi", 2022, 125, "2023-01-18"),
                           ("x", "jiangxi", 2023, 250, "2024-01-18")])
@@ -245,9 +238,7 @@ FASTER = ("de_growth,数字经济增加值增速,%,2020,,2025,快于全省经济
 
 
 def faster_plan(tmp_path):
-    p = tmp_path / "faster.csv"
-    p.write_text(HEADER + ",reference,subject\n" + FASTER + "\n", encoding="utf-8")
-    return load_plan(p)
+    return read_plan(tmp_path, [FASTER], "region", "reference", "subject", name="faster.csv")
 
 
 def test_faster_than_decided_when_both_growths_are_known(tmp_path):
@@ -282,7 +273,7 @@ def test_faster_than_projected_and_missing(tmp_path):
 
 
 def test_english_band_keeps_units_on_both_ends(tmp_path):
-    plan = plan_file(tmp_path, ["x,规模,亿元,2020,100,2025,300—400,jiangxi"])
+    plan = read_plan(tmp_path, ["x,规模,亿元,2020,100,2025,300—400,jiangxi"], "region")
     data = data_of(plan, [("x", "jiangxi", 2020, 100.0), ("x", "jiangxi", 2021, 120.0),
                           ("x", "jiangxi", 2022, 140.0)])
     en = assess(plan, data)["x"].reason_en

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import jxdigital
-from jxdigital import load_actuals, load_plan
+from _build import read_figures, read_plan
 from jxdigital.assessment import STATUSES
 from jxdigital.models import project
 from jxdigital.present import assess, assessment_history
@@ -20,29 +20,14 @@ from jxdigital.present import assess, assessment_history
 TODAY = "2026-12-01"  # the plan period 2021-2025 is over
 # "超3.6", "6万多": the loader says it read a bound; these tests mean it
 pytestmark = pytest.mark.filterwarnings("ignore:.*a lower bound:UserWarning")
-HEADER = ("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region,"
-          "reference,subject")
-
-
-def plan_file(tmp_path, rows, name="plan.csv"):
-    p = tmp_path / name
-    p.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
-    return load_plan(p)
-
-
-def figures(plan, rows):
-    """rows: (indicator_id, region, year, value-as-printed)."""
-    df = pd.DataFrame([{"indicator_id": r[0], "region": r[1], "year": r[2], "value": r[3],
-                        "source_title": f"test {r[0]} {r[2]}"} for r in rows])
-    return load_actuals(df, plan=plan)
-
+COLUMNS = ("region", "reference", "subject")  # after the plan columns
 
 RETAIL = "online_retail,网上零售额,亿元,2020,1582,2025,3000左右,jiangxi,,"
 
 
 def retail(tmp_path, values: dict[int, object]):
-    plan = plan_file(tmp_path, [RETAIL])
-    data = figures(plan, [("online_retail", "jiangxi", y, v) for y, v in values.items()])
+    plan = read_plan(tmp_path, [RETAIL], *COLUMNS)
+    data = read_figures(plan, [("online_retail", "jiangxi", y, v) for y, v in values.items()])
     return assess(plan, data, today=TODAY)["online_retail"]
 
 
@@ -87,8 +72,8 @@ def test_a_missing_target_year_figure_is_nowcast_in_the_past_tense(tmp_path):
 
 
 def test_the_same_target_before_its_year_is_over_is_in_progress(tmp_path):
-    plan = plan_file(tmp_path, [RETAIL])
-    data = figures(plan, [("online_retail", "jiangxi", y, v)
+    plan = read_plan(tmp_path, [RETAIL], *COLUMNS)
+    data = read_figures(plan, [("online_retail", "jiangxi", y, v)
                           for y, v in {2021: 1800, 2022: 2000, 2023: 2200}.items()])
     r = assess(plan, data, today="2024-06-30")["online_retail"]
     assert r.phase == "in_progress" and "此后需年均增长" in r.reason_zh
@@ -98,9 +83,9 @@ def test_the_same_target_before_its_year_is_over_is_in_progress(tmp_path):
 # ---------------------------------------------------------------- bounds
 @pytest.mark.filterwarnings("ignore:.*read as lower bounds:UserWarning")  # bounds on purpose
 def test_a_bound_settles_an_outcome_only_when_it_decides(tmp_path):
-    plan = plan_file(tmp_path, ["de,数字经济增加值,万亿元,2020,2.5,2025,3.5,jiangxi,,",
-                                "bs,5G基站,万个,2020,3.4,2025,10,jiangxi,,"])
-    data = figures(plan, [("de", "jiangxi", 2024, "3.3"), ("de", "jiangxi", 2025, "超3.6"),
+    plan = read_plan(tmp_path, ["de,数字经济增加值,万亿元,2020,2.5,2025,3.5,jiangxi,,",
+                                "bs,5G基站,万个,2020,3.4,2025,10,jiangxi,,"], *COLUMNS)
+    data = read_figures(plan, [("de", "jiangxi", 2024, "3.3"), ("de", "jiangxi", 2025, "超3.6"),
                           ("bs", "jiangxi", 2021, "4.2"), ("bs", "jiangxi", 2023, "5.5"),
                           ("bs", "jiangxi", 2025, "6万多")])
     a = assess(plan, data, today=TODAY)
@@ -116,11 +101,11 @@ def test_a_bound_settles_an_outcome_only_when_it_decides(tmp_path):
 
 
 def test_an_approximate_figure_at_the_threshold_does_not_settle(tmp_path):
-    plan = plan_file(tmp_path, ["share,核心产业占比,%,2020,7.8,2025,10,china,,"])
-    data = figures(plan, [("share", "china", 2023, "9.9"), ("share", "china", 2025, "10左右")])
+    plan = read_plan(tmp_path, ["share,核心产业占比,%,2020,7.8,2025,10,china,,"], *COLUMNS)
+    data = read_figures(plan, [("share", "china", 2023, "9.9"), ("share", "china", 2025, "10左右")])
     r = assess(plan, data, today=TODAY)["share"]
     assert not r.final and r.phase == "nowcast" and 0 < r.p_met < 1
-    data = figures(plan, [("share", "china", 2023, "9.9"), ("share", "china", 2025, "约12")])
+    data = read_figures(plan, [("share", "china", 2023, "9.9"), ("share", "china", 2025, "约12")])
     assert assess(plan, data, today=TODAY)["share"].status == "met"
 
 
@@ -143,11 +128,11 @@ TARGETS = {"reach": "200", "at_least": "200以上", "more_than": ">200", "around
 @pytest.mark.filterwarnings("ignore:.*read as lower bounds:UserWarning")  # bounds on purpose
 @pytest.mark.parametrize(("state", "target"), list(itertools.product(STATES, TARGETS)))
 def test_every_state_of_a_level_target_gets_a_status_and_a_reason(tmp_path, state, target):
-    plan = plan_file(tmp_path, [LEVEL.format(t=TARGETS[target])])
+    plan = read_plan(tmp_path, [LEVEL.format(t=TARGETS[target])], *COLUMNS)
     rows = [("x", "jiangxi", y, v) for y, v in STATES[state].items()]
     for today in ("2024-06-30", TODAY):
         for scheme in ("cn", "eurostat", "un"):
-            r = assess(plan, figures(plan, rows) if rows else None, today=today,
+            r = assess(plan, read_figures(plan, rows) if rows else None, today=today,
                        scheme=scheme)["x"]
             assert r.status_cn in STATUSES and len(r.reason_zh) > 10 and len(r.reason_en) > 10
             assert r.final == (r.status_cn in ("met", "missed"))
@@ -165,8 +150,8 @@ def test_the_target_year_figure_decides_every_comparator(tmp_path):
              ("≤300", 310, "missed"), ("200左右", 191, "met"), ("200左右", 189, "missed"),
              ("180-220", 230, "met"), ("180-220", 170, "missed")]
     for target, value, expect in cases:
-        plan = plan_file(tmp_path, [LEVEL.format(t=target)])
-        r = assess(plan, figures(plan, [*rows, ("x", "jiangxi", 2025, value)]),
+        plan = read_plan(tmp_path, [LEVEL.format(t=target)], *COLUMNS)
+        r = assess(plan, read_figures(plan, [*rows, ("x", "jiangxi", 2025, value)]),
                    today=TODAY)["x"]
         assert r.status == expect, (target, value, r.status)
 
@@ -189,8 +174,8 @@ REL_STATES = {
 
 @pytest.mark.parametrize("state", REL_STATES)
 def test_every_state_of_a_relative_target(tmp_path, state):
-    plan = plan_file(tmp_path, [SHARE_REL])
-    r = assess(plan, figures(plan, REL_STATES[state]), today=TODAY)["nc"]
+    plan = read_plan(tmp_path, [SHARE_REL], *COLUMNS)
+    r = assess(plan, read_figures(plan, REL_STATES[state]), today=TODAY)["nc"]
     assert r.status_cn in STATUSES and len(r.reason_zh) > 10 and len(r.reason_en) > 10
     if state.endswith("above"):
         assert r.status == "met" and "已超全国平均水平，已完成" in r.reason_zh
@@ -223,9 +208,9 @@ FASTER_STATES = {
 @pytest.mark.parametrize(("state", "scheme"), list(itertools.product(
     FASTER_STATES, ("cn", "eurostat", "un"))))
 def test_every_state_of_a_growth_comparison(tmp_path, state, scheme):
-    plan = plan_file(tmp_path, [FASTER])
+    plan = read_plan(tmp_path, [FASTER], *COLUMNS)
     rows = FASTER_STATES[state]
-    r = assess(plan, figures(plan, rows) if rows else None, today=TODAY, scheme=scheme)["g"]
+    r = assess(plan, read_figures(plan, rows) if rows else None, today=TODAY, scheme=scheme)["g"]
     assert r.status_cn in STATUSES and len(r.reason_zh) > 10 and len(r.reason_en) > 10
     if state == "both in the target year":  # 1.5 against 1.6: slower, missed in any scheme
         assert r.status == "missed" and r.final and "未快于" in r.reason_zh
@@ -246,12 +231,10 @@ RATE = ("big_data_cagr,大数据产业年均增长,%,2022,—,2025,25左右,jian
                                     {2022: 100, 2024: 150, 2025: 180},
                                     {2022: 100, 2023: 120, 2026: 250}])
 def test_every_state_of_a_growth_rate_target(tmp_path, values):
-    p = tmp_path / "rate.csv"
-    p.write_text(HEADER + ",measure\n" + RATE + ",cagr\n", encoding="utf-8")
-    plan = load_plan(p)
+    plan = read_plan(tmp_path, [RATE + ",cagr"], *COLUMNS, "measure", name="rate.csv")
     rows = [("big_data_industry_revenue", "jiangxi", y, v) for y, v in values.items()]
     for scheme in ("cn", "eurostat"):
-        r = assess(plan, figures(plan, rows) if rows else None, today=TODAY,
+        r = assess(plan, read_figures(plan, rows) if rows else None, today=TODAY,
                    scheme=scheme)["big_data_cagr"]
         assert r.status_cn in STATUSES and len(r.reason_zh) > 10
         if values.get(2025) == 200:  # 100 * 1.245^3 = 193.0: met
