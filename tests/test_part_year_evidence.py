@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
 import pytest
 
-from jxdigital import load_actuals, load_plan
+from _build import REGIONAL, figures_frame, read_plan
+from jxdigital import load_actuals
 from jxdigital.observations import actuals, level_spread
 from jxdigital.present import assess
 
@@ -17,17 +17,8 @@ TODAY = "2026-12-01"
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 
 
-def plan_file(tmp_path, header, rows, name="plan.csv"):
-    p = tmp_path / name
-    p.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
-    return load_plan(p)
-
-
-def frame(rows, **extra):
-    """rows: (indicator_id, region, year, value, as_of, measure)."""
-    return pd.DataFrame([{"indicator_id": r[0], "region": r[1], "year": r[2], "value": r[3],
-                          "as_of": r[4], "measure": r[5], "source_title": f"test {r[0]} {r[2]}",
-                          **extra} for r in rows])
+#: a figure: (indicator_id, region, year, value, as_of, measure)
+FIGURE = (*REGIONAL, "as_of", "measure")
 
 
 # ---------------------------------------------------------------- 1. part-year levels
@@ -57,13 +48,12 @@ def test_the_spread_of_year_ends_around_part_year_guesses_is_learned_from_shippe
 
 
 def test_a_user_share_that_falls_within_the_year_is_read_from_its_mid_year_level(tmp_path):
-    header = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region"
-    plan = plan_file(tmp_path, header, ["active_share,活跃用户占比,%,2020,40,2025,60,jiangxi"])
+    plan = read_plan(tmp_path, ["active_share,活跃用户占比,%,2020,40,2025,60,jiangxi"], "region")
     rows = [("active_share", "jiangxi", y, v, "", "share_pct")
             for y, v in ((2020, 40), (2021, 46), (2022, 51), (2023, 55), (2024, 58))]
-    before = assess(plan, frame(rows), today=TODAY)["active_share"]
+    before = assess(plan, figures_frame(rows, FIGURE), today=TODAY)["active_share"]
     rows.append(("active_share", "jiangxi", 2025, 48, "2025-06", "share_pct"))  # it fell
-    after = assess(plan, frame(rows), today=TODAY)["active_share"]
+    after = assess(plan, figures_frame(rows, FIGURE), today=TODAY)["active_share"]
     assert before.p_met > 0.25
     # 48 at mid-2025, falling at its pace since 2024 (58): 48·exp(0.5·ln(48/58)) = 43.6;
     # ±13 % of it stays below 60: settled as missed, and the reason says from what
@@ -74,10 +64,9 @@ def test_a_user_share_that_falls_within_the_year_is_read_from_its_mid_year_level
 def test_a_part_year_figure_of_unknown_kind_is_not_read_as_a_level(tmp_path):
     """产值 1—6月 may be a total over half a year: an indicator not known to be a level is
     left unused, never turned into a year-end."""
-    header = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region"
-    plan = plan_file(tmp_path, header, ["output_a,产值A,亿元,2020,100,2025,200,jiangxi"])
+    plan = read_plan(tmp_path, ["output_a,产值A,亿元,2020,100,2025,200,jiangxi"], "region")
     rows = [("output_a", "jiangxi", 2024, 150, "2024-06-30", "level")]
-    r = assess(plan, frame(rows), today=TODAY)["output_a"]
+    r = assess(plan, figures_frame(rows, FIGURE), today=TODAY)["output_a"]
     assert r.status == "insufficient_data" and r.years_used == "2020"
 
 
@@ -85,10 +74,8 @@ def test_a_part_year_figure_of_unknown_kind_is_not_read_as_a_level(tmp_path):
 def test_a_yearly_flow_target_is_met_once_its_part_year_count_exceeds_it(tmp_path):
     """江西2020年政府工作报告: 2020年建成2万个5G基站; 1—8月已新增20842个 (shipped row,
     省工信厅口径): a count added within a year only adds up, so the year is met."""
-    header = ("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region,"
-              "measure")
-    plan = plan_file(tmp_path, header,
-                     ["base_stations_5g,新建5G基站,个,,,2020,20000,jiangxi,annual_flow"])
+    plan = read_plan(tmp_path, ["base_stations_5g,新建5G基站,个,,,2020,20000,jiangxi,"
+                                "annual_flow"], "region", "measure")
     r = assess(plan, today=TODAY)["base_stations_5g"]
     assert r.status == "met" and r.final
     assert r.latest_value == 20842 and r.latest_qualifier == "lower_bound"
@@ -113,17 +100,16 @@ def test_a_part_year_total_bounds_its_year_and_is_never_read_as_a_level():
 
 
 # ---------------------------------------------------------------- 4. printed bases
-BASES = ("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region,"
-         "measure,subject,reference")
+BASES = ("region", "measure", "subject", "reference")  # after the plan columns
 
 
 def test_a_growth_target_reads_the_base_its_plan_prints_for_the_series(tmp_path):
-    plan = plan_file(tmp_path, BASES, [
+    plan = read_plan(tmp_path, [
         "bigdata_rev,大数据产业规模,亿元,2020,1000,2025,3000,jiangxi,level,,",
-        "bigdata_cagr,大数据产业年均增长,%,2020,,2025,25左右,jiangxi,cagr,bigdata_rev,"])
+        "bigdata_cagr,大数据产业年均增长,%,2020,,2025,25左右,jiangxi,cagr,bigdata_rev,"], *BASES)
     rows = [("bigdata_rev", "jiangxi", y, v, "", "level")
             for y, v in ((2021, 1250), (2022, 1560), (2023, 1950))]
-    a = assess(plan, load_actuals(frame(rows), plan=plan), today=TODAY)
+    a = assess(plan, load_actuals(figures_frame(rows, FIGURE), plan=plan), today=TODAY)
     level, rate = a["bigdata_rev"], a["bigdata_cagr"]
     assert level.status != "insufficient_data"
     assert rate.status != "insufficient_data"
@@ -135,13 +121,14 @@ def test_a_growth_target_reads_the_base_its_plan_prints_for_the_series(tmp_path)
 
 
 def test_a_growth_comparison_reads_the_printed_base_of_its_subject(tmp_path):
-    plan = plan_file(tmp_path, BASES, [
+    plan = read_plan(tmp_path, [
         "de_va,数字经济增加值,亿元,2020,8000,2025,16000,jiangxi,level,,",
         "de_faster,数字经济增速,%,2020,,2025,快于全省经济增速,jiangxi,growth_comparison,"
-        "de_va,jiangxi:gdp"])
+        "de_va,jiangxi:gdp"], *BASES)
     rows = [("de_va", "jiangxi", y, v, "", "level")
             for y, v in ((2021, 9000), (2022, 10000), (2023, 11000))]
-    r = assess(plan, frame(rows), today=TODAY)["de_faster"]  # merged with the shipped GDP
+    # merged with the shipped GDP
+    r = assess(plan, figures_frame(rows, FIGURE), today=TODAY)["de_faster"]
     assert r.status != "insufficient_data", r.reason_zh
     assert r.p_met > 0.75  # about 11 % a year against the province's GDP (about 5 %)
 
@@ -151,12 +138,11 @@ def test_a_count_of_people_is_never_projected_above_the_population(tmp_path):
     """Jiangxi's population (第七次全国人口普查, 4518.8635万; data/populations.csv) caps
     its real-name government-service users: a target above it cannot be met, and no
     interval goes beyond it."""
-    header = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region"
-    plan = plan_file(tmp_path, header, ["online_gov_service_real_name_users,实名用户,万,2020,"
-                                        "1000,2025,5000,jiangxi"])
+    plan = read_plan(tmp_path, ["online_gov_service_real_name_users,实名用户,万,2020,"
+                                "1000,2025,5000,jiangxi"], "region")
     rows = [("online_gov_service_real_name_users", "jiangxi", y, v, "", "level")
             for y, v in ((2020, 1000), (2021, 1800), (2022, 3000))]
-    r = assess(plan, frame(rows), today=TODAY)["online_gov_service_real_name_users"]
+    r = assess(plan, figures_frame(rows, FIGURE), today=TODAY)["online_gov_service_real_name_users"]
     assert r.hi_80 <= 4518.8635 + 1e-6 and r.projected <= 4518.8635 + 1e-6
     assert r.p_met == 0.0  # 5000万 is more people than live in Jiangxi
 

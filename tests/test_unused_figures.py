@@ -7,29 +7,22 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from jxdigital import actuals, assess, load_actuals, load_plan
+from _build import read_figures, read_plan
+from jxdigital import actuals, assess
 from jxdigital.assessment import _steps as S
 from jxdigital.present.view import view
 from jxdigital.report import to_excel, to_html, to_markdown
 
-HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text"
 OVER = "2026-12-01"
 pytestmark = pytest.mark.filterwarnings("ignore:.*lower bound:UserWarning")
 
 
-def plan_file(tmp_path, rows, name="plan.csv"):
-    p = tmp_path / name
-    p.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
-    return load_plan(p)
-
-
-def figures(plan, rows, **extra):
-    """rows: dicts of indicator_id, year, value (as printed) and any other column."""
-    df = pd.DataFrame([{"as_of": "", "source_title": f"test {r['indicator_id']} {r['year']}",
-                        **r} for r in rows])
+def figures(plan, rows):
+    """rows: dicts of indicator_id, year, value (as printed) and any other column; read
+    without the loader's warnings."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return load_actuals(df, plan=plan, **extra)
+        return read_figures(plan, rows, as_of="")
 
 
 def only(frame: pd.DataFrame, **where) -> pd.Series:
@@ -43,7 +36,7 @@ def only(frame: pd.DataFrame, **where) -> pd.Series:
 # ---------------------------------------------------------------- 1. part-year figures
 @pytest.fixture
 def half_year(tmp_path):
-    plan = plan_file(tmp_path, ["a,产值A,亿元,2020,100,2025,200", "n,无基期B,家,,—,2025,300"])
+    plan = read_plan(tmp_path, ["a,产值A,亿元,2020,100,2025,200", "n,无基期B,家,,—,2025,300"])
     data = figures(plan, [
         {"indicator_id": "a", "year": 2024, "as_of": "2024-06-30", "value": "150",
          "source_title": "上半年经济运行情况"},
@@ -107,7 +100,7 @@ def test_the_reports_list_the_part_year_figure(half_year, tmp_path):
 
 
 def test_used_figures_are_marked_used_and_no_section_without_part_year_figures(tmp_path):
-    plan = plan_file(tmp_path, ["a,产值A,亿元,2020,100,2025,200"])
+    plan = read_plan(tmp_path, ["a,产值A,亿元,2020,100,2025,200"])
     data = figures(plan, [{"indicator_id": "a", "year": y, "value": v}
                           for y, v in ((2021, "120"), (2022, "140"))])
     a = assess(plan, data, today=OVER)
@@ -118,7 +111,7 @@ def test_used_figures_are_marked_used_and_no_section_without_part_year_figures(t
 
 
 def test_figures_after_the_as_of_date_or_published_later_say_so(tmp_path):
-    plan = plan_file(tmp_path, ["a,产值A,亿元,2020,100,2025,200"])
+    plan = read_plan(tmp_path, ["a,产值A,亿元,2020,100,2025,200"])
     data = figures(plan, [
         {"indicator_id": "a", "year": 2021, "value": "120", "published": "2023-03-01"},
         {"indicator_id": "a", "year": 2022, "value": "140", "published": "2023-02-01"},
@@ -174,7 +167,7 @@ def test_the_shipped_plan_report_has_no_unused_section():
 @pytest.fixture
 def just_below(tmp_path, monkeypatch):
     monkeypatch.setattr(S, "p_met_level", lambda *args, **kwargs: 0.7498)
-    plan = plan_file(tmp_path, ["a,产值A,亿元,2020,100,2025,200"])
+    plan = read_plan(tmp_path, ["a,产值A,亿元,2020,100,2025,200"])
     data = figures(plan, [{"indicator_id": "a", "year": y, "value": v}
                           for y, v in ((2021, "120"), (2022, "140"), (2023, "155"))])
     return assess(plan, data, today="2024-06-30")
@@ -201,7 +194,7 @@ def test_a_p_just_below_the_threshold_never_shows_as_75(just_below, tmp_path):
 
 # ---------------------------------------------------------------- 3. qualifiers
 def test_a_bound_keeps_its_word_in_the_reason_and_every_table(tmp_path):
-    plan = plan_file(tmp_path, ["b,企业数B,家,2020,3000,2025,6000",
+    plan = read_plan(tmp_path, ["b,企业数B,家,2020,3000,2025,6000",
                                 "c,企业数C,家,2020,3000,2025,6000",
                                 "d,平台数D,万个,2020,3,2025,6"])
     data = figures(plan, [
@@ -231,7 +224,7 @@ def test_a_bound_keeps_its_word_in_the_reason_and_every_table(tmp_path):
 
 
 def test_a_lower_bound_reads_as_one_in_english_tables(tmp_path):
-    plan = plan_file(tmp_path, ["d,平台数D,万个,2020,3,2025,6"])
+    plan = read_plan(tmp_path, ["d,平台数D,万个,2020,3,2025,6"])
     data = figures(plan, [{"indicator_id": "d", "year": 2021, "value": "3.5"},
                           {"indicator_id": "d", "year": 2022, "value": "4万多"}])
     a = assess(plan, data, today="2023-06-30")

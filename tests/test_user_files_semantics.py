@@ -4,11 +4,12 @@ user plan reusing a shipped id is judged on its own region's figures and its own
 
 import math
 import warnings
+from functools import partial
 
-import pandas as pd
 import pytest
 
-from jxdigital import load_actuals, load_plan
+from _build import PLAIN, plan_csv, read_figures
+from jxdigital import load_plan
 from jxdigital.assessment import _rules as R
 from jxdigital.assessment import _steps as S
 from jxdigital.assessment._evidence import Figure
@@ -17,25 +18,14 @@ from jxdigital.present import _text as T
 from jxdigital.present import assess
 from jxdigital.present.view import target_view
 
-HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text"
 MID = "2023-06-30"  # the plan period 2021-2025 runs
 OVER = "2026-12-01"  # it is over
 # "超过400", "400多": the loader says it read a bound; these tests mean it
 pytestmark = pytest.mark.filterwarnings("ignore:.*lower bound:UserWarning")
 
 
-def plan_file(tmp_path, rows, header=HEADER, name="plan.csv"):
-    p = tmp_path / name
-    p.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
-    return p
-
-
-def figures(plan, rows):
-    """rows: (indicator_id, year, value-as-printed[, region])."""
-    df = pd.DataFrame([{"indicator_id": r[0], "year": r[1], "value": r[2],
-                        **({"region": r[3]} if len(r) > 3 else {}),
-                        "source_title": f"test {r[0]} {r[1]}"} for r in rows])
-    return load_actuals(df, plan=plan)
+#: rows: (indicator_id, year, value-as-printed[, region])
+figures = partial(read_figures, columns=(*PLAIN, "region"))
 
 
 # ---------------------------------------------------------------- 1. direction
@@ -44,7 +34,7 @@ PUE = "dc_pue,数据中心PUE,,2020,1.5,2025,1.3"
 
 @pytest.mark.parametrize("row", [PUE, "dc_pue,数据中心PUE,'',2020,1.5,2025,1.3"])
 def test_a_plain_target_below_its_base_is_a_decrease(tmp_path, row):
-    plan = load_plan(plan_file(tmp_path, [row.replace("''", "")]))
+    plan = load_plan(plan_csv(tmp_path, [row.replace("''", "")]))
     t = plan["dc_pue"]
     assert t.comparator == "reach" and t.indicator.direction == "decrease"
     assert t.meets(1.28) and t.meets(1.3) and not t.meets(1.47)
@@ -67,7 +57,7 @@ def test_the_fall_still_needed_is_said_as_a_fall(tmp_path):
     """A target that should fall: the reason names the fall it still needs (1.5 in 2022 to
     1.3 in 2025: (1.3 / 1.5)^(1/3) − 1 = −4.7 % a year), and says nothing is needed once
     the figure is below it (not "it now needs 0.5% growth")."""
-    plan = load_plan(plan_file(tmp_path, ["dc_pue,数据中心PUE,,2020,1.6,2025,1.3"]))
+    plan = load_plan(plan_csv(tmp_path, ["dc_pue,数据中心PUE,,2020,1.6,2025,1.3"]))
     r = assess(plan, figures(plan, [("dc_pue", 2021, "1.55"), ("dc_pue", 2022, "1.5")]),
                today=MID)["dc_pue"]
     assert "此后需年均下降4.7%" in r.reason_zh and "it now needs a fall of 4.7% a year" in \
@@ -81,7 +71,7 @@ def test_the_fall_still_needed_is_said_as_a_fall(tmp_path):
 
 
 def test_ranges_and_bands_below_the_base_are_decreases_too(tmp_path):
-    plan = load_plan(plan_file(tmp_path, [
+    plan = load_plan(plan_csv(tmp_path, [
         "a,能耗A,,2020,1.5,2025,1.3左右", "b,能耗B,,2020,1.5,2025,1.2-1.3",
         "c,占比C,%,2020,6.5,2025,10以上", "d,产值D,亿元,2020,100,2025,200",
         "e,产值E,亿元,2020,—,2025,200"]))
@@ -91,8 +81,8 @@ def test_ranges_and_bands_below_the_base_are_decreases_too(tmp_path):
 
 
 def test_audit_says_the_direction_and_flags_a_contradiction(tmp_path, capsys):
-    path = plan_file(tmp_path, [PUE + ",", "pue2,数据中心PUE（旧）,,2020,1.5,2025,1.3,increase",
-                                "d,产值,亿元,2020,100,2025,200,"], HEADER + ",direction")
+    path = plan_csv(tmp_path, [PUE + ",", "pue2,数据中心PUE（旧）,,2020,1.5,2025,1.3,increase",
+                                "d,产值,亿元,2020,100,2025,200,"], "direction")
     plan = load_plan(path)
     assert plan["pue2"].indicator.direction == "increase"  # the explicit column wins
     a = plan.audit().set_index("indicator_id")
@@ -114,7 +104,7 @@ BOUNDS = ["over,突破指标,个,2020,300,2025,突破400", "atl,以上指标,个
 
 
 def test_a_lower_bound_at_the_target_settles_a_more_than_target(tmp_path):
-    plan = load_plan(plan_file(tmp_path, BOUNDS))
+    plan = load_plan(plan_csv(tmp_path, BOUNDS))
     data = figures(plan, [(iid, 2025, "超过400") for iid in ("over", "atl", "big")]
                    + [("low", 2025, "近400")])
     a = assess(plan, data, today=OVER)
@@ -127,7 +117,7 @@ def test_a_lower_bound_at_the_target_settles_a_more_than_target(tmp_path):
 
 
 def test_a_lower_bound_at_the_target_before_the_target_year_is_achieved(tmp_path):
-    plan = load_plan(plan_file(tmp_path, BOUNDS[:1]))
+    plan = load_plan(plan_csv(tmp_path, BOUNDS[:1]))
     r = assess(plan, figures(plan, [("over", 2022, "突破400")]), today=MID)["over"]
     assert r.status == "achieved"
 
@@ -165,7 +155,7 @@ ZJ = "digital_economy_value_added,数字经济增加值,亿元,2020,30218,2025,4
 
 
 def test_a_plan_without_region_is_not_judged_on_jiangxi_figures(tmp_path):
-    path = plan_file(tmp_path, [ZJ], name="zhejiang.csv")
+    path = plan_csv(tmp_path, [ZJ], name="zhejiang.csv")
     with pytest.warns(UserWarning, match="digital_economy_value_added") as w:
         plan = load_plan(path)
     msgs = [str(x.message) for x in w if "shipped" in str(x.message)]
@@ -183,7 +173,7 @@ def test_a_plan_without_region_is_not_judged_on_jiangxi_figures(tmp_path):
 
 
 def test_one_warning_per_load_naming_every_shared_id(tmp_path):
-    path = plan_file(tmp_path, [ZJ, "base_stations_5g,5G基站,万个,2020,6,2025,20",
+    path = plan_csv(tmp_path, [ZJ, "base_stations_5g,5G基站,万个,2020,6,2025,20",
                                 "my_own,自有指标,个,2020,1,2025,2"], name="zj2.csv")
     with warnings.catch_warnings(record=True) as w:
         warnings.simplefilter("always")
@@ -195,14 +185,14 @@ def test_one_warning_per_load_naming_every_shared_id(tmp_path):
     assert "my_own" not in shared[0] and "zj2.csv" in shared[0]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        load_plan(plan_file(tmp_path, ["my_own,自有指标,个,2020,1,2025,2"], name="ok.csv"))
+        load_plan(plan_csv(tmp_path, ["my_own,自有指标,个,2020,1,2025,2"], name="ok.csv"))
         load_plan()  # shipped plans never warn
 
 
 def test_a_same_region_plan_keeps_its_base_and_converts_shipped_figures(tmp_path):
     row = "digital_economy_value_added,数字经济增加值,万亿元,2020,0.8,2025,1.6,jiangxi"
     with pytest.warns(UserWarning, match="shipped"):
-        plan = load_plan(plan_file(tmp_path, [row], HEADER + ",region"))
+        plan = load_plan(plan_csv(tmp_path, [row], "region"))
     a = assess(plan, today=MID)
     r = a["digital_economy_value_added"]
     used = a.series["digital_economy_value_added"]
