@@ -40,8 +40,9 @@ def csv_file(path: Path, lines: Iterable[str], encoding: str = "utf-8") -> Path:
     return path
 
 
-def text_file(path: Path, text: str, encoding: str = "utf-8") -> Path:
-    """``text`` written to ``path`` as it is, in ``encoding``."""
+def text_file(folder: Path, text: str, name: str = "mine.csv", encoding: str = "utf-8") -> Path:
+    """A user's file ``name`` in ``folder``: ``text`` as typed, in ``encoding``."""
+    path = folder / name
     path.write_bytes(text.encode(encoding))
     return path
 

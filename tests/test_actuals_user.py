@@ -5,6 +5,7 @@ import warnings
 import pandas as pd
 import pytest
 
+from _build import text_file
 from jxdigital import ActualsError, load_actuals, merge_actuals
 from jxdigital.observations import conflicts, override_selection, parse_number
 
@@ -28,12 +29,6 @@ def test_unreadable_numbers(bad):
         parse_number(bad)
 
 
-def write(tmp_path, text, name="mine.csv"):
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    return p
-
-
 LONG = """indicator_id,year,value,unit,source_title,publisher,published
 base_stations_5g,2021,6万多,,工作会议,江西省工业和信息化厅,2022-01-20
 base_stations_5g,2022,62000,个,通信业运行情况,江西省通信管理局,2023-02-01
@@ -44,7 +39,7 @@ gigabit_broadband_users,2022,0.0125,亿户,通信业运行情况,江西省通信
 
 def test_units_are_converted_to_the_catalogue_unit(tmp_path):
     with pytest.warns(UserWarning, match="lower bound"):
-        df = load_actuals(write(tmp_path, LONG)).set_index(["indicator_id", "year"])
+        df = load_actuals(text_file(tmp_path, LONG)).set_index(["indicator_id", "year"])
     assert df.loc[("base_stations_5g", 2021), "value"] == pytest.approx(6.0)  # 6万多 → 6 万个
     assert df.loc[("base_stations_5g", 2021), "qualifier"] == "lower_bound"
     assert df.loc[("base_stations_5g", 2022), "value"] == pytest.approx(6.2)  # 62000 个
@@ -55,14 +50,14 @@ def test_units_are_converted_to_the_catalogue_unit(tmp_path):
 
 
 def test_wide_layout_with_chinese_names_equals_long(tmp_path):
-    wide = load_actuals(write(tmp_path, "指标名称,单位,2021年,2022年,2023年\n"
-                                        "5G基站开通数(万个),万个,6,6.2,\n"
-                                        "数字经济增加值,亿元,10378,—,\n", "wide.csv"))
-    long = load_actuals(write(tmp_path, "indicator_id,year,value,unit\n"
-                                        "base_stations_5g,2021,6,万个\n"
-                                        "base_stations_5g,2022,6.2,万个\n"
-                                        "digital_economy_value_added,2021,10378,亿元\n",
-                              "long.csv"))
+    wide = load_actuals(text_file(tmp_path, "指标名称,单位,2021年,2022年,2023年\n"
+                                            "5G基站开通数(万个),万个,6,6.2,\n"
+                                            "数字经济增加值,亿元,10378,—,\n", "wide.csv"))
+    long = load_actuals(text_file(tmp_path, "indicator_id,year,value,unit\n"
+                                            "base_stations_5g,2021,6,万个\n"
+                                            "base_stations_5g,2022,6.2,万个\n"
+                                            "digital_economy_value_added,2021,10378,亿元\n",
+                                  "long.csv"))
     key = ["indicator_id", "year"]
     cols = ["indicator_id", "year", "value", "unit", "measure", "selected"]
     pd.testing.assert_frame_equal(wide[cols].sort_values(key).reset_index(drop=True),
@@ -71,7 +66,7 @@ def test_wide_layout_with_chinese_names_equals_long(tmp_path):
 
 
 def test_csv_and_excel_give_the_same_frame(tmp_path):
-    csv_path = write(tmp_path, LONG, "same.csv")
+    csv_path = text_file(tmp_path, LONG, "same.csv")
     xlsx = tmp_path / "same.xlsx"
     pd.read_csv(csv_path, dtype=str, keep_default_na=False).to_excel(xlsx, index=False)
     with warnings.catch_warnings():
@@ -92,7 +87,7 @@ base_stations_5g,2022,7.05,万个,news,报道乙,某报,2023-02-01,exact
 def _three(tmp_path, name="a.csv"):
     """THREE read: its sources disagree, and the reader says so (a warning)."""
     with pytest.warns(UserWarning, match="sources disagree"):
-        return load_actuals(write(tmp_path, THREE, name))
+        return load_actuals(text_file(tmp_path, THREE, name))
 
 
 def test_selection_rule_on_three_sources(tmp_path):
@@ -119,8 +114,8 @@ def test_override_picks_another_source(tmp_path):
 
 def test_the_users_value_wins_when_merged(tmp_path):
     shipped = _three(tmp_path, "shipped.csv")
-    mine = load_actuals(write(tmp_path, "indicator_id,year,value,unit\n"
-                                        "base_stations_5g,2021,5.1,万个\n", "mine.csv"))
+    mine = load_actuals(text_file(tmp_path, "indicator_id,year,value,unit\n"
+                                            "base_stations_5g,2021,5.1,万个\n", "mine.csv"))
     both = merge_actuals(shipped, mine)
     sel = both[both.selected & (both.year == 2021)]
     assert sel["value"].item() == pytest.approx(5.1) and sel["origin"].item() == "mine.csv"
@@ -128,7 +123,7 @@ def test_the_users_value_wins_when_merged(tmp_path):
 
 
 def _problem(tmp_path, body, header="indicator_id,year,value,unit"):
-    path = write(tmp_path, header + "\n" + body + "\n", "bad.csv")
+    path = text_file(tmp_path, header + "\n" + body + "\n", "bad.csv")
     with pytest.raises(ActualsError) as e:
         load_actuals(path)
     (p,) = e.value.problems
@@ -168,8 +163,8 @@ def test_bad_value_year_or_unit(tmp_path, row, column, expected):
 
 
 def test_lenient_mode_keeps_good_rows_and_reports_bad_ones(tmp_path):
-    path = write(tmp_path, "indicator_id,year,value,unit\nbase_stations_5g,2021,6,万个\n"
-                           "base_stations_5g,2022,abc,万个\nnope,2022,1,个\n")
+    path = text_file(tmp_path, "indicator_id,year,value,unit\nbase_stations_5g,2021,6,万个\n"
+                               "base_stations_5g,2022,abc,万个\nnope,2022,1,个\n")
     with pytest.warns(UserWarning, match="2 rows"):
         df = load_actuals(path, strict=False)
     assert len(df) == 1 and df["value"].item() == 6
@@ -177,8 +172,8 @@ def test_lenient_mode_keeps_good_rows_and_reports_bad_ones(tmp_path):
 
 
 def test_a_users_plan_brings_its_own_indicators(tmp_path):
-    plan = write(tmp_path, "indicator_id,name_zh,unit,base_year,base_text,target_year,"
-                           "target_text,region\nnew_thing,新指标,个,2020,5,2025,10,china\n",
-                 "plan.csv")
-    df = load_actuals(write(tmp_path, "indicator_id,year,value\nnew_thing,2021,6\n"), plan=plan)
+    plan = text_file(tmp_path, "indicator_id,name_zh,unit,base_year,base_text,target_year,"
+                               "target_text,region\nnew_thing,新指标,个,2020,5,2025,10,china\n",
+                     "plan.csv")
+    df = load_actuals(text_file(tmp_path, "indicator_id,year,value\nnew_thing,2021,6\n"), plan=plan)
     assert df["region"].item() == "china" and df["unit"].item() == "个"

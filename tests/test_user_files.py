@@ -11,17 +11,12 @@ import warnings
 
 import pytest
 
+from _build import plan_csv, plan_header, text_file
 from jxdigital import ActualsError, load_actuals, load_plan
 from jxdigital.cli import Exit, main
 from jxdigital.errors import PlanFormatError
 
 openpyxl = pytest.importorskip("openpyxl")
-
-
-def write(tmp_path, text, name="mine.csv", encoding="utf-8"):
-    p = tmp_path / name
-    p.write_bytes(text.encode(encoding))
-    return p
 
 
 def quiet_load(*args, **kwargs):
@@ -65,8 +60,8 @@ def xlsx(tmp_path, rows, name="mine.xlsx", formats=None, sheet="Sheet1", before=
 @pytest.mark.parametrize("as_of", ["2021-12-31", "2021-12", "2021年末", "2021年底",
                                    "2021/12/31", "2021年12月31日"])
 def test_a_year_end_as_of_is_a_year_end_figure(tmp_path, as_of):
-    df = quiet_load(write(tmp_path, f"indicator_id,year,as_of,value\n"
-                                    f"base_stations_5g,2021,{as_of},6.2\n"))
+    df = quiet_load(text_file(tmp_path, f"indicator_id,year,as_of,value\n"
+                                        f"base_stations_5g,2021,{as_of},6.2\n"))
     row = one(df)
     assert row["as_of"] == "" and row["selected"]  # used, not dropped as part-year
 
@@ -80,8 +75,8 @@ def test_an_excel_date_cell_in_as_of_is_read(tmp_path):
 
 
 def test_a_part_year_as_of_is_kept_as_part_year(tmp_path):
-    df = quiet_load(write(tmp_path, "indicator_id,year,as_of,value\n"
-                                    "base_stations_5g,2022,2022年6月,7.1\n"))
+    df = quiet_load(text_file(tmp_path, "indicator_id,year,as_of,value\n"
+                                        "base_stations_5g,2022,2022年6月,7.1\n"))
     assert one(df, year=2022)["as_of"] == "2022-06"
 
 
@@ -89,8 +84,8 @@ def test_a_part_year_as_of_is_kept_as_part_year(tmp_path):
                                              ("2023-06-30", "within the figure's year 2022")])
 def test_an_unreadable_or_wrong_year_as_of_is_an_error(tmp_path, as_of, expected):
     with pytest.raises(ActualsError) as e:
-        load_actuals(write(tmp_path, f"indicator_id,year,as_of,value\n"
-                                     f"base_stations_5g,2022,{as_of},7.1\n"))
+        load_actuals(text_file(tmp_path, f"indicator_id,year,as_of,value\n"
+                                         f"base_stations_5g,2022,{as_of},7.1\n"))
     assert "line 2" in problems(e) and "column 'as_of'" in problems(e)
     assert expected in problems(e)
 
@@ -106,8 +101,8 @@ def test_an_excel_percent_cell_is_read_as_the_percentage_it_shows(tmp_path):
 
 def test_a_fraction_typed_in_a_percent_row_is_flagged(tmp_path):
     with pytest.raises(ActualsError) as e:
-        load_actuals(write(tmp_path, "indicator_id,year,value\n"
-                                     "equipment_digitalization_rate,2021,0.35\n"))
+        load_actuals(text_file(tmp_path, "indicator_id,year,value\n"
+                                         "equipment_digitalization_rate,2021,0.35\n"))
     msg = problems(e)
     assert "line 2" in msg and "0.35 reads as 0.35%" in msg and "did you mean 35" in msg
 
@@ -117,23 +112,22 @@ def test_a_fraction_typed_in_a_percent_row_is_flagged(tmp_path):
 def test_wan_without_unit_in_a_yi_yuan_row_reads_as_wan_yi(tmp_path):
     # 1.04万 in a 亿元 row: 1.04万亿元 = 10400亿元 lies near the 8354亿元 base;
     # 1.04万元 = 0.000104亿元 does not. The analyst meant the first.
-    df = quiet_load(write(tmp_path, "indicator_id,year,value\n"
-                                    "digital_economy_value_added,2021,1.04万\n"))
+    df = quiet_load(text_file(tmp_path, "indicator_id,year,value\n"
+                                        "digital_economy_value_added,2021,1.04万\n"))
     row = one(df, "digital_economy_value_added")
     assert row["value"] == pytest.approx(10400) and row["unit_published"] == "亿元"
 
 
 def test_a_multiplier_with_a_scaled_unit_is_composed_not_rejected(tmp_path):
-    df = quiet_load(write(tmp_path, "indicator_id,year,value,unit\n"
-                                    "digital_economy_value_added,2021,1.2万,亿元\n"))
+    df = quiet_load(text_file(tmp_path, "indicator_id,year,value,unit\n"
+                                        "digital_economy_value_added,2021,1.2万,亿元\n"))
     assert one(df, "digital_economy_value_added")["value"] == pytest.approx(12000)
 
 
 def test_an_ambiguous_multiplier_says_both_readings(tmp_path):
-    plan = write(tmp_path, "indicator_id,name_zh,unit,base_year,base_text,target_year,"
-                           "target_text\nx_value,某产值,亿元,,,2025,100\n", "plan.csv")
+    plan = plan_csv(tmp_path, ["x_value,某产值,亿元,,,2025,100"])
     with pytest.raises(ActualsError) as e:
-        quiet_load(write(tmp_path, "indicator_id,year,value\nx_value,2021,1.5万\n"),
+        quiet_load(text_file(tmp_path, "indicator_id,year,value\nx_value,2021,1.5万\n"),
                    plan=plan)
     msg = problems(e)
     assert "1.5万元" in msg and "1.5万 × 亿元" in msg and "line 2" in msg
@@ -144,37 +138,37 @@ def test_an_ambiguous_multiplier_says_both_readings(tmp_path):
 @pytest.mark.parametrize("published", ["2022/3/1", "2022年3月1日", "2022.03.01", "2022-3-1",
                                        "20220301"])
 def test_publication_dates_are_read_in_every_common_form(tmp_path, published):
-    df = quiet_load(write(tmp_path, f"indicator_id,year,value,published\n"
-                                    f"base_stations_5g,2021,6.2,{published}\n"))
+    df = quiet_load(text_file(tmp_path, f"indicator_id,year,value,published\n"
+                                        f"base_stations_5g,2021,6.2,{published}\n"))
     assert one(df)["published"] == "2022-03-01"
 
 
 def test_an_unreadable_publication_date_is_an_error(tmp_path):
     with pytest.raises(ActualsError) as e:
-        load_actuals(write(tmp_path, "indicator_id,year,value,published\n"
-                                     "base_stations_5g,2021,6.2,三月初\n"))
+        load_actuals(text_file(tmp_path, "indicator_id,year,value,published\n"
+                                         "base_stations_5g,2021,6.2,三月初\n"))
     assert "column 'published'" in problems(e) and "2022年3月1日" in problems(e)
 
 
 def test_as_of_cutoff_keeps_a_figure_published_with_slashes(tmp_path):
     import jxdigital
 
-    path = write(tmp_path, "indicator_id,year,value,published\n"
-                           "base_stations_5g,2021,6.2,2022/3/1\n")
+    path = text_file(tmp_path, "indicator_id,year,value,published\n"
+                               "base_stations_5g,2021,6.2,2022/3/1\n")
     a = jxdigital.assess(actuals=path, as_of="2022-06-30", today="2026-12-01")
     assert "2021年6.2万个" in a["base_stations_5g"].reason_zh.replace("2021年末", "2021年")
 
 
 # --- 8. conflicts in users' files -----------------------------------------------------------
 
-ZJ_PLAN = ("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region\n"
+ZJ_PLAN = (f"{plan_header('region')}\n"
            "zj_value,数字经济增加值,亿元,2020,30218,2025,45000,浙江\n")
 
 
 def test_conflicting_user_figures_are_warned_and_listed(tmp_path, capsys):
-    plan = write(tmp_path, ZJ_PLAN, "zj.csv")
-    figs = write(tmp_path, "indicator_id,year,value,source_title\n"
-                           "zj_value,2021,8303,快报\nzj_value,2021,5000,公报\n")
+    plan = text_file(tmp_path, ZJ_PLAN, "zj.csv")
+    figs = text_file(tmp_path, "indicator_id,year,value,source_title\n"
+                               "zj_value,2021,8303,快报\nzj_value,2021,5000,公报\n")
     with pytest.warns(UserWarning, match="sources disagree"):
         load_actuals(figs, plan=plan)
     assert main(["conflicts", "--plan", str(plan), "--actuals", str(figs)]) == 0
@@ -192,13 +186,13 @@ def test_conflicting_user_figures_are_warned_and_listed(tmp_path, capsys):
 ])
 def test_misreadings_are_errors_naming_the_cell(tmp_path, text, column, expected):
     with pytest.raises(ActualsError) as e:
-        load_actuals(write(tmp_path, text))
+        load_actuals(text_file(tmp_path, text))
     assert f"column '{column}'" in problems(e) and expected in problems(e)
 
 
 def test_a_true_zero_can_be_given_as_exact(tmp_path):
-    df = quiet_load(write(tmp_path, "indicator_id,year,value,qualifier\n"
-                                    "ganzhengtong_daily_active_rate,2021,0,exact\n"))
+    df = quiet_load(text_file(tmp_path, "indicator_id,year,value,qualifier\n"
+                                        "ganzhengtong_daily_active_rate,2021,0,exact\n"))
     assert one(df, "ganzhengtong_daily_active_rate")["value"] == 0
 
 
@@ -228,9 +222,9 @@ def test_merged_label_cells_apply_to_every_row_and_merged_values_are_an_error(tm
 
 
 def test_qualifier_words_are_kept(tmp_path):
-    df = quiet_load(write(tmp_path, "indicator_id,year,value\n"
-                                    "base_stations_5g,2021,近5万\nbase_stations_5g,2022,不到8万\n"
-                                    "core_digital_industry_share_of_gdp,2021,10%左右\n"))
+    df = quiet_load(text_file(tmp_path, "indicator_id,year,value\n"
+                                        "base_stations_5g,2021,近5万\nbase_stations_5g,2022,不到8万\n"
+                                        "core_digital_industry_share_of_gdp,2021,10%左右\n"))
     assert one(df)["qualifier"] == "upper_bound" and one(df)["value"] == pytest.approx(5)
     assert one(df, year=2022)["qualifier"] == "upper_bound"
     share = one(df, "core_digital_industry_share_of_gdp")
@@ -241,7 +235,7 @@ def test_qualifier_words_are_kept(tmp_path):
 
 def test_a_gbk_csv_from_chinese_excel_is_read_and_says_so(tmp_path, capsys):
     text = "指标名称,2021年,2022年\n5G基站开通数,6.2,7.1\n"
-    p = write(tmp_path, text, "gbk.csv", encoding="gbk")
+    p = text_file(tmp_path, text, "gbk.csv", encoding="gbk")
     df = quiet_load(p)
     assert list(df["value"]) == [6.2, 7.1]
     assert any("GBK" in n for n in df.attrs["notes"])
@@ -250,8 +244,8 @@ def test_a_gbk_csv_from_chinese_excel_is_read_and_says_so(tmp_path, capsys):
 
 
 def test_a_utf16_text_file_is_read(tmp_path):
-    p = write(tmp_path, "\ufeff指标名称\t2021年\n5G基站开通数\t6.2\n", "u16.csv",
-              encoding="utf-16-le")
+    p = text_file(tmp_path, "\ufeff指标名称\t2021年\n5G基站开通数\t6.2\n", "u16.csv",
+                  encoding="utf-16-le")
     assert list(quiet_load(p)["value"]) == [6.2]
 
 
@@ -278,8 +272,8 @@ def test_a_missing_actuals_file_is_called_an_actuals_file(tmp_path, capsys):
 
 def test_validator_internals_never_leak(tmp_path):
     with pytest.raises(ActualsError) as e:
-        load_actuals(write(tmp_path, "indicator_id,year,value,region,comparable\n"
-                                     "base_stations_5g,2021,6.2,Jiangxi Province!,false\n"))
+        load_actuals(text_file(tmp_path, "indicator_id,year,value,region,comparable\n"
+                                         "base_stations_5g,2021,6.2,Jiangxi Province!,false\n"))
     msg = problems(e)
     assert "should match pattern" not in msg and "Value error" not in msg
     assert "lowercase pinyin" in msg and "scope_note" in msg
@@ -287,7 +281,7 @@ def test_validator_internals_never_leak(tmp_path):
 
 def test_a_ragged_row_names_its_line_not_a_column(tmp_path):
     with pytest.raises(ActualsError) as e:
-        load_actuals(write(tmp_path, "indicator_id,year,value\nbase_stations_5g,2021,6,2\n"))
+        load_actuals(text_file(tmp_path, "indicator_id,year,value\nbase_stations_5g,2021,6,2\n"))
     msg = problems(e)
     assert "line 2" in msg and "3 fields" in msg and "indicator_id" not in msg
 
@@ -295,7 +289,7 @@ def test_a_ragged_row_names_its_line_not_a_column(tmp_path):
 def test_wide_layout_errors_name_the_year_column_once(tmp_path):
     text = "指标名称,2021年,2022年,2023年\n5G基站开通数,abc,abc,abc\n"
     with pytest.raises(ActualsError) as e:
-        load_actuals(write(tmp_path, text))
+        load_actuals(text_file(tmp_path, text))
     assert len(e.value.problems) == 1
     msg = problems(e)
     assert "column '2021年' (also '2022年', '2023年')" in msg
@@ -312,35 +306,33 @@ def test_a_wide_excel_error_names_the_cell(tmp_path):
 @pytest.mark.parametrize("name", ["base_stations_5g", "5G基站开通数（万个）", "5G基站开通数 (万个)",
                                   "５Ｇ基站开通数"])
 def test_names_as_users_copy_them_are_recognised(tmp_path, name):
-    df = quiet_load(write(tmp_path, f"指标,2021年\n{name},6.2\n"))
+    df = quiet_load(text_file(tmp_path, f"指标,2021年\n{name},6.2\n"))
     assert one(df)["value"] == pytest.approx(6.2)
 
 
 def test_a_fullwidth_gdp_name_from_the_report_is_recognised(tmp_path):
     text = "指标名称,2021年\n数字经济核心产业增加值占ＧＤＰ比重（%）,7.1\n"
-    df = quiet_load(write(tmp_path, text))
+    df = quiet_load(text_file(tmp_path, text))
     assert one(df, "core_digital_industry_share_of_gdp")["value"] == pytest.approx(7.1)
 
 
 def test_the_given_plans_names_come_first(tmp_path):
-    plan = write(tmp_path, "indicator_id,name_zh,unit,base_year,base_text,target_year,"
-                           "target_text,region\nmy_5g,5G基站开通数,万个,2020,2,2025,8,浙江\n",
-                 "plan.csv")
-    df = quiet_load(write(tmp_path, "指标名称,2021年\n5G基站开通数,3\n"), plan=plan)
+    plan = plan_csv(tmp_path, ["my_5g,5G基站开通数,万个,2020,2,2025,8,浙江"], "region")
+    df = quiet_load(text_file(tmp_path, "指标名称,2021年\n5G基站开通数,3\n"), plan=plan)
     row = df.iloc[0]
     assert row["indicator_id"] == "my_5g" and row["region"] == "zhejiang"
 
 
 @pytest.mark.parametrize("region", ["浙江", "浙江省", "Zhejiang", "zhejiang"])
 def test_region_names_are_read_as_codes(tmp_path, region):
-    df = quiet_load(write(tmp_path, f"indicator_id,year,value,region\n"
-                                    f"base_stations_5g,2021,6.2,{region}\n"))
+    df = quiet_load(text_file(tmp_path, f"indicator_id,year,value,region\n"
+                                        f"base_stations_5g,2021,6.2,{region}\n"))
     assert one(df)["region"] == "zhejiang"
 
 
 @pytest.mark.parametrize("header", ["2021年末", "2021年度", "２０２１年", "2021 年", "2021"])
 def test_year_headers_as_people_write_them(tmp_path, header):
-    df = quiet_load(write(tmp_path, f"指标名称,{header}\n5G基站开通数,6.2\n"))
+    df = quiet_load(text_file(tmp_path, f"指标名称,{header}\n5G基站开通数,6.2\n"))
     assert one(df)["value"] == pytest.approx(6.2)
 
 
@@ -367,17 +359,16 @@ def test_a_plan_workbook_with_a_title_row_is_validated_as_a_plan(tmp_path, capsy
 
 def test_an_overlong_indicator_id_is_rejected_clearly(tmp_path):
     long_id = "x" * 301
-    p = write(tmp_path, "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text\n"
-                        f"{long_id},某指标,亿元,2020,1,2025,2\n", "plan.csv")
+    p = plan_csv(tmp_path, [f"{long_id},某指标,亿元,2020,1,2025,2"])
     with pytest.raises(PlanFormatError) as e:
         load_plan(p)
     assert "at most 64 characters" in problems(e) and "301" in problems(e)
 
 
 def test_validate_reports_what_the_assessment_would_hide(tmp_path, capsys):
-    p = write(tmp_path, "indicator_id,year,as_of,value,source_title\n"
-                        "base_stations_5g,2022,2022-06-30,7.1,半年报\n"
-                        "base_stations_5g,2021,,6万多,会议\n", "figs.csv")
+    p = text_file(tmp_path, "indicator_id,year,as_of,value,source_title\n"
+                            "base_stations_5g,2022,2022-06-30,7.1,半年报\n"
+                            "base_stations_5g,2021,,6万多,会议\n", "figs.csv")
     assert main(["validate", str(p)]) == 0
     out = capsys.readouterr().out
     assert "part-year" in out and "2022-06-30" in out and "lower bound" in out
@@ -394,9 +385,9 @@ def test_every_row_read_is_a_valid_observation_record():
 
 def test_a_gbk_plan_with_a_title_line_loads(tmp_path):
     text = ("浙江省数字经济规划主要指标\n"
-            "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region\n"
+            f"{plan_header('region')}\n"
             "zj_value,数字经济增加值,亿元,2020,30218,2025,45000,浙江省\n")
-    plan = load_plan(write(tmp_path, text, "plan.csv", encoding="gbk"))
+    plan = load_plan(text_file(tmp_path, text, "plan.csv", encoding="gbk"))
     assert plan.region == "zhejiang" and plan["zj_value"].target_value == 45000
 
 
@@ -407,7 +398,8 @@ def test_a_gbk_plan_with_a_title_line_loads(tmp_path):
 ])
 def test_a_multiplier_on_a_scaled_unit_is_read_by_its_magnitude(tmp_path, text, unit, iid,
                                                                expected):
-    df = quiet_load(write(tmp_path, f"indicator_id,year,value,unit\n{iid},2021,{text},{unit}\n"))
+    df = quiet_load(text_file(tmp_path,
+                              f"indicator_id,year,value,unit\n{iid},2021,{text},{unit}\n"))
     assert one(df, iid)["value"] == pytest.approx(expected)
 
 

@@ -5,9 +5,9 @@ import math
 import pandas as pd
 import pytest
 
+from _build import csv_file, plan_csv, plan_header, read_plan
 from jxdigital import PlanFormatError, load_plan
 
-HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text"
 GOOD = [
     "gigabit_users,千兆宽带用户数,万户,2020,640,2025,6000",
     "core_share,数字经济核心产业增加值占GDP比重,%,2020,7.8,2025,10",
@@ -15,22 +15,15 @@ GOOD = [
 ]
 
 
-def write(tmp_path, rows, header=HEADER, name="plan.csv"):
-    p = tmp_path / name
-    p.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
-    return p
-
-
-def problem(tmp_path, rows, header=HEADER):
-    path = write(tmp_path, rows, header)
+def problem(path):
     with pytest.raises(PlanFormatError) as e:
         load_plan(path)
     return e.value, str(path)
 
 
 def test_a_national_plan_from_csv(tmp_path):
-    header = HEADER + ",region,attribute,stated_growth_text"
-    plan = load_plan(write(tmp_path, [r + ",china,预期性,—" for r in GOOD], header))
+    plan = read_plan(tmp_path, [r + ",china,预期性,—" for r in GOOD], "region", "attribute",
+                     "stated_growth_text")
     assert plan.plan_id == "plan" and len(plan) == 3 and plan.region == "china"
     assert plan["gigabit_users"].indicator.region == "china"
     pue = plan["new_dc_pue"]
@@ -44,7 +37,7 @@ def test_a_national_plan_from_csv(tmp_path):
 
 
 def test_xlsx_reads_the_same_as_csv(tmp_path):
-    csv_path = write(tmp_path, GOOD)
+    csv_path = plan_csv(tmp_path, GOOD)
     xlsx = tmp_path / "plan.xlsx"
     pd.read_csv(csv_path, dtype=str, keep_default_na=False).to_excel(xlsx, index=False)
     a, b = load_plan(csv_path).to_frame(), load_plan(xlsx).to_frame()
@@ -65,7 +58,7 @@ def test_the_shipped_table_reads_as_a_user_file(tmp_path):
 
 
 def test_unparseable_target_names_file_line_id_column(tmp_path):
-    err, path = problem(tmp_path, [GOOD[0], "core_share,比重,%,2020,7.8,2025,10以上以上"])
+    err, path = problem(plan_csv(tmp_path, [GOOD[0], "core_share,比重,%,2020,7.8,2025,10以上以上"]))
     (p,) = err.problems
     assert (p.file, p.row, p.indicator_id, p.column, p.value) == (
         path, 3, "core_share", "target_text", "10以上以上")
@@ -74,79 +67,80 @@ def test_unparseable_target_names_file_line_id_column(tmp_path):
 
 
 def test_unknown_comparator_word(tmp_path):
-    err, _ = problem(tmp_path, ["x,某指标,个,2020,1,2025,大约不到5"])
+    err, _ = problem(plan_csv(tmp_path, ["x,某指标,个,2020,1,2025,大约不到5"]))
     assert err.problems[0].column == "target_text"
 
 
 def test_comparator_column_that_disagrees_with_the_text(tmp_path):
-    err, _ = problem(tmp_path, ["x,某指标,个,2020,1,2025,5以上,around"], HEADER + ",comparator")
+    err, _ = problem(plan_csv(tmp_path, ["x,某指标,个,2020,1,2025,5以上,around"], "comparator"))
     assert err.problems[0].column == "comparator" and "at_least" in str(err)
-    err, _ = problem(tmp_path, ["x,某指标,个,2020,1,2025,5以上,roughly"], HEADER + ",comparator")
+    err, _ = problem(plan_csv(tmp_path, ["x,某指标,个,2020,1,2025,5以上,roughly"], "comparator"))
     assert "one of" in str(err)
 
 
 def test_base_year_not_before_target_year(tmp_path):
-    err, _ = problem(tmp_path, ["x,某指标,个,2025,1,2025,5"])
+    err, _ = problem(plan_csv(tmp_path, ["x,某指标,个,2025,1,2025,5"]))
     p = err.problems[0]
     assert (p.column, p.row) == ("base_year", 2) and "before target_year 2025" in p.expected
 
 
 def test_negative_level(tmp_path):
-    err, _ = problem(tmp_path, ["x,某指标,亿元,2020,-5,2025,5"])
+    err, _ = problem(plan_csv(tmp_path, ["x,某指标,亿元,2020,-5,2025,5"]))
     assert err.problems[0].column == "base_text" and ">= 0" in err.problems[0].expected
 
 
 def test_percent_outside_0_100(tmp_path):
-    err, _ = problem(tmp_path, ["x,覆盖率,%,2020,50,2025,120"])
+    err, _ = problem(plan_csv(tmp_path, ["x,覆盖率,%,2020,50,2025,120"]))
     assert err.problems[0].column == "target_text" and "[0, 100]" in err.problems[0].expected
 
 
 def test_duplicate_ids(tmp_path):
-    err, _ = problem(tmp_path, [GOOD[0], GOOD[0]])
+    err, _ = problem(plan_csv(tmp_path, [GOOD[0], GOOD[0]]))
     p = err.problems[0]
     assert (p.row, p.column) == (3, "indicator_id") and "line 2" in p.expected
 
 
 def test_missing_and_unknown_columns(tmp_path):
-    err, _ = problem(tmp_path, ["x,某指标,个,2020,1,5"],
-                     "indicator_id,name_zh,unit,base_year,base_text,target_txt")
+    err, _ = problem(csv_file(tmp_path / "plan.csv", [
+        "indicator_id,name_zh,unit,base_year,base_text,target_txt", "x,某指标,个,2020,1,5"]))
     cols = {p.column for p in err.problems}
     assert cols == {"target_year", "target_text", "target_txt"}
 
 
 def test_bad_year_bad_id_and_bad_attribute_all_reported_at_once(tmp_path):
-    err, _ = problem(tmp_path, ["5g,某指标,个,20x0,1,2025,5,重要"], HEADER + ",attribute")
+    err, _ = problem(plan_csv(tmp_path, ["5g,某指标,个,20x0,1,2025,5,重要"], "attribute"))
     assert {p.column for p in err.problems} == {"indicator_id", "base_year", "attribute"}
     assert err.to_frame().shape[0] == 3
 
 
 def test_base_needs_a_year_only_when_printed(tmp_path):
-    plan = load_plan(write(tmp_path, ["x,某指标,个,,—,2025,5"]))
+    plan = read_plan(tmp_path, ["x,某指标,个,,—,2025,5"])
     assert plan["x"].base_year is None
-    err, _ = problem(tmp_path, ["x,某指标,个,,3,2025,5"])
+    err, _ = problem(plan_csv(tmp_path, ["x,某指标,个,,3,2025,5"]))
     assert err.problems[0].column == "base_year"
 
 
 def test_share_flag_needs_percent_unit(tmp_path):
-    err, _ = problem(tmp_path, ["x,某指标,个,2020,1,2025,5,true"], HEADER + ",is_share")
+    err, _ = problem(plan_csv(tmp_path, ["x,某指标,个,2020,1,2025,5,true"], "is_share"))
     assert err.problems[0].column == "is_share"
 
 
 def test_faster_than_needs_a_reference(tmp_path):
-    err, _ = problem(tmp_path, ["x,增速,%,2020,—,2025,快于全国平均增速,growth_comparison"],
-                     HEADER + ",measure")
+    err, _ = problem(plan_csv(tmp_path, ["x,增速,%,2020,—,2025,快于全国平均增速,growth_comparison"],
+                              "measure"))
     assert err.problems[0].column == "reference"
 
 
 def test_multi_plan_file_needs_which(tmp_path):
     rows = ["a,x,某指标,个,2020,1,2025,5", "b,x,某指标,个,2020,1,2025,6"]
-    path = write(tmp_path, rows, "plan_id," + HEADER)
+    path = csv_file(tmp_path / "plan.csv", ["plan_id," + plan_header(), *rows])
     with pytest.raises(PlanFormatError, match="which= one of a, b"):
         load_plan(path)
     assert load_plan(path, which="b")["x"].target_value == 6
     with pytest.raises(PlanFormatError) as e:
-        load_plan(write(tmp_path, [rows[0], "b,x,某指标,个,2020,1,2025,6以上以上"],
-                        "plan_id," + HEADER), which="b")
+        load_plan(csv_file(tmp_path / "plan.csv", ["plan_id," + plan_header(), rows[0],
+                                                   "b,x,某指标,个,2020,1,2025,6以上以上"]),
+                  which="b")
     assert e.value.problems[0].row == 3  # the line in the file, not in the selection
 
 
