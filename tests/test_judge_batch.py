@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from _build import plan_csv
 from jxdigital import assess, load_actuals, load_plan
 from jxdigital.assessment._assess import judge, judge_all
 from jxdigital.assessment._evidence import BySeries, gather, plan_bases, series
@@ -19,21 +20,20 @@ from jxdigital.models import (
     project_pooled_each,
 )
 
-HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region,is_share\n"
+COLUMNS = ("region", "is_share")  # after the plan columns
 
 
 def _mixed_plan(tmp_path):
     """Six rows over two regions: exact histories, a bound, an approximate figure, a share,
     a settled outcome and one with too few figures."""
-    plan = tmp_path / "plan.csv"
-    plan.write_text(HEADER + "\n".join([
+    plan = plan_csv(tmp_path, [
         "a,甲,亿元,2020,100,2025,180以上,r1,false",
         "g,庚,亿元,2020,90,2025,150以上,r2,false",
         "b,乙,亿元,2020,50,2025,90以上,r1,false",
         "c,丙,%,2020,40,2025,60以上,r1,true",
         "d,丁,亿元,2020,10,2022,12以上,r1,false",
         "e,戊,亿元,2020,10,2025,30以上,r1,false",
-    ]) + "\n", encoding="utf-8")
+    ], *COLUMNS)
     rows = []
     for iid, region, vals in (("a", "r1", [100, 112, 126, 141]),
                               ("g", "r2", [90, 96, 103, 109]),
@@ -83,8 +83,8 @@ def test_one_region_does_not_leak_into_another(tmp_path):
 def test_assess_reports_the_same_p_met_for_a_target_alone_or_among_many(tmp_path):
     plan, figs = _mixed_plan(tmp_path)
     many = assess(plan, figs, as_of="2023-06-30", today="2026-12-01").to_frame()
-    one_plan = tmp_path / "one.csv"
-    one_plan.write_text(HEADER + "g,庚,亿元,2020,90,2025,150以上,r2,false\n", encoding="utf-8")
+    one_plan = plan_csv(tmp_path, ["g,庚,亿元,2020,90,2025,150以上,r2,false"], *COLUMNS,
+                        name="one.csv")
     mine = figs[figs["indicator_id"] == "g"]
     one = assess(load_plan(one_plan), mine, as_of="2023-06-30", today="2026-12-01").to_frame()
     row = many[many["indicator_id"] == "g"].iloc[0]

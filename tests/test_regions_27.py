@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 import jxdigital
+from _build import csv_file, plan_csv
 from jxdigital import load_actuals, load_plan
 from jxdigital.catalog._regions import CITIES, REGIONS
 from jxdigital.cli import Exit, main
@@ -24,11 +25,6 @@ TODAY = "2026-12-01"
 CITY_ZH = ["南昌市", "景德镇市", "萍乡市", "九江市", "新余市", "鹰潭市", "赣州市", "吉安市",
            "宜春市", "抚州市", "上饶市"]
 PROVINCES = [code for code in REGIONS if code not in ("china", "hong_kong", "macao", "taiwan")]
-
-
-def _write(path, lines):
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
 
 
 @pytest.fixture
@@ -46,7 +42,7 @@ def cities(tmp_path):
             figs.append(f"city_sites,{city[:-1]},{y},{k * 100 * m:g},个,市局")
         for y, v in ((2021, 5.5), (2022, 6.1), (2023, 6.6), (2024, 8.2 if k == 7 else 7.0)):
             figs.append(f"city_share,{city},{y},{v},%,市统计局")
-    return _write(tmp_path / "cities.csv", plan), _write(tmp_path / "city_figs.csv", figs)
+    return csv_file(tmp_path / "cities.csv", plan), csv_file(tmp_path / "city_figs.csv", figs)
 
 
 def _assess(plan, figs, lang="zh"):
@@ -118,7 +114,7 @@ def test_charts_and_lists_name_the_region(cities, tmp_path):
 
 
 def test_a_row_pasted_twice_is_an_error_naming_both_lines(tmp_path):
-    p = _write(tmp_path / "twice.csv", [
+    p = csv_file(tmp_path / "twice.csv", [
         "indicator_id,name_zh,unit,region,base_year,base_text,target_year,target_text",
         "city_sites,站点数,个,赣州市,2020,100,2025,300",
         "city_sites,站点数,个,吉安市,2020,100,2025,300",
@@ -131,16 +127,14 @@ def test_a_row_pasted_twice_is_an_error_naming_both_lines(tmp_path):
 
 
 def test_rows_without_a_region_for_one_indicator_are_duplicates(tmp_path):
-    p = _write(tmp_path / "noregion.csv", [
-        "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text",
-        "city_sites,站点数,个,2020,100,2025,300",
-        "city_sites,站点数,个,2020,100,2025,300"])
+    p = plan_csv(tmp_path, ["city_sites,站点数,个,2020,100,2025,300",
+                            "city_sites,站点数,个,2020,100,2025,300"], name="noregion.csv")
     with pytest.raises(PlanFormatError, match="line 2"):
         load_plan(p)
 
 
 def test_one_indicator_for_two_target_years_is_two_targets(tmp_path):
-    p = _write(tmp_path / "years.csv", [
+    p = csv_file(tmp_path / "years.csv", [
         "indicator_id,name_zh,unit,region,base_year,base_text,target_year,target_text",
         "city_sites,站点数,个,jiangxi,2020,100,2025,300",
         "city_sites,站点数,个,jiangxi,2020,100,2030,600"])
@@ -149,7 +143,7 @@ def test_one_indicator_for_two_target_years_is_two_targets(tmp_path):
 
 
 def test_figures_without_a_region_for_a_plan_of_several_regions_are_refused(cities, tmp_path):
-    figs = _write(tmp_path / "noregion_figs.csv", [
+    figs = csv_file(tmp_path / "noregion_figs.csv", [
         "indicator_id,year,value,unit", "city_sites,2024,290,个"])
     with pytest.raises(ActualsError) as e:
         load_actuals(figs, plan=cities[0])
@@ -164,8 +158,8 @@ def test_a_31_province_table_in_the_wide_layout(tmp_path):
                                                     "chongqing") else "市")
         plan.append(f"prov_index,发展指数,点,{name},2020,{50 + k},2025,{60 + k}")
         figs.append(f"prov_index,{code},点,{51 + k},{53 + k},{55 + k},{57 + k}")
-    p = _write(tmp_path / "provinces.csv", plan)
-    f = _write(tmp_path / "province_figs.csv", figs)
+    p = csv_file(tmp_path / "provinces.csv", plan)
+    f = csv_file(tmp_path / "province_figs.csv", figs)
     a = _assess(p, f)
     assert len(a) == 31 and len(a.plan.regions) == 31
     frame = a.to_frame().set_index("region")

@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from _build import plan_csv, target
 from jxdigital import assess
 from jxdigital.cli import Exit, main
 from jxdigital.report import write_report
@@ -18,25 +19,21 @@ from jxdigital.report._build import ReportFolderError
 from jxdigital.report._json import defuse, safe_frame
 
 TODAY = "2026-12-01"
-HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text"
 #: names a spreadsheet would run as formulas, and one with markup, a pipe and an ampersand
 NAMES = {"x1": '=HYPERLINK("http://x","y")', "x2": "+1+1", "x3": "@SUM(A1)", "x4": "-2+3",
          "x5": "<script>alert(1)</script> R&D|x"}
 
 
-def _plan(path: Path, ids) -> Path:
-    rows = []
-    for i in ids:
-        name = NAMES[i].replace('"', '""')
-        rows.append(f'{i},"{name}",万户,2020,640,2025,6000')
-    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
-    return path
+def _rows(ids) -> list[dict]:
+    """A row named NAMES[i] for each of ``ids``: 640万户 in 2020 to 6000 in 2025."""
+    return [target(i, 6000, name_zh=NAMES[i], unit="万户", base_text=640) for i in ids]
 
 
 @pytest.fixture(scope="module")
 def plans(tmp_path_factory):
     d = tmp_path_factory.mktemp("plans")
-    return _plan(d / "big.csv", NAMES), _plan(d / "small.csv", ["x1"])
+    return plan_csv(d, _rows(NAMES), name="big.csv"), plan_csv(d, _rows(["x1"]),
+                                                               name="small.csv")
 
 
 @pytest.fixture(scope="module")

@@ -16,25 +16,20 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
 import pytest
 
-from jxdigital import load_actuals, load_plan
+from _build import read_figures, read_plan
 from jxdigital.present import assess
 
-HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region"
 TODAY = "2026-12-01"
 
 
 def _judge(tmp_path, row, figures, scheme):
     """The target of one plan row, judged on ``figures`` ({year: value}) in ``scheme``."""
-    p = tmp_path / "plan.csv"
-    p.write_text(f"{HEADER}\n{row}\n", encoding="utf-8")
-    plan = load_plan(p)
+    plan = read_plan(tmp_path, [row], "region")
     sid = row.split(",")[0]
-    data = load_actuals(pd.DataFrame(
-        [{"indicator_id": sid, "region": "jiangxi", "year": y, "value": v,
-          "source_title": f"test {y}"} for y, v in figures.items()]), plan=plan)
+    data = read_figures(plan, [(sid, "jiangxi", y, v) for y, v in figures.items()],
+                        source="test {year}")
     return assess(plan, data, today=TODAY, scheme=scheme)[sid]
 
 

@@ -13,7 +13,8 @@ import re
 import pandas as pd
 import pytest
 
-from jxdigital import assess, load_actuals, load_plan
+from _build import plan_csv, read_figures, read_plan
+from jxdigital import assess
 from jxdigital._data import data_path
 from jxdigital.present._text import num, unit_en, value
 
@@ -141,22 +142,21 @@ def test_chinese_is_unchanged():
 
 
 # ------------------------------------------------------------- a plan in every unit
-HEADER = ("indicator_id,name_zh,name_en,unit,base_year,base_text,target_year,target_text,"
-          "region")
+COLUMNS = ("region", "name_en")  # after the plan columns
 PLAN = [
-    "small_rev,小额营收,Small revenue,亿元,2020,0.52,2025,0.8,jiangxi",
-    "wan_rev,营收,Revenue,万元,2020,8100,2025,12000,jiangxi",
-    "trillion,规模,Scale,万亿元,2020,1.1,2025,1.6,jiangxi",
-    "income,收入,Income,元,2020,32000,2025,40000,jiangxi",
-    "users_yi,用户,Users,亿户,2020,2.1,2025,3,jiangxi",
-    "users_wan,宽带用户,Broadband users,万户,2020,13.6,2025,300,jiangxi",
-    "homes,住户,Homes,户,2020,5000,2025,8000,jiangxi",
-    "staff_wan,培训人数,Staff trained,万人,2020,1.9,2025,3,jiangxi",
-    "pop_yi,人口,Population,亿人,2020,1.2,2025,1.3,jiangxi",
-    "staff,人才,Talent,人,2020,500,2025,800,jiangxi",
-    "stations,基站,Base stations,万个,2020,3.4,2025,10,jiangxi",
-    "platforms,平台,Platforms,个,2020,100,2025,200,jiangxi",
-    "big_rev,增加值,Value added,亿元,2020,8354,2025,16000,jiangxi",
+    "small_rev,小额营收,亿元,2020,0.52,2025,0.8,jiangxi,Small revenue",
+    "wan_rev,营收,万元,2020,8100,2025,12000,jiangxi,Revenue",
+    "trillion,规模,万亿元,2020,1.1,2025,1.6,jiangxi,Scale",
+    "income,收入,元,2020,32000,2025,40000,jiangxi,Income",
+    "users_yi,用户,亿户,2020,2.1,2025,3,jiangxi,Users",
+    "users_wan,宽带用户,万户,2020,13.6,2025,300,jiangxi,Broadband users",
+    "homes,住户,户,2020,5000,2025,8000,jiangxi,Homes",
+    "staff_wan,培训人数,万人,2020,1.9,2025,3,jiangxi,Staff trained",
+    "pop_yi,人口,亿人,2020,1.2,2025,1.3,jiangxi,Population",
+    "staff,人才,人,2020,500,2025,800,jiangxi,Talent",
+    "stations,基站,万个,2020,3.4,2025,10,jiangxi,Base stations",
+    "platforms,平台,个,2020,100,2025,200,jiangxi,Platforms",
+    "big_rev,增加值,亿元,2020,8354,2025,16000,jiangxi,Value added",
 ]
 #: (2020 figure, 2025 figure) in the plan's unit; big_rev has no 2025 figure (projected).
 FIGURES = {"small_rev": (0.52, 0.76), "wan_rev": (8100, 12600), "trillion": (1.1, 1.5),
@@ -197,14 +197,11 @@ def bare(figure: str, iid: str) -> str:
 @pytest.fixture(scope="module")
 def a(tmp_path_factory):
     d = tmp_path_factory.mktemp("units")
-    path = d / "plan.csv"
-    path.write_text("\n".join([HEADER, *PLAN]) + "\n", encoding="utf-8")
-    plan = load_plan(path)
+    plan = read_plan(d, PLAN, *COLUMNS)
     rows = [(i, y, v) for i, (v0, v1) in FIGURES.items() for y, v in ((2020, v0), (2025, v1))]
     rows += [("big_rev", 2020, 8354), ("big_rev", 2021, 10400), ("big_rev", 2022, 11000)]
-    df = pd.DataFrame([{"indicator_id": i, "region": "jiangxi", "year": y, "value": v,
-                        "source_title": f"test {i} {y}"} for i, y, v in rows])
-    return assess(plan, load_actuals(df, plan=plan), today="2026-12-01", lang="en")
+    data = read_figures(plan, [(i, "jiangxi", y, v) for i, y, v in rows])
+    return assess(plan, data, today="2026-12-01", lang="en")
 
 
 def test_reasons_name_figures_and_targets_in_english(a):
@@ -276,9 +273,7 @@ def test_chart_axis_and_labels_in_english(a):
 def test_between_target_scales_both_ends_on_a_chart(tmp_path):
     from jxdigital.present.view import view
 
-    plan = tmp_path / "plan.csv"
-    plan.write_text(f"{HEADER}\nzones,新增园区,Parks,万个,2020,1,2025,2-3,jiangxi\n",
-                    encoding="utf-8")
+    plan = plan_csv(tmp_path, ["zones,新增园区,万个,2020,1,2025,2-3,jiangxi,Parks"], *COLUMNS)
     a = assess(plan, today="2024-06-30")
     assert view(a, "en")["zones"].mark == "20,000–30,000"
     assert view(a, "zh")["zones"].mark == "2—3万个"
