@@ -28,6 +28,8 @@ PLAN_COLUMNS = ("indicator_id", "name_zh", "unit", "base_year", "base_text", "ta
 REGIONAL = ("indicator_id", "region", "year", "value")
 #: A figure without a region: (indicator_id, year, value).
 PLAIN = ("indicator_id", "year", "value")
+#: The columns of a figures file as most tests type one.
+FIGURE_COLUMNS = ("indicator_id", "year", "value", "source_title")
 #: The source title a figure gets unless it has one: "test <indicator_id> <year>".
 SOURCE = "test {indicator_id} {year}"
 

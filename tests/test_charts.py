@@ -11,16 +11,15 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
-import pandas as pd
 import pytest
 from PIL import Image
 
-from jxdigital import assess, charts, load_actuals, load_plan
+from _build import read_figures, read_plan
+from jxdigital import assess, charts
 from jxdigital.charts._style import wrap
 from jxdigital.present._text import prob
 
 ROOT = Path(__file__).resolve().parents[1]
-HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region,reference"
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +40,7 @@ def every_case(tmp_path_factory):
         "share,渗透率,%,2020,20,2025,超全国平均水平,jiangxi,china",  # relative
         "none,无数据指标,个,2020,10,2025,20,jiangxi,",  # insufficient data
     ]
-    path = d / "plan.csv"
-    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
-    plan = load_plan(path)
+    plan = read_plan(d, rows, "region", "reference")
     obs = []
     for y, v in zip(range(2020, 2024), (100, 130, 145, 160), strict=True):
         obs.append(("met", "jiangxi", y, v))
@@ -54,10 +51,8 @@ def every_case(tmp_path_factory):
                 ("cap", "jiangxi", y, 1.6 - 0.05 * (y - 2020)),
                 ("share", "jiangxi", y, 20 + 2.0 * (y - 2020)),
                 ("share", "china", y, 22 + 1.5 * (y - 2020))]
-    df = pd.DataFrame([{"indicator_id": o[0], "region": o[1], "year": o[2], "value": o[3],
-                        "source_title": "test"} for o in obs])
     # judged mid-plan, where every progress status can be (after 2025: outcomes)
-    return assess(plan, load_actuals(df, plan=plan), today="2024-06-30")
+    return assess(plan, read_figures(plan, obs, source="test"), today="2024-06-30")
 
 
 def _draw_strict(fig, caplog):

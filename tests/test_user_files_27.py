@@ -10,19 +10,12 @@ import sys
 import pytest
 
 import jxdigital
+from _build import csv_file, plan_csv
 from jxdigital import load_actuals, load_plan
 from jxdigital.cli import Exit, main
 from jxdigital.errors import InputError
 
 TODAY = "2026-12-01"
-PLAN_HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text"
-
-
-def _csv(tmp_path, name: str, *lines: str):
-    """A UTF-8 CSV file of ``lines`` in ``tmp_path``."""
-    p = tmp_path / name
-    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return p
 
 
 # ---------------------------------------------------------------- 3. two columns, one year
@@ -94,9 +87,10 @@ def test_files_are_utf8_whatever_the_terminal(tmp_path):
 
 # ---------------------------------------------------------------- 6. full-width ％
 def test_full_width_percent_is_the_same_unit_as_percent(tmp_path):
-    plan = _csv(tmp_path, "plan.csv", PLAN_HEADER, "share_x,占比,％,2020,40,2025,60")
-    figs = _csv(tmp_path, "figs.csv", "indicator_id,year,value,unit,source_title",
-                "share_x,2021,45,％,t", "share_x,2022,48,%,t", "share_x,2023,50,％,t")
+    plan = plan_csv(tmp_path, ["share_x,占比,％,2020,40,2025,60"])
+    figs = csv_file(tmp_path / "figs.csv", ["indicator_id,year,value,unit,source_title",
+                                            "share_x,2021,45,％,t", "share_x,2022,48,%,t",
+                                            "share_x,2023,50,％,t"])
     p = load_plan(plan)
     assert p.targets[0].indicator.is_share and p.targets[0].indicator.unit == "%"
     r = jxdigital.assess(p, figs, today=TODAY)["share_x"]
@@ -113,12 +107,11 @@ def test_validate_a_folder_says_it_is_one_and_what_to_pass(tmp_path, capsys):
 
 # ---------------------------------------------------------------- 2. figures from the future
 def _future(tmp_path):
-    plan = _csv(tmp_path, "plan.csv", PLAN_HEADER + ",region",
-                "x_users,用户数,万户,2020,100,2025,200,jiangxi")
-    figs = _csv(tmp_path, "figs.csv", "indicator_id,region,year,value,published,source_title",
-                "x_users,jiangxi,2023,150,2024-02-01,公报",
-                "x_users,jiangxi,2024,170,2025-02-01,公报",
-                "x_users,jiangxi,2025,230,2099-02-01,公报")
+    plan = plan_csv(tmp_path, ["x_users,用户数,万户,2020,100,2025,200,jiangxi"], "region")
+    figs = csv_file(tmp_path / "figs.csv", ["indicator_id,region,year,value,published,source_title",
+                                            "x_users,jiangxi,2023,150,2024-02-01,公报",
+                                            "x_users,jiangxi,2024,170,2025-02-01,公报",
+                                            "x_users,jiangxi,2025,230,2099-02-01,公报"])
     return plan, figs
 
 
@@ -146,10 +139,9 @@ def test_validate_notes_figures_published_after_today(tmp_path, capsys):
 def _one_figure(tmp_path, unit: str, text: str, base: float = 1.0):
     """A one-row plan in ``unit`` (from ``base`` to twice it) and one figure printed as
     ``text``."""
-    return (_csv(tmp_path, "plan.csv", PLAN_HEADER,
-                 f"thing,某数量,{unit},2020,{base:g},2025,{2 * base:g}"),
-            _csv(tmp_path, "figs.csv", "indicator_id,year,value,source_title",
-                 f"thing,2021,{text},t"))
+    return (plan_csv(tmp_path, [f"thing,某数量,{unit},2020,{base:g},2025,{2 * base:g}"]),
+            csv_file(tmp_path / "figs.csv", ["indicator_id,year,value,source_title",
+                                             f"thing,2021,{text},t"]))
 
 
 @pytest.mark.parametrize(("unit", "text", "value"), [
@@ -175,10 +167,10 @@ def test_a_counting_word_that_does_not_fit_is_an_error_saying_which(tmp_path, un
 def test_a_yearly_flow_rows_target_sets_the_scale_of_its_figures(tmp_path):
     """"65.4万" in a 万个 row of a yearly flow (新建5G基站, target 6万个 a year) is 65.4万个,
     as it is in a running-total row: the target's scale settles it."""
-    plan = _csv(tmp_path, "plan.csv", PLAN_HEADER + ",measure",
-                "new_bs,新建5G基站,万个,,,2025,6,annual_flow")
-    figs = _csv(tmp_path, "figs.csv", "indicator_id,year,value,measure,source_title",
-                "new_bs,2021,5.9万,new_in_year,t", "new_bs,2022,65.4万,new_in_year,t",
-                "new_bs,2023,2万,new_in_year,t")
+    plan = plan_csv(tmp_path, ["new_bs,新建5G基站,万个,,,2025,6,annual_flow"], "measure")
+    figs = csv_file(tmp_path / "figs.csv", ["indicator_id,year,value,measure,source_title",
+                                            "new_bs,2021,5.9万,new_in_year,t",
+                                            "new_bs,2022,65.4万,new_in_year,t",
+                                            "new_bs,2023,2万,new_in_year,t"])
     d = load_actuals(figs, plan=load_plan(plan))
     assert list(d.sort_values("year")["value"]) == pytest.approx([5.9, 65.4, 2.0])

@@ -10,21 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from _build import FIGURE_COLUMNS, csv_file, figures_csv, plan_csv
 from jxdigital import load_actuals, load_plan
 from jxdigital.catalog import parse_base, parse_growth, parse_target
 from jxdigital.catalog._parse import TextError
 from jxdigital.cli import Exit, main
 from jxdigital.errors import PlanFormatError
 from jxdigital.observations._load import ActualsError
-
-PLAN_HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text"
-
-
-def _csv(tmp_path, name: str, *lines: str):
-    """A UTF-8 CSV file of ``lines`` in ``tmp_path``."""
-    p = tmp_path / name
-    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return p
 
 
 # ================================================================ 9. the target as a sentence
@@ -50,9 +42,8 @@ def test_a_target_printed_as_a_sentence_is_read(text, unit, value, comparator):
 
 
 def test_a_sentence_target_in_a_plan_file_keeps_the_users_text(tmp_path):
-    plan = _csv(tmp_path, "plan.csv", PLAN_HEADER,
-                'bs,5G基站,万个,2020,3.4,2025,"到2025年，5G基站达到10万个以上"',
-                "dev,数字经济增加值,亿元,2020,8354,2025,2025年突破1万亿元")
+    plan = plan_csv(tmp_path, ['bs,5G基站,万个,2020,3.4,2025,"到2025年，5G基站达到10万个以上"',
+                               "dev,数字经济增加值,亿元,2020,8354,2025,2025年突破1万亿元"])
     t = load_plan(plan)
     assert (t["bs"].target_value, t["bs"].comparator) == (10.0, "at_least")
     assert t["bs"].target_text == "到2025年，5G基站达到10万个以上"
@@ -62,8 +53,7 @@ def test_a_sentence_target_in_a_plan_file_keeps_the_users_text(tmp_path):
 
 
 def test_an_empty_target_year_takes_the_year_the_sentence_names(tmp_path):
-    plan = _csv(tmp_path, "plan.csv", PLAN_HEADER,
-                "bs,5G基站,万个,2020,3.4,,2025年建成5G基站10万个")
+    plan = plan_csv(tmp_path, ["bs,5G基站,万个,2020,3.4,,2025年建成5G基站10万个"])
     t = load_plan(plan)["bs"]
     assert (t.target_year, t.target_value) == (2025, 10.0)
 
@@ -72,7 +62,7 @@ def test_an_empty_target_year_takes_the_year_the_sentence_names(tmp_path):
                                             ("2030年建成5G基站10万个", "2030")])
 def test_a_sentence_year_that_is_not_the_rows_is_an_error_naming_both(tmp_path, text, year,
                                                                      capsys):
-    plan = _csv(tmp_path, "plan.csv", PLAN_HEADER, f'bs,5G基站,万个,2020,3.4,2025,"{text}"')
+    plan = plan_csv(tmp_path, [f'bs,5G基站,万个,2020,3.4,2025,"{text}"'])
     with pytest.raises(PlanFormatError) as e:
         load_plan(plan)
     (p,) = e.value.problems
@@ -115,8 +105,8 @@ def test_newly_built_is_a_yearly_count_not_a_level(tmp_path):
     # 新建 in a level row would read a flow as the stock: refused, saying what to type
     with pytest.raises(TextError, match="measure annual_flow"):
         parse_target("2025年新建5G基站2万个", "万个", 3.4, year=2025)
-    plan = _csv(tmp_path, "plan.csv", PLAN_HEADER + ",measure",
-                "new_bs,新建5G基站,万个,,,2025,每年新建5G基站2万个,annual_flow")
+    plan = plan_csv(tmp_path, ["new_bs,新建5G基站,万个,,,2025,每年新建5G基站2万个,annual_flow"],
+                    "measure")
     t = load_plan(plan)["new_bs"]
     assert (t.target_value, t.comparator, t.measure) == (2.0, "reach", "annual_flow")
 
@@ -134,7 +124,7 @@ def test_newly_built_is_a_yearly_count_not_a_level(tmp_path):
 ])
 def test_a_change_in_points_is_the_base_plus_the_points(tmp_path, text, value, comparator,
                                                         direction):
-    plan = _csv(tmp_path, "plan.csv", PLAN_HEADER, f'share,占比,%,2020,6.5,2025,"{text}"')
+    plan = plan_csv(tmp_path, [f'share,占比,%,2020,6.5,2025,"{text}"'])
     t = load_plan(plan)["share"]
     assert (t.target_value, t.comparator) == (pytest.approx(value), comparator)
     assert t.indicator.direction == direction
@@ -144,8 +134,8 @@ def test_a_change_in_points_is_the_base_plus_the_points(tmp_path, text, value, c
 
 
 def test_a_change_in_points_needs_a_base_and_a_percent_row(tmp_path, capsys):
-    plan = _csv(tmp_path, "plan.csv", PLAN_HEADER, "share,占比,%,,—,2025,提高3个百分点",
-                "money,规模,亿元,2020,8354,2025,提高3个百分点")
+    plan = plan_csv(tmp_path, ["share,占比,%,,—,2025,提高3个百分点",
+                               "money,规模,亿元,2020,8354,2025,提高3个百分点"])
     with pytest.raises(PlanFormatError) as e:
         load_plan(plan)
     first, second = e.value.problems
@@ -173,9 +163,8 @@ def test_a_range_printed_with_units_is_a_between_target(text, unit, lo, hi):
 
 
 def test_a_range_with_units_in_a_plan_file(tmp_path):
-    plan = _csv(tmp_path, "plan.csv", PLAN_HEADER,
-                "dev,数字经济增加值,亿元,2020,8354,2025,1.5-2万亿元",
-                "share,占比,%,2020,6.5,2025,10%—12%")
+    plan = plan_csv(tmp_path, ["dev,数字经济增加值,亿元,2020,8354,2025,1.5-2万亿元",
+                               "share,占比,%,2020,6.5,2025,10%—12%"])
     p = load_plan(plan)
     assert (p["dev"].target_value, p["dev"].target_high) == (15000.0, 20000.0)
     assert (p["share"].target_value, p["share"].target_high, p["share"].comparator) == (
@@ -194,8 +183,7 @@ def test_a_base_printed_as_a_sentence_is_read(text, unit, value, qualifier):
 
 
 def test_a_base_year_the_text_contradicts_is_an_error(tmp_path):
-    plan = _csv(tmp_path, "plan.csv", PLAN_HEADER,
-                "dev,数字经济增加值,亿元,2020,2019年为8354亿元,2025,16000")
+    plan = plan_csv(tmp_path, ["dev,数字经济增加值,亿元,2020,2019年为8354亿元,2025,16000"])
     with pytest.raises(PlanFormatError) as e:
         load_plan(plan)
     (p,) = e.value.problems
@@ -231,7 +219,7 @@ def test_a_stated_growth_printed_with_its_words_is_read(text, value, comparator)
 ])
 def test_an_implausible_target_is_questioned_naming_the_readings(tmp_path, row, text, words,
                                                                   capsys):
-    plan = _csv(tmp_path, "plan.csv", PLAN_HEADER, row)
+    plan = plan_csv(tmp_path, [row])
     with pytest.raises(PlanFormatError) as e:
         load_plan(plan)
     (p,) = e.value.problems
@@ -248,42 +236,37 @@ def test_an_implausible_target_is_questioned_naming_the_readings(tmp_path, row, 
 @pytest.mark.parametrize(("extra", "value"), [(",decrease,", 3.0), (",,true", 3.0),
                                               (",increase,yes", 3.0)])
 def test_a_target_marked_as_meant_is_read_as_typed(tmp_path, extra, value):
-    plan = _csv(tmp_path, "plan.csv", PLAN_HEADER + ",direction,checked",
-                "dev,数字经济增加值,亿元,2020,16000,2025,3" + extra,
-                "big,规模,亿元,2020,8354,2025,160000000,,true")
+    plan = plan_csv(tmp_path, ["dev,数字经济增加值,亿元,2020,16000,2025,3" + extra,
+                               "big,规模,亿元,2020,8354,2025,160000000,,true"],
+                    "direction", "checked")
     p = load_plan(plan)
     assert p["dev"].target_value == value and p["big"].target_value == 160000000
     # unmarked, the same rows are questioned
     with pytest.raises(PlanFormatError) as e:
-        load_plan(_csv(tmp_path, "bare.csv", PLAN_HEADER,
-                       "dev,数字经济增加值,亿元,2020,16000,2025,3",
-                       "big,规模,亿元,2020,8354,2025,160000000"))
+        load_plan(plan_csv(tmp_path, ["dev,数字经济增加值,亿元,2020,16000,2025,3",
+                                      "big,规模,亿元,2020,8354,2025,160000000"], name="bare.csv"))
     assert [q.row for q in e.value.problems] == [2, 3]
 
 
 def test_real_planned_rises_and_falls_are_read_while_a_slip_is_not(tmp_path):
     # the plans' own numbers: 13.6 → 300 万户 (×22), 640 → 6000 万户 (×9.4), 3 → 20 个
     # (×6.7), PUE 1.5 → 不高于1.3, a share down 2 points: all read as typed
-    plan = _csv(tmp_path, "plan.csv", PLAN_HEADER,
-                "gig,千兆用户,万户,2020,13.6,2025,300", "gig_cn,千兆用户,万户,2020,640,2025,6000",
-                "nodes,二级节点,个,2020,3,2025,20", "pue,PUE,,2020,1.5,2025,不高于1.3",
-                "share,占比,%,2020,30,2025,下降20个百分点")
+    plan = plan_csv(tmp_path, ["gig,千兆用户,万户,2020,13.6,2025,300",
+                               "gig_cn,千兆用户,万户,2020,640,2025,6000",
+                               "nodes,二级节点,个,2020,3,2025,20",
+                               "pue,PUE,,2020,1.5,2025,不高于1.3",
+                               "share,占比,%,2020,30,2025,下降20个百分点"])
     p = load_plan(plan)
     assert [t.target_value for t in p] == [300, 6000, 20, 1.3, 10]
     # a target typed 100 times too large (6000 → 600000) is questioned: 600000 / 640 = 937.5
     # = 10^2.97, and 600000 / 10^2 = 6000 is among the readings
-    slip = _csv(tmp_path, "slip.csv", PLAN_HEADER, "gig_cn,千兆用户,万户,2020,640,2025,600000")
+    slip = plan_csv(tmp_path, ["gig_cn,千兆用户,万户,2020,640,2025,600000"], name="slip.csv")
     with pytest.raises(PlanFormatError, match="about 10\\^3 times the base 640") as e:
         load_plan(slip)
     assert "6000 (600000 ÷ 10^2)" in str(e.value)
 
 
 # ================================================================ 1. a figure 10^k off its series
-FIG_HEADER = "indicator_id,year,value,source_title"
-
-
-def _user_plan(tmp_path, *rows: str):
-    return _csv(tmp_path, "plan.csv", PLAN_HEADER, *rows)
 
 
 def test_a_figure_typed_in_another_unit_is_an_error_naming_the_reading(tmp_path, capsys):
@@ -292,8 +275,9 @@ def test_a_figure_typed_in_another_unit_is_an_error_naming_the_reading(tmp_path,
     met. The series gives sqrt(12000 × 16000) = 13856.4 for 2024 (half-way, in logs, from
     2023's figure to the 2025 target); 250000000 / 13856.4 = 18042 times that; ÷ 10^4 it is
     25000, the figure in 亿元 if it was typed in 万元."""
-    plan = _user_plan(tmp_path, "dev,数字经济增加值,亿元,2020,8354,2025,16000")
-    figs = _csv(tmp_path, "figs.csv", FIG_HEADER, "dev,2023,12000,公报", "dev,2024,250000000,公报")
+    plan = plan_csv(tmp_path, ["dev,数字经济增加值,亿元,2020,8354,2025,16000"])
+    figs = figures_csv(tmp_path, ["dev,2023,12000,公报", "dev,2024,250000000,公报"],
+                       FIGURE_COLUMNS, name="figs.csv")
     with pytest.raises(ActualsError) as e:
         load_actuals(figs, plan=load_plan(plan))
     (p,) = e.value.problems
@@ -315,9 +299,10 @@ def test_a_figure_typed_in_another_unit_is_an_error_naming_the_reading(tmp_path,
 def test_a_figure_ten_times_its_neighbours_is_an_error_the_neighbours_are_not(tmp_path):
     """1000, 1100, 12000, 1300: 2023 is between 1100 and 1300, sqrt(1100 × 1300) = 1195.8;
     12000 / 1195.8 = 10.03 times. Its neighbours are not blamed for it."""
-    plan = _user_plan(tmp_path, "rev,营业收入,亿元,2020,900,2025,2000")
-    figs = _csv(tmp_path, "figs.csv", FIG_HEADER, "rev,2021,1000,t", "rev,2022,1100,t",
-                "rev,2023,12000,t", "rev,2024,1300,t")
+    plan = plan_csv(tmp_path, ["rev,营业收入,亿元,2020,900,2025,2000"])
+    figs = figures_csv(tmp_path, ["rev,2021,1000,t", "rev,2022,1100,t",
+                                  "rev,2023,12000,t", "rev,2024,1300,t"],
+                       FIGURE_COLUMNS, name="figs.csv")
     with pytest.raises(ActualsError) as e:
         load_actuals(figs, plan=load_plan(plan))
     (p,) = e.value.problems
@@ -331,8 +316,8 @@ def test_a_wide_table_names_the_year_column_of_a_figure_in_another_unit(tmp_path
     """No plan given: the shipped series of Jiangxi's digital economy (10000 in 2022) and the
     shipped plans' 2025 targets (16000, and 倍增 = 2 × 8354 = 16708) are its references.
     2023 typed 1.2 (万亿元) is about 1/10^4 of them; × 10^4 it is 12000."""
-    figs = _csv(tmp_path, "wide.csv", "indicator_id,unit,2021,2022,2023",
-                "digital_economy_value_added,亿元,10400,11000,1.2")
+    figs = csv_file(tmp_path / "wide.csv", ["indicator_id,unit,2021,2022,2023",
+                                            "digital_economy_value_added,亿元,10400,11000,1.2"])
     with pytest.raises(ActualsError) as e:
         load_actuals(figs)
     (p,) = e.value.problems
@@ -342,14 +327,16 @@ def test_a_wide_table_names_the_year_column_of_a_figure_in_another_unit(tmp_path
 
 
 def test_a_figure_marked_checked_is_read_as_typed(tmp_path):
-    plan = _user_plan(tmp_path, "rev,营业收入,亿元,2020,900,2025,2000")
-    figs = _csv(tmp_path, "figs.csv", FIG_HEADER + ",checked", "rev,2022,1100,t,",
-                "rev,2023,12000,t,true", "rev,2024,1300,t,")
+    plan = plan_csv(tmp_path, ["rev,营业收入,亿元,2020,900,2025,2000"])
+    figs = figures_csv(tmp_path, ["rev,2022,1100,t,",
+                                  "rev,2023,12000,t,true", "rev,2024,1300,t,"],
+                       (*FIGURE_COLUMNS, "checked"), name="figs.csv")
     d = load_actuals(figs, plan=load_plan(plan))
     assert sorted(d["value"]) == [1100, 1300, 12000]
     with pytest.raises(ActualsError):  # the same file unmarked
-        load_actuals(_csv(tmp_path, "bare.csv", FIG_HEADER, "rev,2022,1100,t",
-                          "rev,2023,12000,t", "rev,2024,1300,t"), plan=load_plan(plan))
+        load_actuals(figures_csv(tmp_path, ["rev,2022,1100,t",
+                                            "rev,2023,12000,t", "rev,2024,1300,t"],
+                                 FIGURE_COLUMNS, name="bare.csv"), plan=load_plan(plan))
 
 
 def test_real_growth_is_not_a_slip_but_a_count_typed_in_units_is(tmp_path):
@@ -358,18 +345,19 @@ def test_real_growth_is_not_a_slip_but_a_count_typed_in_units_is(tmp_path):
     ×7.4 and ×5.4 a year); a series ×4 a year: none is an error. 100000 typed in 个 into
     the 万个 row is: 2021's 6 and the 2025 target 10 give 6^(3/4) × 10^(1/4) = 6.82 for
     2022, and 100000 / 6.82 = 14669 times that; ÷ 10^4 it is 10."""
-    plan = _user_plan(tmp_path, "bs,5G基站,万个,2020,3.4,2025,10",
-                      "gig,千兆用户,万户,2020,640,2025,6000", "fast,新业务,亿元,,—,2025,—")
+    plan = plan_csv(tmp_path, ["bs,5G基站,万个,2020,3.4,2025,10",
+                      "gig,千兆用户,万户,2020,640,2025,6000", "fast,新业务,亿元,,—,2025,—"])
     rows = ["bs,2019,0.3,t", "bs,2020,3.4,t", "bs,2021,6,t", "bs,2022,10,t",
             "gig,2019,87,t", "gig,2020,640,t", "gig,2021,3456,t", "gig,2022,9175,t",
             "gig,2024,20700,t", "gig,2025,23800,t",
             "fast,2020,1,t", "fast,2021,4,t", "fast,2022,16,t", "fast,2023,64,t",
             "fast,2024,256,t"]
     p = load_plan(plan)
-    assert len(load_actuals(_csv(tmp_path, "ok.csv", FIG_HEADER, *rows), plan=p)) == 15
+    ok = figures_csv(tmp_path, rows, FIGURE_COLUMNS, name="ok.csv")
+    assert len(load_actuals(ok, plan=p)) == 15
     rows[3] = "bs,2022,100000,t"
     with pytest.raises(ActualsError) as e:
-        load_actuals(_csv(tmp_path, "slip.csv", FIG_HEADER, *rows), plan=p)
+        load_actuals(figures_csv(tmp_path, rows, FIGURE_COLUMNS, name="slip.csv"), plan=p)
     (q,) = e.value.problems
     assert (q.row, q.value) == (5, "100000")
     assert "14669 times the series" in q.expected and "10 (100000个 = 10万个)" in q.expected
@@ -416,10 +404,11 @@ def test_real_plans_and_their_histories_are_read_and_a_slip_in_one_is_not(tmp_pa
     read, slipped = 0, None
     for i, r in targets.iterrows():
         base = r["base_value"] or "—"
-        plan = _csv(tmp_path, f"p{i}.csv", PLAN_HEADER + ",is_share,direction",
-                    f"x{i},{r['indicator_zh'].replace(',', '，')},{r['unit']},"
-                    f"{r['base_year'] if base != '—' else ''},{base},{r['target_year']},"
-                    f"\"{r['target_text']}\",{r['is_share']},{r['direction']}")
+        plan = plan_csv(tmp_path, [
+            f"x{i},{r['indicator_zh'].replace(',', '，')},{r['unit']},"
+            f"{r['base_year'] if base != '—' else ''},{base},{r['target_year']},"
+            f"\"{r['target_text']}\",{r['is_share']},{r['direction']}"],
+            "is_share", "direction", name=f"p{i}.csv")
         p = load_plan(plan)
         h = history[(history["case_id"] == r["case_id"])
                     & (history["value"].astype(float) <= (100 if r["is_share"] == "true"
@@ -428,15 +417,15 @@ def test_real_plans_and_their_histories_are_read_and_a_slip_in_one_is_not(tmp_pa
                                                         h["qualifier"], strict=True)]
         if not rows:
             continue
-        figs = _csv(tmp_path, f"f{i}.csv", "indicator_id,year,value,qualifier,source_title",
-                    *rows)
+        figs = csv_file(tmp_path / f"f{i}.csv", ["indicator_id,year,value,qualifier,source_title",
+                                                 *rows])
         assert len(load_actuals(figs, plan=p)) == len(rows)
         read += 1
         if slipped is None and len(rows) >= 3 and r["is_share"] != "true":
             v = float(h["value"].iloc[-1]) * 1e4
             rows[-1] = f"x{i},{h['year'].iloc[-1]},{v:.12g},{h['qualifier'].iloc[-1]},t"
-            slipped = (_csv(tmp_path, f"s{i}.csv",
-                            "indicator_id,year,value,qualifier,source_title", *rows), p)
+            slipped = (csv_file(tmp_path / f"s{i}.csv",
+                                ["indicator_id,year,value,qualifier,source_title", *rows]), p)
     assert read >= 30
     with pytest.raises(ActualsError, match="about 10\\^4 times the series"):
         load_actuals(slipped[0], plan=slipped[1])

@@ -12,11 +12,11 @@ import pandas as pd
 import pytest
 
 import jxdigital
+from _build import figures_csv, plan_csv
 from jxdigital import load_actuals, load_plan
 from jxdigital.assessment import _evidence
 from jxdigital.present import WORDS
 
-HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region"
 TODAY = "2025-06-30"
 
 
@@ -29,12 +29,8 @@ def write_user_files(folder: pathlib.Path, n: int) -> tuple[pathlib.Path, pathli
         rows.append(f"u{k:05d},指标{k},亿元,2020,{base:.1f},2025,{base * 1.6:.1f}以上,jiangxi")
         figs += [(f"u{k:05d}", "jiangxi", y, round(base * 1.08 ** (y - 2020), 1))
                  for y in range(2021, 2025)]
-    plan = folder / f"plan_{n}.csv"
-    plan.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
-    figures = folder / f"figures_{n}.csv"
-    pd.DataFrame(figs, columns=["indicator_id", "region", "year", "value"]).to_csv(
-        figures, index=False)
-    return plan, figures
+    return (plan_csv(folder, rows, "region", name=f"plan_{n}.csv"),
+            figures_csv(folder, figs, source=None, name=f"figures_{n}.csv"))
 
 
 def counting(monkeypatch, owner, name: str) -> list[int]:
