@@ -70,27 +70,31 @@ def _line(values: Iterable[object]) -> str:
     return out.getvalue()
 
 
-def plan_lines(rows: Sequence[Row], *extra: str) -> list[str]:
-    """The lines of a plan file. ``rows``: CSV lines in the columns ``PLAN_COLUMNS + extra``,
-    or mappings (``target(...)``), whose keys add the columns they use, in order."""
-    columns = list(PLAN_COLUMNS) + list(extra)
+def plan_lines(rows: Sequence[Row], *extra: str,
+               columns: Sequence[str] = PLAN_COLUMNS) -> list[str]:
+    """The lines of a plan file. ``rows``: CSV lines in the columns ``columns + extra``, or
+    mappings (``target(...)``), whose keys add the columns they use, in order. ``columns``:
+    the plan columns in another order (a department's draft puts ``region`` fourth)."""
+    head = list(columns) + list(extra)
     for r in rows:
         if isinstance(r, Mapping):
-            columns += [k for k in r if k not in columns]
-    return [",".join(columns)] + [r if isinstance(r, str) else
-                                  _line(r.get(c) for c in columns) for r in rows]
+            head += [k for k in r if k not in head]
+    return [",".join(head)] + [r if isinstance(r, str) else _line(r.get(c) for c in head)
+                               for r in rows]
 
 
-def plan_csv(folder: Path, rows: Sequence[Row], *extra: str, name: str = "plan.csv") -> Path:
+def plan_csv(folder: Path, rows: Sequence[Row], *extra: str, name: str = "plan.csv",
+             columns: Sequence[str] = PLAN_COLUMNS) -> Path:
     """A plan file ``name`` in ``folder`` (see ``plan_lines``)."""
-    return csv_file(folder / name, plan_lines(rows, *extra))
+    return csv_file(folder / name, plan_lines(rows, *extra, columns=columns))
 
 
-def read_plan(folder: Path, rows: Sequence[Row], *extra: str, name: str = "plan.csv"):
+def read_plan(folder: Path, rows: Sequence[Row], *extra: str, name: str = "plan.csv",
+              columns: Sequence[str] = PLAN_COLUMNS):
     """``plan_csv``, read with ``jxdigital.load_plan``."""
     from jxdigital import load_plan
 
-    return load_plan(plan_csv(folder, rows, *extra, name=name))
+    return load_plan(plan_csv(folder, rows, *extra, name=name, columns=columns))
 
 
 def figure_records(rows: Iterable[Sequence[object] | Mapping[str, object]],

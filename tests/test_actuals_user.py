@@ -5,7 +5,7 @@ import warnings
 import pandas as pd
 import pytest
 
-from _build import text_file
+from _build import plan_csv, text_file
 from jxdigital import ActualsError, load_actuals, merge_actuals
 from jxdigital.observations import conflicts, override_selection, parse_number
 
@@ -172,8 +172,6 @@ def test_lenient_mode_keeps_good_rows_and_reports_bad_ones(tmp_path):
 
 
 def test_a_users_plan_brings_its_own_indicators(tmp_path):
-    plan = text_file(tmp_path, "indicator_id,name_zh,unit,base_year,base_text,target_year,"
-                               "target_text,region\nnew_thing,新指标,个,2020,5,2025,10,china\n",
-                     "plan.csv")
+    plan = plan_csv(tmp_path, ["new_thing,新指标,个,2020,5,2025,10,china"], "region")
     df = load_actuals(text_file(tmp_path, "indicator_id,year,value\nnew_thing,2021,6\n"), plan=plan)
     assert df["region"].item() == "china" and df["unit"].item() == "个"

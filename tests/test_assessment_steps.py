@@ -12,23 +12,20 @@ import math
 import pandas as pd
 import pytest
 
-from jxdigital import load_plan
+from _build import plan_csv, read_plan
 from jxdigital.assessment import CODES, Figure, Side, judge, record, timing, usable
 from jxdigital.assessment import _steps as S
 from jxdigital.observations import is_usable, load_actuals
 
-PLAN = ("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region\n"
-        "value,某增加值,亿元,2020,8354,2025,16000,jiangxi\n"
-        "share,某占比,%,2020,40,2025,50,jiangxi\n"
-        "users,某用户数,万户,2020,300,2025,400以上,jiangxi\n"
-        "retail,某零售额,亿元,2020,2000,2025,3000左右,jiangxi\n")
+PLAN = ["value,某增加值,亿元,2020,8354,2025,16000,jiangxi",
+        "share,某占比,%,2020,40,2025,50,jiangxi",
+        "users,某用户数,万户,2020,300,2025,400以上,jiangxi",
+        "retail,某零售额,亿元,2020,2000,2025,3000左右,jiangxi"]  # and a region column
 
 
 @pytest.fixture(scope="module")
 def plan(tmp_path_factory):
-    p = tmp_path_factory.mktemp("steps") / "plan.csv"
-    p.write_text(PLAN, encoding="utf-8")
-    return load_plan(p)
+    return read_plan(tmp_path_factory.mktemp("steps"), PLAN, "region")
 
 
 def frame(rows, plan) -> pd.DataFrame:
@@ -193,8 +190,7 @@ def test_record_takes_its_words_from_the_wording(plan):
 
 # --- a target set per year (每年培育100家) ---------------------------------------------
 
-FLOW_PLAN = ("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,measure,"
-             "region\nsme,专精特新企业（每年培育）,家,,—,2025,100,annual_flow,jiangxi\n")
+FLOW_PLAN = "sme,专精特新企业（每年培育）,家,,—,2025,100,annual_flow,jiangxi"  # measure, region
 
 
 @pytest.mark.parametrize("flows, today, status, words", [
@@ -210,8 +206,7 @@ def test_a_target_set_per_year_is_met_only_if_every_year_meets_it(tmp_path, flow
                                                                    status, words):
     from jxdigital import assess
 
-    plan = tmp_path / "plan.csv"
-    plan.write_text(FLOW_PLAN, encoding="utf-8")
+    plan = plan_csv(tmp_path, [FLOW_PLAN], "measure", "region")
     figs = pd.DataFrame({"indicator_id": "sme", "year": list(flows), "value": list(flows.values()),
                          "measure": "new_in_year", "source_title": "工信厅"})
     r = assess(plan, load_actuals(figs, plan=plan), today=today)["sme"]
@@ -340,10 +335,8 @@ def test_a_projection_that_bends_away_from_the_trend_says_why():
 def test_a_plans_own_running_total_takes_its_part_year_level_as_a_bound(tmp_path):
     from jxdigital import assess
 
-    plan = tmp_path / "plan.csv"
-    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,"
-                    "region,is_stock\nx,某累计数,亿元,2017,100,2024,200以上,china,true\n",
-                    encoding="utf-8")
+    plan = plan_csv(tmp_path, ["x,某累计数,亿元,2017,100,2024,200以上,china,true"], "region",
+                    "is_stock")
     rows = [dict(indicator_id="x", region="china", year=2017 + i, value=v, unit="亿元",
                  as_of="", measure="level", qualifier="exact", source_title="s")
             for i, v in enumerate([100, 110, 120, 130, 140])]
@@ -377,9 +370,7 @@ def test_the_chart_draws_part_year_figures_where_in_the_year_they_were_counted()
 def test_growth_rates_grow_the_level_they_start_from(tmp_path):
     from jxdigital import assess
 
-    plan = tmp_path / "plan.csv"
-    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,"
-                    "region\nv,某营业收入,亿元,2020,400,2025,700,jiangxi\n", encoding="utf-8")
+    plan = plan_csv(tmp_path, ["v,某营业收入,亿元,2020,400,2025,700,jiangxi"], "region")
     figs = pd.DataFrame({"indicator_id": "v", "year": [2021, 2022], "value": [10.0, 12.0],
                          "measure": "yoy_pct", "source_title": "统计公报"})
     r = assess(plan, load_actuals(figs, plan=plan), today="2023-06-30")["v"]
@@ -393,11 +384,9 @@ def test_growth_rates_grow_the_level_they_start_from(tmp_path):
 def test_a_series_of_another_definition_is_linked_by_its_growth(tmp_path):
     from jxdigital import assess
 
-    plan = tmp_path / "plan.csv"
-    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,"
-                    "region,linked\nnarrow,规上营业收入,亿元,2020,4000,2025,6000,jiangxi,broad\n"
-                    "broad,全口径营业收入,亿元,2020,5000,2025,8000,jiangxi,\n",
-                    encoding="utf-8")
+    plan = plan_csv(tmp_path, ["narrow,规上营业收入,亿元,2020,4000,2025,6000,jiangxi,broad",
+                               "broad,全口径营业收入,亿元,2020,5000,2025,8000,jiangxi,"],
+                    "region", "linked")
     figs = pd.DataFrame({"indicator_id": "broad", "year": [2020, 2022, 2023, 2024],
                          "value": [5000.0, 5800.0, 6300.0, 6900.0], "source_title": "公报"})
     a = assess(plan, load_actuals(figs, plan=plan), today="2025-06-30")

@@ -2,6 +2,7 @@
 
 import json
 
+from _build import plan_csv
 from jxdigital.cli import Exit, main
 
 
@@ -28,9 +29,7 @@ def test_plans_lists_the_shipped_plans(capsys):
 
 
 def test_bad_plan_file_exits_2_with_a_located_message(tmp_path, capsys):
-    bad = tmp_path / "bad.csv"
-    bad.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text\n"
-                   "x,某指标,个,2020,1,2025,五个\n", encoding="utf-8")
+    bad = plan_csv(tmp_path, ["x,某指标,个,2020,1,2025,五个"], name="bad.csv")
     assert main(["audit", "--plan", str(bad)]) == Exit.INVALID_INPUT
     err = capsys.readouterr().err
     assert "bad.csv line 2 (indicator 'x'), column 'target_text'" in err
@@ -95,9 +94,7 @@ def test_bad_actuals_file_exits_2_and_names_the_row(tmp_path, capsys):
 
 
 def _off_track_case(tmp_path):
-    plan = tmp_path / "plan.csv"
-    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text\n"
-                    "x,某指标,亿元,2020,100,2025,300\n", encoding="utf-8")
+    plan = plan_csv(tmp_path, ["x,某指标,亿元,2020,100,2025,300"])
     data = tmp_path / "x.csv"
     data.write_text("indicator_id,year,value\nx,2021,90\nx,2022,80\nx,2023,72\n",
                     encoding="utf-8")

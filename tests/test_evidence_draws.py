@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from _build import plan_csv
 from jxdigital import assess, load_actuals
 from jxdigital.assessment._draws import BOUND_SPAN, bands, histories
 from jxdigital.models import project, project_pooled
@@ -123,10 +124,8 @@ def test_the_share_of_the_year_is_learned_from_the_national_monthly_series():
 
 @pytest.mark.filterwarnings("ignore:.*also in the shipped catalogue:UserWarning")
 def test_a_part_year_total_gives_the_years_total_with_its_band(tmp_path):
-    plan = tmp_path / "plan.csv"
-    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,"
-                    "region\nonline_retail_sales,网上零售额,亿元,2020,1582,2025,3000,jiangxi\n",
-                    encoding="utf-8")
+    plan = plan_csv(tmp_path, ["online_retail_sales,网上零售额,亿元,2020,1582,2025,3000,jiangxi"],
+                    "region")
     figs = pd.DataFrame({"indicator_id": "online_retail_sales",
                          "year": [2021, 2022, 2023, 2024],
                          "as_of": ["", "", "", "2024-11-30"],
@@ -165,11 +164,9 @@ def test_a_month_with_too_few_years_derives_nothing():
 def _linked(tmp_path, target: float):
     """A plan row of 4000亿 in 2020 linked to a broader series (5000亿 in 2020) known in
     2022–2024, assessed mid-2025."""
-    plan = tmp_path / "plan.csv"
-    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,"
-                    f"region,linked\nnarrow,规上营业收入,亿元,2020,4000,2025,{target:g},jiangxi,"
-                    "broad\nbroad,全口径营业收入,亿元,2020,5000,2025,8000,jiangxi,\n",
-                    encoding="utf-8")
+    plan = plan_csv(tmp_path, [f"narrow,规上营业收入,亿元,2020,4000,2025,{target:g},jiangxi,broad",
+                               "broad,全口径营业收入,亿元,2020,5000,2025,8000,jiangxi,"],
+                    "region", "linked")
     figs = pd.DataFrame({"indicator_id": "broad", "year": [2020, 2022, 2023, 2024],
                          "value": [5000.0, 5800.0, 6300.0, 6900.0], "source_title": "公报"})
     return assess(plan, load_actuals(figs, plan=plan), today="2025-06-30")
@@ -253,10 +250,8 @@ def test_a_link_decided_for_a_shipped_plan_is_made_and_strict_unmakes_it(monkeyp
 def test_a_linked_series_that_is_not_a_plan_row_keeps_its_figures(tmp_path):
     # linked to a catalogue series (not a row of this plan): the file's figures of it are
     # kept when the file is read for the plan, not dropped as "not this plan's"
-    plan = tmp_path / "plan.csv"
-    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,"
-                    "region,linked\nnarrow,规上营业收入,亿元,2020,4000,2025,6000,jiangxi,"
-                    "jiangxi:electronic_info_industry_revenue\n", encoding="utf-8")
+    plan = plan_csv(tmp_path, ["narrow,规上营业收入,亿元,2020,4000,2025,6000,jiangxi,"
+                               "jiangxi:electronic_info_industry_revenue"], "region", "linked")
     figs = tmp_path / "figs.csv"
     figs.write_text("indicator_id,region,year,value,unit,source_title\n"
                     + "".join(f"electronic_info_industry_revenue,jiangxi,{y},{v},亿元,公报\n"

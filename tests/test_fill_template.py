@@ -12,6 +12,7 @@ openpyxl = pytest.importorskip("openpyxl")
 pytest.importorskip("xlsxwriter")
 
 import jxdigital  # noqa: E402
+from _build import plan_csv  # noqa: E402
 from jxdigital.cli import main  # noqa: E402
 from jxdigital.observations import parse_number  # noqa: E402
 from jxdigital.report import write_template  # noqa: E402
@@ -209,12 +210,10 @@ def test_round_trip_through_the_command_line(tmp_path, capsys):
 
 
 def test_a_users_plan_file(tmp_path):
-    plan_file = tmp_path / "zj_plan.csv"
-    plan_file.write_text(
-        "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region\n"
-        "zj_digital_value,浙江数字经济增加值,亿元,2020,30000,2025,50000,zhejiang\n"
-        "zj_base_stations,浙江5G基站数,万个,2020,6.26,2025,20以上,zhejiang\n",
-        encoding="utf-8")
+    plan_file = plan_csv(tmp_path, [
+        "zj_digital_value,浙江数字经济增加值,亿元,2020,30000,2025,50000,zhejiang",
+        "zj_base_stations,浙江5G基站数,万个,2020,6.26,2025,20以上,zhejiang"], "region",
+        name="zj_plan.csv")
     out = tmp_path / "zj.xlsx"
     assert main(["template", "--plan", str(plan_file), "--out", str(out)]) == 0
     wb, ws, header, rows = _sheet(out)

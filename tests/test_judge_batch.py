@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from _build import plan_csv
+from _build import plan_csv, read_plan
 from jxdigital import assess, load_actuals, load_plan
 from jxdigital.assessment._assess import judge, judge_all
 from jxdigital.assessment._evidence import BySeries, gather, plan_bases, series
@@ -123,13 +123,9 @@ def test_already_met_is_achieved_only_where_it_will_likely_stay_met(tmp_path):
     """已提前实现 is a forecast of the target year too: a running total (which does not
     fall) that has reached its target is achieved; a series that can fall and whose
     projection gives it less than P_ON_TRACK of staying there is at risk, saying why."""
-    plan_path = tmp_path / "p.csv"
-    plan_path.write_text(
-        "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region,"
-        "is_stock\n"
-        "stations,基站,万个,2020,3,2025,10以上,r1,true\n"
-        "sales,销售额,亿元,2020,3,2025,10以上,r1,false\n", encoding="utf-8")
-    plan = load_plan(plan_path)
+    plan = read_plan(tmp_path, ["stations,基站,万个,2020,3,2025,10以上,r1,true",
+                                "sales,销售额,亿元,2020,3,2025,10以上,r1,false"],
+                     "region", "is_stock", name="p.csv")
     figs = pd.DataFrame([(iid, "r1", y, v) for iid in ("stations", "sales")
                          for y, v in ((2021, 13.0), (2022, 10.5))],
                         columns=["indicator_id", "region", "year", "value"])

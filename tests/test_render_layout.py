@@ -8,6 +8,8 @@ import itertools
 import matplotlib
 import pytest
 
+from _build import plan_csv, target
+
 matplotlib.use("Agg")
 
 from jxdigital import assess, charts
@@ -91,11 +93,8 @@ def test_the_national_line_is_labelled_in_small_panels(jiangxi):
 def test_many_targets_make_more_dashboard_pages_each_the_slides_size(tmp_path):
     """Issue 25, item 6: 32 targets are two pages of at most 20 panels, each the slide's
     picture box, its panels sharing whole-year ticks; notebooks get every target, taller."""
-    rows = "\n".join(f"t{i},指标{i},亿元,2020,{100 + i},2025,{200 + i},jiangxi"
-                     for i in range(32))
-    plan = tmp_path / "plan.csv"
-    plan.write_text("indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,"
-                    "region\n" + rows + "\n", encoding="utf-8")
+    plan = plan_csv(tmp_path, [target(f"t{i}", 200 + i, name_zh=f"指标{i}", base_text=100 + i,
+                                      region="jiangxi") for i in range(32)])
     a = assess(plan, today=TODAY)
     from jxdigital.present.view import view
 

@@ -10,18 +10,14 @@ import warnings
 import pytest
 
 import jxdigital
+from _build import PLAN_COLUMNS, csv_file, plan_csv
 from jxdigital import load_plan
 from jxdigital.assessment import ambition_of, review_draft, target_options
 from jxdigital.errors import ArgumentError, PlanFormatError
 
 TODAY = "2026-12-01"
-HEAD = "indicator_id,name_zh,unit,region,base_year,base_text,target_year,target_text"
-
-
-def _w(tmp_path, name, *lines):
-    p = tmp_path / name
-    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return p
+#: a department's draft: the plan columns with the region fourth
+DRAFT = (*PLAN_COLUMNS[:3], "region", *PLAN_COLUMNS[3:])
 
 
 @pytest.fixture(autouse=True)
@@ -39,8 +35,9 @@ _FIGS = {"dv": "dv,jiangxi,亿元,7000,8354,10378,11200,12300,13500,14600",
 def _figs(tmp_path, *ids):
     """A department's own file: seven years of a value added (dv), six of a share (sh), a
     falling intensity (energy)."""
-    return _w(tmp_path, "figs.csv", "indicator_id,region,unit,2019,2020,2021,2022,2023,2024,2025",
-              *(_FIGS[i] for i in ids))
+    return csv_file(tmp_path / "figs.csv", [
+        "indicator_id,region,unit,2019,2020,2021,2022,2023,2024,2025",
+        *(_FIGS[i] for i in ids)])
 
 
 @pytest.fixture
@@ -50,11 +47,11 @@ def figs(tmp_path):
 
 @pytest.fixture
 def draft(tmp_path):
-    return _w(tmp_path, "draft.csv", HEAD + ",direction",
-              "dv,数字经济增加值,亿元,jiangxi,2025,—,2030,—,",
-              "sh,核心产业占比,%,jiangxi,2025,—,2030,—,",
-              "energy,单位GDP能耗,吨标准煤/万元,jiangxi,2025,—,2030,—,decrease",
-              "nohist,新指标,个,jiangxi,2025,—,2030,—,")
+    return plan_csv(tmp_path, [
+        "dv,数字经济增加值,亿元,jiangxi,2025,—,2030,—,",
+        "sh,核心产业占比,%,jiangxi,2025,—,2030,—,",
+        "energy,单位GDP能耗,吨标准煤/万元,jiangxi,2025,—,2030,—,decrease",
+        "nohist,新指标,个,jiangxi,2025,—,2030,—,"], "direction", columns=DRAFT, name="draft.csv")
 
 
 # ---------------------------------------------------------------- 1. options mean P(met)
@@ -65,7 +62,7 @@ def test_a_target_set_at_an_option_is_judged_with_its_probability(tmp_path, figs
             f"sh,核心产业占比,%,jiangxi,2025,7.4,2030,{v['sh', 0.9]:.6f}以上,",
             f"energy,单位GDP能耗,吨标准煤/万元,jiangxi,2025,0.50,2030,"
             f"不高于{v['energy', 0.5]:.6f},decrease"]
-    a = jxdigital.assess(str(_w(tmp_path, "set.csv", HEAD + ",direction", *rows)),
+    a = jxdigital.assess(str(plan_csv(tmp_path, rows, "direction", columns=DRAFT, name="set.csv")),
                          actuals=str(figs), today=TODAY)
     assert a["dv"].p_met == pytest.approx(0.75, abs=0.005)
     assert a["sh"].p_met == pytest.approx(0.90, abs=0.005)
@@ -97,7 +94,8 @@ def test_no_history_gets_no_number(figs, draft):
 
 def test_a_published_target_year_figure_is_the_option(tmp_path):
     figs = _figs(tmp_path, "dv")
-    p = _w(tmp_path, "d.csv", HEAD, "dv,数字经济增加值,亿元,jiangxi,2020,8354,2025,—")
+    p = plan_csv(tmp_path, ["dv,数字经济增加值,亿元,jiangxi,2020,8354,2025,—"], columns=DRAFT,
+                 name="d.csv")
     f = target_options(p, actuals=figs, today=TODAY).to_frame()
     assert set(f["status"]) == {"known"} and set(f["value"]) == {14600.0}
 
@@ -117,9 +115,11 @@ def test_bad_arguments_are_clean_errors(figs, draft, tmp_path):
     with pytest.raises(ArgumentError, match="probabilit"):
         target_options(draft, actuals=figs, probabilities=(0.5, 1.5), today=TODAY)
     with pytest.raises(PlanFormatError, match="within"):
-        load_plan(_w(tmp_path, "bad.csv", HEAD, "sh,占比,%,jiangxi,2025,7,2030,120"))
+        load_plan(plan_csv(tmp_path, [
+            "sh,占比,%,jiangxi,2025,7,2030,120"], columns=DRAFT, name="bad.csv"))
     with pytest.raises(PlanFormatError, match="base_year"):
-        load_plan(_w(tmp_path, "back.csv", HEAD, "dv,增加值,亿元,jiangxi,2025,1,2024,2"))
+        load_plan(plan_csv(tmp_path, [
+            "dv,增加值,亿元,jiangxi,2025,1,2024,2"], columns=DRAFT, name="back.csv"))
 
 
 # ---------------------------------------------------------------- 2. the draft's checks
@@ -130,10 +130,11 @@ def test_ambition_classes_follow_p_met():
 
 def test_a_share_that_contradicts_its_level_rows_is_flagged(tmp_path):
     # 5000 / 46000 = 10.8696 % of GDP, not 12 %
-    p = _w(tmp_path, "ratio.csv", HEAD,
-           "gdp,地区生产总值,亿元,jiangxi,2025,36000,2030,46000",
-           "core_digital_industry_value_added,核心产业增加值,亿元,jiangxi,2025,3000,2030,5000",
-           "core_digital_industry_share_of_gdp,核心产业占比,%,jiangxi,2025,8.3,2030,12")
+    p = plan_csv(tmp_path, [
+        "gdp,地区生产总值,亿元,jiangxi,2025,36000,2030,46000",
+        "core_digital_industry_value_added,核心产业增加值,亿元,jiangxi,2025,3000,2030,5000",
+        "core_digital_industry_share_of_gdp,核心产业占比,%,jiangxi,2025,8.3,2030,12"],
+        columns=DRAFT, name="ratio.csv")
     checks = review_draft(p, today=TODAY).checks_frame()
     ratio = checks[checks["code"] == "ratio"].iloc[0]
     assert ratio["key"] == "core_digital_industry_share_of_gdp"
@@ -143,40 +144,45 @@ def test_a_share_that_contradicts_its_level_rows_is_flagged(tmp_path):
 
 def test_a_gdp_growth_target_counts_as_the_level_it_implies(tmp_path):
     # GDP 36000 growing 5 % a year: 36000·1.05^5 = 45945.5; 5000 / 45945.5 = 10.88 %
-    p = _w(tmp_path, "rate.csv", HEAD + ",measure,subject",
-           "gdp_growth,地区生产总值增速,%,jiangxi,2025,—,2030,5,cagr,gdp",
-           "core_digital_industry_value_added,核心产业增加值,亿元,jiangxi,2025,3000,2030,5000,,",
-           "core_digital_industry_share_of_gdp,核心产业占比,%,jiangxi,2025,8.3,2030,10.88,,")
-    gdp = _w(tmp_path, "gdp.csv", "indicator_id,region,unit,2023,2024,2025",
-             "gdp,jiangxi,亿元,32000,34000,36000")
+    p = plan_csv(tmp_path, [
+        "gdp_growth,地区生产总值增速,%,jiangxi,2025,—,2030,5,cagr,gdp",
+        "core_digital_industry_value_added,核心产业增加值,亿元,jiangxi,2025,3000,2030,5000,,",
+        "core_digital_industry_share_of_gdp,核心产业占比,%,jiangxi,2025,8.3,2030,10.88,,"],
+        "measure", "subject", columns=DRAFT, name="rate.csv")
+    gdp = csv_file(tmp_path / "gdp.csv", ["indicator_id,region,unit,2023,2024,2025",
+                                          "gdp,jiangxi,亿元,32000,34000,36000"])
     r = review_draft(p, actuals=gdp, today=TODAY)
     assert "ratio" not in set(r.checks_frame()["code"])  # consistent within 0.3 points
-    p2 = _w(tmp_path, "rate2.csv", HEAD + ",measure,subject",
-            "gdp_growth,地区生产总值增速,%,jiangxi,2025,—,2030,5,cagr,gdp",
-            "core_digital_industry_value_added,核心产业增加值,亿元,jiangxi,2025,3000,2030,5000,,",
-            "core_digital_industry_share_of_gdp,核心产业占比,%,jiangxi,2025,8.3,2030,12,,")
+    p2 = plan_csv(tmp_path, [
+        "gdp_growth,地区生产总值增速,%,jiangxi,2025,—,2030,5,cagr,gdp",
+        "core_digital_industry_value_added,核心产业增加值,亿元,jiangxi,2025,3000,2030,5000,,",
+        "core_digital_industry_share_of_gdp,核心产业占比,%,jiangxi,2025,8.3,2030,12,,"],
+        "measure", "subject", columns=DRAFT, name="rate2.csv")
     c = review_draft(p2, actuals=gdp, today=TODAY).checks_frame()
     assert c[c["code"] == "ratio"]["expected"].iloc[0] == pytest.approx(
         100 * 5000 / (36000 * 1.05 ** 5))
 
 
 def test_above_the_nation_below_the_national_target_is_flagged(tmp_path):
-    p = _w(tmp_path, "above.csv", HEAD + ",reference",
-           "core_digital_industry_share_of_gdp,核心产业占比,%,jiangxi,2025,8.3,2030,12,china")
+    p = plan_csv(tmp_path, [
+        "core_digital_industry_share_of_gdp,核心产业占比,%,jiangxi,2025,8.3,2030,12,china"],
+        "reference", columns=DRAFT, name="above.csv")
     c = review_draft(p, parent="china-15th-fyp", today=TODAY).checks_frame()
     row = c[c["code"] == "below_parent"].iloc[0]
     assert (row["value"], row["expected"], row["parent"]) == (12, 12.5, "china-15th-fyp")
-    ok = _w(tmp_path, "above_ok.csv", HEAD + ",reference",
-            "core_digital_industry_share_of_gdp,核心产业占比,%,jiangxi,2025,8.3,2030,13,china")
+    ok = plan_csv(tmp_path, [
+        "core_digital_industry_share_of_gdp,核心产业占比,%,jiangxi,2025,8.3,2030,13,china"],
+        "reference", columns=DRAFT, name="above_ok.csv")
     assert review_draft(ok, parent="china-15th-fyp", today=TODAY).checks_frame().empty
 
 
 def test_faster_than_the_nation_with_a_slower_rate_is_flagged(tmp_path):
     # the parent's value added goes 100 → 161.051 in five years: 10 % a year
-    parent = _w(tmp_path, "nation.csv", HEAD,
-                "dv,数字经济增加值,亿元,china,2025,100,2030,161.051")
-    p = _w(tmp_path, "faster.csv", HEAD + ",measure,reference,subject",
-           "dv_growth,数字经济增加值增速,%,jiangxi,2025,—,2030,8,cagr,china:dv,dv")
+    parent = plan_csv(tmp_path, [
+        "dv,数字经济增加值,亿元,china,2025,100,2030,161.051"], columns=DRAFT, name="nation.csv")
+    p = plan_csv(tmp_path, [
+        "dv_growth,数字经济增加值增速,%,jiangxi,2025,—,2030,8,cagr,china:dv,dv"],
+        "measure", "reference", "subject", columns=DRAFT, name="faster.csv")
     c = review_draft(p, parent=parent, today=TODAY).checks_frame()
     row = c[c["code"] == "slower_than_parent"].iloc[0]
     assert row["value"] == pytest.approx(0.08) and row["expected"] == pytest.approx(0.10)
@@ -184,8 +190,9 @@ def test_faster_than_the_nation_with_a_slower_rate_is_flagged(tmp_path):
 
 def test_a_stated_growth_that_does_not_reach_the_target_is_flagged(tmp_path, figs):
     # 100 → 150 in five years is 8.45 % a year, not the stated 10 %
-    p = _w(tmp_path, "stated.csv", HEAD + ",stated_growth_text",
-           "dv,数字经济增加值,亿元,jiangxi,2025,100,2030,150,10")
+    p = plan_csv(tmp_path, [
+        "dv,数字经济增加值,亿元,jiangxi,2025,100,2030,150,10"],
+        "stated_growth_text", columns=DRAFT, name="stated.csv")
     c = review_draft(p, today=TODAY).checks_frame()
     row = c[c["code"] == "stated_growth"].iloc[0]
     assert row["expected"] == pytest.approx(1.5 ** 0.2 - 1)
@@ -193,7 +200,8 @@ def test_a_stated_growth_that_does_not_reach_the_target_is_flagged(tmp_path, fig
 
 def test_p_met_ambition_and_growth_per_row(tmp_path):
     figs = _figs(tmp_path, "dv")
-    p = _w(tmp_path, "row.csv", HEAD, "dv,数字经济增加值,亿元,jiangxi,2025,14600,2030,20000")
+    p = plan_csv(tmp_path, [
+        "dv,数字经济增加值,亿元,jiangxi,2025,14600,2030,20000"], columns=DRAFT, name="row.csv")
     r = review_draft(p, actuals=figs, today=TODAY).to_frame().iloc[0]
     assert r["ambition"] == ambition_of(r["p_met"]) != ""
     assert r["required_growth"] == pytest.approx((20000 / 14600) ** 0.2 - 1)
@@ -203,9 +211,9 @@ def test_p_met_ambition_and_growth_per_row(tmp_path):
 
 # ---------------------------------------------------------------- 3. bases from the account
 def test_a_continued_row_takes_its_base_from_the_final_account(tmp_path):
-    p = _w(tmp_path, "next.csv", HEAD,
-           "base_stations_5g,5G基站,万个,jiangxi,2025,—,2030,20",
-           "dev,数字经济增加值,亿元,jiangxi,2025,—,2030,24000")
+    p = plan_csv(tmp_path, [
+        "base_stations_5g,5G基站,万个,jiangxi,2025,—,2030,20",
+        "dev,数字经济增加值,亿元,jiangxi,2025,—,2030,24000"], columns=DRAFT, name="next.csv")
     account = jxdigital.assess("jiangxi-14th-fyp", today=TODAY)["base_stations_5g"]
     r = review_draft(p, continues="jiangxi-14th-fyp",
                      mapping={"dev": "digital_economy_value_added"}, today=TODAY)
@@ -219,10 +227,12 @@ def test_a_continued_row_takes_its_base_from_the_final_account(tmp_path):
 
 
 def test_a_published_2025_figure_is_the_base(tmp_path):
-    figs = _w(tmp_path, "f.csv", "indicator_id,region,year,value,unit,source_title",
-              "digital_economy_value_added,jiangxi,2025,16500,亿元,省统计局公报")
-    p = _w(tmp_path, "next.csv", HEAD,
-           "digital_economy_value_added,数字经济增加值,亿元,jiangxi,2025,—,2030,24000")
+    figs = csv_file(tmp_path / "f.csv", [
+        "indicator_id,region,year,value,unit,source_title",
+        "digital_economy_value_added,jiangxi,2025,16500,亿元,省统计局公报"])
+    p = plan_csv(tmp_path, [
+        "digital_economy_value_added,数字经济增加值,亿元,jiangxi,2025,—,2030,24000"],
+        columns=DRAFT, name="next.csv")
     f = review_draft(p, actuals=figs, continues="jiangxi-14th-fyp", today=TODAY).to_frame()
     assert (f["base_from"].iloc[0], f["base_value"].iloc[0]) == ("account", 16500)
     assert f["required_growth"].iloc[0] == pytest.approx((24000 / 16500) ** 0.2 - 1)

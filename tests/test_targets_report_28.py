@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from _build import PLAN_COLUMNS, plan_csv
 from jxdigital.assessment import review_draft, target_options
 from jxdigital.cli import Exit, main
 from jxdigital.present.targets_view import targets_view
@@ -108,10 +109,9 @@ def test_bad_arguments_say_which(args, said, capsys):
 
 
 def test_a_share_above_100_and_a_year_before_the_base_are_refused(tmp_path, capsys):
-    head = "indicator_id,name_zh,unit,region,base_year,base_text,target_year,target_text"
+    draft = (*PLAN_COLUMNS[:3], "region", *PLAN_COLUMNS[3:])  # the region fourth
     for row in ("sh,占比,%,jiangxi,2025,7,2030,120", "dv,增加值,亿元,jiangxi,2025,1,2024,2"):
-        p = tmp_path / "bad.csv"
-        p.write_text(f"{head}\n{row}\n", encoding="utf-8")
+        p = plan_csv(tmp_path, [row], columns=draft, name="bad.csv")
         assert main(["targets", "--plan", str(p), "--today", TODAY]) == Exit.INVALID_INPUT
         err = capsys.readouterr().err
         assert "bad.csv line 2" in err and "Traceback" not in err

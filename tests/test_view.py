@@ -16,6 +16,7 @@ matplotlib.use("Agg")
 import itertools
 
 import jxdigital
+from _build import figures_csv, plan_csv, target
 from jxdigital import charts
 from jxdigital.assessment._rules import verdict
 from jxdigital.present.view import view
@@ -39,23 +40,22 @@ def jiangxi():
 def binding(tmp_path_factory):
     """A department's table with two binding (约束性) rows, one target settled."""
     d = tmp_path_factory.mktemp("binding")
-    (d / "plan.csv").write_text(
-        "indicator_id,name_zh,name_en,category_zh,category_en,unit,base_year,base_text,"
-        "target_year,target_text,attribute,region\n"
-        "a_value,数字经济增加值,Digital economy value added,数字产业化,Digital industries,亿元,"
-        "2020,100,2025,200,预期性,jiangxi\n"
-        "b_share,核心产业占比,Core share,数字产业化,Digital industries,%,2020,5,2025,10,约束性,"
-        "jiangxi\n"
-        "c_users,用户数,Users,数字治理,Digital governance,万户,2020,50,2025,80,预期性,jiangxi\n"
-        "d_pue,数据中心PUE,Data centre PUE,绿色,Green,,2020,1.5,2025,1.3以下,约束性,jiangxi\n",
-        encoding="utf-8")
-    (d / "figs.csv").write_text(
-        "indicator_id,region,year,value,source_title\n"
-        "a_value,jiangxi,2021,120,部门报表\na_value,jiangxi,2022,140,部门报表\n"
-        "b_share,jiangxi,2021,6,部门报表\nb_share,jiangxi,2022,7,部门报表\n"
-        "c_users,jiangxi,2021,60,部门报表\nc_users,jiangxi,2025,85,部门报表\n"
-        "d_pue,jiangxi,2021,1.45,部门报表\n", encoding="utf-8")
-    return d / "plan.csv", d / "figs.csv"
+    digital = {"category_zh": "数字产业化", "category_en": "Digital industries"}
+    rows = [target("a_value", 200, name_zh="数字经济增加值", name_en="Digital economy value added",
+                   **digital, attribute="预期性", region="jiangxi"),
+            target("b_share", 10, name_zh="核心产业占比", name_en="Core share", **digital,
+                   unit="%", base_text=5, attribute="约束性", region="jiangxi"),
+            target("c_users", 80, name_zh="用户数", name_en="Users", category_zh="数字治理",
+                   category_en="Digital governance", unit="万户", base_text=50,
+                   attribute="预期性", region="jiangxi"),
+            target("d_pue", "1.3以下", name_zh="数据中心PUE", name_en="Data centre PUE",
+                   category_zh="绿色", category_en="Green", unit="", base_text=1.5,
+                   attribute="约束性", region="jiangxi")]
+    figs = [("a_value", "jiangxi", 2021, 120), ("a_value", "jiangxi", 2022, 140),
+            ("b_share", "jiangxi", 2021, 6), ("b_share", "jiangxi", 2022, 7),
+            ("c_users", "jiangxi", 2021, 60), ("c_users", "jiangxi", 2025, 85),
+            ("d_pue", "jiangxi", 2021, 1.45)]
+    return plan_csv(d, rows), figures_csv(d, figs, source="部门报表", name="figs.csv")
 
 
 def _numbers_in(sentence: str) -> list[int]:
