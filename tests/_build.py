@@ -24,6 +24,8 @@ import pandas as pd
 #: The columns every plan file has, in the order the tests write them.
 PLAN_COLUMNS = ("indicator_id", "name_zh", "unit", "base_year", "base_text", "target_year",
                 "target_text")
+#: The plan columns as a department's table or draft often orders them: the region fourth.
+DRAFT_COLUMNS = (*PLAN_COLUMNS[:3], "region", *PLAN_COLUMNS[3:])
 #: A figure as most tests give one: (indicator_id, region, year, value).
 REGIONAL = ("indicator_id", "region", "year", "value")
 #: A figure without a region: (indicator_id, year, value).

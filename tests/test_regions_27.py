@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 import jxdigital
-from _build import csv_file, plan_csv
+from _build import DRAFT_COLUMNS, csv_file, plan_csv, target
 from jxdigital import load_actuals, load_plan
 from jxdigital.catalog._regions import CITIES, REGIONS
 from jxdigital.cli import Exit, main
@@ -32,17 +32,18 @@ def cities(tmp_path):
     """A provincial table broken down to the 11 cities: a count and a share for each, the
     count's base city by city (k·100), its target three times the base; four years of
     figures, the count at k·100·(1, 1.5, 2, 2.5, 2.9)."""
-    plan = ["indicator_id,name_zh,name_en,unit,region,base_year,base_text,target_year,"
-            "target_text,attribute"]
-    figs = ["indicator_id,region,year,value,unit,source_title"]
+    plan, figs = [], ["indicator_id,region,year,value,unit,source_title"]
     for k, city in enumerate(CITY_ZH, start=1):
-        plan.append(f"city_sites,站点数,sites,个,{city},2020,{k * 100},2025,{k * 300},预期性")
-        plan.append(f"city_share,占比,share,%,{city},2020,5,2025,8,约束性")
+        plan.append(target("city_sites", k * 300, name_zh="站点数", name_en="sites", unit="个",
+                           region=city, base_text=k * 100, attribute="预期性"))
+        plan.append(target("city_share", 8, name_zh="占比", name_en="share", unit="%",
+                           region=city, base_text=5, attribute="约束性"))
         for y, m in ((2021, 1.5), (2022, 2.0), (2023, 2.5), (2024, 2.9)):
             figs.append(f"city_sites,{city[:-1]},{y},{k * 100 * m:g},个,市局")
         for y, v in ((2021, 5.5), (2022, 6.1), (2023, 6.6), (2024, 8.2 if k == 7 else 7.0)):
             figs.append(f"city_share,{city},{y},{v},%,市统计局")
-    return csv_file(tmp_path / "cities.csv", plan), csv_file(tmp_path / "city_figs.csv", figs)
+    return (plan_csv(tmp_path, plan, name="cities.csv"),
+            csv_file(tmp_path / "city_figs.csv", figs))
 
 
 def _assess(plan, figs, lang="zh"):
@@ -114,11 +115,10 @@ def test_charts_and_lists_name_the_region(cities, tmp_path):
 
 
 def test_a_row_pasted_twice_is_an_error_naming_both_lines(tmp_path):
-    p = csv_file(tmp_path / "twice.csv", [
-        "indicator_id,name_zh,unit,region,base_year,base_text,target_year,target_text",
-        "city_sites,站点数,个,赣州市,2020,100,2025,300",
-        "city_sites,站点数,个,吉安市,2020,100,2025,300",
-        "city_sites,站点数,个,赣州,2020,100,2025,300"])
+    p = plan_csv(tmp_path, ["city_sites,站点数,个,赣州市,2020,100,2025,300",
+                            "city_sites,站点数,个,吉安市,2020,100,2025,300",
+                            "city_sites,站点数,个,赣州,2020,100,2025,300"],
+                 columns=DRAFT_COLUMNS, name="twice.csv")
     with pytest.raises(PlanFormatError) as e:
         load_plan(p)
     text = str(e.value)
@@ -134,10 +134,9 @@ def test_rows_without_a_region_for_one_indicator_are_duplicates(tmp_path):
 
 
 def test_one_indicator_for_two_target_years_is_two_targets(tmp_path):
-    p = csv_file(tmp_path / "years.csv", [
-        "indicator_id,name_zh,unit,region,base_year,base_text,target_year,target_text",
-        "city_sites,站点数,个,jiangxi,2020,100,2025,300",
-        "city_sites,站点数,个,jiangxi,2020,100,2030,600"])
+    p = plan_csv(tmp_path, ["city_sites,站点数,个,jiangxi,2020,100,2025,300",
+                            "city_sites,站点数,个,jiangxi,2020,100,2030,600"],
+                 columns=DRAFT_COLUMNS, name="years.csv")
     plan = load_plan(p)
     assert [t.key for t in plan] == ["city_sites@2025", "city_sites@2030"]
 
@@ -151,14 +150,13 @@ def test_figures_without_a_region_for_a_plan_of_several_regions_are_refused(citi
 
 
 def test_a_31_province_table_in_the_wide_layout(tmp_path):
-    plan = ["indicator_id,name_zh,unit,region,base_year,base_text,target_year,target_text"]
-    figs = ["indicator_id,region,unit,2021,2022,2023,2024"]
+    plan, figs = [], ["indicator_id,region,unit,2021,2022,2023,2024"]
     for k, code in enumerate(PROVINCES, start=1):
         name = REGIONS[code] + ("省" if code not in ("beijing", "tianjin", "shanghai",
                                                     "chongqing") else "市")
         plan.append(f"prov_index,发展指数,点,{name},2020,{50 + k},2025,{60 + k}")
         figs.append(f"prov_index,{code},点,{51 + k},{53 + k},{55 + k},{57 + k}")
-    p = csv_file(tmp_path / "provinces.csv", plan)
+    p = plan_csv(tmp_path, plan, columns=DRAFT_COLUMNS, name="provinces.csv")
     f = csv_file(tmp_path / "province_figs.csv", figs)
     a = _assess(p, f)
     assert len(a) == 31 and len(a.plan.regions) == 31

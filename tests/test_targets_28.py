@@ -10,14 +10,13 @@ import warnings
 import pytest
 
 import jxdigital
-from _build import PLAN_COLUMNS, csv_file, plan_csv
+from _build import DRAFT_COLUMNS, csv_file, plan_csv
 from jxdigital import load_plan
 from jxdigital.assessment import ambition_of, review_draft, target_options
 from jxdigital.errors import ArgumentError, PlanFormatError
 
 TODAY = "2026-12-01"
-#: a department's draft: the plan columns with the region fourth
-DRAFT = (*PLAN_COLUMNS[:3], "region", *PLAN_COLUMNS[3:])
+DRAFT = DRAFT_COLUMNS  # a department's draft: the region fourth
 
 
 @pytest.fixture(autouse=True)

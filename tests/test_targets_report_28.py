@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from _build import PLAN_COLUMNS, plan_csv
+from _build import DRAFT_COLUMNS, plan_csv
 from jxdigital.assessment import review_draft, target_options
 from jxdigital.cli import Exit, main
 from jxdigital.present.targets_view import targets_view
@@ -109,9 +109,8 @@ def test_bad_arguments_say_which(args, said, capsys):
 
 
 def test_a_share_above_100_and_a_year_before_the_base_are_refused(tmp_path, capsys):
-    draft = (*PLAN_COLUMNS[:3], "region", *PLAN_COLUMNS[3:])  # the region fourth
     for row in ("sh,占比,%,jiangxi,2025,7,2030,120", "dv,增加值,亿元,jiangxi,2025,1,2024,2"):
-        p = plan_csv(tmp_path, [row], columns=draft, name="bad.csv")
+        p = plan_csv(tmp_path, [row], columns=DRAFT_COLUMNS, name="bad.csv")
         assert main(["targets", "--plan", str(p), "--today", TODAY]) == Exit.INVALID_INPUT
         err = capsys.readouterr().err
         assert "bad.csv line 2" in err and "Traceback" not in err
