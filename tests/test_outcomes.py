@@ -125,15 +125,35 @@ TARGETS = {"reach": "200", "at_least": "200以上", "more_than": ">200", "around
            "at_most": "≤300", "between": "180-220"}
 
 
+@pytest.fixture(scope="module")
+def judged_states(tmp_path_factory):
+    """``judged(state, today, scheme)``: the assessment of one plan with a row per
+    comparator of TARGETS (``x_reach``, ``x_at_least``, ...), each with the figures of
+    ``state``; made once per state, day and scheme for the six comparators together, each
+    row judged as it is alone (test_judge_batch.py: together gives what alone gives)."""
+    folder = tmp_path_factory.mktemp("levels")
+    plan = read_plan(folder, [LEVEL.replace("x,", f"x_{k},", 1).format(t=t)
+                              for k, t in TARGETS.items()], *COLUMNS)
+    done = {}
+
+    def judged(state, today, scheme):
+        if (state, today, scheme) not in done:
+            rows = [(f"x_{k}", "jiangxi", y, v) for k in TARGETS
+                    for y, v in STATES[state].items()]
+            done[state, today, scheme] = assess(plan, read_figures(plan, rows) if rows else None,
+                                                today=today, scheme=scheme)
+        return done[state, today, scheme]
+
+    return judged
+
+
 @pytest.mark.filterwarnings("ignore:.*read as lower bounds:UserWarning")  # bounds on purpose
 @pytest.mark.parametrize(("state", "target"), list(itertools.product(STATES, TARGETS)))
-def test_every_state_of_a_level_target_gets_a_status_and_a_reason(tmp_path, state, target):
-    plan = read_plan(tmp_path, [LEVEL.format(t=TARGETS[target])], *COLUMNS)
-    rows = [("x", "jiangxi", y, v) for y, v in STATES[state].items()]
+def test_every_state_of_a_level_target_gets_a_status_and_a_reason(judged_states, state,
+                                                                  target):
     for today in ("2024-06-30", TODAY):
         for scheme in ("cn", "eurostat", "un"):
-            r = assess(plan, read_figures(plan, rows) if rows else None, today=today,
-                       scheme=scheme)["x"]
+            r = judged_states(state, today, scheme)[f"x_{target}"]
             assert r.status_cn in STATUSES and len(r.reason_zh) > 10 and len(r.reason_en) > 10
             assert r.final == (r.status_cn in ("met", "missed"))
             if r.final:
