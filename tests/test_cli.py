@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from _build import plan_csv
 from jxdigital.cli import Exit, main
 
@@ -101,6 +103,7 @@ def _off_track_case(tmp_path):
     return plan, data
 
 
+@pytest.mark.slow  # writes the whole report, the deck too
 def test_report_writes_the_folder_and_fails_on_off_track(tmp_path, capsys):
     plan, data = _off_track_case(tmp_path)
     out = tmp_path / "out"

@@ -149,6 +149,7 @@ def test_figures_without_a_region_for_a_plan_of_several_regions_are_refused(citi
     assert "region" in str(e.value) and "nanchang" in str(e.value)
 
 
+@pytest.mark.slow  # writes the whole report (4-12 s)
 def test_a_31_province_table_in_the_wide_layout(tmp_path):
     plan, figs = [], ["indicator_id,region,unit,2021,2022,2023,2024"]
     for k, code in enumerate(PROVINCES, start=1):

@@ -75,6 +75,7 @@ def test_a_terminal_that_cannot_print_chinese_gets_escapes_not_a_traceback(comma
     assert b"\\u" in r.stdout  # escaped, not dropped
 
 
+@pytest.mark.slow  # writes the whole report in a second Python (4-6 s)
 def test_files_are_utf8_whatever_the_terminal(tmp_path):
     env = dict(os.environ, PYTHONIOENCODING="ascii", MPLBACKEND="Agg")
     out = tmp_path / "rep"
