@@ -247,11 +247,11 @@ def test_the_grade_says_what_a_verdict_rests_on():
     assert evidence_of([exact], "insufficient_data").grade == ""  # no verdict, no grade
 
 
-def test_every_verdict_shows_its_grade_and_strict_keeps_exact_figures_only():
+def test_every_verdict_shows_its_grade_and_strict_keeps_exact_figures_only(jiangxi_final):
     from jxdigital import assess
     from jxdigital.present.view import view
 
-    a = assess(today="2026-12-01")
+    a = jiangxi_final
     r = a["base_stations_5g"]  # end-2021 "6万多": a lower bound
     assert r.evidence_grade == "B" and "依据含下限值" in r.reason_zh
     assert "rests partly on lower bounds" in r.reason_en
@@ -266,10 +266,9 @@ def test_every_verdict_shows_its_grade_and_strict_keeps_exact_figures_only():
     assert strict["base_stations_5g"].status_cn == "insufficient_data"  # no exact 2021 figure
 
 
-def test_a_running_total_is_never_projected_below_what_it_has_reached():
-    from jxdigital import assess
+def test_a_running_total_is_never_projected_below_what_it_has_reached(jiangxi_final):
 
-    a = assess(today="2026-12-01")
+    a = jiangxi_final
     r = a["base_stations_5g"]
     assert a.plan["base_stations_5g"].indicator.is_stock
     fan = a.projections["base_stations_5g"].to_frame()
@@ -279,10 +278,10 @@ def test_a_running_total_is_never_projected_below_what_it_has_reached():
 
 # --- reconciling a running total's year-end ---------------------------------------------
 
-def test_5g_end_2021_is_the_figure_the_other_evidence_supports():
-    from jxdigital import actuals, assess, conflicts
+def test_5g_end_2021_is_the_figure_the_other_evidence_supports(jiangxi_final):
+    from jxdigital import actuals, conflicts
 
-    a = assess(today="2026-12-01")
+    a = jiangxi_final
     s = a.series["base_stations_5g"].set_index("year")
     # 6.2万 at end-September 2022 less 2万 built in January–September 2022 = 4.2万: the
     # 工信厅 "6万多" would need 1.8万 stations gone in nine months, and is not used
@@ -297,10 +296,10 @@ def test_5g_end_2021_is_the_figure_the_other_evidence_supports():
     assert "less 2 added" in five["why"].iloc[0]
 
 
-def test_a_part_year_level_bounds_the_running_totals_year_end():
+def test_a_part_year_level_bounds_the_running_totals_year_end(jiangxi_final):
     from jxdigital import assess
 
-    a = assess(today="2026-12-01")
+    a = jiangxi_final
     s = a.series["base_stations_5g"].set_index("year")
     # 6.2万 at end-September 2022: end-2022 is at least that (a total does not fall)
     assert s.loc[2022, "value"] == pytest.approx(6.2) and s.loc[2022, "qualifier"] == "lower_bound"
@@ -321,10 +320,9 @@ def test_a_users_own_figure_is_not_overruled_by_reconciliation(tmp_path):
     assert a.series["base_stations_5g"].set_index("year").loc[2021, "value"] == 5.1
 
 
-def test_a_projection_that_bends_away_from_the_trend_says_why():
-    from jxdigital import assess
+def test_a_projection_that_bends_away_from_the_trend_says_why(jiangxi_final):
 
-    r = assess(today="2026-12-01")["digital_economy_value_added"]
+    r = jiangxi_final["digital_economy_value_added"]
     # 24.2 % a year in 2020–21, but 1.39万亿 in 2025 is about 7.7 % a year from 2021:
     # (13900 / 10378) ** (1 / 4) − 1 ≈ 0.076
     assert "外推增速逐步回落" in r.reason_zh and "projection lets growth slow" in r.reason_en
@@ -350,13 +348,13 @@ def test_a_plans_own_running_total_takes_its_part_year_level_as_a_bound(tmp_path
     assert r.lo_80 >= 147.5
 
 
-def test_the_chart_draws_part_year_figures_where_in_the_year_they_were_counted():
+def test_the_chart_draws_part_year_figures_where_in_the_year_they_were_counted(jiangxi_final):
     import matplotlib
 
     matplotlib.use("Agg")
-    from jxdigital import assess, charts
+    from jxdigital import charts
 
-    fig = charts.plot_indicator(assess(today="2026-12-01"), "base_stations_5g")
+    fig = charts.plot_indicator(jiangxi_final, "base_stations_5g")
     ax = fig.axes[0]
     diamonds = [ln for ln in ax.lines if ln.get_marker() == "D"]
     xs = sorted(x for ln in diamonds for x in ln.get_xdata())

@@ -59,7 +59,7 @@ def test_every_chart_phrase_in_both_languages_with_the_same_fields():
     assert {f"mark_{m}" for m in W.MARKS} <= set(W.CHART)
 
 
-def test_chart_words_as_the_charts_said_them():
+def test_chart_words_as_the_charts_said_them(jiangxi_final, national_final):
     from jxdigital.present.view import view
 
     assert W.chart_words("p_axis", "zh") == "达标概率 P(目标实现)"
@@ -69,7 +69,7 @@ def test_chart_words_as_the_charts_said_them():
         "▲为下限值（2022年为“6.2万个以上”）；灰点为未采用的其他来源。"
     assert W.marks_words(["lower_bound"], "zh") == "▲为下限值。"
     assert W.marks_words([], "en") == ""
-    a = assess(today="2026-12-01")
+    a = jiangxi_final
     zh, en = view(a, "zh").chart("base_stations_5g"), view(a, "en").chart("base_stations_5g")
     assert zh.unpublished[2] == "2023—2025年数据尚未公布"
     assert en.unpublished[2] == "2023–2025: not yet published"
@@ -77,7 +77,7 @@ def test_chart_words_as_the_charts_said_them():
     assert zh.last.text == "2022: 6.2万个以上"
     assert en.last.text == "2022: over 62,000"  # a bound reads as one (issue 18)
     assert zh.target_label == "目标 10万个" and en.target_label == "target 100,000"
-    n = view(assess("china-14th-fyp-digital", today="2026-12-01"), "en").retrospective_chart
+    n = view(national_final, "en").retrospective_chart
     assert n.ticks == ("end 2021", "end 2022", "end 2023", "end 2024", "end 2025",
                        "2026-12-01\n(this review)")
     retail = view(assess("jiangxi-14th-fyp", today="2024-06-30"), "zh")
@@ -87,12 +87,12 @@ def test_chart_words_as_the_charts_said_them():
 
 
 @pytest.fixture(scope="module")
-def shipped():
-    return assess(today="2026-12-01")
+def shipped(jiangxi_final):
+    return jiangxi_final
 
 
-def test_the_summary_and_retrospective_axes_in_both_languages(shipped):
-    national = assess("china-14th-fyp-digital", today="2026-12-01")
+def test_the_summary_and_retrospective_axes_in_both_languages(shipped, national_final):
+    national = national_final
     for lang, xlabel, title in (
             ("zh", "达标概率 P(目标实现)", f"{shipped.plan.title_zh}：各项目标实现概率"),
             ("en", "P(target met)",

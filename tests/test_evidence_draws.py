@@ -207,8 +207,8 @@ def test_the_chart_draws_linked_figures_as_open_squares_on_a_dashed_line(tmp_pat
     matplotlib.pyplot.close(fig)
 
 
-def test_a_bound_from_before_the_base_year_is_not_counted_as_a_year_of_trend():
-    r = assess(today=TODAY)["ganfutong_registered_users"]
+def test_a_bound_from_before_the_base_year_is_not_counted_as_a_year_of_trend(jiangxi_final):
+    r = jiangxi_final["ganfutong_registered_users"]
     # 800万 at 赣服通2.0's launch (October 2019) bounds end-2019 but is not fitted: one year
     # (2020) of trend, and the reason must not say "2 years … at least 2 years are needed"
     assert r.status_cn == "insufficient_data"
@@ -217,8 +217,9 @@ def test_a_bound_from_before_the_base_year_is_not_counted_as_a_year_of_trend():
     assert "2019 is a bound from a part-year figure before the base year" in r.reason_en
 
 
-def test_a_series_too_far_from_the_plans_definition_stays_out_and_the_reason_says_why():
-    a = assess(today=TODAY)
+def test_a_series_too_far_from_the_plans_definition_stays_out_and_the_reason_says_why(
+        jiangxi_final):
+    a = jiangxi_final
     r = a["electronic_info_manufacturing_revenue"]
     # 电子信息产业 (1.08万亿 2023, 1.16万亿 2024) is not linked: its scope widened in 2022
     assert r.status_cn == "insufficient_data" and r.evidence_grade == ""

@@ -7,8 +7,6 @@ import os
 
 import pytest
 
-from jxdigital import assess
-
 
 @pytest.mark.slow
 def test_every_chart_cell_displays_its_chart_in_a_kernel():
@@ -34,19 +32,19 @@ def test_every_chart_cell_displays_its_chart_in_a_kernel():
         assert kinds.count("image/png") == 1, (cell.source, kinds)
 
 
-def test_frames_show_years_as_whole_numbers():
-    f = assess(today="2026-12-01").to_frame()
+def test_frames_show_years_as_whole_numbers(jiangxi_final, national_final):
+    f = jiangxi_final.to_frame()
     for c in ("base_year", "latest_year", "reference_latest_year", "outcome_year"):
         assert str(f[c].dtype) == "Int64", c
     assert f.loc[0, "latest_year"] == 2021 and "2021.0" not in f.to_string()
-    acc = assess("china-14th-fyp-digital", today="2026-12-01").account(history=False)
+    acc = national_final.account(history=False)
     assert str(acc.to_frame()["year"].dtype) == "Int64"
 
 
-def test_the_notebook_views_read_like_the_report():
+def test_the_notebook_views_read_like_the_report(jiangxi_final):
     import jxdigital
 
-    a = assess(today="2026-12-01")
+    a = jiangxi_final
     v = jxdigital.view(a)
     page = a._repr_html_()
     # the report's cells in the display unit (10378, not 10378.0 or 1.0378e4), the count

@@ -15,8 +15,8 @@ RAW = pd.read_csv(data_path("actuals.csv"), dtype=str, keep_default_na=False)
 
 
 @pytest.fixture(scope="module")
-def national():
-    return jxdigital.assess(PLAN, today=TODAY)
+def national(national_final):
+    return national_final  # jxdigital.assess(PLAN, today=TODAY), shared (conftest.py)
 
 
 def test_the_work_report_figure_is_shipped_as_printed_with_its_source():

@@ -265,8 +265,8 @@ def test_every_state_of_a_growth_rate_target(tmp_path, values):
 
 # ---------------------------------------------------------------- dates on everything
 @pytest.fixture(scope="module")
-def national():
-    return jxdigital.assess("china-14th-fyp-digital", today=TODAY)
+def national(national_final):
+    return national_final
 
 
 def test_the_national_plan_has_known_outcomes(national):
@@ -337,27 +337,27 @@ def test_every_output_states_its_dates(national, tmp_path):
     assert sheets["说明"]["说明"].iloc[1].startswith(stamp)
 
 
-def test_charts_say_when_and_name_the_unpublished_years():
+def test_charts_say_when_and_name_the_unpublished_years(jiangxi_final, national_final):
     import matplotlib.pyplot as plt
 
     from jxdigital import charts
 
-    a = jxdigital.assess(today=TODAY)
+    a = jiangxi_final
     fig = charts.plot_indicator(a, "digital_economy_value_added", lang="zh")
     texts = " ".join(t.get_text() for t in fig.findobj(plt.Text))
     assert "2022—2025年数据尚未公布" in texts  # past years, not "the future"
     assert "本项数据最晚为2021年" in texts and "生成于2026-12-01" in texts
     plt.close(fig)
-    fig = charts.plot_retrospective(jxdigital.assess("china-14th-fyp-digital", today=TODAY))
+    fig = charts.plot_retrospective(national_final)
     texts = " ".join(t.get_text() for t in fig.findobj(plt.Text))
     assert "全国网上零售额（未完成）" in texts and "千兆宽带用户数（完成）" in texts
     plt.close(fig)
 
 
-def test_the_shipped_jiangxi_report_says_whether_each_outcome_is_known():
+def test_the_shipped_jiangxi_report_says_whether_each_outcome_is_known(jiangxi_final):
     from jxdigital.present.view import view
 
-    a = jxdigital.assess(today=TODAY)
+    a = jiangxi_final
     t = view(a).table.to_frame()
     assert set(t["结果"]) == {"尚不能确定"}  # no 2025 figure is published for any row
     assert a.account().counts()["unknown"] == 19
@@ -385,7 +385,7 @@ def test_cli_report_writes_the_account(tmp_path, capsys):
     assert "回顾：各年评估与最终结果" in html and "生成于2026-12-01" in html
 
 
-def test_the_readme_shows_the_national_account():
+def test_the_readme_shows_the_national_account(national_final):
     """The README's table is the one the library prints."""
     from pathlib import Path
 
@@ -393,7 +393,7 @@ def test_the_readme_shows_the_national_account():
     from jxdigital.report._markdown import markdown_table
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
-    v = view(jxdigital.assess("china-14th-fyp-digital", today=TODAY))
+    v = view(national_final)
     table = v.table.select("indicator", "target", "latest", "p_met", "against", "status")
     assert markdown_table(table) in readme
     assert v.counts in readme

@@ -11,8 +11,8 @@ from jxdigital.report import to_html, to_markdown
 TODAY = "2026-12-01"
 
 
-def test_report_md_says_a_shared_reason_once_with_its_targets():
-    md = to_markdown(assess(today=TODAY))
+def test_report_md_says_a_shared_reason_once_with_its_targets(jiangxi_final):
+    md = to_markdown(jiangxi_final)
     gaps = md[md.index("## 数据缺口"):md.index("## 判定规则")]
     sentence = "仅有2020年基期值，2020年后无可比公开数据"
     assert gaps.count("- 11项（数字经济核心产业增加值占GDP比重、") == 1
@@ -20,8 +20,8 @@ def test_report_md_says_a_shared_reason_once_with_its_targets():
     assert gaps.count(sentence) == 1 + 4
 
 
-def test_a_report_does_not_send_its_reader_to_a_file_it_lacks():
-    a = assess(today=TODAY)
+def test_a_report_does_not_send_its_reader_to_a_file_it_lacks(jiangxi_final):
+    a = jiangxi_final
     assert "BENCHMARKS" not in to_markdown(a) and "BENCHMARKS" not in to_html(a)
     assert "BENCHMARKS" not in to_markdown(assess(today=TODAY, lang="en"))
 

@@ -22,10 +22,10 @@ FIGURE = (*REGIONAL, "as_of", "measure")
 
 
 # ---------------------------------------------------------------- 1. part-year levels
-def test_the_national_ipv6_target_is_judged_from_its_2025_count():
+def test_the_national_ipv6_target_is_judged_from_its_2025_count(national_final):
     """8.34亿 in June 2025 (the shipped 国家IPv6发展监测平台 figure) grown for the rest of
     the year at its pace since the 2022 year-end (7.28亿): the verdict rests on it."""
-    r = assess("china-14th-fyp-digital", today=TODAY)["ipv6_active_users"]
+    r = national_final["ipv6_active_users"]
     # pace = ln(8.34/7.28)/2.5 a year; half a year to go: 8.34·exp(0.5·pace) = 8.57
     pace = math.log(8.34 / 7.28) / 2.5
     assert r.latest_year == 2025
@@ -83,7 +83,7 @@ def test_a_yearly_flow_target_is_met_once_its_part_year_count_exceeds_it(tmp_pat
     assert "January–August" in r.reason_en
 
 
-def test_a_part_year_total_bounds_its_year_and_is_never_read_as_a_level():
+def test_a_part_year_total_bounds_its_year_and_is_never_read_as_a_level(national_final):
     """软件业务收入 1—5月 5.58万亿元 (2025): a lower bound on the 2025 total, not a fall."""
     from jxdigital.assessment._evidence import gather
     d, _ = gather(actuals())
@@ -91,7 +91,7 @@ def test_a_part_year_total_bounds_its_year_and_is_never_read_as_a_level():
              & (d["year"] == 2025)]
     assert len(rows) == 1 and rows["qualifier"].iloc[0] == "lower_bound"
     assert rows["value"].iloc[0] == 55788 and rows["part_as_of"].iloc[0] == "2025-05"
-    a = assess("china-14th-fyp-digital", today=TODAY)
+    a = national_final
     r = a["software_it_services_revenue"]
     # below the 2024 level it says nothing new: not among the figures judged, no fall
     used = a.series["software_it_services_revenue"]
@@ -150,9 +150,9 @@ def test_a_count_of_people_is_never_projected_above_the_population(tmp_path):
 @pytest.mark.parametrize("plan_id", ["china-14th-fyp-digital", "jiangxi-14th-fyp",
                                      "jiangxi-14th-fyp-text", "jiangxi-bigdata-2017"])
 @pytest.mark.parametrize("as_of", [2022, 2023, 2024, None])
-def test_no_shipped_interval_leaves_its_possible_range(plan_id, as_of):
+def test_no_shipped_interval_leaves_its_possible_range(final, plan_id, as_of):
     from jxdigital.catalog._load import counts_people, populations
-    a = assess(plan_id, as_of=as_of, today=TODAY)
+    a = final(plan_id) if as_of is None else assess(plan_id, as_of=as_of, today=TODAY)
     f = a.to_frame()
     for r in f.itertuples():
         if r.lo_80 != r.lo_80:  # no projection
@@ -193,11 +193,11 @@ def test_a_count_of_accounts_is_not_capped_at_the_population():
 
 
 # ---------------------------------------------------------------- 3. what a chart draws
-def test_a_part_year_total_is_drawn_labelled_as_the_year_so_far():
+def test_a_part_year_total_is_drawn_labelled_as_the_year_so_far(national_final):
     """软件业务收入 1—5月 5.58万亿元 beside a 13.73万亿 2024 level: labelled as what it is,
     never as a bare date that reads as a level of the series."""
     from jxdigital.present.view import view
-    a = assess("china-14th-fyp-digital", today=TODAY)
+    a = national_final
     zh = view(a, "zh").chart("software_it_services_revenue")
     en = view(a, "en").chart("software_it_services_revenue")
     assert [n.text for n in zh.part_year_notes] == ["2025年1—5月累计"]
@@ -205,11 +205,11 @@ def test_a_part_year_total_is_drawn_labelled_as_the_year_so_far():
     assert len(zh.part_year) == 1  # the latest of the year only (not also 1—3月)
 
 
-def test_a_chart_shows_the_projection_the_tables_show():
+def test_a_chart_shows_the_projection_the_tables_show(national_final):
     """IPv6 2025 is known only as an estimate from June's count: the chart's projection label
     and the end of its fan are the record's conditioned median and 80 % interval."""
     from jxdigital.present.view import view
-    a = assess("china-14th-fyp-digital", today=TODAY)
+    a = national_final
     r = a["ipv6_active_users"]
     c = view(a, "zh").chart("ipv6_active_users")
     assert c.last.text.startswith("2025: 约")

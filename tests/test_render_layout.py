@@ -58,8 +58,8 @@ def outside(fig) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def jiangxi():
-    return assess(today=TODAY)
+def jiangxi(jiangxi_final):
+    return jiangxi_final
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -119,10 +119,10 @@ def test_many_targets_make_more_dashboard_pages_each_the_slides_size(tmp_path):
     pytest.param(*case, marks=() if case == ("zh", "china-14th-fyp-digital") else
                  pytest.mark.slow)
     for case in itertools.product(["zh", "en"], [None, "china-14th-fyp-digital"])])
-def test_no_target_chart_has_text_on_text_or_outside(plan, lang):
+def test_no_target_chart_has_text_on_text_or_outside(final, plan, lang):
     """Every shipped target's chart, as drawn for the report and the deck: a note that
     would cover another text gives way; labels and the source line stay in the picture."""
-    a = assess(plan, today=TODAY)
+    a = final(plan)
     bad = {}
     for r in a:
         fig = charts.plot_indicator(a, r.indicator_id, lang=lang, style="slide")
@@ -150,7 +150,7 @@ def test_a_chart_names_what_it_shows_and_labels_another_definition(jiangxi):
     assert "base_stations_5g" in pngs and "detail/base_stations_5g" in pngs  # judged: both
 
 
-def test_english_footers_name_publishers_in_english_and_the_bound_is_the_charts_own():
+def test_english_footers_name_publishers_in_english_and_the_bound_is_the_charts_own(jiangxi_final):
     from jxdigital.present.view import view
 
     en = view(assess(today=TODAY, lang="en"))
@@ -159,7 +159,7 @@ def test_english_footers_name_publishers_in_english_and_the_bound_is_the_charts_
            "Administration." in line
     assert "；" not in line and "6万多" not in line
     assert "▲ = lower bound (2022: 'over 62,000')" in line
-    zh = view(assess(today=TODAY)).chart("digital_economy_value_added").footer
+    zh = view(jiangxi_final).chart("digital_economy_value_added").footer
     assert "▲为下限值（2019年为“7000亿元以上”）" in zh  # not the 5G example on every chart
 
 

@@ -146,9 +146,9 @@ def test_targets_without_a_verdict_are_listed_on_data_gaps_slides(deck):
     assert rows["“跨省通办”比例"][0] == "无"
 
 
-def test_one_data_gap_is_a_line_not_a_slide(tmp_path):
+def test_one_data_gap_is_a_line_not_a_slide(tmp_path, national_final):
     """Issue 25, item 15: the national plan's one data gap was a one-row slide."""
-    a = assess("china-14th-fyp-digital", today="2026-12-01")
+    a = national_final
     prs = Presentation(str(build_deck(a, tmp_path / "deck.pptx", charts={})))
     titles = [s.shapes.title.text for s in prs.slides]
     assert not any(t.startswith("数据缺口") for t in titles)

@@ -27,13 +27,13 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @pytest.fixture(scope="module")
-def national():
-    return jxdigital.assess("china-14th-fyp-digital", today=TODAY)
+def national(national_final):
+    return national_final
 
 
 @pytest.fixture(scope="module")
-def jiangxi():
-    return jxdigital.assess(today=TODAY)
+def jiangxi(jiangxi_final):
+    return jiangxi_final
 
 
 @pytest.fixture(scope="module")
@@ -199,9 +199,9 @@ def test_the_plans_typo_is_shown_only_where_the_plan_is_quoted(jiangxi):
 
 # --- 8, 9, 10: charts ---------------------------------------------------------------------
 
-def test_dashboard_years_are_plain_and_shared_for_a_plan_without_baselines():
+def test_dashboard_years_are_plain_and_shared_for_a_plan_without_baselines(final):
     """Item 8: jiangxi-bigdata-2017's panels read "−1, 0, …" with an offset "+2.02e3"."""
-    a = jxdigital.assess("jiangxi-bigdata-2017", today=TODAY)
+    a = final("jiangxi-bigdata-2017")
     for page in range(1, len(view(a).dashboard_pages) + 1):
         fig = charts.plot_dashboard(a, style="slide", page=page)
         fig.canvas.draw()
@@ -261,12 +261,12 @@ def _crosses(box, a, b) -> bool:
     pytest.param(*case, marks=() if case == ("slide", "zh", None) else pytest.mark.slow)
     for case in itertools.product(["slide", "notebook"], ["zh", "en"],
                                   [None, "china-14th-fyp-digital"])])
-def test_no_label_is_crossed_by_a_line_or_a_marker(plan, lang, style):
+def test_no_label_is_crossed_by_a_line_or_a_marker(final, plan, lang, style):
     """Item 9: "2021: 1.04 trillion yuan" was struck through by the projection, "口径不同"
     crossed by the line, "2025: 15.97万亿元" by the plan path."""
     from jxdigital.charts._indicator import BADGE_GID
 
-    a = jxdigital.assess(plan, today=TODAY)
+    a = final(plan)
     bad = []
     for t in view(a).targets:
         fig = charts.plot_indicator(a, t.id, lang=lang, style=style)
@@ -311,14 +311,14 @@ def test_the_slide_chart_draws_only_what_the_finding_needs(national):
     matplotlib.pyplot.close("all")
 
 
-def test_frozen_ticks_draw_the_same_picture():
+def test_frozen_ticks_draw_the_same_picture(jiangxi_final):
     """The report's charts draw their ticks as texts (``freeze_ticks``, a third cheaper):
     the picture must be the one matplotlib draws, pixel for pixel."""
     from jxdigital.charts import _indicator as I
     from jxdigital.charts import _overview as O
     from jxdigital.charts import _style as S
 
-    v = view(jxdigital.assess(today=TODAY))
+    v = view(jiangxi_final)
     st = S.get_style("slide")
     pictures = {}
     for frozen in (False, True):
@@ -341,10 +341,10 @@ MIRRORS = ("转载", "镜像", "wxjptree", "wxredian", "digipub", "caiding5", "s
 
 
 @pytest.mark.parametrize("plan", [None, "china-14th-fyp-digital", "jiangxi-bigdata-2017"])
-def test_footers_name_the_original_publisher_in_the_charts_language(plan):
+def test_footers_name_the_original_publisher_in_the_charts_language(final, plan):
     """Item 10: "转载 wxjptree.com" and "国家数据局局长刘烈宏 at 国务院新闻办" in footers; a
     chart without a source said "数据来源：无"."""
-    a = jxdigital.assess(plan, today=TODAY)
+    a = final(plan)
     for lang in ("zh", "en"):
         v = view(a, lang)
         footers = [f for t in v.targets for f in (v.chart(t.id).footer,
