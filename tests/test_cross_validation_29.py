@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from jxdigital.models import ProjectionInputError, cross_validation
+from jxdigital.models import ProjectionInputError, cross_validation, learned, project
+from jxdigital.models._cross_validation import CV_COLUMNS
 
 
 def _data():
@@ -41,3 +42,36 @@ def test_bad_arguments_name_themselves():
         cross_validation(_data(), h=0)
     with pytest.raises(ProjectionInputError, match="missing value"):
         cross_validation(_data().drop(columns="value"))
+
+
+def test_the_levels_asked_and_the_default_columns():
+    cv = cross_validation(_data(), h=2, n_windows=1, methods=("naive",), level=(50, 80, 95))
+    assert [c for c in cv.columns if c[:3] in ("lo_", "hi_")] == [
+        "lo_50", "hi_50", "lo_80", "hi_80", "lo_95", "hi_95"]
+    assert (cv["lo_80"] <= cv["lo_50"]).all() and (cv["hi_50"] <= cv["hi_80"]).all()
+    assert list(cross_validation(_data(), h=2, n_windows=1).columns) == CV_COLUMNS
+
+
+def _scaled(table, k: float):
+    """``table`` with every number in its calibration (the error quantiles) times ``k``."""
+    def scale(x):
+        if isinstance(x, list):
+            return [scale(v) for v in x]
+        return x * k if isinstance(x, float | int) and not isinstance(x, bool) else x
+    return {**table, "calibration": {m: scale(q) for m, q in table["calibration"].items()}}
+
+
+def test_another_learned_table_is_the_one_projected_with():
+    """``learned=``: the table each method projects with, as ``project(learned=)`` takes it;
+    the naive method's intervals come from its error quantiles alone."""
+    base = cross_validation(_data(), h=2, n_windows=1, methods=("naive",))
+    same = cross_validation(_data(), h=2, n_windows=1, methods=("naive",), learned=learned())
+    pd.testing.assert_frame_equal(base, same)
+    wide = cross_validation(_data(), h=2, n_windows=1, methods=("naive",),
+                            learned=_scaled(learned(), 2.0))
+    assert wide["point"].tolist() == base["point"].tolist()
+    assert ((wide["hi_80"] - wide["lo_80"]) > (base["hi_80"] - base["lo_80"])).all()
+    hist = _data()[_data()["year"] <= 2017]
+    direct = project(hist, h=2, method="naive", level=(80, 95),
+                     learned=_scaled(learned(), 2.0)).to_frame().sort_values(["id", "h"])
+    assert wide["lo_80"].tolist() == pytest.approx(direct["lo_80"].tolist())

@@ -3,7 +3,7 @@ several origins, every method projected from what was known there, beside what c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -17,14 +17,16 @@ CV_COLUMNS = ["id", "cutoff", "year", "h", "actual", "method", "point", "lo_80",
 
 def cross_validation(data: pd.DataFrame, h: int = 5, n_windows: int = 3, step_size: int = 1,
                      methods: Sequence[str | Model] = ("auto",), min_points: int = 2,
-                     keep_last: int | None = None,
+                     keep_last: int | None = None, learned: Mapping | None = None,
                      level: Iterable[float] = (80, 95)) -> pd.DataFrame:
     """Tidy backtests: for each series of ``data`` (columns ``id, year, value``) and each of
     ``n_windows`` cut-offs ``step_size`` years apart, ending ``h`` years before its last
     year, each of ``methods`` projects from the figures up to the cut-off (their last
     ``keep_last`` only, where given: short histories, as planners have) to the next ``h``
     years. One row per id, cut-off, year and method, with the ``actual`` value, the ``point``
-    and the 80 / 95 % interval; a window with fewer than ``min_points`` figures is left out.
+    and the intervals of ``level`` (80 / 95 %); a window with fewer than ``min_points``
+    figures is left out. ``learned``: the learned parameters the methods use, as ``project``
+    takes them (default: the shipped ones).
 
     ``h = 5, n_windows = 3``: the last three five-year plans' worth of origins.
     """
@@ -54,15 +56,14 @@ def cross_validation(data: pd.DataFrame, h: int = 5, n_windows: int = 3, step_si
         future = known[(known["year"] > known["cutoff"])
                        & (known["year"] <= known["cutoff"] + h) & known["id"].isin(ok)]
         for m in methods:
-            p = project(hist[["id", "year", "value"]], h=h, method=m, level=level)
-            f = p.to_frame()
-            name = m if isinstance(m, str) else type(m).__name__
-            f = f.assign(method=name)
+            p = project(hist[["id", "year", "value"]], h=h, method=m, level=level, learned=learned)
+            f = p.to_frame().assign(method=m if isinstance(m, str) else type(m).__name__)
             f = f.merge(future[["id", "year", "value", "cutoff"]].rename(
                 columns={"value": "actual"}), on=["id", "year"], how="inner")
             frames.append(f)
     if not frames:
         return pd.DataFrame(columns=CV_COLUMNS)
     out = pd.concat(frames, ignore_index=True)
-    return out[[c for c in CV_COLUMNS if c in out.columns]].sort_values(
+    bands = [c for c in out.columns if c.startswith(("lo_", "hi_"))]  # the levels asked
+    return out[[*CV_COLUMNS[:7], *bands, "n_obs"]].sort_values(
         ["id", "cutoff", "method", "year"]).reset_index(drop=True)
