@@ -64,22 +64,6 @@ CUTS = (None, 8, 6, 4)
 MIN_POINTS = 4
 
 
-def origin_split(train, years, test, k: int, n_origins: int):
-    """Histories ending k years before the official origin, and the h values after them."""
-    h = len(next(iter(test.values())))
-    tr, yr, te = {}, {}, {}
-    for s in train:
-        y = np.r_[train[s], test[s]]
-        yy = np.r_[years[s], years[s][-1] + np.arange(1, h + 1)]
-        o = len(train[s]) - k
-        if len(train[s]) - (n_origins - 1) < MIN_POINTS:
-            continue  # too short at the earliest origin: keep the same series at every origin
-        if np.mean(np.abs(np.diff(y[:o]))) == 0:
-            continue  # a flat history has no MASE scale
-        tr[s], yr[s], te[s] = y[:o], yy[:o], y[o:o + h]
-    return tr, yr, te, h
-
-
 def origin_panel(train, years, test, n_origins: int) -> pd.DataFrame:
     """The series with at least MIN_POINTS points at the earliest origin (the same series at
     every origin), as ``cross_validation`` reads them (``bench_models.panel``)."""
@@ -89,9 +73,9 @@ def origin_panel(train, years, test, n_origins: int) -> pd.DataFrame:
 
 def by_origin(cv: pd.DataFrame, data: pd.DataFrame, h: int) -> dict[int, tuple]:
     """``cross_validation``'s windows of one method, by origin k (the window ending k years
-    before the official test origin): (``arrays``, histories, futures), as ``origin_split``
-    gives them; a series whose history up to the origin is flat (no MASE scale) is left
-    out there."""
+    before the official test origin): (``arrays``, the histories up to the origin, the h
+    values after it); a series whose history up to the origin is flat (no MASE scale) is
+    left out there."""
     series = {s: (g["year"].to_numpy(), g["value"].to_numpy())
               for s, g in data.groupby("id", sort=True)}
     last = data.groupby("id")["year"].max()
