@@ -24,14 +24,14 @@ from .._linebreak import wrap
 from ..assessment import P_OFF_TRACK, P_ON_TRACK, in_unit
 from ..catalog._load import flow_ids, publisher_names, publisher_origins
 from ..observations import conflicts
-from . import _phrases as P
 from . import _text as T
 from ._chart_words import chart_words, marks_words
 from ._colours import STATUS_COLOURS
-from ._names import titled
+from ._names import PRINTED, titled
 from ._tables import paginate
 from ._units import DisplayUnit, display_unit
 from ._view_words import verdict_words, words
+from .words import languages, words_for
 
 Points = tuple[tuple[float, float], ...]
 
@@ -171,7 +171,7 @@ def original_publisher(publisher: str, title: str, lang: str) -> str:
         first = re.split(r"[;；(（]", raw)[0].strip()
         zh = "" if _MIRROR.search(first) else first
     if zh:
-        return (en or publisher_names().get(zh, zh)) if lang == "en" else zh
+        return zh if lang == PRINTED else (en or publisher_names().get(zh, zh))
     t = re.split(r"[:：(（,，]", str(title or "").strip().lstrip("(（[【").split(")")[-1])[0]
     t = t.strip()
     return t[:24] if t and not _MIRROR.search(t) else ""
@@ -459,8 +459,10 @@ def _bar(t) -> Bar:
 #: Lines of names (a section's heading counts one) a summary page holds at slide size: a
 #: name wrapped to two lines takes two.
 SUMMARY_ROWS = 20
-#: The width (ems) the summary chart wraps a target's name to.
-SUMMARY_NAME_EM = {"zh": 14, "en": 26}
+#: The width (ems) the summary chart wraps a target's name to, by language
+#: (``settings.summary_name_em``).
+SUMMARY_NAME_EM = {lang: int(words_for(lang).setting("summary_name_em"))
+                   for lang in languages()}
 #: Panels a dashboard page holds at slide size (four rows of five).
 DASHBOARD_PANELS = 20
 DASHBOARD_COLUMNS = 5
@@ -607,7 +609,7 @@ def retrospective_chart(v) -> RetrospectiveChart | None:
                   + [chart_words("this_review", lang, date=v.assessment.timing.review
                                  .isoformat())]) if years else ()
     return RetrospectiveChart(tuple(lines), years, ticks, chart_words("p_at_review", lang),
-                              P.SHARED["retrospective"][lang],
+                              words_for(lang).say("status.shared.retrospective"),
                               chart_words("retrospective_footer", lang,
                                           warnings=v.retro_sentence, dates=v.dates),
                               chart_words("no_known_outcome", lang))

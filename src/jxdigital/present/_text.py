@@ -10,6 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from .. import codes
 from ..assessment import P_OFF_TRACK, P_ON_TRACK
 from ..catalog import lookup_unit
+from ._names import PRINTED
+from .words import by_language, words_for
 
 
 def _trim(x: float, decimals: int) -> str:
@@ -39,8 +41,9 @@ def num(v: float, lang: str = "zh") -> str:
     a = abs(v)
     decimals = _decimals(a)
     text = _trim(v, decimals)
-    if lang == "en" and a >= 1000:
-        text = f"{v:,.{decimals}f}"
+    sep = words_for(lang).setting("thousands_sep")  # digits grouped where it has one
+    if sep and a >= 1000:
+        text = f"{v:,.{decimals}f}".replace(",", sep)
     return text
 
 
@@ -168,8 +171,9 @@ def value(v: float, unit: str, lang: str = "zh") -> str:
     → ``10万个`` / ``100,000``; ``1.9, '万人'`` → ``19,000 people``; percentages ``35.0%``."""
     if v is None or math.isnan(v):
         return "—"
-    if lang == "en":
+    if words_for(lang).setting("number_style") == "short_scale":
         return _en(v, unit)
+    # myriads (万, 亿): the printed unit, or the next one up once the number outgrows it
     if unit == "%":
         return f"{_trim(v, 1)}%"
     if unit == "亿元" and abs(v) >= 10000:
@@ -196,15 +200,10 @@ def projected(v: float, unit: str, lang: str = "zh") -> str:
 
 
 #: How a figure reads with its qualifier (``QUALIFIERS`` of the observations): a bound
-#: reads as one. "近5000" and "不到4000" are both read as upper bounds and the reader keeps
-#: no more than that, so both read ``不到X``, which is true of each ("近X" would claim a
-#: closeness "不到X" does not).
-QUALIFIER_WORDS = {
-    "zh": {codes.LOWER_BOUND: "{v}以上", codes.UPPER_BOUND: "不到{v}", "approximate": "约{v}",
-           "estimate": "预计{v}"},
-    "en": {codes.LOWER_BOUND: "over {v}", codes.UPPER_BOUND: "under {v}",
-           "approximate": "about {v}", "estimate": "an estimated {v}"},
-}
+#: reads as one (``numbers.qualifier.*`` of the catalogue). "近5000" and "不到4000" are both
+#: read as upper bounds and the reader keeps no more than that, so both read ``不到X``,
+#: which is true of each ("近X" would claim a closeness "不到X" does not).
+QUALIFIER_WORDS = by_language("numbers.qualifier")
 
 
 def figure(v: float, unit: str, qualifier: str = "exact", lang: str = "zh") -> str:
@@ -213,49 +212,74 @@ def figure(v: float, unit: str, qualifier: str = "exact", lang: str = "zh") -> s
     text = value(v, unit, lang)
     if text == "—":
         return text
-    return QUALIFIER_WORDS["zh" if lang == "zh" else "en"].get(qualifier or "exact",
-                                                              "{v}").format(v=text)
+    return words_for(lang).table("numbers.qualifier").get(qualifier or "exact",
+                                                          "{v}").format(v=text)
 
 
 def date_words(iso: str, lang: str = "zh") -> str:
     """A part-year figure's date: ``2024-06-30`` → ``2024年6月末``, ``2019-10`` →
-    ``2019年10月``, ``2024-06-15`` → ``2024年6月15日``; in English as given (ISO)."""
+    ``2019年10月``, ``2024-06-15`` → ``2024年6月15日``; in English as given (ISO); a text
+    that is no such date as given."""
     m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", str(iso))
-    if lang != "zh" or not m:
+    if not m:
         return str(iso)
+    w = words_for(lang)
     y, mo = int(m[1]), int(m[2])
     if m[3] is None:
-        return f"{y}年{mo}月"
+        return w.say("numbers.date.month", y=y, m=mo)
     d = int(m[3])
-    if 1 <= mo <= 12 and d == calendar.monthrange(y, mo)[1]:
-        return f"{y}年{mo}月末"
-    return f"{y}年{mo}月{d}日"
+    end = y >= 1 and 1 <= mo <= 12 and d == calendar.monthrange(y, mo)[1]
+    return w.say("numbers.date.month_end" if end else "numbers.date.day", y=y, m=mo, d=d)
 
 
 def target_label(comparator: str, text: str, target: float, high: float = math.nan,
                  reference: str = "", lang: str = "zh") -> str:
     """A target for a table whose indicator column carries the unit: as printed in
-    Chinese (``10以上``); in English from its parsed meaning (``≥ 10``, ``about 3,000``,
-    ``above the national average``), so no Chinese is left in an English table."""
-    if lang == "zh":
+    Chinese (``10以上``); in another language from its parsed meaning (``≥ 10``, ``about
+    3,000``, ``above the national average``), so no Chinese is left in an English table."""
+    if lang == PRINTED:
         return text or "—"
-    v = num(target, "en")
+    w = words_for(lang)
+    v = num(target, lang)
     if comparator == "between" and not math.isnan(high):
-        return f"{v}–{num(high, 'en')}"
+        return w.say("numbers.mark.between", v=v, hi=num(high, lang))
     if comparator == codes.ABOVE_NATIONAL_AVERAGE:
-        return "above the national average"
+        return w.say("numbers.mark.above_national_average")
     if comparator == codes.FASTER_THAN:
         region, _, what = reference.partition(":")
         if region == "china":
-            return "faster than national growth"
+            return w.say("numbers.mark.faster_than_national")
         what = "GDP" if what == "gdp" else what.replace("_", " ")
-        return f"faster than {region.capitalize()}'s {what} growth".strip()
+        return w.say("numbers.mark.faster_than_region", region=region.capitalize(),
+                     what=what).strip()
     if comparator == "none" or math.isnan(target):
         return text or "—"
-    if not any(ch.isdigit() for ch in text):  # 倍增, 全覆盖, 所有: the words, then the value
-        return f"double ({v})" if text == "倍增" else f"all ({v})" if target == 100 else v
-    return {"at_least": f"≥ {v}", "more_than": f"> {v}", "around": f"about {v}",
-            "at_most": f"≤ {v}"}.get(comparator, v)
+    return target_mark(comparator, text, target, v, lang)
+
+
+#: Comparators a table cell shows beside the number (``numbers.mark.*``).
+MARKED = ("at_least", "more_than", "around", "at_most")
+
+
+def comparator_mark(comparator: str, v: str, lang: str) -> str:
+    """A number with its comparator, as a table cell or a chart label shows it: ``10以上``,
+    ``>16000亿元`` / ``≥ 10``; the number alone for other comparators."""
+    if comparator not in MARKED:
+        return v
+    return words_for(lang).say(f"numbers.mark.{comparator}", v=v)
+
+
+def target_mark(comparator: str, text: str, target: float, v: str, lang: str) -> str:
+    """A target's number ``v`` with its comparator (``comparator_mark``); printed words
+    without a number (倍增, 全覆盖) quoted with the value in the plan's language, and in
+    another said as what they mean (``double (2)``, ``all (100)``)."""
+    if any(ch.isdigit() for ch in text):
+        return comparator_mark(comparator, v, lang)
+    w = words_for(lang)
+    if lang == PRINTED:
+        return w.say("numbers.mark.printed_words", words=text, v=v) if text else v
+    return w.say("numbers.mark.double", v=v) if text == "倍增" else \
+        w.say("numbers.mark.all", v=v) if target == 100 else v
 
 
 def shown_percent(p: float) -> float:
@@ -277,7 +301,7 @@ def rate(g: float) -> str:
 def points(d: float, lang: str = "zh") -> str:
     if math.isnan(d):
         return "—"
-    return f"{d:.2f}个百分点" if lang == "zh" else f"{d:.2f} points"
+    return words_for(lang).say("numbers.points", d=f"{d:.2f}")
 
 
 def prob(p: float, lang: str = "zh") -> str:
@@ -289,61 +313,51 @@ def prob(p: float, lang: str = "zh") -> str:
     if math.isnan(p):
         return "—"
     if p >= 0.995:
-        return "99%以上" if lang == "zh" else "over 99%"
+        return words_for(lang).say("numbers.p_over")
     if p <= 0.005:
-        return "1%以下" if lang == "zh" else "under 1%"
+        return words_for(lang).say("numbers.p_under")
     return f"{shown_percent(p):g}%"
 
 
 def dates_words(a, lang: str = "zh") -> str:
     """When an ``Assessment`` was made and what data it rests on:
     ``生成于2026-12-01；所用数据最晚为2025年（全部已发布数据）``."""
+    w = words_for(lang)
     until = a.data_until
     gen = a.generated.isoformat()
     review = a.timing.review.isoformat()
-    if lang == "zh":
-        data = f"所用数据最晚为{until}年" if until is not None else "无可用数据"
-        judged = "" if review == gen else f"；按{review}的情况评估"
-        return f"生成于{gen}；{data}（{as_of_words(a, lang)}）{judged}"
-    data = f"latest figure used: {until}" if until is not None else "no figures"
-    judged = "" if review == gen else f"; judged as of {review}"
-    return f"Generated {gen}; {data} ({as_of_words(a, lang)}){judged}"
+    data = w.say("numbers.data_until", year=until) if until is not None else \
+        w.say("numbers.data_none")
+    judged = "" if review == gen else w.say("numbers.judged_on", review=review)
+    return w.say("numbers.generated", gen=gen, data=data, as_of=as_of_words(a, lang),
+                 judged=judged)
 
 
 def chart_dates_words(a, latest_year, lang: str = "zh") -> str:
     """A chart's footer: ``本项数据最晚为2022年（全部已发布数据）；生成于2026-12-01``."""
-    gen = a.generated.isoformat()
+    w = words_for(lang)
     has = latest_year is not None and latest_year == latest_year
-    if lang == "zh":
-        data = f"本项数据最晚为{int(latest_year)}年" if has else "本项无可用数据"
-        return f"{data}（{as_of_words(a, lang)}）；生成于{gen}"
-    data = f"Latest figure {int(latest_year)}" if has else "No figures"
-    return f"{data} ({as_of_words(a, lang)}); generated {gen}"
+    data = w.say("numbers.chart_data_until", year=int(latest_year)) if has else \
+        w.say("numbers.chart_data_none")
+    return w.say("numbers.chart_dates", data=data, as_of=as_of_words(a, lang),
+                 gen=a.generated.isoformat())
 
 
 def as_of_words(a, lang: str = "zh") -> str:
     """What an ``Assessment`` was judged on: ``全部已发布数据`` / ``截至2022年已发布的数据``."""
+    w = words_for(lang)
     if a.as_of == "latest":
-        return "全部已发布数据" if lang == "zh" else "all figures published to date"
+        return w.say("numbers.as_of_all")
     when = str(a.as_of)
-    when_zh = f"{when}年" if len(when) == 4 and when.isdigit() else when
-    return (f"截至{when_zh}已发布的数据" if lang == "zh" else
-            f"figures published by {when}")
+    year = len(when) == 4 and when.isdigit()
+    return w.say("numbers.as_of_year" if year else "numbers.as_of_date", when=when)
 
 
 def warnings_sentence(acc, lang: str = "zh") -> str:
     """How often the yearly reviews of an ``Account`` called the known outcomes right."""
     w = acc.warnings()
     if not len(w):
-        return ("尚无结果已知的目标，无法回看各年评估是否正确。" if lang == "zh" else
-                "No target has a known outcome yet, so the yearly reviews cannot be checked.")
+        return words_for(lang).say("numbers.warnings_none")
     right, wrong, silent = (int(w[c].sum()) for c in ("right", "wrong", "silent"))
-    n = right + wrong + silent
-    if lang == "zh":
-        return (f"结果已知的{len(w)}项目标，在结果公布前共有{n}次年度评估：{right}次判断正确，"
-                f"{wrong}次判断错误，{silent}次未下结论（存在风险或数据不足）。"
-                "每次评估只用当年年末前已公布的数据。")
-    return (f"For the {len(w)} targets whose outcome is known, the {n} yearly reviews before "
-            f"it was published were right {right} times, wrong {wrong} times and gave no "
-            f"verdict {silent} times (at risk or insufficient data). Each review used only "
-            "what had been published by the end of its year.")
+    return words_for(lang).say("numbers.warnings", targets=len(w), n=right + wrong + silent,
+                               right=right, wrong=wrong, silent=silent)

@@ -28,6 +28,7 @@ from functools import lru_cache
 from .. import codes
 from ..catalog import lookup_unit
 from . import _text as T
+from .words import words_for
 
 #: English names of the scales a figure is multiplied out to.
 _EN_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -80,12 +81,11 @@ class DisplayUnit:
             return text
         if self.percent:
             return f"{text}%"
-        if self.lang == "zh":
-            return f"{text}{self.name}"
         one = text == "1" and not self.name  # 1 user, but 1 million users
         words = " ".join(w for w in (self.name, self.noun.removesuffix("s") if one
                                      else self.noun) if w)
-        return f"{text} {words}".strip()
+        return words_for(self.lang).say("numbers.with_unit", v=text, unit=words) if words \
+            else text
 
     def value(self, v: float | None) -> str:
         """``v`` with its unit (``number`` then ``with_unit``)."""
@@ -110,9 +110,7 @@ class DisplayUnit:
         ``million users``, ``%``; "" for an index or a plain count."""
         if self.percent:
             return "%"
-        if self.lang == "zh":
-            return self.name
-        return " ".join(w for w in (self.name, self.noun) if w)
+        return " ".join(w for w in (self.name, self.noun) if w)  # a noun only in English
 
     def suffix(self) -> str:
         """The unit after a name in a header: ``（亿元）`` / `` (trillion yuan)``; "" when
@@ -120,7 +118,7 @@ class DisplayUnit:
         lab = self.label
         if not lab:
             return ""
-        return f"（{lab}）" if self.lang == "zh" else f" ({lab})"
+        return words_for(self.lang).say("numbers.unit_suffix", unit=lab)
 
 
 def _clean(x: float) -> float:
@@ -155,7 +153,7 @@ def _display_unit(printed: str, m: float, lang: str) -> DisplayUnit:
         return DisplayUnit(printed, lang, name)
     noun = T._noun(printed, u.base)
     known = u.base == "CNY" or noun is not None
-    if lang == "en":
+    if words_for(lang).setting("number_style") == "short_scale":
         if not known:  # no English form: as printed, unscaled
             return DisplayUnit(printed, lang, printed)
         plural = "" if u.base == "CNY" else (noun[0] if noun else "")

@@ -31,21 +31,28 @@ from .. import __version__, codes
 from ..assessment import P_OFF_TRACK, P_ON_TRACK, Assessment, TargetStatus
 from ..assessment._unused import usage
 from ..catalog import conversion_factor, region_name, unit_name
-from ..errors import ArgumentError
 from . import _chart_spec as C
-from . import _phrases as P
 from . import _text as T
 from ._changes_words import change_lines
+from ._clauses import target_words
 from ._colours import SEVERITY, STATUS_COLOURS, STATUS_INK
 from ._columns import localised_frame
 from ._jupyter import view_html
-from ._names import in_region, localised, plan_title, short_name, target_name
-from ._reasons import target_words
-from ._report_words import REPORT, report_title, rule_lines, sheet_name
+from ._names import (
+    PRINTED,
+    in_region,
+    localised,
+    plan_title,
+    short_name,
+    target_name,
+    target_reason,
+)
+from ._report_words import report_title, report_words, rule_lines, sheet_name
 from ._slide_words import deck_title
 from ._tables import Cell, Column, Page, Section, Table, paginate
 from ._units import DisplayUnit, unit_of
-from ._view_words import VIEW, counted, percent_text, verdict_words, words
+from ._view_words import counted, percent_text, verdict_words, words
+from .words import check_language, languages, words_for
 
 # ------------------------------------------------------------------------------ targets
 
@@ -108,20 +115,11 @@ def _finite(x: Any) -> bool:
     return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
 
 
-#: A target's comparator beside its number in a table cell (the unit in the header).
-_MARK = {"zh": {"at_least": "{v}以上", "more_than": ">{v}", "around": "{v}左右",
-                "at_most": "≤{v}"},
-         "en": {"at_least": "≥ {v}", "more_than": "> {v}", "around": "about {v}",
-                "at_most": "≤ {v}"}}
-#: Excel number formats of a comparator or qualifier around the number: (before, after).
-_AROUND_NUMBER = {"zh": {"at_least": ("", "以上"), "more_than": (">", ""), "around": ("", "左右"),
-                         "at_most": ("≤", ""), codes.LOWER_BOUND: ("", "以上"),
-                         codes.UPPER_BOUND: ("不到", ""), "approximate": ("约", ""),
-                         "estimate": ("预计", "")},
-                  "en": {"at_least": ("≥ ", ""), "more_than": ("> ", ""),
-                         "around": ("about ", ""), "at_most": ("≤ ", ""),
-                         codes.LOWER_BOUND: ("over ", ""), codes.UPPER_BOUND: ("under ", ""),
-                         "approximate": ("about ", ""), "estimate": ("est. ", "")}}
+def _around_number(code: str, lang: str) -> tuple[str, str]:
+    """The words an Excel number format puts before and after the number for a comparator
+    or a qualifier (``view.xl_before.*``, ``view.xl_after.*``): ``("", "以上")``."""
+    w = words_for(lang)
+    return (w.table("view.xl_before").get(code, ""), w.table("view.xl_after").get(code, ""))
 
 
 def _target_cell(r: TargetStatus, u: DisplayUnit, lang: str) -> str:
@@ -132,14 +130,9 @@ def _target_cell(r: TargetStatus, u: DisplayUnit, lang: str) -> str:
                               r.reference, lang)
     v = u.number(r.target_value)
     if r.comparator == "between" and _finite(r.target_high):
-        return f"{v}—{u.number(r.target_high)}" if lang == "zh" else \
-            f"{v}–{u.number(r.target_high)}"
-    if not any(ch.isdigit() for ch in r.target_text):  # 倍增, 全覆盖: the words, then the value
-        if lang == "zh":
-            return f"{r.target_text}（{v}）" if r.target_text else v
-        return f"double ({v})" if r.target_text == "倍增" else \
-            f"all ({v})" if r.target_value == 100 else v
-    return _MARK[lang].get(r.comparator, "{v}").format(v=v)
+        return words_for(lang).say("numbers.mark.between", v=v, hi=u.number(r.target_high))
+    # 倍增, 全覆盖: the words, then the value
+    return T.target_mark(r.comparator, r.target_text, r.target_value, v, lang)
 
 
 def _goal(r: TargetStatus, u: DisplayUnit, lang: str) -> str:
@@ -155,7 +148,7 @@ def _mark(r: TargetStatus, u: DisplayUnit, lang: str) -> str:
     if not _finite(r.target_value) or r.comparator in (
             codes.ABOVE_NATIONAL_AVERAGE, codes.FASTER_THAN, "between"):
         return _goal(r, u, lang)
-    return _MARK[lang].get(r.comparator, "{v}").format(v=u.value(r.target_value))
+    return T.comparator_mark(r.comparator, u.value(r.target_value), lang)
 
 
 def _with_year(v: str, year: Any, lang: str) -> str:
@@ -291,10 +284,7 @@ def _line(r: TargetStatus, u: DisplayUnit, finished: bool, lang: str) -> str:
             parts.append(words("s_passed", lang))
     if not parts:
         return ""
-    text = sep.join(parts)
-    if lang == "en":
-        text = text[:1].upper() + text[1:]
-    return text + words("end", lang)
+    return words_for(lang).cap(sep.join(parts)) + words("end", lang)
 
 
 def _badge(r: TargetStatus, text: str, lang: str) -> str:
@@ -335,7 +325,7 @@ def target_view(r: TargetStatus, finished: bool, section: str, lang: str,
         printed=r.target_text or "—", latest=_latest_cell(r, u, lang),
         projection=_projection_cell(r, u, lang), p_met=_p_cell(r, lang),
         against=_against_cell(r, lang), need=_need_cell(r, lang),
-        grade=r.evidence_grade or "—", reason=r.reason_zh if lang == "zh" else r.reason_en,
+        grade=r.evidence_grade or "—", reason=target_reason(r, lang),
         headline=_headline(r, short, u, goal, finished, lang), line=_line(r, u, finished, lang),
         badge=_badge(r, said, lang), panel_badge=_panel_badge(r, said, lang),
         region=region, indicator=plain, indicator_short=plain_short)
@@ -401,8 +391,8 @@ class ReportView:
 
     def say(self, key: str, **fields: Any) -> str:
         """A fixed phrase of the reports or the view in this view's language."""
-        table = VIEW if key in VIEW else REPORT
-        return P.say(table, key, self.lang, **fields)
+        w = words_for(self.lang)
+        return w.say(f"view.{key}" if w.has(f"view.{key}") else f"report.{key}", **fields)
 
     def __getitem__(self, key: str | tuple[str, str]) -> TargetView:
         """A target by its key, an indicator id the plan lists once, or ``(indicator_id,
@@ -480,7 +470,8 @@ class ReportView:
             full["exceeded"] = full["exceeded"].astype(object).where(
                 full["band_high"].notna(), None)
         actuals = a.actuals.reset_index(drop=True)
-        actuals["used"] = [P.USAGE[lang].get(x, x) for x in usage(a, actuals, lang)]
+        used = words_for(lang).table("status.usage")
+        actuals["used"] = [used.get(x, x) for x in usage(a, actuals, lang)]
         actuals["unit"] = actuals["unit"].map(unit_name)
         recorded = actuals["publisher"].fillna("").astype(str)
         actuals["publisher"] = [C.original_publisher(p, t, lang) for p, t in
@@ -518,9 +509,7 @@ def view(a: Assessment | ReportView, lang: str | None = None) -> ReportView:
     if not isinstance(a, Assessment):
         raise TypeError("argument 'assessment': expected an Assessment from jxdigital.assess(),"
                         f" got {type(a).__name__}")
-    lang = lang or a.lang
-    if lang not in ("zh", "en"):
-        raise ArgumentError(f"argument 'lang': expected 'zh' or 'en', got {lang!r}")
+    lang = check_language(lang or a.lang)
     kept = _VIEWS.setdefault(a, {})
     if lang not in kept:
         kept[lang] = _build(a, lang)
@@ -661,11 +650,18 @@ _COLUMNS = (("seq", "h_seq", "number", 2.5), ("indicator", "h_indicator", "name"
             ("p_met", "h_p_met", "number", 4.5), ("against", "h_against", "number", 6),
             ("need", "h_need", "number", 5.5), ("status", "h_status", "status", 6.5),
             ("grade", "h_grade", "text", 3), ("reason", "h_reason", "reason", 30))
-#: Widths (ems) that differ by language: English words are longer ("not yet known"),
-#: Chinese headers of four characters need their padding too.
-_WIDTHS = {"zh": {"seq": 3, "p_met": 5.2},
-           "en": {"indicator": 14, "status": 8.5, "grade": 3.5, "latest": 8,
-                  "projection": 9.5}}
+
+
+def _width(key: str, default: float, lang: str) -> float:
+    """A column's width (ems) in ``lang``: English words are longer ("not yet known"),
+    Chinese headers of four characters need their padding too (``settings.width.*``)."""
+    text = words_for(lang).table("settings.width").get(key, "")
+    return default if not text else int(text) if text.isdigit() else float(text)
+
+
+def _region_width(lang: str) -> float:
+    """The width (ems) of a region column: a name of two characters, or a word."""
+    return int(words_for(lang).setting("region_width"))
 #: Columns dropped when no row has anything to say in them.
 _OPTIONAL = ("attribute", "projection", "p_met", "against", "need", "grade")
 
@@ -708,14 +704,14 @@ def _rows(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, Tab
         sev = SEVERITY.index(v.verdict) if v.verdict in SEVERITY else len(SEVERITY)
         status = Cell(v.verdict_text, value=v.verdict_text, sort=float(sev), fill=v.fill,
                       ink=v.ink)
-        tmark = _AROUND_NUMBER[lang].get(r.comparator, ("", ""))
+        tmark = _around_number(r.comparator, lang)
         target_plain = _finite(r.target_value) and r.comparator not in (
             codes.ABOVE_NATIONAL_AVERAGE, codes.FASTER_THAN, "between") and \
             any(ch.isdigit() for ch in r.target_text)
         target = _number_cell(v.target, u.scaled(r.target_value), *tmark) if target_plain \
             else Cell(v.target, value=v.target, sort=u.scaled(r.target_value)
                       if _finite(r.target_value) else None)
-        q = _AROUND_NUMBER[lang].get(r.latest_qualifier or "exact", ("", ""))
+        q = _around_number(r.latest_qualifier or "exact", lang)
         if r.comparator == codes.FASTER_THAN:
             latest_value = r.latest_value / 100 if _finite(r.latest_value) else math.nan
             latest = _number_cell(v.latest, latest_value)
@@ -741,7 +737,7 @@ def _rows(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, Tab
         need_cell = Cell(v.need, sort=need if _finite(need) else None)
         need_book = (Cell(v.need, value=need, fmt=words("xl_points", lang)) if r.is_share else
                      Cell(v.need, value=need, fmt="0.0%")) if _finite(need) else Cell("—")
-        attribute = localised(r.attribute, codes_attribute_en(r.attribute), lang)
+        attribute = attribute_words(r.attribute, lang)
         rows.append((Cell(str(v.seq), value=float(v.seq), fmt="0", sort=float(v.seq)),
                      Cell(v.row_name if v.region else v.name_with_unit),
                      Cell(attribute or "—"), target, latest,
@@ -761,7 +757,7 @@ def _rows(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, Tab
                      p_book, against_book, need_book, status, Cell(v.grade), Cell(v.reason)))
     sections = _sections([v.section for v in views])
     ids = tuple(v.id for v in views)
-    cols = tuple(Column(k, heads[k], kind, _WIDTHS[lang].get(k, w))
+    cols = tuple(Column(k, heads[k], kind, _width(k, w, lang))
                  for k, _, kind, w in _COLUMNS)
     table = _drop_empty(Table(cols, tuple(rows), sections, ids))
     book_cols = (cols[0], cols[1], cols[2], cols[3], Column("latest", heads["latest"], "number",
@@ -784,7 +780,7 @@ def _with_region(t: Table, views: Sequence[TargetView], lang: str, at: int = 1) 
     regions; as it is otherwise."""
     if not any(v.region for v in views):
         return t
-    col = Column("region", words("h_region", lang), "text", 4 if lang == "zh" else 7)
+    col = Column("region", words("h_region", lang), "text", _region_width(lang))
     return replace(t, columns=(*t.columns[:at], col, *t.columns[at:]),
                    rows=tuple((*r[:at], Cell(v.region), *r[at:])
                               for r, v in zip(t.rows, views, strict=True)))
@@ -812,13 +808,19 @@ def _grid(views: Sequence[TargetView], lang: str) -> Table | None:
             row.append(Cell("—") if at is None else
                        Cell(at.panel_badge, value=at.panel_badge, fill=at.fill, ink=at.ink))
         rows.append(tuple(row))
-    cols = (Column("region", words("h_region", lang), "text", 4 if lang == "zh" else 7),
+    cols = (Column("region", words("h_region", lang), "text", _region_width(lang)),
             *(Column(f"c{j}", heads[k], "status", 7) for j, k in enumerate(cols_of)))
     return Table(cols, tuple(rows))
 
 
+def attribute_words(attribute: str, lang: str) -> str:
+    """A target's attribute (约束性 / 预期性) in ``lang`` (as printed where unknown)."""
+    return words_for(lang).table("view.attribute").get(attribute, attribute)
+
+
 def codes_attribute_en(attribute: str) -> str:
-    return {"预期性": "expected", "约束性": "binding"}.get(attribute, attribute)
+    """Kept for callers: the attribute in English."""
+    return attribute_words(attribute, "en")
 
 
 def _drop_empty(t: Table, extra: tuple[str, ...] = ()) -> Table:
@@ -827,12 +829,15 @@ def _drop_empty(t: Table, extra: tuple[str, ...] = ()) -> Table:
     for j, c in enumerate(t.columns):
         if c.key in (*_OPTIONAL, *extra) and all(r[j].text in ("—", "") for r in t.rows):
             continue
-        if c.key == "attribute" and not any(r[j].text == codes.BINDING
-                                            or r[j].text == "binding" for r in t.rows):
+        if c.key == "attribute" and not any(r[j].text in _BINDING for r in t.rows):
             continue  # all expected (预期性): the column says nothing
         keep.append(j)
     return replace(t, columns=tuple(t.columns[j] for j in keep),
                    rows=tuple(tuple(r[j] for j in keep) for r in t.rows))
+
+
+#: A binding target's attribute in every language.
+_BINDING = frozenset(attribute_words(codes.BINDING, lang) for lang in languages())
 
 
 def _gap_missing(v: TargetView, lang: str) -> str:
@@ -869,9 +874,9 @@ def _gaps(views: list[TargetView], lang: str) -> tuple[Table, tuple[str, ...]]:
     lines = []
     for reason, names in by_reason.items():
         if len(names) == 1:
-            lines.append(f"{names[0]}{P.COLON[lang]}{reason}")
+            lines.append(f"{names[0]}{words_for(lang).say('status.colon')}{reason}")
         else:
-            why = reason if lang == "zh" else reason[:1].lower() + reason[1:]
+            why = words_for(lang).uncap(reason)
             lines.append(words("gap_group", lang, n=len(names),
                                names=words("name_sep", lang).join(names), reason=why))
     return table, tuple(lines)
@@ -901,9 +906,9 @@ def _unused_source(r: dict, lang: str) -> str:
                                     str(r.get("source_title", "") or ""), lang)
         # an English table names no Chinese title: where no English name is known, it
         # says where the figure came from
-        if name and (lang == "zh" or not _CJK.search(name)):
+        if name and (lang == PRINTED or not _CJK.search(name)):
             return name
-    return str(r["source_title"]) if lang == "zh" else _origin(origin, lang)
+    return str(r["source_title"]) if lang == PRINTED else _origin(origin, lang)
 
 
 def _unused(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, str, str]:
@@ -927,15 +932,14 @@ def _unused(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, s
         rows.append((Cell(str(localised(r["name_zh"], r["name_en"], lang))),
                      Cell(str(int(r["year"])), value=float(r["year"]), fmt="0"), Cell(text),
                      Cell(_unused_source(r, lang)),
-                     Cell(str(r["reason_zh"] if lang == "zh" else r["reason_en"]))))
+                     Cell(str(r[f"reason_{lang}"]))))
     kinds = ("name", "number", "number", "text", "reason")
     widths = (10, 4, 8, 16, 16)
     keys = ("indicator", "year", "figure", "source", "why")
     cols = tuple(Column(k, words(f"h_unused_{k}", lang), kind, w) for k, kind, w in
                  zip(keys, kinds, widths, strict=True))
     if any(v.region for v in views):  # a plan of several regions: which region's figure
-        cols = (Column("region", words("h_region", lang), "text", 4 if lang == "zh" else 7),
-                *cols)
+        cols = (Column("region", words("h_region", lang), "text", _region_width(lang)), *cols)
         rows = [(Cell(region_name(str(r["region"]), lang)), *row)
                 for r, row in zip(show.to_dict("records"), rows, strict=True)]
     n = int(shipped_other.sum())
@@ -1013,7 +1017,7 @@ def _build(a: Assessment, lang: str) -> ReportView:
         assessment=a, lang=lang, plan_id=a.plan.plan_id, scheme=a.scheme, version=__version__,
         title=title, heading=report_title(a, lang), deck_title=deck_title(finished, lang),
         dates=T.dates_words(a, lang),
-        basis=P.say(REPORT, "based_on", lang, as_of=T.as_of_words(a, lang)),
+        basis=report_words("based_on", lang, as_of=T.as_of_words(a, lang)),
         counts=counts_sentence(views, lang), finished=finished,
         any_finished=any(v.finished for v in views), targets=tuple(views), table=table,
         book=book, gaps=gaps, gap_lines=gap_lines, unused=unused, unused_head=head,
