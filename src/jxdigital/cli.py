@@ -48,7 +48,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     if args.format != "table":
         _print_frame(a, args.format)
         return Exit.OK
-    from .present._cli_words import (
+    from .present import (
         audit_table,
         direction_conflict_sentence,
         mismatch_sentence,
@@ -227,7 +227,7 @@ def _cmd_project(args: argparse.Namespace) -> int:
     r = a[args.indicator]  # a key (id@region), or an id the plan lists once
     p = a.projections.get(r.key)
     if p is None:
-        from .present._cli_words import target_reason
+        from .present import target_reason
 
         print(f"jxdigital: error: no projection for {args.indicator!r}: "
               f"{target_reason(r, args.lang)}", file=sys.stderr)

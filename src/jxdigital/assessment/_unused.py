@@ -196,7 +196,7 @@ def usage(a: Assessment, frame: pd.DataFrame, lang: str = "zh") -> list[str]:
     for f in (*a.series.values(), *a.compared_series.values()):
         used |= _keys(f)
     u = unused_figures(a, references=True)
-    why = {_key(r): r["reason_zh" if lang == "zh" else "reason_en"]
+    why = {_key(r): r[f"reason_{lang}"]
            for r in u.to_dict("records")}
     yes, other = "used", "not_in_plan"
     out = []

@@ -67,12 +67,15 @@ def region_code(text: str) -> str | None:
     return None
 
 
+#: Every known region's name by language: the Chinese, and the English (the code's letters
+#: where they are the name).
+_NAMES: dict[str, dict[str, str]] = {
+    "zh": REGIONS | CITIES,
+    "en": {code: _EN.get(code) or code.replace("_", " ").title() for code in REGIONS | CITIES},
+}
+
+
 def region_name(code: str, lang: str = "zh") -> str:
-    """The name of a region code: Chinese (``lang='zh'``) or English; the code itself for a
-    region the user defined."""
-    if lang == "zh":
-        return REGIONS.get(code) or CITIES.get(code) or code
-    if code in _EN:
-        return _EN[code]
-    known = code in REGIONS or code in CITIES
-    return code.replace("_", " ").title() if known else code
+    """The name of a region code in ``lang`` (Chinese or English; another language reads
+    the English); the code itself for a region the user defined."""
+    return _NAMES.get(lang, _NAMES["en"]).get(code, code)

@@ -21,8 +21,7 @@ from .._fonts import font_rc
 from ..assessment import Assessment, TargetStatus
 from ..errors import NotFoundError
 from ..present import assess
-from ..present._chart_spec import IndicatorChart
-from ..present.view import view
+from ..present.view import IndicatorChart, view
 from . import _style as S
 from ._place import Label, around, place
 

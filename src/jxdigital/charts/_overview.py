@@ -12,16 +12,16 @@ from .. import codes
 from .._linebreak import wrap
 from ..assessment import Assessment
 from ..errors import ArgumentError
-from ..present._chart_spec import (
+from ..present import chart_words, titled
+from ..present.view import (
     DASHBOARD_COLUMNS,
     SUMMARY_NAME_EM,
     SUMMARY_ROWS,
     DashboardPage,
+    ReportView,
     SummaryPage,
+    view,
 )
-from ..present._chart_words import chart_words
-from ..present._names import titled
-from ..present.view import ReportView, view
 from . import _style as S
 from ._indicator import (
     GRID_LINE,

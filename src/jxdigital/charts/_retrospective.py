@@ -7,7 +7,7 @@ import math
 
 from .. import assessment as R
 from ..assessment import Account, Assessment
-from ..present._chart_words import chart_words
+from ..present import chart_words
 from ..present.view import ReportView, view
 from . import _style as S
 from ._indicator import add_footer

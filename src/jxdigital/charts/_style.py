@@ -15,7 +15,7 @@ from .._atomic import atomic_path
 from .._fonts import cjk_families, font_rc
 from .._linebreak import text_em, wrap  # noqa: F401 (re-exported)
 from ..errors import ArgumentError
-from ..present._colours import STATUS_COLOURS, STATUS_INK  # noqa: F401 (re-exported)
+from ..present import STATUS_COLOURS, STATUS_INK  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType

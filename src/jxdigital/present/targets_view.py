@@ -79,7 +79,7 @@ class OptionRow:
 
 @dataclass(frozen=True)
 class TargetsView:
-    """Everything a 测算 report shows, in one language."""
+    """Everything a 测算 report shows, in one language (its phrases: ``say``)."""
 
     lang: str
     title: str
@@ -315,3 +315,7 @@ def _check_line(c, review: DraftReview, rows: list[OptionRow], lang: str) -> str
         c.parent
     return say(f"check_{c.code}", lang, name=nm, v=show(c.value), x=show(c.expected),
                others=others, parent=parent)
+
+
+__all__ = ["AMBITION_FILL", "AMBITION_INK", "FAN", "OptionRow", "OptionsChart", "TargetsView",
+           "say", "targets_view"]

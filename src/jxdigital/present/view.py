@@ -34,6 +34,19 @@ from ..catalog import conversion_factor, region_name, unit_name
 from . import _chart_spec as C
 from . import _text as T
 from ._changes_words import change_lines
+from ._chart_spec import (
+    DASHBOARD_COLUMNS,
+    DASHBOARD_PANELS,
+    SUMMARY_NAME_EM,
+    SUMMARY_ROWS,
+    Bar,
+    DashboardPage,
+    Fan,
+    IndicatorChart,
+    Note,
+    RetrospectiveChart,
+    SummaryPage,
+)
 from ._clauses import target_words
 from ._colours import SEVERITY, STATUS_COLOURS, STATUS_INK
 from ._columns import localised_frame
@@ -1025,5 +1038,7 @@ def _build(a: Assessment, lang: str) -> ReportView:
         rules=_rules(views, lang), grid=_grid(views, lang))
 
 
-__all__ = ["Cell", "Column", "Page", "ReportView", "Section", "Table", "TargetView",
+__all__ = ["DASHBOARD_COLUMNS", "DASHBOARD_PANELS", "SUMMARY_NAME_EM", "SUMMARY_ROWS", "Bar",
+           "Cell", "Column", "DashboardPage", "Fan", "IndicatorChart", "Note", "Page",
+           "ReportView", "RetrospectiveChart", "Section", "SummaryPage", "Table", "TargetView",
            "counts_sentence", "paginate", "target_view", "view"]

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from .._atomic import atomic_path
-from ..present._report_words import sheet_name
+from ..present import sheet_name
 from ..present.view import ReportView, Table, view
 
 #: XlsxWriter's ``write`` would make any text starting with "=" a live formula.

@@ -23,7 +23,7 @@ from .._tables import SHIPPED_SHEET
 from ..catalog import DEFAULT_PLAN, Plan, conversion_factor, load_plan, unit_name
 from ..errors import ArgumentError
 from ..present import assess
-from ..present._fill_words import (
+from ..present.template_words import (
     CHECK_MESSAGE,
     CHECK_STRIPS,
     HEADER_NOTES,
