@@ -99,6 +99,20 @@ def read_catalogue(files: list[tuple[str, str]]) -> Catalogue:
     return Catalogue(languages or (), texts, where)
 
 
+def _cell(text: str) -> str:
+    """A cell as the files write it: quoted where it holds a comma, a quote or a line
+    break, or starts or ends with a space (which an editor would otherwise trim)."""
+    if text != text.strip() or any(c in text for c in ',"\n\r'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def csv_text(rows: list[list[str]]) -> str:
+    """Rows (the header first) as a phrase file writes them: one line a row, a cell quoted
+    only where it must be (``_cell``)."""
+    return "".join(",".join(_cell(c) for c in row) + "\n" for row in rows)
+
+
 @lru_cache(maxsize=1)
 def catalogue() -> Catalogue:
     """The shipped catalogue, read once."""
@@ -216,5 +230,5 @@ def by_language(prefix: str) -> dict[str, dict[str, str]]:
 
 
 __all__ = ["EMPTY", "UNSAID", "Catalogue", "PhraseError", "Phrasebook", "by_key",
-           "by_language", "catalogue", "check_language", "languages", "placeholders",
-           "read_catalogue", "words_for"]
+           "by_language", "catalogue", "check_language", "csv_text", "languages",
+           "placeholders", "read_catalogue", "words_for"]
