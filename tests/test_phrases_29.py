@@ -256,10 +256,14 @@ def test_no_code_chooses_a_phrase_by_its_language():
 # --- a third language is a third column ------------------------------------------------------
 
 def test_a_third_language_is_a_column_of_the_catalogue(monkeypatch):
-    """With every file given a column ``xx`` (here a copy of the English), the words
-    object, numbers, units and dates speak it; nothing in the code names it."""
+    """With every file given a column ``xx`` (here a copy of the English with words of its
+    own for a scale and a counter), the words object, numbers, units and dates speak it;
+    nothing in the code names it."""
     c = catalogue()
     texts = {k: {**by, "xx": by["en"]} for k, by in c.texts.items()}
+    # its own words for a scale and for what a counter counts
+    texts["numbers.scale.million"]["xx"] = "Mio."
+    texts["numbers.counter.户"]["xx"] = "Nutzer"
     third = Catalogue((*c.languages, "xx"), texts, c.files)
     monkeypatch.setattr(W, "catalogue", lambda: third)
     W.words_for.cache_clear()
@@ -275,7 +279,9 @@ def test_a_third_language_is_a_column_of_the_catalogue(monkeypatch):
         assert T.date_words("2024-06-30", "xx") == "2024-06-30"
         assert T.prob(0.999, "xx") == "over 99%" and T.points(1.5, "xx") == "1.50 points"
         u = display_unit("万户", (6000, 12000), "xx")
-        assert u.value(6000) == "60 million users" and u.suffix() == " (million users)"
+        assert u.value(6000) == "60 Mio. Nutzer" and u.suffix() == " (Mio. Nutzer)"
+        assert T.value(2.1, "亿户", "xx") == "210 Mio. Nutzer"
+        assert T.value(2.1, "亿户", "en") == "210 million users"
     finally:
         W.words_for.cache_clear()
     assert not math.isnan(float(words_for("zh").setting("region_width")))

@@ -47,74 +47,81 @@ def num(v: float, lang: str = "zh") -> str:
     return text
 
 
-# --- English units -------------------------------------------------------------------
+# --- numbers in millions (the short scale) --------------------------------------------
 # A printed unit is read through the unit table (``lookup_unit``: base and scale), so
 # 亿户, 万人 or 千万元 need no entry of their own: the figure is multiplied out and named in
-# English (``2.1亿户`` → ``210 million users``, ``1.9万人`` → ``19,000 people``). A unit the
-# table does not know keeps its number unscaled and its printed unit.
-
-#: The thing a counter counts, in English (plural, singular); "" for classifiers that name
-#: nothing of their own (个, 条): the bare number. 户 reads "users": every 户 indicator in the
-#: shipped plans counts users or subscribers. ``""`` is a bare 万 / 亿 (of the named thing).
-COUNTER_EN = {"": ("", ""), "个": ("", ""), "条": ("", ""), "座": ("", ""), "张": ("", ""),
-              "户": ("users", "user"), "人": ("people", "person"), "名": ("people", "person"),
-              "家": ("firms", "firm"), "件": ("items", "item"), "项": ("items", "item"),
-              "所": ("institutions", "institution"), "台": ("units", "unit"),
-              "套": ("sets", "set"), "台/套": ("units", "unit"), "台(套)": ("units", "unit"),
-              "页": ("pages", "page"), "次": ("times", "time"), "门": ("courses", "course"),
-              "朵": ("clouds", "cloud"), "类": ("categories", "category")}
-
-#: Printed units the plans use for one kind of thing only, named after it.
-NOUN_OF_UNIT = {"万条": ("records", "record")}
+# the language's words (``2.1亿户`` → ``210 million users``, ``1.9万人`` → ``19,000
+# people``). A unit the table does not know keeps its number unscaled and its printed unit.
+# The words are the catalogue's: the scales (``numbers.scale.*``), the currency, and the
+# thing a counter counts (``numbers.counter.*``, ``numbers.counter_one.*``: plural and
+# singular; "" for classifiers that name nothing of their own, 个 and 条: the bare number).
+# 户 reads "users": every 户 indicator in the shipped plans counts users or subscribers;
+# ``none`` is a bare 万 / 亿 (of the named thing). ``numbers.unit_noun.*``: printed units the
+# plans use for one kind of thing only (万条: records).
 
 _MILLION, _BILLION, _TRILLION = Decimal(10) ** 6, Decimal(10) ** 9, Decimal(10) ** 12
-_SIZES = ((_TRILLION, "trillion"), (_BILLION, "billion"), (_MILLION, "million"))
 
 
-def _plain(d: Decimal) -> str:
+def scales(lang: str = "en") -> tuple[tuple[Decimal, str], ...]:
+    """(size, word) of the scales a figure is multiplied out to, largest first."""
+    w = words_for(lang)
+    return tuple((size, w.say(f"numbers.scale.{name}")) for size, name in (
+        (_TRILLION, "trillion"), (_BILLION, "billion"), (_MILLION, "million")))
+
+
+def _plain(d: Decimal, lang: str = "en") -> str:
     """A decimal with thousands separators and no trailing zeros: 81,000, 1.04, 0.0052."""
+    sep = words_for(lang).setting("thousands_sep")
     if d == d.to_integral_value():
-        return f"{int(d):,}"
-    s = f"{d:,f}"
+        return f"{int(d):,}".replace(",", sep)
+    s = f"{d:,f}".replace(",", sep)
     return s.rstrip("0").rstrip(".") if "." in s else s
 
 
-def _scale_words(scale: float, one: str = "") -> str:
+def _scale_words(scale: float, one: str = "", lang: str = "en") -> str:
     """``1e8`` → ``100 million``, ``1e12`` → ``trillion`` (``one="1 "``: ``1 trillion``),
     ``1e4`` → ``10,000``."""
     d = Decimal(scale)
-    for size, word in _SIZES:
+    for size, word in scales(lang):
         if d >= size:
             m = d / size
-            return f"{one}{word}" if m == 1 else f"{_plain(m)} {word}"
-    return _plain(d)
+            return f"{one}{word}" if m == 1 else f"{_plain(m, lang)} {word}"
+    return _plain(d, lang)
 
 
-def _noun(unit: str, base: str) -> tuple[str, str] | None:
-    """(plural, singular) English noun of a counter unit; None when it is no counter."""
-    return NOUN_OF_UNIT.get(unit) or COUNTER_EN.get(base)
+def _noun(unit: str, base: str, lang: str = "en") -> tuple[str, str] | None:
+    """(plural, singular) noun of a counter unit; None when it is no counter."""
+    w = words_for(lang)
+    for family, key in (("numbers.unit_noun", unit), ("numbers.counter", base or "none")):
+        if key in w.table(family):
+            return w.table(family)[key], w.table(f"{family}_one")[key]
+    return None
 
 
-def unit_en(unit: str) -> str:
-    """The unit for an English label (a table header, a chart axis) whose numbers stay in
-    the printed unit: ``亿元`` → ``100 million yuan``, ``万户`` → ``× 10,000 users``, ``万人``
-    → ``× 10,000 people``, ``个`` → ``count``, ``T`` → ``Tbps``; unknown units as printed."""
+def unit_en(unit: str, lang: str = "en") -> str:
+    """The unit for a label (a table header, a chart axis) whose numbers stay in the
+    printed unit, in a language of millions: ``亿元`` → ``100 million yuan``, ``万户`` →
+    ``× 10,000 users``, ``万人`` → ``× 10,000 people``, ``个`` → ``count``, ``T`` → ``Tbps``;
+    unknown units as printed."""
+    w = words_for(lang)
     key = (unit or "").strip()
     u = lookup_unit(key)
     if u.base == "CNY":
-        return "yuan" if u.scale == 1 else f"{_scale_words(u.scale)} yuan"
+        yuan = w.say("numbers.currency")
+        return yuan if u.scale == 1 else f"{_scale_words(u.scale, lang=lang)} {yuan}"
     if u.base == "%":
         return "%"
     if u.base == "Gbps":
         return "Gbps" if u.scale == 1 else "Tbps" if u.scale == 1e3 else key
     if u.base == "index":
         return ""
-    noun = _noun(key, u.base)
+    noun = _noun(key, u.base, lang)
     if noun is None:
         return key
     if u.scale == 1:
-        return noun[0] or "count"
-    return f"× {_scale_words(u.scale, '1 ')}" + (f" {noun[0]}" if noun[0] else "")
+        return noun[0] or w.say("numbers.count")
+    return w.say("numbers.times", scale=_scale_words(u.scale, "1 ", lang)) + (
+        f" {noun[0]}" if noun[0] else "")
 
 
 #: Kept for callers that look units up directly: every unit the shipped plans print.
@@ -124,42 +131,42 @@ UNIT_EN = {u: unit_en(u) for u in ("亿元", "万亿元", "万元", "元", "万"
                                    "门", "朵", "类", "G", "Gpbs", "Gbps", "T", "%")}
 
 
-def _words(amount: Decimal) -> str:
+def _words(amount: Decimal, lang: str = "en") -> str:
     """A whole amount in words past a million, with at least three significant figures and
     no more than it carries: 1.32 trillion, 52 million, 811.5 billion, 19,000."""
     a = abs(amount)
-    for i, (size, word) in enumerate(_SIZES):
+    sizes = scales(lang)
+    for i, (size, word) in enumerate(sizes):
         if a >= size:
             m = amount / size
             places = 2 if abs(m) < 100 else 1 if abs(m) < 1000 else 0
             m = m.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
             if abs(m) >= 1000 and i:  # 999.96 billion → 1 trillion
-                bigger, word = _SIZES[i - 1]
+                bigger, word = sizes[i - 1]
                 m = (amount / bigger).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-            return f"{_plain(m)} {word}"
-    return _plain(amount)
+            return f"{_plain(m, lang)} {word}"
+    return _plain(amount, lang)
 
 
-def _en(v: float, unit: str) -> str:
-    """``value(v, unit, "en")``: the figure in English, multiplied out of its printed unit,
-    rounded as the Chinese text rounds it (so no more digits than that, none fewer)."""
+def _short_scale(v: float, unit: str, lang: str = "en") -> str:
+    """``value(v, unit, "en")``: the figure multiplied out of its printed unit, in
+    millions, rounded as the Chinese text rounds it (so no more digits than that, none
+    fewer)."""
     key = (unit or "").strip()
     u = lookup_unit(key)
     if u.base == "%":
         return f"{_trim(v, 1)}%"
     if u.base == "Gbps":
-        label = unit_en(key)
-        return f"{num(v, 'en')} {label}".strip()
+        return f"{num(v, lang)} {unit_en(key, lang)}".strip()
     if u.base == "index":
-        return num(v, "en")
-    noun = _noun(key, u.base)
-    if u.base != "CNY" and noun is None:  # no English form: unscaled, as printed
-        return f"{num(v, 'en')} {key}".strip()
+        return num(v, lang)
+    noun = _noun(key, u.base, lang)
+    if u.base != "CNY" and noun is None:  # no word for it: unscaled, as printed
+        return f"{num(v, lang)} {key}".strip()
     shown = Decimal(f"{v:.{_decimals(abs(v))}f}")  # the digits the Chinese text shows
-    amount = shown * Decimal(u.scale)
-    text = _words(amount)
+    text = _words(shown * Decimal(u.scale), lang)
     if u.base == "CNY":
-        return f"{text} yuan"
+        return f"{text} {words_for(lang).say('numbers.currency')}"
     assert noun is not None
     plural, one = noun
     word = one if text == "1" else plural
@@ -172,7 +179,7 @@ def value(v: float, unit: str, lang: str = "zh") -> str:
     if v is None or math.isnan(v):
         return "—"
     if words_for(lang).setting("number_style") == "short_scale":
-        return _en(v, unit)
+        return _short_scale(v, unit, lang)
     # myriads (万, 亿): the printed unit, or the next one up once the number outgrows it
     if unit == "%":
         return f"{_trim(v, 1)}%"

@@ -30,8 +30,6 @@ from ..catalog import lookup_unit
 from . import _text as T
 from .words import words_for
 
-#: English names of the scales a figure is multiplied out to.
-_EN_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 #: Chinese prefixes a unit of one thing may be shown with, by scale.
 _ZH_PREFIX = {1.0: "", 1e4: "万", 1e8: "亿", 1e12: "万亿"}
 
@@ -151,19 +149,11 @@ def _display_unit(printed: str, m: float, lang: str) -> DisplayUnit:
     if u.base == "Gbps":
         name = "Tbps" if u.scale == 1e3 else "Gbps"  # a typo (Gpbs) shown by its name
         return DisplayUnit(printed, lang, name)
-    noun = T._noun(printed, u.base)
+    noun = T._noun(printed, u.base, lang)
     known = u.base == "CNY" or noun is not None
     if words_for(lang).setting("number_style") == "short_scale":
-        if not known:  # no English form: as printed, unscaled
-            return DisplayUnit(printed, lang, printed)
-        plural = "" if u.base == "CNY" else (noun[0] if noun else "")
-        thing = "yuan" if u.base == "CNY" else ""
-        total = m * u.scale if _finite(m) else u.scale
-        for size, word in _EN_SCALES:
-            if total >= size:
-                return DisplayUnit(printed, lang, " ".join(w for w in (word, thing) if w),
-                                   factor=size / u.scale, noun=plural)
-        return DisplayUnit(printed, lang, thing, factor=1 / u.scale, noun=plural)
+        return _in_millions(printed, u, noun, m, lang) if known else \
+            DisplayUnit(printed, lang, printed)  # no word for it: as printed, unscaled
     if not known or not _finite(m):
         return DisplayUnit(printed, lang, printed)
     thing = "元" if u.base == "CNY" else ("" if u.base == "" else u.base)
@@ -183,6 +173,20 @@ def _display_unit(printed: str, m: float, lang: str) -> DisplayUnit:
         return DisplayUnit(printed, lang, _ZH_PREFIX[scale] + thing if thing or scale != 1
                            else printed)
     return DisplayUnit(printed, lang, _ZH_PREFIX[scale] + thing, factor=scale / u.scale)
+
+
+def _in_millions(printed: str, u, noun: tuple[str, str] | None, m: float,
+                 lang: str) -> DisplayUnit:
+    """A row's display unit in a language of millions: on the scale where the row's
+    largest number reads between 1 and 1,000 (``60 million users``)."""
+    plural = "" if u.base == "CNY" else (noun[0] if noun else "")
+    thing = words_for(lang).say("numbers.currency") if u.base == "CNY" else ""
+    total = m * u.scale if _finite(m) else u.scale
+    for big, word in T.scales(lang):
+        if total >= float(big):
+            return DisplayUnit(printed, lang, " ".join(w for w in (word, thing) if w),
+                               factor=float(big) / u.scale, noun=plural)
+    return DisplayUnit(printed, lang, thing, factor=1 / u.scale, noun=plural)
 
 
 def unit_of(r, lang: str) -> DisplayUnit:
