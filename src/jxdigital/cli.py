@@ -28,7 +28,7 @@ def _print_frame(df, fmt: str) -> None:
     import pandas as pd
 
     if fmt == "csv":  # text starting = + - @ is defused, as in assessment.csv
-        from .report._json import safe_frame
+        from .report import safe_frame
 
         safe_frame(df).to_csv(sys.stdout, index=False)
     elif fmt == "json":
@@ -189,8 +189,13 @@ def _assess_from(args: argparse.Namespace):
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .report import report_steps, write_report
-    from .report._build import ReportFolderError, check_folder
+    from .report import (
+        ReportFolderError,
+        check_folder,
+        compare_with_folder,
+        report_steps,
+        write_report,
+    )
 
     try:  # before the assessment: a wrong --out is said at once
         check_folder(args.out)
@@ -198,8 +203,6 @@ def _cmd_report(args: argparse.Namespace) -> int:
         print(f"jxdigital: error: argument --out: {e}", file=sys.stderr)
         return Exit.USAGE
     a = _assess_from(args)
-    from .report._build import compare_with_folder
-
     compare_with_folder(a, args.out)  # before anything is printed: the changes come first
     code = _print_assessment(a, args)
     deck = False if args.no_deck else None
@@ -305,7 +308,7 @@ def _cmd_targets(args: argparse.Namespace) -> int:
         for c in v.checks:
             print(f"- {c}")
     if args.out:
-        from .report._targets import write_targets
+        from .report import write_targets
 
         written = write_targets(v, args.out, deck=not args.no_deck)
         print(f"\njxdigital: wrote {', '.join(written)} to {args.out}")
@@ -419,7 +422,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from .catalog import load_plan
-    from .report._fill import parse_years, template_rows, template_years, write_template
+    from .report import parse_years, template_rows, template_years, write_template
 
     years = None
     if args.years:
@@ -609,7 +612,7 @@ def _exit_for(e: Exception) -> Exit | None:
     path that cannot be used: a bad argument or an unknown id is ``USAGE``, a file that
     cannot be read ``INVALID_INPUT``; None for anything else (a bug)."""
     from .errors import ArgumentError, JxDigitalError, NotFoundError
-    from .report._build import ReportFolderError
+    from .report import ReportFolderError
 
     if isinstance(e, (ArgumentError, NotFoundError, ReportFolderError)):
         return Exit.USAGE

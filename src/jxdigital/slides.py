@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from ._atomic import atomic_path
+from ._linebreak import text_em
 from .assessment import Account, Assessment
 from .charts import chart_pages, render_charts
-from .charts._style import text_em
 from .present._slide_words import deck_file_title
 from .present.targets_view import TargetsView
 from .present.view import Page, ReportView, Table, view

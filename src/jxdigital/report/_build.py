@@ -23,8 +23,7 @@ from pathlib import Path
 from .. import __version__
 from .._atomic import ReplaceError, replace_files
 from ..assessment import changes_since, read_prior
-from ..charts import render_charts
-from ..charts._render import chart_jobs, job_keys
+from ..charts import chart_jobs, job_keys, render_charts
 from ..errors import JxDigitalError
 from ..present.view import ReportView, view
 from ..slides import build_deck

@@ -11,8 +11,8 @@ import html
 from pathlib import Path
 
 from .._atomic import write_text
+from .._linebreak import text_em
 from ..charts import chart_pages, render_charts
-from ..charts._style import text_em
 from ..present.view import ReportView, Table, view
 from ._webfont import font_face_css
 
