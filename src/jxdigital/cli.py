@@ -1,7 +1,8 @@
 """Command line: ``jxdigital assess``, ``audit``, ``coverage``, ``conflicts``, ``plans``.
 
-Heavy libraries are imported inside the subcommands so ``--help`` stays fast.
-Exit codes are listed in ``Exit``.
+Heavy libraries are imported inside the subcommands so ``--help`` stays fast. The parser
+(every subcommand's arguments and help) is ``jxdigital._cli_parser``; here each subcommand
+is bound to the function that runs it (``build_parser``). Exit codes are listed in ``Exit``.
 """
 
 from __future__ import annotations
