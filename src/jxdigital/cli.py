@@ -338,9 +338,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from . import _tables
-    from .catalog import load_plan
-    from .catalog._load import HEADER_WORDS as PLAN_WORDS
-    from .catalog._registry import shipped_ids_note
+    from .catalog import HEADER_WORDS as PLAN_WORDS
+    from .catalog import load_plan, shipped_ids_note
     from .errors import InputError
     from .observations import conflicts, load_actuals, published_by
     from .observations._load import HEADER_WORDS as ACTUALS_WORDS

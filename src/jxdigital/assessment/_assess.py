@@ -26,9 +26,8 @@ import numpy as np
 import pandas as pd
 
 from .. import growth
-from ..catalog import DEFAULT_PLAN, Plan, Target, indicator_registry, load_plan
-from ..catalog._load import flow_share_sources, link_decisions, plan_stock_ids
-from ..catalog._registry import is_shipped
+from ..catalog import DEFAULT_PLAN, Plan, Target, indicator_registry, is_shipped, load_plan
+from ..catalog.reference import flow_share_sources, link_decisions, plan_stock_ids
 from ..codes import EVIDENCE_RULES
 from ..errors import ArgumentError
 from ..models import Projection
@@ -583,13 +582,10 @@ def _links(p: Plan, evidence: str) -> dict[str, tuple[str, tuple[str, str] | Non
     linked, or "" with why not (zh, en)). strict links nothing."""
     if not is_shipped(p):
         return {}
-    d = link_decisions()
-    d = d[d["plan_id"] == p.plan_id]
-    return {str(r["indicator_id"]):
-            (str(r["series"]), None) if r["decision"] == "link" and evidence != "strict"
-            else ("", (str(r["why_zh"]), str(r["why_en"])) if r["decision"] == "refuse"
-                  else None)
-            for r in d.to_dict("records")}
+    return {r.indicator_id:
+            (r.series, None) if r.decision == "link" and evidence != "strict"
+            else ("", (r.why_zh, r.why_en) if r.decision == "refuse" else None)
+            for r in link_decisions() if r.plan_id == p.plan_id}
 
 
 def _check(scheme: str, lang: str, evidence: str = "all") -> None:

@@ -35,7 +35,7 @@ import pandas as pd
 
 from .. import codes, growth
 from ..catalog import Plan, Target, conversion_factor
-from ..catalog._load import share_ratios
+from ..catalog.reference import share_ratios
 from ..errors import ArgumentError
 from ._assess import _as_data, _as_plan, assess
 from ._options import (

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .. import codes
 from ..catalog import Target, conversion_factor
-from ..catalog._load import flow_ids, flow_share_sources, level_ids, stock_ids
+from ..catalog.reference import flow_ids, flow_share_sources, level_ids, stock_ids
 from ..observations import (
     APPROXIMATE_HALF_WIDTH,
     LEVEL_MEASURES,

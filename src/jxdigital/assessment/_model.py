@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
-from ..catalog._models import find_target
+from ..catalog import find_target
 from ._account import Account
 from ._changes import Changes
 from ._timing import Timing

@@ -27,9 +27,8 @@ import numpy as np
 import pandas as pd
 
 from .. import growth
-from ..catalog import Plan, Target
-from ..catalog._load import plan_stock_ids
-from ..catalog._registry import is_shipped
+from ..catalog import Plan, Target, is_shipped
+from ..catalog.reference import plan_stock_ids
 from ..errors import ArgumentError
 from ..models import Projection
 from . import _rules as R

@@ -16,7 +16,7 @@ import pandas as pd
 
 from .. import growth
 from ..catalog import Target
-from ..catalog._load import counts_people, populations
+from ..catalog.reference import counts_people, populations
 from ..models import Projection, project_each, project_pooled_each
 from . import _rules as R
 from ._columns import Columns, columns_of

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..catalog import DEFAULT_PLAN, Plan, load_plan
-from ..catalog._load import plan_stock_ids, stock_ids
+from ..catalog.reference import plan_stock_ids, stock_ids
 from ._coverage import LEGEND, Coverage
 from ._coverage import coverage as _coverage
 from ._flows import YearShare, as_of_month, flow_totals, year_shares

@@ -26,12 +26,19 @@ import pandas as pd
 
 from .._data import data_path
 from .._tables import BLANK, Table, TableError, read_table, table_from_frame
-from ..catalog import Plan, conversion_factor, indicator_registry, load_plan, lookup_unit
-from ..catalog._load import flow_ids, is_shipped, plans_table
-from ..catalog._magnitude import MEANT, STEP, Ref, series_slips, slip_readings, times
-from ..catalog._regions import EXPECTED as REGION_EXPECTED
-from ..catalog._regions import region_code
-from ..catalog._units import COUNTERS
+from ..catalog import (
+    COUNTERS,
+    REGION_EXPECTED,
+    Plan,
+    conversion_factor,
+    indicator_registry,
+    is_shipped,
+    load_plan,
+    lookup_unit,
+    region_code,
+)
+from ..catalog.magnitude import MEANT, STEP, Ref, series_slips, slip_readings, times
+from ..catalog.reference import flow_ids, shipped_plan_ids
 from ..codes import LOWER_BOUND, OBSERVATION_MEASURES
 from ..errors import InputError, Problem
 from ._model import COLUMNS, SOURCE_TYPES
@@ -93,7 +100,7 @@ def _strip_unit(key: str) -> str:
 @lru_cache(maxsize=1)
 def _shipped_magnitudes() -> dict[str, float]:
     out: dict[str, float] = {}
-    for plan_id in plans_table()["plan_id"]:
+    for plan_id in shipped_plan_ids():
         for t in load_plan(plan_id).targets:
             v = t.base_value if t.base_value == t.base_value else t.target_value
             if t.measure in ("level", "annual_flow") and v == v and v > 0:
@@ -130,7 +137,7 @@ def _plan_refs(plan: Plan) -> list[tuple]:
 
 @lru_cache(maxsize=1)
 def _shipped_plan_refs() -> tuple[tuple, ...]:
-    return tuple(r for pid in plans_table()["plan_id"] for r in _plan_refs(load_plan(pid)))
+    return tuple(r for pid in shipped_plan_ids() for r in _plan_refs(load_plan(pid)))
 
 
 class _Names:
