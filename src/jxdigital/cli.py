@@ -341,8 +341,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from .catalog import HEADER_WORDS as PLAN_WORDS
     from .catalog import load_plan, shipped_ids_note
     from .errors import InputError
+    from .observations import HEADER_WORDS as ACTUALS_WORDS
     from .observations import conflicts, load_actuals, published_by
-    from .observations._load import HEADER_WORDS as ACTUALS_WORDS
 
     path = Path(args.file)
     if path.is_dir():
