@@ -37,7 +37,8 @@ from .. import codes, growth
 from ..catalog import Plan, Target, conversion_factor
 from ..catalog.reference import share_ratios
 from ..errors import ArgumentError
-from ._assess import _as_data, _as_plan, assess
+from ._assess import assess
+from ._inputs import as_data, as_plan
 from ._options import (
     PROBABILITIES,
     Base,
@@ -401,14 +402,14 @@ def review_draft(draft, actuals=None, *, continues=None, mapping: dict[str, str]
     final account gives the bases the draft does not print; ``mapping``: draft key → that
     plan's key where the ids differ; ``parent``: the plan it must be consistent with (e.g.
     'china-15th-fyp'); ``actuals`` and ``today`` as for ``assess``."""
-    p = _as_plan(draft)
+    p = as_plan(draft)
     try:
         check_probabilities(probabilities)
     except ValueError as e:
         raise ArgumentError(f"argument 'probabilities': expected {e}") from None
-    before = _as_plan(continues) if continues is not None else None
-    above = _as_plan(parent) if parent is not None else None
-    data = _as_data(actuals, p)
+    before = as_plan(continues) if continues is not None else None
+    above = as_plan(parent) if parent is not None else None
+    data = as_data(actuals, p)
     return review_of(p, data, timing(None, today), assess=assess, continues=before,
                      mapping=mapping, parent=above, probabilities=probabilities,
                      method=method)

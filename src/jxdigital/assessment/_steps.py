@@ -21,7 +21,7 @@ from ..models import Projection, project_each, project_pooled_each
 from . import _rules as R
 from ._columns import Columns, columns_of
 from ._draws import Drawn, histories
-from ._evidence import Figure, Side
+from ._figures import Figure, Side
 
 NAN = math.nan
 #: Quantile levels used to compare two projections (P(a > b)).

@@ -21,16 +21,12 @@ indicators in its region; a growth target's level series) that no judgement used
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pandas as pd
 
 from ..observations import LEVEL_MEASURES, published_by
+from ._assessed import Assessed
 from ._evidence import BySeries, series
 from ._series import SeriesKey, own_series, reference_series
-
-if TYPE_CHECKING:
-    from ._model import Assessment
 
 REASON_CODES = ("after_as_of_year", "published_after_cutoff", "not_comparable", "part_year",
                 "after_target_year", "no_new_information", "not_selected", "not_used")
@@ -90,7 +86,7 @@ class _Series:
                                      zip(d["year"], d["source_title"], origin, strict=True)}
 
 
-def _series_of(a: Assessment, references: bool) -> dict[SeriesKey, _Series]:
+def _series_of(a: Assessed, references: bool) -> dict[SeriesKey, _Series]:
     out: dict[SeriesKey, _Series] = {}
     for t in a.plan:
         ind = t.indicator
@@ -107,7 +103,7 @@ def _series_of(a: Assessment, references: bool) -> dict[SeriesKey, _Series]:
     return out
 
 
-def _known(rows: pd.DataFrame, a: Assessment) -> pd.Series:
+def _known(rows: pd.DataFrame, a: Assessed) -> pd.Series:
     """Within the periods ``as_of`` admits: a year-end figure's year, a part-year one's
     date."""
     when = a.timing
@@ -119,7 +115,7 @@ def _known(rows: pd.DataFrame, a: Assessment) -> pd.Series:
     return by_year.where(~part, by_date)
 
 
-def unused_figures(a: Assessment, references: bool = False) -> pd.DataFrame:
+def unused_figures(a: Assessed, references: bool = False) -> pd.DataFrame:
     """One row per figure of the series ``a``'s targets are judged on that no judgement
     used, with ``reason_code`` (see the module docstring) and the reason in words;
     ``references``: the series they are compared with (national figures) too."""
@@ -189,7 +185,7 @@ def unused_figures(a: Assessment, references: bool = False) -> pd.DataFrame:
         .drop(columns="_order").reset_index(drop=True)
 
 
-def usage(a: Assessment, frame: pd.DataFrame, lang: str = "zh") -> list[str]:
+def usage(a: Assessed, frame: pd.DataFrame, lang: str = "zh") -> list[str]:
     """For each row of ``frame`` (``a.actuals``): ``used``, why it was not used (in
     ``lang``), or ``not_in_plan`` (a series no target is judged on)."""
     used: set[tuple] = set()
