@@ -1,9 +1,10 @@
 """On or off track: every target of a plan, judged from its actuals and projections.
 
-``assess()`` returns an ``Assessment``; the status rule and every threshold are in
-``jxdigital.assessment._rules`` (documented in its module docstring). The assessment
-decides in codes; ``jxdigital.present`` words them (``jxdigital.assess`` is the worded
-one).
+``assess()`` returns an ``Assessment``: the ``AssessmentInputs`` it was made from and a
+frozen ``Judgement`` per target, in codes; its records (``TargetStatus``) are worded when
+read and its history is made again on request. The status rule and every threshold are in
+``jxdigital.assessment._rules`` (documented in its module docstring); ``jxdigital.present``
+words the codes (``jxdigital.assess`` is the worded one).
 """
 
 from ._account import OUTCOMES, Account
