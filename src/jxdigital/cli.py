@@ -371,8 +371,8 @@ def _file_kind(path: Path, kind: str) -> str:
     if kind != "auto":
         return kind
     from . import _tables
-    from .catalog._load import HEADER_WORDS as PLAN_WORDS
-    from .observations._load import HEADER_WORDS as ACTUALS_WORDS
+    from .catalog import HEADER_WORDS as PLAN_WORDS
+    from .observations import HEADER_WORDS as ACTUALS_WORDS
 
     t = _tables.read_table(path, PLAN_WORDS | ACTUALS_WORDS)
     return "plan" if {"target_text", "target_year"} <= set(t.frame.columns) else "actuals"
@@ -381,8 +381,7 @@ def _file_kind(path: Path, kind: str) -> str:
 def _read_plan(path: Path) -> tuple[int, list[str]]:
     """How many targets the plan file has, and a note on ids it shares with the shipped
     catalogue."""
-    from .catalog import load_plan
-    from .catalog._registry import shipped_ids_note
+    from .catalog import load_plan, shipped_ids_note
 
     plan = load_plan(path)
     note = shipped_ids_note(plan)

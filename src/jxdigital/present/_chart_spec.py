@@ -22,7 +22,7 @@ import pandas as pd
 from .. import codes, growth
 from .._linebreak import wrap
 from ..assessment import P_OFF_TRACK, P_ON_TRACK, in_unit
-from ..catalog._load import flow_ids, publisher_names, publisher_origins
+from ..catalog.reference import flow_ids, publisher_names, publisher_origins
 from ..observations import conflicts
 from . import _phrases as P
 from . import _text as T

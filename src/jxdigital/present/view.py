@@ -28,8 +28,7 @@ from typing import Any
 import pandas as pd
 
 from .. import __version__, codes
-from ..assessment import P_OFF_TRACK, P_ON_TRACK, Assessment, TargetStatus
-from ..assessment._unused import usage
+from ..assessment import P_OFF_TRACK, P_ON_TRACK, Assessment, TargetStatus, usage
 from ..catalog import conversion_factor, region_name, unit_name
 from ..errors import ArgumentError
 from . import _chart_spec as C
