@@ -182,7 +182,7 @@ class _Progress:
 
 
 def _assess_from(args: argparse.Namespace):
-    from .present import assess
+    from .api import assess
 
     return assess(args.plan, args.actuals, as_of=args.as_of, lang=args.lang,
                   scheme=getattr(args, "scheme", "cn"), today=getattr(args, "today", None),

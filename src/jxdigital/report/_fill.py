@@ -20,9 +20,9 @@ from pathlib import Path
 from .. import __version__
 from .._atomic import atomic_path
 from .._tables import SHIPPED_SHEET
+from ..api import assess
 from ..catalog import DEFAULT_PLAN, Plan, conversion_factor, load_plan, unit_name
 from ..errors import ArgumentError
-from ..present import assess
 from ..present._fill_words import (
     CHECK_MESSAGE,
     CHECK_STRIPS,
