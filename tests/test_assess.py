@@ -9,6 +9,8 @@ import pytest
 
 import jxdigital
 from jxdigital import load_actuals, load_plan
+from jxdigital.api import assess as _assess
+from jxdigital.api import assessment_history as _history
 from jxdigital.assessment import (
     P_OFF_TRACK,
     P_ON_TRACK,
@@ -16,8 +18,6 @@ from jxdigital.assessment import (
     status_cn,
 )
 from jxdigital.models import project
-from jxdigital.present import assess as _assess
-from jxdigital.present import assessment_history as _history
 
 HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region"
 #: These tests judge 2020→2025 targets while the plan period runs (the final account has

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from jxdigital import load_actuals, load_plan
+from jxdigital.api import assess
 from jxdigital.observations import actuals, level_spread
-from jxdigital.present import assess
 
 TODAY = "2026-12-01"
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")

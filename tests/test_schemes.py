@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 
 from jxdigital import load_actuals, load_plan
-from jxdigital.present import assess
+from jxdigital.api import assess
 
 HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text,region"
 TODAY = "2026-12-01"

@@ -9,12 +9,12 @@ import pandas as pd
 import pytest
 
 from jxdigital import load_actuals, load_plan
+from jxdigital.api import assess
 from jxdigital.assessment import _rules as R
 from jxdigital.assessment import _steps as S
 from jxdigital.assessment._evidence import Figure
 from jxdigital.cli import Exit, main
 from jxdigital.present import _text as T
-from jxdigital.present import assess
 from jxdigital.present.view import target_view
 
 HEADER = "indicator_id,name_zh,unit,base_year,base_text,target_year,target_text"

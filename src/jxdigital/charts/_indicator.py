@@ -18,9 +18,9 @@ import math
 from dataclasses import dataclass, field
 
 from .._fonts import font_rc
+from ..api import assess
 from ..assessment import Assessment, TargetStatus
 from ..errors import NotFoundError
-from ..present import assess
 from ..present.view import IndicatorChart, view
 from . import _style as S
 from ._place import Label, around, place

@@ -20,7 +20,7 @@ import pandas as pd
 
 from .. import codes, growth
 from ..assessment import in_unit
-from ..catalog._load import flow_ids, publisher_names, publisher_origins
+from ..catalog.reference import flow_ids, publisher_names, publisher_origins
 from ..observations import conflicts
 from . import _text as T
 from ._chart_words import chart_words, marks_words

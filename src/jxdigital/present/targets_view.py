@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..assessment import DraftReview, TargetOptions
-from ..assessment._options import OPTION_NAMES
+from ..assessment import OPTION_NAMES, DraftReview, TargetOptions
 from ..catalog import region_name
 from . import _text as T
 from ._colours import STATUS_COLOURS, STATUS_INK

@@ -26,8 +26,7 @@ from typing import Any
 import pandas as pd
 
 from .. import __version__, codes
-from ..assessment import Assessment, TargetStatus
-from ..assessment._unused import usage
+from ..assessment import Assessment, TargetStatus, usage
 from ..catalog import region_name, unit_name
 from . import _chart_spec as C
 from . import _overview_spec as O

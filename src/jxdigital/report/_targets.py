@@ -11,7 +11,7 @@ import html
 from pathlib import Path
 
 from .._atomic import atomic_path, write_text
-from ..charts._options import options_pngs
+from ..charts import options_pngs
 from ..present import report_words
 from ..present.targets_view import TargetsView, say
 from ..slides import build_targets_deck
