@@ -1,5 +1,5 @@
 """Were the warnings right? P(met) at each year-end review of every target whose outcome
-is known, drawn from the view (``present._chart_spec.RetrospectiveChart``)."""
+is known, drawn from the view (``present.view.RetrospectiveChart``)."""
 
 from __future__ import annotations
 
