@@ -11,6 +11,8 @@ import pytest
 import jxdigital
 from _build import REGIONAL, read_figures, read_plan
 from jxdigital import load_plan
+from jxdigital.api import assess as _assess
+from jxdigital.api import assessment_history as _history
 from jxdigital.assessment import (
     P_OFF_TRACK,
     P_ON_TRACK,
@@ -18,8 +20,6 @@ from jxdigital.assessment import (
     status_cn,
 )
 from jxdigital.models import project
-from jxdigital.present import assess as _assess
-from jxdigital.present import assessment_history as _history
 
 #: These tests judge 2020→2025 targets while the plan period runs (the final account has
 #: tests of its own, in test_outcomes.py).

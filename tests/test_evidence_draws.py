@@ -229,13 +229,14 @@ def test_a_series_too_far_from_the_plans_definition_stays_out_and_the_reason_say
 
 
 def test_a_link_decided_for_a_shipped_plan_is_made_and_strict_unmakes_it(monkeypatch):
-    from jxdigital.assessment import _assess
+    from jxdigital.assessment import _inputs
+    from jxdigital.catalog.reference import LinkDecision
 
-    decided = pd.DataFrame([{"plan_id": "jiangxi-14th-fyp",
-                             "indicator_id": "electronic_info_manufacturing_revenue",
-                             "series": "jiangxi:electronic_info_industry_revenue",
-                             "decision": "link", "why_zh": "", "why_en": "", "basis": ""}])
-    monkeypatch.setattr(_assess, "link_decisions", lambda: decided)
+    decided = (LinkDecision(plan_id="jiangxi-14th-fyp",
+                            indicator_id="electronic_info_manufacturing_revenue",
+                            series="jiangxi:electronic_info_industry_revenue",
+                            decision="link"),)
+    monkeypatch.setattr(_inputs, "link_decisions", lambda: decided)
     # the shipped figures are of another definition (comparable false); a user's own,
     # given as comparable, are linked: 约5000亿 in 2020, 1.08万亿 2023, 1.16万亿 2024
     mine = pd.DataFrame({"indicator_id": "electronic_info_industry_revenue",

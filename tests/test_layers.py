@@ -1,7 +1,7 @@
 """The layers hold: data flows one way, and no import hides inside a function.
 
 ``pyproject.toml`` declares the layers as import-linter contracts (cli > report > slides >
-charts > present > assessment > observations > catalog > growth/models > utilities);
+charts > api > present > assessment > observations > catalog > growth/models > utilities);
 ``.ci/run`` runs ``lint-imports`` too. A lower layer importing a higher one, even inside a
 function, fails here.
 """

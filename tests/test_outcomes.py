@@ -13,9 +13,9 @@ import pytest
 
 import jxdigital
 from _build import read_figures, read_plan
+from jxdigital.api import assess, assessment_history
 from jxdigital.assessment import STATUSES
 from jxdigital.models import project
-from jxdigital.present import assess, assessment_history
 
 TODAY = "2026-12-01"  # the plan period 2021-2025 is over
 # "超3.6", "6万多": the loader says it read a bound; these tests mean it

@@ -10,8 +10,8 @@ import pytest
 
 from _build import REGIONAL, figures_frame, read_plan
 from jxdigital import load_actuals
+from jxdigital.api import assess
 from jxdigital.observations import actuals, level_spread
-from jxdigital.present import assess
 
 TODAY = "2026-12-01"
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")

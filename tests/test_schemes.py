@@ -19,7 +19,7 @@ import math
 import pytest
 
 from _build import read_figures, read_plan
-from jxdigital.present import assess
+from jxdigital.api import assess
 
 TODAY = "2026-12-01"
 

@@ -10,12 +10,12 @@ import pytest
 
 from _build import PLAIN, plan_csv, read_figures
 from jxdigital import load_plan
+from jxdigital.api import assess
 from jxdigital.assessment import _rules as R
 from jxdigital.assessment import _steps as S
 from jxdigital.assessment._evidence import Figure
 from jxdigital.cli import Exit, main
 from jxdigital.present import _text as T
-from jxdigital.present import assess
 from jxdigital.present.view import target_view
 
 MID = "2023-06-30"  # the plan period 2021-2025 runs

@@ -27,6 +27,9 @@ def test_wheel_contains_the_data_files(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "jxdigital/data/indicators.csv" in names
     assert "jxdigital/data/plans.csv" in names
+    # the phrase catalogue, beside its loader
+    assert {"jxdigital/present/words/reasons.csv", "jxdigital/present/words/view.csv",
+            "jxdigital/present/words/settings.csv"} <= set(names)
 
 
 def test_installed_wheel_loads_the_plan_from_an_unrelated_directory(wheel, tmp_path):

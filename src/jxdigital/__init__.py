@@ -34,7 +34,7 @@ _LAZY = {
     "Observation": "jxdigital.observations", "ActualsError": "jxdigital.observations",
     "InputError": "jxdigital.errors", "PlanFormatError": "jxdigital.errors",
     "project": "jxdigital.models", "Projection": "jxdigital.models",
-    "assess": "jxdigital.present", "assessment_history": "jxdigital.present",
+    "assess": "jxdigital.api", "assessment_history": "jxdigital.api",
     "Assessment": "jxdigital.assessment", "TargetStatus": "jxdigital.assessment",
     "Account": "jxdigital.assessment", "target_options": "jxdigital.assessment",
     "TargetOptions": "jxdigital.assessment", "review_draft": "jxdigital.assessment",

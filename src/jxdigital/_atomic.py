@@ -84,21 +84,29 @@ def replace_files(folder: str | os.PathLike, new: dict[str, Path], old: list[str
             os.replace(src, current)
             moved_in.append(current)
     except OSError as e:
-        restored = True
-        for p in reversed(moved_in):
-            try:
-                p.unlink()
-            except OSError:
-                restored = False
-        for p, keep in reversed(out):
-            try:
-                os.replace(keep, p)
-            except OSError:
-                restored = False
-        for d in reversed(made):
-            with contextlib.suppress(OSError):
-                d.rmdir()
+        restored = _undo(moved_in, out, made)
         if restored:
             shutil.rmtree(backup, ignore_errors=True)
         raise ReplaceError(current, e, restored, None if restored else backup) from e
     shutil.rmtree(backup, ignore_errors=True)
+
+
+def _undo(moved_in: list[Path], out: list[tuple[Path, Path]], made: list[Path]) -> bool:
+    """Put a folder back as it was after a failed ``replace_files``: the files moved in
+    removed, the old ones moved back from their backup, the folders made removed. Returns
+    whether every file went back."""
+    restored = True
+    for p in reversed(moved_in):
+        try:
+            p.unlink()
+        except OSError:
+            restored = False
+    for p, keep in reversed(out):
+        try:
+            os.replace(keep, p)
+        except OSError:
+            restored = False
+    for d in reversed(made):
+        with contextlib.suppress(OSError):
+            d.rmdir()
+    return restored

@@ -21,6 +21,7 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -147,10 +148,30 @@ def _read_csv(p: Path, words: set[str]) -> Table:
     file = str(p)
     if not raw.strip(b"\xef\xbb\xbf\xff\xfe \r\n\t,"):
         raise _problem(file, "a header row and at least one row of figures (the file is empty)")
+    raw, enc, text, notes = _decoding(p, raw)
+    head_text = raw[:65536].decode(enc, errors="ignore")
+    sample = head_text.splitlines()[:TITLE_ROWS]
+    delimiter = "\t" if enc.startswith("utf-16") and "\t" in (sample[0] if sample else "") \
+        else ","
+    rows = list(csv.reader(sample, delimiter=delimiter))
+    h = next((i for i, r in enumerate(rows) if _is_header(r, words)), 0)
+    if h:
+        notes.append(f"{p.name}: header on line {h + 1}; the {h} line(s) above it taken as a "
+                     "title")
+    df = _csv_frame(p, enc, h, delimiter, text)
+    df.columns = [normalise_header(c) for c in df.columns]
+    lines = np.arange(len(df)) + h + 2
+    return _tidy(Table(df, file, lines, header_line=h + 1, encoding=enc, notes=notes))
+
+
+def _decoding(p: Path, raw: bytes) -> tuple[bytes, str, str | None, list[str]]:
+    """(the bytes to read, their encoding, the text when it was decoded here, a note on
+    an encoding other than UTF-8): GBK after a UTF-8 mark is decoded here, the mark
+    dropped."""
     try:
         enc = _encoding(raw)
     except ValueError as e:
-        raise _problem(file, "text in UTF-8, GBK/GB18030 or UTF-16 (the bytes at "
+        raise _problem(str(p), "text in UTF-8, GBK/GB18030 or UTF-16 (the bytes at "
                        f"{e} are none of these; save the file again as 'CSV UTF-8')") from None
     notes = []
     text = None
@@ -161,17 +182,15 @@ def _read_csv(p: Path, words: set[str]) -> Table:
         notes.append(f"{p.name}: read as GBK/GB18030 (Excel's 'CSV' on Chinese Windows)")
     elif enc.startswith("utf-16"):
         notes.append(f"{p.name}: read as UTF-16 (Excel's 'Unicode text')")
-    head_text = raw[:65536].decode(enc, errors="ignore")
-    sample = head_text.splitlines()[:TITLE_ROWS]
-    delimiter = "\t" if enc.startswith("utf-16") and "\t" in (sample[0] if sample else "") \
-        else ","
-    rows = list(csv.reader(sample, delimiter=delimiter))
-    h = next((i for i, r in enumerate(rows) if _is_header(r, words)), 0)
-    if h:
-        notes.append(f"{p.name}: header on line {h + 1}; the {h} line(s) above it taken as a "
-                     "title")
+    return raw, enc, text, notes
+
+
+def _csv_frame(p: Path, enc: str, h: int, delimiter: str, text: str | None) -> pd.DataFrame:
+    """``_csv_categories`` below the header on line ``h + 1``; an empty file, or a line
+    with more fields than the header, is said as a problem of the file."""
+    file = str(p)
     try:
-        df = _csv_categories(p, enc, h, delimiter, text)
+        return _csv_categories(p, enc, h, delimiter, text)
     except pd.errors.EmptyDataError:
         raise _problem(file, "a header row and at least one row of figures (the file is "
                        "empty)") from None
@@ -189,9 +208,6 @@ def _read_csv(p: Path, words: set[str]) -> Table:
             file, line, "", "", "",
             f"{n} fields like the header line (this line has {saw}: a comma inside a value? "
             "put the value in double quotes, or remove the extra comma)")]) from None
-    df.columns = [normalise_header(c) for c in df.columns]
-    lines = np.arange(len(df)) + h + 2
-    return _tidy(Table(df, file, lines, header_line=h + 1, encoding=enc, notes=notes))
 
 
 def _csv_categories(p: Path, enc: str, skip: int, delimiter: str,
@@ -344,33 +360,53 @@ def _read_xlsx(p: Path, words: set[str]) -> Table:
     wb = _open_workbook(p, data_only=True)
     formulas = _open_workbook(p, data_only=False)
     file = str(p)
+    ws, h, notes = _header_row(wb, p, words)
+    header = [normalise_header(_cell_text(c.value, c.number_format)) or f"Unnamed:{j}"
+              for j, c in enumerate(ws[h])][:ws.max_column]
+    problems: list[Problem] = []
+    grid = _grid(ws, formulas[ws.title], h, header, file, problems)
+    letters = {name: get_column_letter(j + 1) for j, name in enumerate(header) if name}
+    _merged(ws, h, header, grid, file, problems, words)
+    if problems:
+        raise TableError(problems)
+    df = pd.DataFrame(grid, columns=header, dtype=object) if grid \
+        else pd.DataFrame(columns=header)
+    t = Table(df, file, np.arange(h + 1, h + 1 + len(df)), header_line=h, sheet=ws.title,
+              letters=letters, notes=notes)
+    t.shipped = _shipped_cells(wb, ws.title)
+    return _tidy(t)
+
+
+def _header_row(wb, p: Path, words: set[str]) -> tuple[Any, int, list[str]]:
+    """(the first visible sheet with a header row in its first ``TITLE_ROWS`` rows, that
+    row, notes when it is not the first sheet or not its first row); a problem when no
+    sheet has one."""
     visible = [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
-    found = None
     for ws in visible:
         for r in range(1, min(ws.max_row, TITLE_ROWS) + 1):
-            cells = [_cell_text(c.value, c.number_format) for c in ws[r]]
-            if _is_header(cells, words):
-                found = (ws, r)
-                break
-        if found:
-            break
-    if found is None:
-        names = ", ".join(repr(ws.title) for ws in visible) or "none"
-        raise _problem(file, "a header row naming the columns (such as indicator_id or 指标名称, "
-                       f"and year or 2021…) in the first {TITLE_ROWS} rows of a sheet "
-                       f"(sheets: {names})")
-    ws, h = found
-    notes = []
-    if ws is not visible[0]:
-        notes.append(f"{p.name}: read sheet {ws.title!r} (the first sheet with a header row)")
-    if h > 1:
-        notes.append(f"{p.name}: header on row {h}; the row(s) above it taken as a title")
-    fws = formulas[ws.title]
+            if _is_header([_cell_text(c.value, c.number_format) for c in ws[r]], words):
+                notes = []
+                if ws is not visible[0]:
+                    notes.append(f"{p.name}: read sheet {ws.title!r} (the first sheet with a "
+                                 "header row)")
+                if r > 1:
+                    notes.append(f"{p.name}: header on row {r}; the row(s) above it taken as "
+                                 "a title")
+                return ws, r, notes
+    names = ", ".join(repr(ws.title) for ws in visible) or "none"
+    raise _problem(str(p), "a header row naming the columns (such as indicator_id or 指标名称, "
+                   f"and year or 2021…) in the first {TITLE_ROWS} rows of a sheet "
+                   f"(sheets: {names})")
+
+
+def _grid(ws, fws, h: int, header: list[str], file: str, problems: list[Problem]
+          ) -> list[list[str]]:
+    """The cells below the header row ``h`` as the analyst sees them; a cell whose formula
+    (in ``fws``, the sheet read for formulas) has no saved result is a problem."""
+    from openpyxl.utils import get_column_letter
+
     width = ws.max_column
-    header = [normalise_header(_cell_text(c.value, c.number_format)) or f"Unnamed:{j}"
-              for j, c in enumerate(ws[h])][:width]
     grid: list[list[str]] = []
-    problems: list[Problem] = []
     for r in range(h + 1, ws.max_row + 1):
         row = []
         for j in range(1, width + 1):
@@ -385,16 +421,7 @@ def _read_xlsx(p: Path, words: set[str]) -> Table:
                         "with no saved result: open the file in Excel or WPS and save it)"))
             row.append(text)
         grid.append(row)
-    letters = {name: get_column_letter(j + 1) for j, name in enumerate(header) if name}
-    _merged(ws, h, header, grid, file, problems, words)
-    if problems:
-        raise TableError(problems)
-    df = pd.DataFrame(grid, columns=header, dtype=object) if grid \
-        else pd.DataFrame(columns=header)
-    t = Table(df, file, np.arange(h + 1, h + 1 + len(df)), header_line=h, sheet=ws.title,
-              letters=letters, notes=notes)
-    t.shipped = _shipped_cells(wb, ws.title)
-    return _tidy(t)
+    return grid
 
 
 _YEARISH = re.compile(r"^\d{4}")

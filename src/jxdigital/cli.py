@@ -1,7 +1,8 @@
 """Command line: ``jxdigital assess``, ``audit``, ``coverage``, ``conflicts``, ``plans``.
 
-Heavy libraries are imported inside the subcommands so ``--help`` stays fast.
-Exit codes are listed in ``Exit``.
+Heavy libraries are imported inside the subcommands so ``--help`` stays fast. The parser
+(every subcommand's arguments and help) is ``jxdigital._cli_parser``; here each subcommand
+is bound to the function that runs it (``build_parser``). Exit codes are listed in ``Exit``.
 """
 
 from __future__ import annotations
@@ -10,8 +11,14 @@ import argparse
 import json
 import sys
 from enum import IntEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
+from ._cli_parser import FAIL_ON, pairs, parser, probabilities
+
+if TYPE_CHECKING:  # types only: --help loads no pandas
+    from .assessment import DraftReview, TargetOptions
 
 
 class Exit(IntEnum):
@@ -28,7 +35,7 @@ def _print_frame(df, fmt: str) -> None:
     import pandas as pd
 
     if fmt == "csv":  # text starting = + - @ is defused, as in assessment.csv
-        from .report._json import safe_frame
+        from .report import safe_frame
 
         safe_frame(df).to_csv(sys.stdout, index=False)
     elif fmt == "json":
@@ -48,7 +55,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     if args.format != "table":
         _print_frame(a, args.format)
         return Exit.OK
-    from .present._cli_words import (
+    from .present import (
         audit_table,
         direction_conflict_sentence,
         mismatch_sentence,
@@ -103,12 +110,6 @@ def assessment_json(a) -> str:
     from .report import to_json
 
     return to_json(a)
-
-
-#: What ``--fail-on`` exits 3 for: a target off track, or (once its year is over) missed;
-#: ``at-risk`` also at risk.
-FAIL_ON = {"off-track": {"off_track", "missed"}, "at-risk": {"off_track", "at_risk", "missed"},
-           "changed": set()}
 
 
 def _cmd_assess(args: argparse.Namespace) -> int:
@@ -181,7 +182,7 @@ class _Progress:
 
 
 def _assess_from(args: argparse.Namespace):
-    from .present import assess
+    from .api import assess
 
     return assess(args.plan, args.actuals, as_of=args.as_of, lang=args.lang,
                   scheme=getattr(args, "scheme", "cn"), today=getattr(args, "today", None),
@@ -189,8 +190,13 @@ def _assess_from(args: argparse.Namespace):
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .report import report_steps, write_report
-    from .report._build import ReportFolderError, check_folder
+    from .report import (
+        ReportFolderError,
+        check_folder,
+        compare_with_folder,
+        report_steps,
+        write_report,
+    )
 
     try:  # before the assessment: a wrong --out is said at once
         check_folder(args.out)
@@ -198,8 +204,6 @@ def _cmd_report(args: argparse.Namespace) -> int:
         print(f"jxdigital: error: argument --out: {e}", file=sys.stderr)
         return Exit.USAGE
     a = _assess_from(args)
-    from .report._build import compare_with_folder
-
     compare_with_folder(a, args.out)  # before anything is printed: the changes come first
     code = _print_assessment(a, args)
     deck = False if args.no_deck else None
@@ -227,7 +231,7 @@ def _cmd_project(args: argparse.Namespace) -> int:
     r = a[args.indicator]  # a key (id@region), or an id the plan lists once
     p = a.projections.get(r.key)
     if p is None:
-        from .present._cli_words import target_reason
+        from .present import target_reason
 
         print(f"jxdigital: error: no projection for {args.indicator!r}: "
               f"{target_reason(r, args.lang)}", file=sys.stderr)
@@ -236,63 +240,57 @@ def _cmd_project(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
-def _probabilities(text: str) -> tuple[float, ...]:
-    """"50,75,90" → (0.5, 0.75, 0.9); an error naming the argument otherwise."""
-    from .errors import ArgumentError
-
-    try:
-        out = tuple(float(x) / 100.0 for x in text.split(",") if x.strip())
-    except ValueError:
-        out = ()
-    if not out or not all(0 < p < 1 for p in out):
-        raise ArgumentError(f"argument --probabilities: expected percentages between 0 and "
-                            f"100 separated by commas, e.g. 50,75,90 (got {text!r})")
-    return out
-
-
-def _mapping(text: str | None) -> dict[str, str]:
-    from .errors import ArgumentError
-
-    out = {}
-    for part in (text or "").split(","):
-        if not part.strip():
-            continue
-        new, sep, old = part.partition("=")
-        if not sep or not new.strip() or not old.strip():
-            raise ArgumentError(f"argument --map: expected draft_key=old_key pairs separated "
-                                f"by commas (got {part!r})")
-        out[new.strip()] = old.strip()
-    return out
-
-
 def _cmd_targets(args: argparse.Namespace) -> int:
-    from .assessment import DraftReview, TargetOptions, review_draft, target_options
     from .present.targets_view import targets_view
 
-    probs = _probabilities(args.probabilities)
-    mapping = _mapping(args.map)
-    result: DraftReview | TargetOptions
-    if args.continues or args.parent or args.year is None:
-        result = review_draft(args.plan, args.actuals, continues=args.continues,
-                              mapping=mapping, parent=args.parent, probabilities=probs,
-                              today=args.today)
-    else:
-        result = target_options(args.plan, args.actuals, year=args.year,
-                                probabilities=probs, today=args.today)
+    result = _targets_result(args)
     if args.format == "csv":
         _print_frame(result.to_frame(), "csv")
         return Exit.OK
     if args.format == "json":
-        if isinstance(result, DraftReview):
-            frames = {"options": result.options.to_frame(), "draft": result.to_frame(),
-                      "checks": result.checks_frame()}
-        else:
-            frames = {"options": result.to_frame()}
-        sys.stdout.write(json.dumps({k: json.loads(f.to_json(orient="records"))
-                                     for k, f in frames.items()}, ensure_ascii=False,
-                                    indent=1) + "\n")
+        sys.stdout.write(_targets_json(result) + "\n")
         return Exit.OK
     v = targets_view(result, args.lang)
+    _print_targets(v)
+    if args.out:
+        from .report import write_targets
+
+        written = write_targets(v, args.out, deck=not args.no_deck)
+        print(f"\njxdigital: wrote {', '.join(written)} to {args.out}")
+    return Exit.OK
+
+
+def _targets_result(args: argparse.Namespace) -> DraftReview | TargetOptions:
+    """A draft judged (against the plan it continues or its parent, or by each row's own
+    target year), or the options within reach by one ``--year`` for every row."""
+    from .assessment import review_draft, target_options
+
+    probs = probabilities(args.probabilities)
+    mapping = pairs(args.map)
+    if args.continues or args.parent or args.year is None:
+        return review_draft(args.plan, args.actuals, continues=args.continues,
+                            mapping=mapping, parent=args.parent, probabilities=probs,
+                            today=args.today)
+    return target_options(args.plan, args.actuals, year=args.year, probabilities=probs,
+                          today=args.today)
+
+
+def _targets_json(result: DraftReview | TargetOptions) -> str:
+    """The options (and a draft's table and checks) as JSON, a list of records each."""
+    from .assessment import DraftReview
+
+    if isinstance(result, DraftReview):
+        frames = {"options": result.options.to_frame(), "draft": result.to_frame(),
+                  "checks": result.checks_frame()}
+    else:
+        frames = {"options": result.to_frame()}
+    return json.dumps({k: json.loads(f.to_json(orient="records")) for k, f in frames.items()},
+                      ensure_ascii=False, indent=1)
+
+
+def _print_targets(v) -> None:
+    """The targets view on stdout: heading, dates, what the options mean, the options, and
+    a draft's table and checks."""
     print(v.heading)
     print(v.dates)
     for line in v.intro:
@@ -304,12 +302,6 @@ def _cmd_targets(args: argparse.Namespace) -> int:
         _print_frame(v.review.to_frame(), "table")
         for c in v.checks:
             print(f"- {c}")
-    if args.out:
-        from .report._targets import write_targets
-
-        written = write_targets(v, args.out, deck=not args.no_deck)
-        print(f"\njxdigital: wrote {', '.join(written)} to {args.out}")
-    return Exit.OK
 
 
 def _cmd_chart(args: argparse.Namespace) -> int:
@@ -333,19 +325,33 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     """Every problem the assessment would otherwise hide: unreadable rows (errors), and what
     was read in a way worth knowing (notes): the encoding, a title row, the sheet, bounds,
     part-year figures, sources that disagree, ids shared with the shipped catalogue."""
-    import datetime as _dt
     import warnings
-    from pathlib import Path
 
-    from . import _tables
-    from .catalog import load_plan
-    from .catalog._load import HEADER_WORDS as PLAN_WORDS
-    from .catalog._registry import shipped_ids_note
     from .errors import InputError
-    from .observations import conflicts, load_actuals, published_by
-    from .observations._load import HEADER_WORDS as ACTUALS_WORDS
 
-    path = Path(args.file)
+    path = _file_to_validate(args.file)
+    kind = args.kind
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            kind = _file_kind(path, kind)
+            n, notes = _read_plan(path) if kind == "plan" else _read_actuals(path, args.plan)
+        except InputError as e:
+            print(f"{path}: {len(e.problems)} problem(s) in this {kind} file", file=sys.stderr)
+            for prob in e.problems:
+                print(f"- {prob}", file=sys.stderr)
+            return Exit.INVALID_INPUT
+    print(f"{path}: OK, a valid {kind} file with {n} "
+          f"{'targets' if kind == 'plan' else 'figures'}")
+    for note in _with_warnings(notes, caught):
+        print(f"- note: {note}")
+    return Exit.OK
+
+
+def _file_to_validate(file: str) -> Path:
+    """``file`` as a Path; FileNotFoundError when it is missing, or a folder (naming the
+    tables in it)."""
+    path = Path(file)
     if path.is_dir():
         tables = sorted(p.name for p in path.iterdir()
                         if p.suffix.lower() in (".csv", ".xlsx", ".xlsm"))[:5]
@@ -356,70 +362,93 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                " (it holds no .csv or .xlsx file)"))
     if not path.is_file():
         raise FileNotFoundError(f"argument FILE: no such file {str(path)!r}")
-    kind = args.kind
-    notes: list[str] = []
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            if kind == "auto":
-                t = _tables.read_table(path, PLAN_WORDS | ACTUALS_WORDS)
-                kind = "plan" if {"target_text", "target_year"} <= set(t.frame.columns) \
-                    else "actuals"
-            if kind == "plan":
-                plan = load_plan(path)
-                n = len(plan)
-                note = shipped_ids_note(plan)
-                if note:
-                    notes.append(note)
-            else:
-                data = load_actuals(path, plan=load_plan(args.plan) if args.plan else None)
-                n = len(data)
-                notes += data.attrs.get("notes", [])
-                part = data[data["as_of"] != ""]
-                if len(part):
-                    notes.append(f"{len(part)} part-year figure(s) (as_of before the year's end, "
-                                 f"e.g. {part.iloc[0]['indicator_id']} {part.iloc[0]['as_of']}) "
-                                 "are kept but not used as a year's value")
-                today = _dt.date.today().isoformat()
-                late = data[~published_by(data["published"], today)]
-                if len(late):  # a report made today will not use them
-                    r = late.iloc[0]
-                    notes.append(f"{len(late)} figure(s) published after today ({today}), e.g. "
-                                 f"{r['indicator_id']} {int(r['year'])} published "
-                                 f"{r['published']}: an assessment made today does not use "
-                                 "them (check the published column)")
-                clash = conflicts(data)
-                for (iid, year), g in clash.groupby(["indicator_id", "year"], sort=True):
-                    notes.append(f"{iid} {year}: sources disagree: " + "; ".join(
-                        f"{v:g} ({src})" for v, src in zip(g["value"], g["source_title"],
-                                                           strict=True))
-                        + f"; the selection rule uses {g[g['selected']]['value'].iloc[0]:g}"
-                        if g["selected"].any() else "")
-        except InputError as e:
-            print(f"{path}: {len(e.problems)} problem(s) in this {kind} file", file=sys.stderr)
-            for prob in e.problems:
-                print(f"- {prob}", file=sys.stderr)
-            return Exit.INVALID_INPUT
-    seen = set(notes)
+    return path
+
+
+def _file_kind(path: Path, kind: str) -> str:
+    """``kind``; for ``auto`` what the file's columns say (a plan has target_text and
+    target_year)."""
+    if kind != "auto":
+        return kind
+    from . import _tables
+    from .catalog import HEADER_WORDS as PLAN_WORDS
+    from .observations import HEADER_WORDS as ACTUALS_WORDS
+
+    t = _tables.read_table(path, PLAN_WORDS | ACTUALS_WORDS)
+    return "plan" if {"target_text", "target_year"} <= set(t.frame.columns) else "actuals"
+
+
+def _read_plan(path: Path) -> tuple[int, list[str]]:
+    """How many targets the plan file has, and a note on ids it shares with the shipped
+    catalogue."""
+    from .catalog import load_plan, shipped_ids_note
+
+    plan = load_plan(path)
+    note = shipped_ids_note(plan)
+    return len(plan), [note] if note else []
+
+
+def _read_actuals(path: Path, plan: str | None) -> tuple[int, list[str]]:
+    """How many figures the actuals file has, and notes: the reader's own, the figures a
+    report made today leaves out, the sources that disagree."""
+    from .catalog import load_plan
+    from .observations import load_actuals
+
+    data = load_actuals(path, plan=load_plan(plan) if plan else None)
+    return len(data), [*data.attrs.get("notes", []), *_unused_today(data),
+                       *_disagreements(data)]
+
+
+def _unused_today(data) -> list[str]:
+    """Notes on the figures an assessment made today does not use: part-year figures
+    (as_of before the year's end) and figures published after today."""
+    import datetime as _dt
+
+    from .observations import published_by
+
+    notes = []
+    part = data[data["as_of"] != ""]
+    if len(part):
+        notes.append(f"{len(part)} part-year figure(s) (as_of before the year's end, "
+                     f"e.g. {part.iloc[0]['indicator_id']} {part.iloc[0]['as_of']}) "
+                     "are kept but not used as a year's value")
+    today = _dt.date.today().isoformat()
+    late = data[~published_by(data["published"], today)]
+    if len(late):
+        r = late.iloc[0]
+        notes.append(f"{len(late)} figure(s) published after today ({today}), e.g. "
+                     f"{r['indicator_id']} {int(r['year'])} published "
+                     f"{r['published']}: an assessment made today does not use "
+                     "them (check the published column)")
+    return notes
+
+
+def _disagreements(data) -> list[str]:
+    """A note per indicator-year whose sources disagree: each value with its source, and
+    the one the selection rule uses."""
+    from .observations import conflicts
+
+    return [f"{iid} {year}: sources disagree: " + "; ".join(
+                f"{v:g} ({src})" for v, src in zip(g["value"], g["source_title"], strict=True))
+            + f"; the selection rule uses {g[g['selected']]['value'].iloc[0]:g}"
+            if g["selected"].any() else ""
+            for (iid, year), g in conflicts(data).groupby(["indicator_id", "year"], sort=True)]
+
+
+def _with_warnings(notes: list[str], caught) -> list[str]:
+    """The notes, then every warning said while reading that no note says already (the
+    sources that disagree are notes of their own)."""
+    out = list(notes)
     for w in caught:
         text = str(w.message)
-        if "sources disagree" in text:  # listed per indicator-year above
-            continue
-        if not any(text in x or x in text for x in seen):
-            notes.append(text)
-            seen.add(text)
-    print(f"{path}: OK, a valid {kind} file with {n} "
-          f"{'targets' if kind == 'plan' else 'figures'}")
-    for note in notes:
-        print(f"- note: {note}")
-    return Exit.OK
+        if "sources disagree" not in text and not any(text in x or x in text for x in out):
+            out.append(text)
+    return out
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from .catalog import load_plan
-    from .report._fill import parse_years, template_rows, template_years, write_template
+    from .report import parse_years, template_rows, template_years, write_template
 
     years = None
     if args.years:
@@ -457,137 +486,13 @@ def _cmd_plans(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
-def _options(*declare) -> argparse.ArgumentParser:
-    """A parent parser of options shared by subcommands: ``declare`` are ``(flags, kwargs)``."""
-    parent = argparse.ArgumentParser(add_help=False)
-    for flags, kw in declare:
-        parent.add_argument(*flags, **kw)
-    return parent
-
-
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="jxdigital",
-        description="Is Jiangxi on track for its digital-economy targets? "
-                    "(江西数字经济规划目标进展)")
-    p.add_argument("--version", action="version", version=f"jxdigital {__version__}")
-    sub = p.add_subparsers(dest="command", required=True)
-
-    # every shared option is declared once, here; a subcommand takes the groups it needs
-    fmt = _options((["--format"], dict(choices=["table", "csv", "json"], default="table",
-                                       help="output format (default: table)")))
-    data = _options((["--actuals"], dict(help="your own actuals (.csv/.xlsx), merged over the "
-                                              "shipped set; your values win")))
-    plan = _options((["--plan"], dict(default="jiangxi-14th-fyp",
-                                      help="a shipped plan id or a plan .csv/.xlsx file "
-                                           "(default: jiangxi-14th-fyp)")))
-    lang = _options((["--lang"], dict(choices=["zh", "en"], default="zh",
-                                      help="label language")))
-    as_of = _options((["--as-of"], dict(dest="as_of", help="judge with what was published by "
-                                                           "this year or date (default: "
-                                                           "everything)")))
-    today = _options((["--today"], dict(help="the date the assessment is made, e.g. "
-                                             "2026-12-01 (default: the machine's date)")))
-    evidence = _options((["--evidence"], dict(
-        choices=["all", "strict"], default="all",
-        help="all: bounds, approximate and derived figures count and each verdict shows its "
-             "grade (default); strict: exact published year-end figures only")))
-    judged = [data, plan, as_of, lang, today, evidence]  # what an assessment is made from
-    status = _options(
-        (["--scheme"], dict(choices=["cn", "eurostat", "un"], default="cn",
-                            help="status scheme (default: cn, by P(target met))")),
-        (["--fail-on"], dict(dest="fail_on", choices=sorted(FAIL_ON),
-                             help="exit 3 when any target is off track or, its year over, "
-                                  "missed (at-risk: also when at risk; changed, for report: "
-                                  "when a figure or a judgement changed since the report "
-                                  "already in --out)")))
-
-    a = sub.add_parser("audit", parents=[fmt, plan, lang],
-                       help="check the plan's stated growth rates against base→target")
-    a.set_defaults(func=_cmd_audit)
-
-    c = sub.add_parser("coverage", parents=[fmt, data, plan],
-                       help="which years have published figures, per plan indicator")
-    c.set_defaults(func=_cmd_coverage)
-    k = sub.add_parser("conflicts", parents=[fmt, data],
-                       help="indicator-years whose sources disagree by more than 1%%")
-    k.add_argument("--plan", help="only this plan's indicators and region (a shipped plan id or "
-                                  "a plan file; its indicators are known in --actuals)")
-    k.set_defaults(func=_cmd_conflicts)
-
-    a = sub.add_parser("assess", parents=[fmt, *judged, status],
-                       help="on or off track: the status of every target, with reasons")
-    a.set_defaults(func=_cmd_assess)
-
-    r = sub.add_parser("report", parents=[*judged, status],
-                       help="the main job: status table, and the report folder (Markdown, "
-                            "HTML, Excel, deck, charts)")
-    r.add_argument("--out", default="jxdigital-report",
-                   help="folder to write (default: ./jxdigital-report)")
-    r.add_argument("--no-deck", action="store_true", help="do not write deck.pptx")
-    r.add_argument("--deck-font", metavar="FONT",
-                   help="the deck's Chinese font: windows, office, wps (Microsoft YaHei, the "
-                        "default), mac (PingFang SC), linux (Noto Sans CJK SC) or a font name")
-    r.add_argument("--jobs", type=int, default=None,
-                   help="processes for drawing charts (default: the CPUs, at most 4)")
-    r.set_defaults(func=_cmd_report)
-
-    pj = sub.add_parser("project", parents=[fmt, *judged],
-                        help="the projection of one indicator to its target year")
-    pj.add_argument("indicator", help="indicator id, e.g. digital_economy_value_added")
-    pj.set_defaults(func=_cmd_project)
-
-    ch = sub.add_parser("chart", parents=judged,
-                        help="draw one target's chart (or 'summary', 'dashboard', "
-                            "'retrospective') to a file")
-    ch.add_argument("indicator", help="indicator id, or 'summary', 'dashboard' or "
-                                      "'retrospective' (each year's P(met) against the outcome)")
-    ch.add_argument("--out", required=True, help="file to write: .png, .svg or .pdf")
-    ch.add_argument("--style", choices=["notebook", "slide", "print"], default="slide",
-                    help="size preset (default: slide, 12.3 x 5.6 in)")
-    ch.set_defaults(func=_cmd_chart)
-
-    v = sub.add_parser("validate", help="check a plan or actuals file; list every problem "
-                                        "with its line and column")
-    v.add_argument("file", help="a .csv or .xlsx file")
-    v.add_argument("--kind", choices=["auto", "plan", "actuals"], default="auto",
-                   help="what the file is (default: guessed from its columns)")
-    v.add_argument("--plan", help="for actuals: a plan file whose indicators they may use")
-    v.set_defaults(func=_cmd_validate)
-
-    tg = sub.add_parser("targets", parents=[fmt, data, lang, today],
-                        help="the next plan: values within reach at 50/75/90 %% by each "
-                             "row's target year, and a draft table judged")
-    tg.add_argument("--plan", required=True,
-                    help="a draft plan file (base 2025, targets 2030) or a shipped plan id")
-    tg.add_argument("--year", type=int, help="one target year for every row (default: each "
-                                             "row's own)")
-    tg.add_argument("--probabilities", default="50,75,90",
-                    help="the probabilities of the options, in %% (default: 50,75,90)")
-    tg.add_argument("--continues", metavar="PLAN",
-                    help="the finished plan the draft continues (e.g. jiangxi-14th-fyp): its "
-                         "final account gives the bases the draft does not print")
-    tg.add_argument("--map", metavar="DRAFT=OLD,...",
-                    help="draft key=finished plan key, where the ids differ")
-    tg.add_argument("--parent", metavar="PLAN",
-                    help="the plan the draft must agree with (e.g. china-15th-fyp)")
-    tg.add_argument("--out", help="folder to write the target-options report to (Markdown, "
-                                  "HTML, workbook, deck, charts)")
-    tg.add_argument("--no-deck", action="store_true", help="do not write targets.pptx")
-    tg.set_defaults(func=_cmd_targets)
-
-    s = sub.add_parser("plans", parents=[fmt], help="list the shipped plans")
-    s.set_defaults(func=_cmd_plans)
-
-    t = sub.add_parser("template", parents=[plan, lang],
-                       help="write the workbook a department fills in with its figures "
-                            "(填报表), to read back with --actuals")
-    t.add_argument("--years", help="year columns, e.g. 2021-2025 or 2021,2023 (default: the "
-                                   "year after the plan's base year to its target year)")
-    t.add_argument("--out", required=True, help="the .xlsx file to write, e.g. 填报表.xlsx")
-    t.add_argument("--force", action="store_true", help="overwrite --out if it exists")
-    t.set_defaults(func=_cmd_template)
-    return p
+    """The command line's parser (``_cli_parser``), each subcommand run by its ``_cmd_``
+    function here."""
+    return parser({"audit": _cmd_audit, "coverage": _cmd_coverage, "conflicts": _cmd_conflicts,
+                   "assess": _cmd_assess, "report": _cmd_report, "project": _cmd_project,
+                   "chart": _cmd_chart, "validate": _cmd_validate, "targets": _cmd_targets,
+                   "plans": _cmd_plans, "template": _cmd_template})
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
@@ -609,7 +514,7 @@ def _exit_for(e: Exception) -> Exit | None:
     path that cannot be used: a bad argument or an unknown id is ``USAGE``, a file that
     cannot be read ``INVALID_INPUT``; None for anything else (a bug)."""
     from .errors import ArgumentError, JxDigitalError, NotFoundError
-    from .report._build import ReportFolderError
+    from .report import ReportFolderError
 
     if isinstance(e, (ArgumentError, NotFoundError, ReportFolderError)):
         return Exit.USAGE

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from ._atomic import atomic_path
+from ._linebreak import text_em
 from .assessment import Account, Assessment
 from .charts import chart_pages, render_charts
-from .charts._style import text_em
-from .present._slide_words import deck_file_title
+from .present import deck_file_title
 from .present.targets_view import TargetsView
 from .present.view import Page, ReportView, Table, view
 
@@ -178,60 +178,103 @@ def build_deck(assessment, path: str | Path, lang: str | None = None,
     compatibility."""
     pptx = _pptx()
     typeface = deck_font(font)
-    from pptx.util import Inches
-
     if not isinstance(assessment, (Assessment, ReportView)):
         raise TypeError("argument 'assessment': expected an Assessment from jxdigital.assess()")
     v = view(assessment, lang)
     if charts is None:
         charts = render_charts(v, dashboard=False, detail=False)
+    prs = _new_deck(pptx)
+    _title_slide(prs, f"{v.title}\n{v.deck_title}", f"{v.dates}\n{v.counts}", 16)
+    _status_slides(prs, v)
+    _summary_slides(prs, v, charts)
+    _retrospective_slide(prs, v, charts)
+    _target_slides(prs, v, charts)
+    _gap_slides(prs, v)
+    _properties(prs, v)
+    _east_asian(prs, typeface)
+    _save(prs, path)
+    return Path(path)
 
+
+def _new_deck(pptx):
+    """A presentation of the 16:9 template, adding parts in linear time."""
     prs = pptx.Presentation(io.BytesIO(_template()))
     _linear_parts(prs)
-    layouts = {lay.name: lay for lay in prs.slide_layouts}
+    return prs
 
-    s = prs.slides.add_slide(layouts["Title Slide"])
-    _title(s, f"{v.title}\n{v.deck_title}", 32)
+
+def _add_slide(prs, layout: str):
+    """A new slide of the template's layout of that name."""
+    return prs.slides.add_slide({lay.name: lay for lay in prs.slide_layouts}[layout])
+
+
+def _save(prs, path: str | Path) -> None:
+    with atomic_path(path) as tmp:
+        prs.save(str(tmp))
+
+
+def _title_slide(prs, title: str, subtitle: str, size: float) -> None:
+    """The first slide: the title (32 pt) and the lines under it in ``size``."""
+    s = _add_slide(prs, "Title Slide")
+    _title(s, title, 32)
     sub = s.placeholders[1].text_frame
-    sub.text = f"{v.dates}\n{v.counts}"
-    set_fonts(sub, size=16)
+    sub.text = subtitle
+    set_fonts(sub, size=size)
 
+
+def _picture(slide, png: bytes, alt: str) -> None:
+    """A chart in the slide's picture box, with its alternative text."""
+    from pptx.util import Inches
+
+    pic = slide.shapes.add_picture(io.BytesIO(png), *(Inches(x) for x in PICTURE[:3]))
+    _alt(pic, alt)
+
+
+def _status_slides(prs, v: ReportView) -> None:
+    """The targets as native tables, a slide a page ("（续）" on continuations); a single
+    data gap is a line under the last one."""
     pages = v.table_pages(TABLE_ROWS)
     for k, page in enumerate(pages):
-        s = prs.slides.add_slide(layouts["Title Only"])
+        s = _add_slide(prs, "Title Only")
         text = v.say("heading_targets") + (v.say("continued") if k else "")
         _title(s, text, 28)
         bottom = _status_table(s, v, page)
         if k == len(pages) - 1 and len(v.gaps) == 1:  # one gap: a line, not a slide
             _note_line(s, _one_gap(v), bottom)
 
+
+def _summary_slides(prs, v: ReportView, charts: dict[str, bytes]) -> None:
+    """The summary chart's pages, each titled with its finding."""
     for k, png in enumerate(chart_pages(charts, "summary")):
-        s = prs.slides.add_slide(layouts["Title Only"])
+        s = _add_slide(prs, "Title Only")
         text = v.summary_pages[k].slide_title if k < len(v.summary_pages) else \
             v.say("summary_heading")
         _title(s, text, _title_size(text))
-        pic = s.shapes.add_picture(io.BytesIO(png), *(Inches(x) for x in PICTURE[:3]))
-        _alt(pic, text)
+        _picture(s, png, text)
 
-    if "_retrospective" in charts and v.retrospective is not None:
-        s = prs.slides.add_slide(layouts["Title Only"])
-        text = v.say("retrospective_heading")
-        _title(s, text, 28, height=HEADLINE[3])
-        _subline(s, v.retro_sentence)
-        pic = s.shapes.add_picture(io.BytesIO(charts["_retrospective"]),
-                                   *(Inches(x) for x in PICTURE[:3]))
-        _alt(pic, f"{text}{v.say('colon')}{v.retro_sentence}")
 
+def _retrospective_slide(prs, v: ReportView, charts: dict[str, bytes]) -> None:
+    """Each year's review of the settled targets, where an outcome is known."""
+    if "_retrospective" not in charts or v.retrospective is None:
+        return
+    s = _add_slide(prs, "Title Only")
+    text = v.say("retrospective_heading")
+    _title(s, text, 28, height=HEADLINE[3])
+    _subline(s, v.retro_sentence)
+    _picture(s, charts["_retrospective"], f"{text}{v.say('colon')}{v.retro_sentence}")
+
+
+def _target_slides(prs, v: ReportView, charts: dict[str, bytes]) -> None:
+    """A slide per judged target with a chart: the finding as the title, one plain sentence
+    under it, the chart; the full reason and the latest figure's source in the notes."""
     for t in v.judged:
         if t.id not in charts:
             continue
-        s = prs.slides.add_slide(layouts["Title Only"])
+        s = _add_slide(prs, "Title Only")
         _title(s, t.headline, _one_line_size(t.headline), height=HEADLINE[3])
         if t.line:
             _subline(s, t.line)
-        pic = s.shapes.add_picture(io.BytesIO(charts[t.id]),
-                                   *(Inches(x) for x in PICTURE[:3]))
-        _alt(pic, t.headline.replace(t.short, t.name, 1))
+        _picture(s, charts[t.id], t.headline.replace(t.short, t.name, 1))
         notes = s.notes_slide.notes_text_frame
         r = t.record
         # the full reason, in the deck's language, and where the latest figure comes from
@@ -239,18 +282,16 @@ def build_deck(assessment, path: str | Path, lang: str | None = None,
                                  if r.latest_source else "")
         set_fonts(notes, size=12)
 
-    if len(v.gaps) > 1:
-        gap_pages = v.gap_pages(TABLE_ROWS)
-        for k, page in enumerate(gap_pages):
-            s = prs.slides.add_slide(layouts["Title Only"])
-            text = v.say("gaps_title", n=len(v.gaps)) + (v.say("continued") if k else "")
-            _title(s, text, _title_size(text))
-            _table(s, v.gaps, page, _widths(v.gaps, _GAP_WIDTHS), fill_key="")
-    _properties(prs, v)
-    _east_asian(prs, typeface)
-    with atomic_path(path) as tmp:
-        prs.save(str(tmp))
-    return Path(path)
+
+def _gap_slides(prs, v: ReportView) -> None:
+    """The data gaps as tables, paged (a single gap is a line on the last table slide)."""
+    if len(v.gaps) <= 1:
+        return
+    for k, page in enumerate(v.gap_pages(TABLE_ROWS)):
+        s = _add_slide(prs, "Title Only")
+        text = v.say("gaps_title", n=len(v.gaps)) + (v.say("continued") if k else "")
+        _title(s, text, _title_size(text))
+        _table(s, v.gaps, page, _widths(v.gaps, _GAP_WIDTHS), fill_key="")
 
 
 #: The data gaps' columns on a slide (inches; a region column where the plan has several).
@@ -367,7 +408,6 @@ def _table(slide, t: Table, page: Page, widths: list[float], fill_key: str) -> f
     """The rows of ``page`` of ``t`` as a native, editable table: a section's title as a
     row of its own spanning the table; the ``fill_key`` cells in their status colours.
     Returns the table's bottom (inches)."""
-    from pptx.dml.color import RGBColor
     from pptx.util import Emu, Inches
 
     lines: list[tuple[str, Any]] = [("head", None)]  # and ("section", title), ("row", cells)
@@ -388,34 +428,48 @@ def _table(slide, t: Table, page: Page, widths: list[float], fill_key: str) -> f
     for i, (kind, x) in enumerate(lines):
         if kind == "head":
             for j, c in enumerate(t.columns):
-                cell = table.cell(0, j)
-                cell.text = c.header
-                cell.margin_top = cell.margin_bottom = Inches(0.02)
-                set_fonts(cell.text_frame, size=size, bold=True)
+                _cell(table.cell(0, j), c.header, size, bold=True)
         elif kind == "section":
-            cell = table.cell(i, 0)
-            cell.merge(table.cell(i, len(t.columns) - 1))
-            cell.text = str(x)
-            cell.margin_top = cell.margin_bottom = Inches(0.02)
-            cell.fill.solid()
-            cell.fill.fore_color.rgb = RGBColor.from_string("EDEDED")
-            set_fonts(cell.text_frame, size=size, bold=True, colour="333333")
+            _section_cell(table, i, len(t.columns), str(x), size)
         else:
             for j, c in enumerate(x):
-                cell = table.cell(i, j)
-                cell.text = c.text
-                cell.margin_top = cell.margin_bottom = Inches(0.02)
-                colour = None
-                if j == fill_col and c.fill:
-                    cell.fill.solid()
-                    cell.fill.fore_color.rgb = RGBColor.from_string(c.fill.lstrip("#"))
-                    colour = (c.ink or "#000000").lstrip("#")
-                set_fonts(cell.text_frame, size=size, colour=colour)
+                _cell(table.cell(i, j), c.text, size, fill=c.fill if j == fill_col else "",
+                      ink=c.ink)
         # the row's height straight into the XML: python-pptx's setter re-adds every row's
         # height on each assignment, which made a 300-target deck cost 23 s
         table._tbl.tr_lst[i].h = Emu(Inches(heights[i]))
     shape.height = Emu(Inches(sum(heights)))
     return 1.5 + sum(heights)
+
+
+def _cell(cell, text: str, size: float, bold: bool | None = None, fill: str | None = "",
+          ink: str | None = None) -> None:
+    """A table cell's text in ``size``; with a ``fill`` (a status colour) in its ink."""
+    from pptx.dml.color import RGBColor
+    from pptx.util import Inches
+
+    cell.text = text
+    cell.margin_top = cell.margin_bottom = Inches(0.02)
+    colour = None
+    if fill:
+        cell.fill.solid()
+        cell.fill.fore_color.rgb = RGBColor.from_string(fill.lstrip("#"))
+        colour = (ink or "#000000").lstrip("#")
+    set_fonts(cell.text_frame, size=size, bold=bold, colour=colour)
+
+
+def _section_cell(table, i: int, ncols: int, title: str, size: float) -> None:
+    """Row ``i`` as one grey cell across the table holding a section's title."""
+    from pptx.dml.color import RGBColor
+    from pptx.util import Inches
+
+    cell = table.cell(i, 0)
+    cell.merge(table.cell(i, ncols - 1))
+    cell.text = title
+    cell.margin_top = cell.margin_bottom = Inches(0.02)
+    cell.fill.solid()
+    cell.fill.fore_color.rgb = RGBColor.from_string("EDEDED")
+    set_fonts(cell.text_frame, size=size, bold=True, colour="333333")
 
 
 def _fit(texts: list[list[str]], widths: list[float], room: float = 5.6
@@ -445,17 +499,8 @@ def build_targets_deck(v: TargetsView, path: str | Path, charts: dict[str, bytes
                        font: str | None = None) -> Path:
     """The 测算 deck (atomically): the title (the plan, the dates, what the options mean),
     the options table, the draft's table and its checks, one slide per row's chart."""
-    pptx = _pptx()
-    from pptx.util import Inches
-
-    prs = pptx.Presentation(io.BytesIO(_template()))
-    _linear_parts(prs)
-    layouts = {lay.name: lay for lay in prs.slide_layouts}
-    s = prs.slides.add_slide(layouts["Title Slide"])
-    _title(s, v.heading, 32)
-    sub = s.placeholders[1].text_frame
-    sub.text = "\n".join((v.dates, *v.intro))
-    set_fonts(sub, size=14)
+    prs = _new_deck(_pptx())
+    _title_slide(prs, v.heading, "\n".join((v.dates, *v.intro)), 14)
     tables = [(v.options, v.say_heading("options"))]
     if v.review is not None:
         tables.append((v.review, v.say_heading("review")))
@@ -463,28 +508,32 @@ def build_targets_deck(v: TargetsView, path: str | Path, charts: dict[str, bytes
         weights = [_WIDE.get(c.key, 1.0) for c in t.columns]
         widths = [12.3 * w / sum(weights) for w in weights]
         for k, page in enumerate(t.pages(TABLE_ROWS, section_cost=0)):
-            s = prs.slides.add_slide(layouts["Title Only"])
+            s = _add_slide(prs, "Title Only")
             _title(s, heading + (v.say_heading("continued") if k else ""), 28)
             _table(s, t, page, widths, fill_key="ambition")
-    if v.checks:  # the checks on a slide of their own, a paragraph each
-        s = prs.slides.add_slide(layouts["Title Only"])
-        _title(s, v.say_heading("checks"), 28)
-        box = s.shapes.add_textbox(Inches(0.52), Inches(1.5), Inches(12.3), Inches(5.5))
-        frame = box.text_frame
-        frame.word_wrap = True
-        frame.text = "\n".join(f"• {c}" for c in v.checks)
-        set_fonts(frame, size=18)
+    if v.checks:
+        _checks_slide(prs, v)
     for r in v.rows:
         if r.key not in charts or r.chart is None:
             continue
-        s = prs.slides.add_slide(layouts["Title Only"])
+        s = _add_slide(prs, "Title Only")
         _title(s, r.chart.title, _one_line_size(r.chart.title), height=HEADLINE[3])
-        pic = s.shapes.add_picture(io.BytesIO(charts[r.key]),
-                                   *(Inches(x) for x in PICTURE[:3]))
-        _alt(pic, r.chart.title)
+        _picture(s, charts[r.key], r.chart.title)
     prs.core_properties.title = v.heading
     prs.core_properties.author = prs.core_properties.last_modified_by = "jxdigital"
     _east_asian(prs, deck_font(font))
-    with atomic_path(path) as tmp:
-        prs.save(str(tmp))
+    _save(prs, path)
     return Path(path)
+
+
+def _checks_slide(prs, v: TargetsView) -> None:
+    """The draft's checks on a slide of their own, a paragraph each."""
+    from pptx.util import Inches
+
+    s = _add_slide(prs, "Title Only")
+    _title(s, v.say_heading("checks"), 28)
+    box = s.shapes.add_textbox(Inches(0.52), Inches(1.5), Inches(12.3), Inches(5.5))
+    frame = box.text_frame
+    frame.word_wrap = True
+    frame.text = "\n".join(f"• {c}" for c in v.checks)
+    set_fonts(frame, size=18)

@@ -1,19 +1,30 @@
 """On or off track: every target of a plan, judged from its actuals and projections.
 
-``assess()`` returns an ``Assessment``; the status rule and every threshold are in
-``jxdigital.assessment._rules`` (documented in its module docstring). The assessment
-decides in codes; ``jxdigital.present`` words them (``jxdigital.assess`` is the worded
-one).
+``assess()`` returns an ``Assessment``: the ``AssessmentInputs`` it was made from and a
+frozen ``Judgement`` per target, in codes; its records (``TargetStatus``) are worded when
+read and its history is made again on request. The status rule and every threshold are in
+``jxdigital.assessment._rules`` (documented in its module docstring); ``jxdigital.present``
+words the codes (``jxdigital.assess`` is the worded one).
 """
 
 from ._account import OUTCOMES, Account
+from ._admit import usable
 from ._assess import Judgement, assess, assessment_history, judge, record
 from ._changes import P_MOVE, Changes, PriorRun, changes_since, read_prior, used_figures
 from ._draft import AMBITION, DraftCheck, DraftReview, DraftRow, ambition_of, review_draft
-from ._evidence import Figure, Side, in_unit, usable
+from ._evidence import in_unit
+from ._figures import Figure, Side
 from ._grade import Evidence, evidence_of
+from ._inputs import AssessmentInputs
 from ._model import Assessment, TargetStatus
-from ._options import PROBABILITIES, Base, TargetOption, TargetOptions, target_options
+from ._options import (
+    OPTION_NAMES,
+    PROBABILITIES,
+    Base,
+    TargetOption,
+    TargetOptions,
+    target_options,
+)
 from ._rules import (
     EUROSTAT,
     FINAL,
@@ -27,7 +38,7 @@ from ._rules import (
 )
 from ._series import KINDS, SeriesKey, kind_of, own_series, reference_series
 from ._timing import Timing, timing
-from ._unused import REASON_CODES
+from ._unused import REASON_CODES, usage
 from ._wording import CODES, Wording
 
 __all__ = [
@@ -37,6 +48,7 @@ __all__ = [
     "FINAL",
     "KINDS",
     "MIN_OBSERVATIONS",
+    "OPTION_NAMES",
     "OUTCOMES",
     "PROBABILITIES",
     "P_MOVE",
@@ -48,6 +60,7 @@ __all__ = [
     "UN",
     "Account",
     "Assessment",
+    "AssessmentInputs",
     "Base",
     "Changes",
     "DraftCheck",
@@ -81,5 +94,6 @@ __all__ = [
     "target_options",
     "timing",
     "usable",
+    "usage",
     "used_figures",
 ]

@@ -3,14 +3,15 @@ much, which cannot be told yet, and whether the warnings given along the way wer
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Generic, TypeVar
 
 import pandas as pd
 
 from ..codes import OUTCOMES
+from ._assessed import Assessed
 
-if TYPE_CHECKING:
-    from ._model import Assessment
+#: The assessment an account is of (``Assessment``: ``account.assessment`` is one).
+A = TypeVar("A", bound=Assessed)
 
 #: The four outcomes of an account, in the order it reports them.
 #: A review's status read as a forecast of the outcome: met (on track, achieved early),
@@ -35,13 +36,13 @@ def outcome_of(status_cn: str) -> str:
     return "unknown"
 
 
-class Account:
+class Account(Generic[A]):
     """The account of an ``Assessment``: ``to_frame()`` one row per target with its
     outcome; ``summary()`` the counts; ``by_category()``; ``retrospective()`` the status and
     P(met) each year's review would have given (from ``assessment_history``), beside the
     outcome; ``warnings()`` how often those reviews called the outcome right."""
 
-    def __init__(self, assessment: Assessment, history: pd.DataFrame | None = None):
+    def __init__(self, assessment: A, history: pd.DataFrame | None = None):
         self.assessment = assessment
         self.history = history
 

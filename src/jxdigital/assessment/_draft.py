@@ -35,17 +35,20 @@ import pandas as pd
 
 from .. import codes, growth
 from ..catalog import Plan, Target, conversion_factor
-from ..catalog._load import share_ratios
+from ..catalog.reference import share_ratios
 from ..errors import ArgumentError
-from ._assess import _as_data, _as_plan, assess
+from ._assess import assess
+from ._inputs import as_data, as_plan
 from ._options import (
     PROBABILITIES,
     Base,
+    TargetOption,
     TargetOptions,
     check_probabilities,
     options_of,
     series_of,
 )
+from ._record import TargetStatus
 from ._timing import timing
 
 NAN = math.nan
@@ -339,6 +342,34 @@ def _stated_checks(p: Plan, bases: dict[str, Base]) -> list[DraftCheck]:
 
 
 # ------------------------------------------------------------------ the review
+def _draft_row(t: Target, r: TargetStatus, b: Base, median: TargetOption | None,
+               history: pd.DataFrame | None, continues: str) -> DraftRow:
+    """The review of row ``t``: its judgement ``r`` (P(met), grade, status), the growth it
+    requires from its base ``b``, the growth its record shows and the growth the median
+    option (``median``) would take."""
+    n = t.target_year - (t.base_year or t.target_year)
+    rate = t.measure == "cagr"
+    required = t.target_value / 100.0 if rate else _growth(t, b.value, t.target_value, n)
+    projected = NAN
+    if median is not None and math.isfinite(median.value):
+        projected = median.cagr if not t.indicator.is_share else median.pp_per_year
+    record_growth, record_from, record_to = _record_growth(t, history)
+    return DraftRow(
+        plan_id=t.plan_id, key=t.key, indicator_id=t.indicator_id,
+        region=t.indicator.region, name_zh=t.indicator.name_zh,
+        name_en=t.indicator.name_en, unit=t.indicator.unit, attribute=t.attribute,
+        measure=t.measure, is_share=t.indicator.is_share, base_year=t.base_year,
+        base_value=b.value, base_from=b.source, base_low=b.low, base_high=b.high,
+        target_year=t.target_year, target_text=t.target_text,
+        target_value=t.target_value, comparator=t.comparator, p_met=r.p_met,
+        ambition=ambition_of(r.p_met), required_growth=required,
+        record_growth=record_growth, record_from=record_from, record_to=record_to,
+        projected_growth=projected,
+        growth_kind="pp" if t.indicator.is_share and not rate else "cagr",
+        stated_growth=t.stated_growth, grade=r.evidence_grade, n_obs=r.n_obs,
+        status=r.status_cn, continues=continues)
+
+
 def review_of(p: Plan, data: pd.DataFrame, when, *, assess, continues: Plan | None = None,
               mapping: dict[str, str] | None = None, parent: Plan | None = None,
               probabilities: Sequence[float] = PROBABILITIES, method: str = "auto"
@@ -357,33 +388,9 @@ def review_of(p: Plan, data: pd.DataFrame, when, *, assess, continues: Plan | No
     median = {o.key: o for o in opts.options if o.probability == probs[0]}
     base_of = {o.key: Base(o.base_year, o.base_value, o.base_from, o.base_low, o.base_high,
                            o.base_qualifier) for o in opts.options}
-    rows = []
-    for t in judged_plan:
-        r = a[t.key]
-        b = base_of.get(t.key, Base(t.base_year))
-        src = b.source
-        n = t.target_year - (t.base_year or t.target_year)
-        rate = t.measure == "cagr"
-        required = t.target_value / 100.0 if rate else _growth(t, b.value, t.target_value, n)
-        o = median.get(t.key)
-        projected = NAN
-        if o is not None and math.isfinite(o.value):
-            projected = o.cagr if not t.indicator.is_share else o.pp_per_year
-        record_growth, record_from, record_to = _record_growth(t, opts.series.get(t.key))
-        rows.append(DraftRow(
-            plan_id=t.plan_id, key=t.key, indicator_id=t.indicator_id,
-            region=t.indicator.region, name_zh=t.indicator.name_zh,
-            name_en=t.indicator.name_en, unit=t.indicator.unit, attribute=t.attribute,
-            measure=t.measure, is_share=t.indicator.is_share, base_year=t.base_year,
-            base_value=b.value, base_from=src, base_low=b.low, base_high=b.high,
-            target_year=t.target_year, target_text=t.target_text,
-            target_value=t.target_value, comparator=t.comparator, p_met=r.p_met,
-            ambition=ambition_of(r.p_met), required_growth=required,
-            record_growth=record_growth, record_from=record_from, record_to=record_to,
-            projected_growth=projected,
-            growth_kind="pp" if t.indicator.is_share and not rate else "cagr",
-            stated_growth=t.stated_growth, grade=r.evidence_grade, n_obs=r.n_obs,
-            status=r.status_cn, continues=from_account.get(t.key, (None, ""))[1]))
+    rows = [_draft_row(t, a[t.key], base_of.get(t.key, Base(t.base_year)), median.get(t.key),
+                       opts.series.get(t.key), from_account.get(t.key, (None, ""))[1])
+            for t in judged_plan]
     levels = _target_levels(judged_plan, base_of, opts.series)
     checks = _ratio_checks(judged_plan, levels) + _parent_checks(judged_plan, parent) + \
         _stated_checks(judged_plan, base_of)
@@ -401,14 +408,14 @@ def review_draft(draft, actuals=None, *, continues=None, mapping: dict[str, str]
     final account gives the bases the draft does not print; ``mapping``: draft key → that
     plan's key where the ids differ; ``parent``: the plan it must be consistent with (e.g.
     'china-15th-fyp'); ``actuals`` and ``today`` as for ``assess``."""
-    p = _as_plan(draft)
+    p = as_plan(draft)
     try:
         check_probabilities(probabilities)
     except ValueError as e:
         raise ArgumentError(f"argument 'probabilities': expected {e}") from None
-    before = _as_plan(continues) if continues is not None else None
-    above = _as_plan(parent) if parent is not None else None
-    data = _as_data(actuals, p)
+    before = as_plan(continues) if continues is not None else None
+    above = as_plan(parent) if parent is not None else None
+    data = as_data(actuals, p)
     return review_of(p, data, timing(None, today), assess=assess, continues=before,
                      mapping=mapping, parent=above, probabilities=probabilities,
                      method=method)

@@ -1,16 +1,16 @@
-"""Step 1 of an assessment: the figures a target is judged on, split around its target year.
+"""The figures a target is judged on: one series' selected yearly levels (``series``; many
+targets read them from ``BySeries``, each series found once), its yearly flows, in the
+row's unit, with the plan's own baseline (``with_base``), or linked from a series of
+another definition (``linked_figures``).
 
-``usable`` is the admission rule (comparable, year-end levels known by ``as_of``); a
-``Side`` is one series of figures (the target's own, or the national one it is compared
-with) split into what the projection rests on (before the target year), the target-year
-figure that may settle the outcome, and figures after it.
+The steps around it have modules of their own (``_admit``: which figures an assessment may
+use; ``_figures``: a series split around its target year; ``_derived``: the derived
+figures a judgement rests on); their names are still found here.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from functools import cached_property
 from typing import overload
 
 import numpy as np
@@ -18,55 +18,20 @@ import pandas as pd
 
 from .. import codes
 from ..catalog import Target, conversion_factor
-from ..catalog._load import flow_ids, flow_share_sources, level_ids, stock_ids
-from ..observations import (
-    APPROXIMATE_HALF_WIDTH,
-    LEVEL_MEASURES,
-    Resolution,
-    apply_resolutions,
-    flow_bounds,
-    flow_totals,
-    growth_levels,
-    interval,
-    is_usable,
-    level_estimates,
-    level_spread,
-    mark_selected,
-    published_by,
-    reconcile,
-    shipped_actuals,
-    stock_bounds,
+from ..observations import APPROXIMATE_HALF_WIDTH, LEVEL_MEASURES
+from ._admit import POINT_EXACT, gather, known_part_year, usable
+from ._columns import Columns, columns_of
+from ._derived import (
+    LevelEstimate,
+    PartYearBound,
+    YearTotal,
+    level_estimates_of,
+    part_year_bounds_of,
+    year_totals,
 )
-from ._columns import Columns, columns_of, isin
 from ._draws import LINK_DRIFT
+from ._figures import EMPTY, POINT_QUALIFIERS, Figure, Side, fit_points, resting
 from ._series import SeriesKey
-from ._timing import Timing, cutoff
-
-#: Qualifiers of a value as measured (what ``evidence="strict"`` admits).
-POINT_EXACT = (codes.EXACT, codes.REVISED, codes.PRELIMINARY)
-#: Qualifiers that state a value itself (not a bound on it).
-POINT_QUALIFIERS = ("exact", "revised", "preliminary", "approximate", "estimate")
-_POINTS = frozenset(POINT_QUALIFIERS)
-_BOUNDS = frozenset((codes.LOWER_BOUND, codes.UPPER_BOUND))
-
-_EMPTY = pd.DataFrame(columns=["year", "value", "qualifier", "source_title", "publisher",
-                               "published", "kind", "unit"])
-
-
-def usable(data: pd.DataFrame, as_of=None, when: Timing | None = None,
-           strict: bool = False) -> pd.DataFrame:
-    """The observations an assessment may use (``observations.is_usable``: comparable,
-    year-end, level or share, known by ``as_of``); ``strict``: exact published figures only
-    (no bounds, approximate, estimated or derived ones). See ``evidence``."""
-    return gather(data, as_of, when, strict)[0]
-
-
-def _has_level(rows: pd.DataFrame, data: pd.DataFrame) -> pd.Series:
-    """Which of ``rows`` (indicator, region, year) already have a year-end level in ``data``."""
-    have = data[data["measure"].isin(LEVEL_MEASURES) & (data["as_of"].astype(str) == "")]
-    keys = set(zip(have["indicator_id"], have["region"], have["year"], strict=True))
-    return pd.Series([k in keys for k in zip(rows["indicator_id"], rows["region"],
-                                              rows["year"], strict=True)], index=rows.index)
 
 
 def plan_bases(targets) -> pd.DataFrame:
@@ -80,240 +45,6 @@ def plan_bases(targets) -> pd.DataFrame:
             for t in targets if t.base_year is not None and t.base_value == t.base_value
             and t.base_qualifier == codes.EXACT and t.measure == "level"]
     return pd.DataFrame(rows)
-
-
-def _known(data: pd.DataFrame, year: int | None, cut: str) -> pd.DataFrame:
-    """Every figure known by the cut-off: year-end ones up to ``year``, part-year ones dated
-    by ``cut``, published by it where the date is known."""
-    if year is None:
-        return data[published_by(data["published"], cut)] if cut else data
-    part = data["as_of"].astype(str) != ""
-    period = (data["year"] <= year).where(~part, published_by(data["as_of"], cut))
-    return data[period & published_by(data["published"], cut)]
-
-
-def gather(data: pd.DataFrame, as_of=None, when: Timing | None = None,
-           strict: bool = False, stocks: frozenset[str] | None = None,
-           bases: pd.DataFrame | None = None) -> tuple[pd.DataFrame, list[Resolution]]:
-    """(the usable observations, how disagreements about running totals were resolved).
-
-    Beyond the year-end figures: a running total's part-year level bounds its year-end
-    from below (``stock_bounds``), a yearly total's 1–N月 figure gives the year's total
-    over the share of the year it covers (``flow_totals``), a growth rate grows the year
-    before's level (``growth_levels``), and where year-end figures of a running total disagree,
-    the other figures decide which fits (``reconcile``). The selection rule is applied
-    again to what remains (a user's figure first). ``stocks``: the running totals (default:
-    the catalogue's, ``data/stocks.csv``; a plan adds its own ``is_stock`` rows); ``bases``:
-    the plan's printed base-year levels: where no year-end figure of that year is known,
-    each stands for its series (a growth target or a comparison resting on the series reads
-    it, and growth rates may grow from it)."""
-    year, cut = (when.last_year, when.cutoff) if when is not None else cutoff(as_of)
-    known = _known(data, year, cut)
-    resolutions: list[Resolution] = []
-    if bases is not None and len(bases):
-        # a base the plan prints stands for its series wherever no year-end figure of that
-        # year is known: a growth target or a comparison resting on the series reads it too
-        printed = bases[~_has_level(bases, known)]
-        if year is not None:
-            printed = printed[printed["year"] <= year]
-        if len(printed):
-            data = pd.concat([data, printed], ignore_index=True)
-            known = pd.concat([known, printed], ignore_index=True)
-    if not strict:
-        stocks = stock_ids() if stocks is None else stocks
-        start = known
-        # what part-year figures give rests on the series of the indicators that have
-        # some: the rest (a user's thousands of year-end figures) need not be searched
-        part = _with_part_year(known)
-        learn = _with_part_year(_share_data(known, year, cut))
-        totals = flow_totals(part, flow_share_sources(), learn)
-        flows = set(flow_ids())
-        bounds = flow_bounds(part, flows)
-        if len(totals) and len(bounds):  # where the share of the year is known, it says more
-            done = set(zip(totals["indicator_id"], totals["region"], totals["year"],
-                           strict=True))
-            bounds = bounds[[m != "level" or (i, r, y) not in done for i, r, y, m
-                             in zip(bounds["indicator_id"], bounds["region"], bounds["year"],
-                                    bounds["measure"], strict=True)]]
-        skip = set(stocks) | flows
-        estimates = level_estimates(part, skip, level_spread(learn, flows),
-                                    set(level_ids()) - skip)
-        data = pd.concat([data, stock_bounds(part, stocks), growth_levels(start), totals,
-                          bounds, estimates], ignore_index=True)
-        resolutions = reconcile(known, stocks)
-    ok = is_usable(data, year, cut)
-    if strict:
-        ok &= data["qualifier"].isin(POINT_EXACT) & (data["kind"] == "published")
-    d = data[ok].drop(columns="selected")
-    priority = pd.Series((d["origin"] != "jxdigital").astype(int).to_numpy(), index=d.index)
-    d = apply_resolutions(mark_selected(d, priority=priority), resolutions)
-    return d.reset_index(drop=True), resolutions
-
-
-def _with_part_year(d: pd.DataFrame) -> pd.DataFrame:
-    """The figures of the indicators with a part-year figure (``as_of`` set) among ``d``."""
-    ids = d["indicator_id"][(d["as_of"].astype(str) != "").to_numpy()].unique()
-    return d[d["indicator_id"].isin(ids).to_numpy()]
-
-
-def _share_data(known: pd.DataFrame, year: int | None, cut: str) -> pd.DataFrame:
-    """The figures the share of a year a 1–N月 figure covers is learned from: those known
-    by the cut-off, the shipped ones among them (a user's file rarely holds the national
-    monthly series)."""
-    shipped = shipped_actuals()
-    return pd.concat([known, _known(shipped, year, cut)], ignore_index=True) \
-        if (~known["origin"].isin(("jxdigital", "plan"))).any() else known
-
-
-def fit_points(side: Side, base_year: int | None) -> Columns:
-    """The figures a projection is fitted to: those before the target year, less bounds
-    derived from part-year levels for years before the base year. (A running total's
-    year-end "at least its September level" is close to the year-end and is fitted as the
-    value, like a published bound; one from early in a year before the plan began, such as
-    "800万 at its launch in October 2019", says little of the trend and would inflate it.)
-    As ``Columns`` (the frame is ``.frame``)."""
-    cols = side.fit_columns
-    if not len(cols) or "kind" not in cols or base_year is None:
-        return cols
-    q = cols["qualifier"]
-    bound = isin(q, _BOUNDS)
-    if not bound.any():
-        return cols  # no bound among them: nothing to leave out
-    derived = cols["kind"] == "derived"
-    years = cols["year"]
-    # a draft looking forward from a base year no figure has reached (十五五 from 2025):
-    # every figure is before it; a bound after its last exact figure is the latest word
-    # on the trend and stays, one before it ("800万 at its launch") does not
-    if base_year > years.max():
-        exact = years[~bound]
-        base_year = int(exact.max()) if len(exact) else base_year
-    keep = ~(derived & bound & (years < base_year))
-    # a published bound ("超X", "6万多") is a value only where nothing else would do: fitted
-    # as the value it sits below the truth and drags the trend down (BENCHMARKS.md)
-    published_bound = bound & ~derived
-    if (keep & ~published_bound).sum() >= 2:
-        keep &= ~published_bound
-    return cols if keep.all() else cols.where(keep)
-
-
-def resting(side: Side, base_year: int | None,
-            fitted: Columns | None = None) -> Columns:
-    """The figures a verdict rests on (what its grade speaks of): those its projection is
-    fitted to (``fit_points``) and the target-year figure; a bound shown on the chart but
-    not fitted ("7000亿以上" in 2019, beside exact figures) is not among them. ``fitted``:
-    ``fit_points``' result where the judgement has it already. As ``Columns``."""
-    fit = fitted if fitted is not None else fit_points(side, base_year)
-    if side.at_target is None:
-        return fit
-    at = side.frame[side.frame["year"] == side.at_target.year]
-    return Columns(pd.concat([fit.frame, at], ignore_index=True))
-
-
-def _rows_of(cols: Columns, mask: np.ndarray, columns: tuple[str, ...]) -> list[dict]:
-    """The rows of ``cols`` in ``mask`` as records of ``columns`` only: most series have
-    none, and a record of every column of a wide frame costs a column lookup each."""
-    if not mask.any():
-        return []
-    return cols.frame.loc[mask, list(columns)].to_dict("records")
-
-
-@dataclass(frozen=True)
-class YearTotal:
-    """A year's total derived from its 1–N月 figure (``observations.flow_totals``):
-    ``part_value`` (in the series' unit) as of ``as_of`` ÷ ``share``, the share of the
-    year reached by then in ``share_from`` over ``share_years`` (``low`` to ``high``)."""
-
-    year: int
-    as_of: str
-    part_value: float
-    share: float
-    low: float
-    high: float
-    share_from: str
-    share_years: str
-
-
-def year_totals(frame: pd.DataFrame | Columns) -> tuple[YearTotal, ...]:
-    """The year totals among ``frame``'s figures that were derived from part-year ones."""
-    cols = columns_of(frame)
-    if "share" not in cols:
-        return ()
-    d = _rows_of(cols, cols.known("share"),
-                 ("year", "part_as_of", "value", "share", "share_low", "share_high",
-                  "share_from", "share_years"))
-    # the part-year figure in the frame's unit (its value is the total, converted)
-    return tuple(YearTotal(int(r["year"]), str(r["part_as_of"]),
-                           float(r["value"]) * float(r["share"]),
-                           float(r["share"]), float(r["share_low"]), float(r["share_high"]),
-                           str(r["share_from"]), str(r["share_years"]))
-                 for r in d)
-
-
-@dataclass(frozen=True)
-class LevelEstimate:
-    """A year-end estimated from a part-year level (``observations.level_estimates``):
-    ``part_value`` at ``as_of`` grown at ``pace`` (annual, log) since ``pace_from`` for the
-    rest of the year; ``spread``: the relative half-width learned from ``pairs`` pairs."""
-
-    year: int
-    as_of: str
-    part_value: float
-    value: float
-    pace: float
-    pace_from: str
-    spread: float
-    pairs: int
-
-
-def level_estimates_of(frame: pd.DataFrame | Columns) -> tuple[LevelEstimate, ...]:
-    """The year-ends among ``frame``'s figures that were estimated from part-year levels."""
-    cols = columns_of(frame)
-    if "pace" not in cols:
-        return ()
-    d = _rows_of(cols, cols.known("pace"),
-                 ("year", "part_as_of", "value", "pace", "pace_from", "spread", "pairs"))
-    # the part-year figure in the frame's unit (its value is the estimate, converted)
-    return tuple(LevelEstimate(int(r["year"]), str(r["part_as_of"]),
-                               float(r["value"]) / math.exp(
-                                   (12 - int(str(r["part_as_of"])[5:7])) / 12 * r["pace"]),
-                               float(r["value"]), float(r["pace"]), str(r["pace_from"]),
-                               float(r["spread"]), int(r["pairs"]))
-                 for r in d)
-
-
-@dataclass(frozen=True)
-class PartYearBound:
-    """A year's total known to be at least its 1–N月 count (``observations.flow_bounds``)."""
-
-    year: int
-    as_of: str
-    value: float
-
-
-def part_year_bounds_of(frame: pd.DataFrame | Columns) -> tuple[PartYearBound, ...]:
-    """The lower bounds among ``frame``'s figures that a part-year count of a yearly total
-    gave."""
-    cols = columns_of(frame)
-    if "part_value" not in cols or "kind" not in cols:
-        return ()
-    # (a year-end estimated from a level, or a total over its share, is approximate)
-    d = _rows_of(cols, cols.known("part_value") & (cols["qualifier"] == codes.LOWER_BOUND)
-                 & (cols["kind"] == "derived"), ("year", "part_as_of", "value"))
-    return tuple(PartYearBound(int(r["year"]), str(r["part_as_of"]), float(r["value"]))
-                 for r in d)
-
-
-def known_part_year(data: pd.DataFrame, when: Timing) -> pd.DataFrame:
-    """The comparable part-year figures (``as_of`` set: ``2024-06-30``, ``2019-10``) known
-    by ``when``: dated, and published where the date is known, by its cut-off. ``usable``
-    never takes them as a year's value; a reason that finds too few figures says they
-    exist, and ``Assessment.unused()`` lists them."""
-    d = data[data["measure"].isin(LEVEL_MEASURES) & data["comparable"].astype(bool)
-             & (data["as_of"].astype(str) != "")]
-    if when.cutoff:
-        d = d[published_by(d["as_of"], when.cutoff) & published_by(d["published"],
-                                                                      when.cutoff)]
-    return d
 
 
 def _selected_levels(d: pd.DataFrame) -> pd.DataFrame:
@@ -476,7 +207,7 @@ def linked_figures(t: Target, linked: str, d: pd.DataFrame):
     at = other[(other["year"] == B) & other["qualifier"].isin(POINT_QUALIFIERS)]
     if B is None or not len(at) or math.isnan(t.base_value) or \
             float(at["value"].iloc[0]) <= 0:
-        return _EMPTY.copy(), None
+        return EMPTY.copy(), None
     r = t.base_value / float(at["value"].iloc[0])
     later = other[other["year"] > B].copy()
     later["value"] = later["value"].astype(float) * r
@@ -498,171 +229,10 @@ def in_one_unit(s: pd.DataFrame) -> pd.DataFrame:
     return in_unit(s, str(s["unit"].iloc[-1]))
 
 
-@dataclass(frozen=True)
-class Figure:
-    """One yearly figure as evidence: a value, or a bound on it."""
-
-    year: int
-    value: float
-    qualifier: str = "exact"
-    source: str = ""
-    publisher: str = ""
-    #: the share of the value either side an approximate figure allows, where it is its
-    #: own (a linked figure's grows with the years since the splice); NaN: the default
-    spread: float = math.nan
-
-    @property
-    def interval(self) -> tuple[float, float]:
-        """The values the figure allows: itself, a band around it, or everything above
-        (below) a bound (``observations.interval``)."""
-        return interval(self.value, self.qualifier, self.spread)
-
-    @property
-    def is_bound(self) -> bool:
-        return self.qualifier in (codes.LOWER_BOUND, codes.UPPER_BOUND)
-
-    @property
-    def open_ends(self) -> tuple[bool, bool]:
-        """Whether each end of ``interval`` is excluded: a bound ("超过400", "400多",
-        "近400") allows only values beyond its number. ("400以上" is read the same way:
-        the published figures do not keep 以上 apart from 超过.)"""
-        return self.qualifier == codes.LOWER_BOUND, self.qualifier == codes.UPPER_BOUND
-
-    def all_above(self, x: float, strict: bool) -> bool:
-        """Does every value the figure allows exceed ``x`` (``strict``) or reach it?"""
-        lo, open_lo = self.interval[0], self.open_ends[0]
-        return lo > x or (lo == x and (open_lo or not strict))
-
-    def all_below(self, x: float, strict: bool) -> bool:
-        """Does every value the figure allows fall short of ``x`` (``strict``) or stay
-        at most at it?"""
-        hi, open_hi = self.interval[1], self.open_ends[1]
-        return hi < x or (hi == x and (open_hi or not strict))
-
-
-def _figure_in(cols: Columns, i: int) -> Figure:
-    """The figure in row ``i`` (a position) of ``cols``."""
-    def col(name, default=None):  # one cell (a row of mixed types would be built whole)
-        return cols[name][i] if name in cols else default
-    spread = col("spread", math.nan)
-    missing = spread != spread if isinstance(spread, float) else \
-        spread is None or pd.isna(spread)
-    return Figure(year=int(col("year")), value=float(col("value")),
-                  qualifier=str(col("qualifier")), source=str(col("source_title")),
-                  publisher=str(col("publisher", "") or ""),
-                  spread=math.nan if missing else float(spread))
-
-
-def _figure_at(frame: pd.DataFrame, i: int) -> Figure:
-    """The figure in row ``i`` (a position) of ``frame``."""
-    return _figure_in(Columns(frame), i)
-
-
-class Side:
-    """One series of figures around a target year ``T``.
-
-    ``frame``: every figure used (oldest first, for charts and years_used); ``fit``: the
-    figures before ``T``, which a projection rests on; ``at_target``: the figure for ``T``;
-    ``later``: figures after ``T`` (shown, not used). Judging reads their ``Columns``
-    (``columns``, ``fit_columns``, ``judged_columns``): each column is read once, and the
-    frames are cut only when something asks for them."""
-
-    def __init__(self, columns: Columns, fit: Columns, at_target: Figure | None,
-                 later: tuple[Figure, ...]):
-        self.columns, self.fit_columns = columns, fit
-        self.at_target, self.later = at_target, later
-
-    @property
-    def frame(self) -> pd.DataFrame:
-        return self.columns.frame
-
-    @property
-    def fit(self) -> pd.DataFrame:
-        return self.fit_columns.frame
-
-    @classmethod
-    def of(cls, frame: pd.DataFrame | Columns, target_year: int) -> Side:
-        cols = columns_of(frame)
-        if cols.made:
-            index = cols.frame.index
-            if not (isinstance(index, pd.RangeIndex) and index.start == 0
-                    and index.step == 1):
-                cols = Columns(cols.frame.reset_index(drop=True))
-        years = cols["year"]
-        before = years < target_year
-        if before.all():  # the usual case: every figure before the target year
-            return cls(cols, cols, None, ())
-        at = np.flatnonzero(years == target_year)
-        return cls(cols, cols.where(before),
-                   _figure_in(cols, int(at[0])) if len(at) else None,
-                   tuple(_figure_in(cols, int(i)) for i in np.flatnonzero(years > target_year)))
-
-    @classmethod
-    def empty(cls) -> Side:
-        cols = Columns(_EMPTY.copy())
-        return cls(cols, Columns(_EMPTY.copy()), None, ())
-
-    @cached_property
-    def judged_columns(self) -> Columns:
-        """The figures up to and including the target year (what the verdict rests on)."""
-        if self.at_target is None:
-            return self.fit_columns
-        if not self.later:
-            return self.columns
-        return self.columns.where(self.columns["year"] <= self.at_target.year)
-
-    @property
-    def judged(self) -> pd.DataFrame:
-        """The figures up to and including the target year (what the verdict rests on)."""
-        return self.judged_columns.frame
-
-    def columns_of(self, frame: pd.DataFrame | Columns) -> Columns:
-        """The ``Columns`` of ``frame``: those kept where it is one of this side's."""
-        if isinstance(frame, Columns):
-            return frame
-        for cols in (self.fit_columns, self.columns, self.judged_columns):
-            if cols.made and cols.frame is frame:
-                return cols
-        return Columns(frame)
-
-    @cached_property
-    def last_before(self) -> Figure | None:
-        """The last figure before the target year (what progress is measured to)."""
-        n = len(self.fit_columns)
-        return _figure_in(self.fit_columns, n - 1) if n else None
-
-    @property
-    def latest(self) -> Figure | None:
-        """The figure a judgement speaks of: the target-year one, else the last before."""
-        return self.at_target if self.at_target is not None else self.last_before
-
-    @cached_property
-    def figures(self) -> tuple[Figure, ...]:
-        """Every figure up to and including the target year, oldest first."""
-        cols = self.judged_columns
-        return tuple(_figure_in(cols, i) for i in range(len(cols)))
-
-    @cached_property
-    def _stated(self) -> dict:
-        """Year → the first value stated (not bounded) for it in ``frame``."""
-        cols = self.columns
-        if not len(cols):
-            return {}
-        years, values = cols["year"], cols["value"]
-        first: dict = {}
-        for i, q in enumerate(cols["qualifier"]):  # a few figures: no arrays to build
-            if q in _POINTS and years[i] not in first:
-                first[years[i]] = float(values[i])
-        return first
-
-    def exact_in(self, year: int | None) -> float:
-        """The value stated (not bounded) for ``year``, else NaN."""
-        if year is None:
-            return math.nan
-        return self._stated.get(year, math.nan)
-
-    @property
-    def unit(self) -> str:
-        u = self.frame["unit"].dropna() if "unit" in self.frame else pd.Series(dtype=str)
-        u = u[u.astype(str) != ""]
-        return str(u.iloc[-1]) if len(u) else ""
+__all__ = [
+    "POINT_EXACT", "POINT_QUALIFIERS", "BySeries", "Figure", "LevelEstimate", "PartYearBound",
+    "Side", "YearTotal", "fit_points", "flows", "gather", "in_one_unit", "in_unit",
+    "known_part_year", "level_estimates_of", "link_spread", "linked_figures",
+    "part_year_bounds_of", "plan_bases", "resting", "series", "series_columns", "usable",
+    "with_base", "year_totals",
+]

@@ -27,29 +27,18 @@ import numpy as np
 import pandas as pd
 
 from .. import growth
-from ..catalog import Plan, Target
-from ..catalog._load import plan_stock_ids
-from ..catalog._registry import is_shipped
+from ..catalog import Plan, Target, is_shipped
+from ..catalog.reference import plan_stock_ids
 from ..errors import ArgumentError
 from ..models import Projection
 from . import _rules as R
 from . import _steps as S
-from ._assess import _as_data, _as_plan
+from ._admit import gather
 from ._columns import Columns
-from ._evidence import (
-    BySeries,
-    Side,
-    fit_points,
-    flows,
-    gather,
-    in_one_unit,
-    in_unit,
-    plan_bases,
-    resting,
-    series,
-    with_base,
-)
+from ._evidence import BySeries, flows, in_one_unit, in_unit, plan_bases, series, with_base
+from ._figures import Side, fit_points, resting
 from ._grade import evidence_of
+from ._inputs import as_data, as_plan
 from ._series import split_ref
 from ._timing import Timing, timing
 
@@ -391,7 +380,7 @@ def target_options(plan=None, actuals=None, year: int | None = None,
     the growth it implies from the base, the evidence grade and a ``status``
     (ok / known / no_history / not_applicable). ``actuals`` as for ``assess`` (a user's
     file is merged over the shipped figures); ``today``/``as_of`` as for ``assess``."""
-    p = _as_plan(plan)
+    p = as_plan(plan)
     if year is not None:
         try:
             year = int(year)
@@ -406,5 +395,5 @@ def target_options(plan=None, actuals=None, year: int | None = None,
         probs = check_probabilities(probabilities)
     except ValueError as e:
         raise ArgumentError(f"argument 'probabilities': expected {e}") from None
-    return options_of(p, _as_data(actuals, p), timing(as_of, today), year, probs, method,
+    return options_of(p, as_data(actuals, p), timing(as_of, today), year, probs, method,
                       bases)

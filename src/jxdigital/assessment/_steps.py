@@ -16,12 +16,12 @@ import pandas as pd
 
 from .. import growth
 from ..catalog import Target
-from ..catalog._load import counts_people, populations
+from ..catalog.reference import counts_people, populations
 from ..models import Projection, project_each, project_pooled_each
 from . import _rules as R
 from ._columns import Columns, columns_of
 from ._draws import Drawn, histories
-from ._evidence import Figure, Side
+from ._figures import Figure, Side
 
 NAN = math.nan
 #: Quantile levels used to compare two projections (P(a > b)).

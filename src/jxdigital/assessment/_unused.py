@@ -21,16 +21,12 @@ indicators in its region; a growth target's level series) that no judgement used
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pandas as pd
 
 from ..observations import LEVEL_MEASURES, published_by
+from ._assessed import Assessed
 from ._evidence import BySeries, series
 from ._series import SeriesKey, own_series, reference_series
-
-if TYPE_CHECKING:
-    from ._model import Assessment
 
 REASON_CODES = ("after_as_of_year", "published_after_cutoff", "not_comparable", "part_year",
                 "after_target_year", "no_new_information", "not_selected", "not_used")
@@ -90,7 +86,7 @@ class _Series:
                                      zip(d["year"], d["source_title"], origin, strict=True)}
 
 
-def _series_of(a: Assessment, references: bool) -> dict[SeriesKey, _Series]:
+def _series_of(a: Assessed, references: bool) -> dict[SeriesKey, _Series]:
     out: dict[SeriesKey, _Series] = {}
     for t in a.plan:
         ind = t.indicator
@@ -107,7 +103,7 @@ def _series_of(a: Assessment, references: bool) -> dict[SeriesKey, _Series]:
     return out
 
 
-def _known(rows: pd.DataFrame, a: Assessment) -> pd.Series:
+def _known(rows: pd.DataFrame, a: Assessed) -> pd.Series:
     """Within the periods ``as_of`` admits: a year-end figure's year, a part-year one's
     date."""
     when = a.timing
@@ -119,27 +115,51 @@ def _known(rows: pd.DataFrame, a: Assessment) -> pd.Series:
     return by_year.where(~part, by_date)
 
 
-def unused_figures(a: Assessment, references: bool = False) -> pd.DataFrame:
+def unused_figures(a: Assessed, references: bool = False) -> pd.DataFrame:
     """One row per figure of the series ``a``'s targets are judged on that no judgement
     used, with ``reason_code`` (see the module docstring) and the reason in words;
     ``references``: the series they are compared with (national figures) too."""
-    src = a.source
     table = _series_of(a, references)
-    pairs = pd.MultiIndex.from_tuples(list(table), names=["indicator_id", "region"]) \
-        if table else None
-    if pairs is None or not len(src):
+    rows = _figures_of(a.source, table)
+    if rows is None:
         return pd.DataFrame(columns=UNUSED_COLUMNS)
-    mine = pd.MultiIndex.from_frame(src[["indicator_id", "region"]].astype(str)).isin(pairs)
-    rows = src[mine & src["measure"].isin(LEVEL_MEASURES).to_numpy()]
-    rows = rows.assign(as_of=rows["as_of"].fillna("").astype(str),
-                       published=rows["published"].fillna("").astype(str),
-                       scope_note=rows["scope_note"].fillna("").astype(str))
     known = _known(rows, a)
     published = published_by(rows["published"], a.timing.cutoff) if a.timing.cutoff else \
         pd.Series(True, index=rows.index)
-    # figures the selection picked that the series leaves out ("突破1万亿" after 10378亿)
-    d = a.data
-    chosen: dict[tuple[str, str], set[tuple]] = {}
+    chosen, stale = _selection(a.data, table)
+    out = []
+    for i, r in rows.iterrows():
+        pair = SeriesKey(str(r["indicator_id"]), str(r["region"]))
+        s = table[pair]
+        code = _reason(r, s, bool(known[i]), bool(published[i]), chosen[pair], stale)
+        if code is None:
+            continue
+        zh, en = a.wording.unused(code, r.to_dict(), a.timing, s.target_year,
+                                  s.source_of_year.get(int(r["year"]), ""))
+        out.append({**{c: r[c] for c in UNUSED_COLUMNS if c in r.index},
+                    "name_zh": s.names[0], "name_en": s.names[1] or s.names[0],
+                    "reason_code": code, "reason_zh": zh, "reason_en": en})
+    return _in_plan_order(pd.DataFrame(out, columns=UNUSED_COLUMNS), table)
+
+
+def _figures_of(src: pd.DataFrame, table: dict[SeriesKey, _Series]) -> pd.DataFrame | None:
+    """The level and share figures given of the series in ``table`` (None: none)."""
+    pairs = pd.MultiIndex.from_tuples(list(table), names=["indicator_id", "region"]) \
+        if table else None
+    if pairs is None or not len(src):
+        return None
+    mine = pd.MultiIndex.from_frame(src[["indicator_id", "region"]].astype(str)).isin(pairs)
+    rows = src[mine & src["measure"].isin(LEVEL_MEASURES).to_numpy()]
+    return rows.assign(as_of=rows["as_of"].fillna("").astype(str),
+                       published=rows["published"].fillna("").astype(str),
+                       scope_note=rows["scope_note"].fillna("").astype(str))
+
+
+def _selection(d: pd.DataFrame, table: dict[SeriesKey, _Series]
+               ) -> tuple[dict[SeriesKey, set[tuple]], set[tuple]]:
+    """(per series, the figures the selection picked; those of them the series leaves out,
+    such as "突破1万亿" after 10378亿)."""
+    chosen: dict[SeriesKey, set[tuple]] = {}
     stale: set[tuple] = set()
     by = BySeries(d)  # each series found once, not once per series of the plan
     picked_of = {(str(k[0]), str(k[1])): g for k, g in
@@ -148,55 +168,55 @@ def unused_figures(a: Assessment, references: bool = False) -> pd.DataFrame:
         picked = picked_of.get((str(pair[0]), str(pair[1])))
         chosen[pair] = _keys(picked)
         stale |= chosen[pair] - _keys(series(by, *pair))
-    out = []
-    for i, r in rows.iterrows():
-        pair = SeriesKey(str(r["indicator_id"]), str(r["region"]))
-        s = table[pair]
-        k = _key(r)
-        if not known[i]:
-            code = "after_as_of_year"
-        elif not published[i]:
-            code = "published_after_cutoff"
-        elif r["as_of"] and (int(r["year"]), _text(r["source_title"]),
-                             _text(r["origin"])) in s.via_derived:
-            continue  # used through the year-end figure derived from it
-        elif not bool(r["comparable"]):
-            code = "not_comparable"
-        elif r["as_of"]:
-            code = "part_year"
-        elif k in s.used:
-            continue
-        elif int(r["year"]) > s.target_year:
-            code = "after_target_year"
-        elif k in stale:
-            code = "no_new_information"
-        elif int(r["year"]) in s.source_of_year or k not in chosen[pair]:
-            code = "not_selected"
-        else:
-            code = "not_used"
-        zh, en = a.wording.unused(code, r.to_dict(), a.timing, s.target_year,
-                                  s.source_of_year.get(int(r["year"]), ""))
-        out.append({**{c: r[c] for c in UNUSED_COLUMNS if c in r.index},
-                    "name_zh": s.names[0], "name_en": s.names[1] or s.names[0],
-                    "reason_code": code, "reason_zh": zh, "reason_en": en})
-    order: dict[tuple[str, str], int] = {p: i for i, p in enumerate(table)}
-    f = pd.DataFrame(out, columns=UNUSED_COLUMNS)
+    return chosen, stale
+
+
+def _reason(r: pd.Series, s: _Series, known: bool, published: bool, chosen: set[tuple],
+            stale: set[tuple]) -> str | None:
+    """The first reason that applies to figure ``r`` of series ``s`` (None: it was used,
+    itself or through the year-end figure derived from it)."""
+    k = _key(r)
+    if not known:
+        return "after_as_of_year"
+    if not published:
+        return "published_after_cutoff"
+    if r["as_of"] and (int(r["year"]), _text(r["source_title"]),
+                       _text(r["origin"])) in s.via_derived:
+        return None  # used through the year-end figure derived from it
+    if not bool(r["comparable"]):
+        return "not_comparable"
+    if r["as_of"]:
+        return "part_year"
+    if k in s.used:
+        return None
+    if int(r["year"]) > s.target_year:
+        return "after_target_year"
+    if k in stale:
+        return "no_new_information"
+    if int(r["year"]) in s.source_of_year or k not in chosen:
+        return "not_selected"
+    return "not_used"
+
+
+def _in_plan_order(f: pd.DataFrame, table: dict[SeriesKey, _Series]) -> pd.DataFrame:
+    """The rows by the plan's order of their series, then year, date and source."""
     if not len(f):
         return f
+    order: dict[tuple[str, str], int] = {p: i for i, p in enumerate(table)}
     f["_order"] = [order[(a_, b_)] for a_, b_ in zip(f["indicator_id"], f["region"],
                                                      strict=True)]
     return f.sort_values(["_order", "year", "as_of", "source_title"], kind="mergesort") \
         .drop(columns="_order").reset_index(drop=True)
 
 
-def usage(a: Assessment, frame: pd.DataFrame, lang: str = "zh") -> list[str]:
+def usage(a: Assessed, frame: pd.DataFrame, lang: str = "zh") -> list[str]:
     """For each row of ``frame`` (``a.actuals``): ``used``, why it was not used (in
     ``lang``), or ``not_in_plan`` (a series no target is judged on)."""
     used: set[tuple] = set()
     for f in (*a.series.values(), *a.compared_series.values()):
         used |= _keys(f)
     u = unused_figures(a, references=True)
-    why = {_key(r): r["reason_zh" if lang == "zh" else "reason_en"]
+    why = {_key(r): r[f"reason_{lang}"]
            for r in u.to_dict("records")}
     yes, other = "used", "not_in_plan"
     out = []

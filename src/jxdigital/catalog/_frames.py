@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
 from ._constants import ATTRIBUTE_EN, AUDIT_FLAG_PP
-
-if TYPE_CHECKING:  # the plan's type only: _models uses this module
-    from ._models import Plan
+from ._target import Target
 
 PLAN_COLUMNS = [
     "plan_id", "seq", "indicator_id", "key", "name_zh", "name_en", "category_zh", "category_en",
@@ -25,9 +23,11 @@ PLAN_COLUMNS = [
 ]
 
 
-def plan_frame(plan: Plan) -> pd.DataFrame:
+def plan_frame(targets: Sequence[Target]) -> pd.DataFrame:
+    """One row per target (a plan's, in its order): printed texts, parsed meaning, implied
+    growth, source."""
     rows = []
-    for t in plan.targets:
+    for t in targets:
         ind = t.indicator
         low, high = t.met_range
         rows.append({
@@ -55,7 +55,7 @@ def plan_frame(plan: Plan) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=PLAN_COLUMNS)
 
 
-def audit_frame(plan: Plan) -> pd.DataFrame:
+def audit_frame(targets: Sequence[Target]) -> pd.DataFrame:
     """Implied CAGR (base→target) against the growth the plan states.
 
     ``gap_pp = (implied_cagr - stated_cagr) * 100``; ``flagged = |gap_pp| > 0.5``.
@@ -63,7 +63,7 @@ def audit_frame(plan: Plan) -> pd.DataFrame:
     rate would lead. ``approximate`` marks rows whose base or target is a bound
     (``>3000``, ``10以上``), so the implied rate is a bound too.
     """
-    f = plan_frame(plan)
+    f = plan_frame(targets)
     years = f["target_year"] - f["base_year"]
     with np.errstate(invalid="ignore"):
         at_stated = f["base_value"] * (1 + f["stated_growth"]) ** years

@@ -292,6 +292,15 @@ def _number(x: float) -> float:
     return float(f"{x:.12g}")  # 1.5 × 1e4 is 15000, not 15000.000000000002
 
 
+class _Words(NamedTuple):
+    """The words around a sentence's number: the verb before it, the unit printed after
+    it and the qualifier after that (以上, 左右)."""
+
+    verb: str
+    printed: str
+    after: str
+
+
 def _sentence(text: object, unit: str, base_value: float, year: int | None, measure: str,
               what: str) -> Parsed:
     """Read a target (or baseline) printed as a sentence:
@@ -307,19 +316,56 @@ def _sentence(text: object, unit: str, base_value: float, year: int | None, meas
     shown = str(text)
     expected = TARGET_EXPECTED if what == "target" else BASE_EXPECTED
     s = re.sub(r"[\s,]", "", unicodedata.normalize("NFKC", shown)).rstrip("。.;")
+    s = _without_year(s, shown, year, what)
+    for word in _HOPES:
+        s = s.replace(word, "")
+    s = s.strip(":;")
+    figures = _figures(s, unit, shown, expected)
+    between = _range_gap(s, figures, unit, shown)
+    verb, printed, after = _words(s, figures, unit, shown, expected)
+    kind = _VERBS.get(verb, "reach")
+    number = figures[-1][0]
+    if printed in _POINTS or kind in ("up", "down"):
+        return _points(shown, unit, base_value, kind, printed, after, float(number),
+                       bool(between), what)
+    if kind == "flow":
+        if measure != "annual_flow" or what != "target":
+            raise TextError(shown, f"a level to reach, e.g. '建成{number}{printed}' ('{verb}' "
+                                   "counts what is newly built: for a yearly count set measure "
+                                   "annual_flow; for the total, type the level, base + new)")
+        kind = "reach"
+    comparator = _AFTER[after] if after else kind
+    if after and kind not in ("reach", comparator):
+        raise TextError(shown, f"{expected} — one qualifier ('{verb}' and '{after}' say "
+                               "different things)")
+    if between:
+        if comparator != "reach" or what != "target":
+            raise TextError(shown, expected if what != "target" else
+                            "a range without a qualifier, e.g. '10%—12%' or '1.5-2万亿元'")
+        return _range(shown, unit, figures, between, printed)
+    return Parsed(_number(float(number) * _factor(printed, unit, number, shown)), comparator)
+
+
+def _without_year(s: str, shown: str, year: int | None, what: str) -> str:
+    """The sentence without its year phrase; the year it names must be the row's (one year
+    at most)."""
     years = list(_YEAR_PHRASE.finditer(s))
     if len(years) > 1:
         raise TextError(shown, f"one year in the text (it names {years[0]['y']}年 and "
                                f"{years[1]['y']}年); {_SENTENCE_FORM}")
-    if years:
-        said = int(years[0]["y"])
-        if year is not None and said != year:
-            raise TextError(shown, f"a year that agrees with the row: the text says {said}年 "
-                                   f"but column {what}_year says {year}")
-        s = s[:years[0].start()] + s[years[0].end():]
-    for word in _HOPES:
-        s = s.replace(word, "")
-    s = s.strip(":;")
+    if not years:
+        return s
+    said = int(years[0]["y"])
+    if year is not None and said != year:
+        raise TextError(shown, f"a year that agrees with the row: the text says {said}年 "
+                               f"but column {what}_year says {year}")
+    return s[:years[0].start()] + s[years[0].end():]
+
+
+def _figures(s: str, unit: str, shown: str, expected: str) -> list[re.Match[str]]:
+    """The numbers of a sentence, less those that are part of a name (5G基站, IPv6): a
+    number joined to Latin letters counts only where the letters are a unit of the row's
+    kind (70000Gbps). At least one."""
     figures = []
     for m in _FIGURE.finditer(s):
         latin = _LATIN.match(s, m.end())
@@ -331,6 +377,13 @@ def _sentence(text: object, unit: str, base_value: float, year: int | None, meas
         figures.append(m)
     if not figures:
         raise TextError(shown, f"{expected} — the text has no number")
+    return figures
+
+
+def _range_gap(s: str, figures: list[re.Match[str]], unit: str, shown: str) -> str:
+    """For a range (``10%—12%``, ``1.5-2万亿元``): the unit printed after its low end, or
+    "-" where there is none; "" for one number. Any other pair of numbers, or more, is one
+    target too many for a row."""
     between = ""
     if len(figures) == 2:
         gap = re.fullmatch(rf"(?P<u>.*?)[{_DASHES}]", s[figures[0].end():figures[1].start()])
@@ -340,6 +393,13 @@ def _sentence(text: object, unit: str, base_value: float, year: int | None, meas
         raise TextError(shown, f"one number (one target per row): the text has "
                                f"{len(figures)}, " + ", ".join(f[0] for f in figures)
                         + "; split it into rows or type the target alone, e.g. '10万个以上'")
+    return between
+
+
+def _words(s: str, figures: list[re.Match[str]], unit: str, shown: str,
+           expected: str) -> _Words:
+    """The verb, the printed unit and the qualifier around a sentence's number; the other
+    words name the object (5G基站, 数据中心) and must not qualify the number again."""
     pre, post = s[:figures[0].start()], s[figures[-1].end():]
     printed = _unit_prefix(post, unit)
     rest = post[len(printed):]
@@ -360,33 +420,20 @@ def _sentence(text: object, unit: str, base_value: float, year: int | None, meas
         if bad:
             raise TextError(shown, f"{expected} — one qualifier, before or after the "
                                    f"number ('{words}' holds '{bad}')")
-    kind = _VERBS.get(verb, "reach")
+    return _Words(verb, printed, after)
+
+
+def _range(shown: str, unit: str, figures: list[re.Match[str]], between: str,
+           printed: str) -> Parsed:
+    """A range target in the row's unit; its low end in its own unit, else the high end's."""
+    lo_unit = printed if between == "-" else between
+    lo = float(figures[0][0]) * _factor(_range_unit(lo_unit, printed), unit, figures[0][0],
+                                        shown)
     number = figures[-1][0]
-    if printed in _POINTS or kind in ("up", "down"):
-        return _points(shown, unit, base_value, kind, printed, after, float(number),
-                       bool(between), what)
-    if kind == "flow":
-        if measure != "annual_flow" or what != "target":
-            raise TextError(shown, f"a level to reach, e.g. '建成{number}{printed}' ('{verb}' "
-                                   "counts what is newly built: for a yearly count set measure "
-                                   "annual_flow; for the total, type the level, base + new)")
-        kind = "reach"
-    comparator = _AFTER[after] if after else kind
-    if after and kind not in ("reach", comparator):
-        raise TextError(shown, f"{expected} — one qualifier ('{verb}' and '{after}' say "
-                               "different things)")
-    if between:
-        if comparator != "reach" or what != "target":
-            raise TextError(shown, expected if what != "target" else
-                            "a range without a qualifier, e.g. '10%—12%' or '1.5-2万亿元'")
-        lo_unit = printed if between == "-" else between
-        lo = float(figures[0][0]) * _factor(_range_unit(lo_unit, printed), unit,
-                                            figures[0][0], shown)
-        hi = float(number) * _factor(printed or lo_unit, unit, number, shown)
-        if not lo < hi:
-            raise TextError(shown, "a range written low-high, e.g. '10%—12%'")
-        return Parsed(_number(lo), "between", _number(hi))
-    return Parsed(_number(float(number) * _factor(printed, unit, number, shown)), comparator)
+    hi = float(number) * _factor(printed or lo_unit, unit, number, shown)
+    if not lo < hi:
+        raise TextError(shown, "a range written low-high, e.g. '10%—12%'")
+    return Parsed(_number(lo), "between", _number(hi))
 
 
 def _range_unit(low: str, high: str) -> str:

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
+from types import MappingProxyType
 
 #: code → Chinese short name. Provincial-level divisions and the country.
-REGIONS: dict[str, str] = {
+REGIONS: Mapping[str, str] = MappingProxyType({
     "china": "全国", "beijing": "北京", "tianjin": "天津", "hebei": "河北", "shanxi": "山西",
     "inner_mongolia": "内蒙古", "liaoning": "辽宁", "jilin": "吉林", "heilongjiang": "黑龙江",
     "shanghai": "上海", "jiangsu": "江苏", "zhejiang": "浙江", "anhui": "安徽",
@@ -26,18 +28,18 @@ REGIONS: dict[str, str] = {
     "chongqing": "重庆", "sichuan": "四川", "guizhou": "贵州", "yunnan": "云南",
     "tibet": "西藏", "shaanxi": "陕西", "gansu": "甘肃", "qinghai": "青海", "ningxia": "宁夏",
     "xinjiang": "新疆", "hong_kong": "香港", "macao": "澳门", "taiwan": "台湾",
-}
+})
 #: Jiangxi's 设区市 (prefecture-level cities), in the order of the provincial yearbook.
-CITIES: dict[str, str] = {
+CITIES: Mapping[str, str] = MappingProxyType({
     "nanchang": "南昌", "jingdezhen": "景德镇", "pingxiang": "萍乡", "jiujiang": "九江",
     "xinyu": "新余", "yingtan": "鹰潭", "ganzhou": "赣州", "jian": "吉安", "yichun_jx": "宜春",
     "fuzhou_jx": "抚州", "shangrao": "上饶",
-}
+})
 #: English names where the code's letters are not the name.
 _EN = {"china": "China", "inner_mongolia": "Inner Mongolia", "hong_kong": "Hong Kong",
        "tibet": "Tibet", "jian": "Ji'an", "yichun_jx": "Yichun", "fuzhou_jx": "Fuzhou"}
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
-_BY_NAME = {name: code for code, name in (REGIONS | CITIES).items()}
+_BY_NAME = {name: code for code, name in {**REGIONS, **CITIES}.items()}
 _BY_NAME.update({"中国": "china", "全国": "china", "内蒙古": "inner_mongolia"})
 _CODE = re.compile(r"^[a-z][a-z0-9_-]*$")
 
@@ -67,12 +69,16 @@ def region_code(text: str) -> str | None:
     return None
 
 
+#: Every known region's name by language: the Chinese, and the English (the code's letters
+#: where they are the name).
+_NAMES: Mapping[str, Mapping[str, str]] = MappingProxyType({
+    "zh": MappingProxyType({**REGIONS, **CITIES}),
+    "en": MappingProxyType({code: _EN.get(code) or code.replace("_", " ").title()
+                            for code in {**REGIONS, **CITIES}}),
+})
+
+
 def region_name(code: str, lang: str = "zh") -> str:
-    """The name of a region code: Chinese (``lang='zh'``) or English; the code itself for a
-    region the user defined."""
-    if lang == "zh":
-        return REGIONS.get(code) or CITIES.get(code) or code
-    if code in _EN:
-        return _EN[code]
-    known = code in REGIONS or code in CITIES
-    return code.replace("_", " ").title() if known else code
+    """The name of a region code in ``lang`` (Chinese or English; another language reads
+    the English); the code itself for a region the user defined."""
+    return _NAMES.get(lang, _NAMES["en"]).get(code, code)

@@ -10,9 +10,12 @@ from functools import lru_cache
 import pandas as pd
 
 from .._data import data_path
-from ._load import is_shipped, load_plan, read_table, shipped_ids_note, warn_shipped_ids
+from ._load import load_plan
 from ._models import Plan
+from ._read import read_table
+from ._shipped import is_shipped, shipped_ids_note, warn_shipped_ids
 from ._units import lookup_unit
+from .reference import shipped_plan_ids
 
 REGISTRY_COLUMNS = ["indicator_id", "name_zh", "name_en", "label_zh", "unit", "unit_base",
                     "unit_scale", "is_share", "defined_in"]
@@ -21,8 +24,7 @@ REGISTRY_COLUMNS = ["indicator_id", "name_zh", "name_en", "label_zh", "unit", "u
 @lru_cache(maxsize=1)
 def _shipped_registry() -> pd.DataFrame:
     rows: dict[str, dict] = {}
-    plan_ids = read_table(data_path("plans.csv"))["plan_id"]
-    for plan_id in plan_ids:  # plans.csv order: the main table first, so its units win
+    for plan_id in shipped_plan_ids():  # plans.csv order: the main table first, so its units win
         _add_plan(rows, load_plan(plan_id))
     for r in read_table(data_path("series.csv")).to_dict("records"):
         if r["indicator_id"] not in rows:

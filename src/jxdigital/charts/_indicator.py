@@ -1,6 +1,6 @@
 """One target on one chart: the figures used, the projection fan, the target, the plan's
 path and the status, drawn from the view's chart specification
-(``present._chart_spec.IndicatorChart``: every number in the row's display unit, every
+(``present.view.IndicatorChart``: every number in the row's display unit, every
 word decided there).
 
 Two kinds: the **slide** chart draws what the finding needs (the figures the verdict
@@ -18,11 +18,11 @@ import math
 from dataclasses import dataclass, field
 
 from .._fonts import font_rc
+from ..api import assess
 from ..assessment import Assessment, TargetStatus
 from ..errors import NotFoundError
-from ..present import assess
-from ..present._chart_spec import IndicatorChart
-from ..present.view import view
+from ..present import words_for
+from ..present.view import IndicatorChart, view
 from . import _style as S
 from ._place import Label, around, place
 
@@ -411,13 +411,15 @@ def _limits(ax, c: IndicatorChart, shown: _Shown, label_in: float = 0.0,
 
 
 class _Ticks:
-    """Ticks as the labels print numbers: no offset or exponent, thousands separated in
-    English, as many decimals as the step between ticks needs (worked out once a draw)."""
+    """Ticks as the labels print numbers: no offset or exponent, thousands separated where
+    the language groups digits (``settings.thousands_sep``), as many decimals as the step
+    between ticks needs (worked out once a draw)."""
 
     def __init__(self, lang: str):
         from matplotlib.ticker import Formatter
 
         self.lang = lang
+        self.sep = words_for(lang).setting("thousands_sep")
         outer = self
 
         class F(Formatter):
@@ -431,7 +433,7 @@ class _Ticks:
 
             def __call__(self, v, pos=None):
                 d = getattr(outer, "decimals", 0)
-                text = f"{v:,.{d}f}" if outer.lang == "en" else f"{v:.{d}f}"
+                text = f"{v:,.{d}f}".replace(",", outer.sep) if outer.sep else f"{v:.{d}f}"
                 return "0" if text in ("-0", "-0.0") else text
 
         self.formatter = F()

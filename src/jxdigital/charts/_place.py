@@ -121,7 +121,7 @@ def place(ax, labels: Sequence[Label], renderer, keep_out: Sequence = ()) -> lis
     """Place ``labels`` in order on ``ax``; returns the text artists shown. ``keep_out``:
     boxes (pixels) no label may cover (tick labels, the title, the badge). Each label is
     laid out once; its candidate boxes are worked out from its size."""
-    segs, pts = obstacles(ax, renderer)
+    marks = obstacles(ax, renderer)
     taken = list(keep_out)
     inside = ax.get_window_extent(renderer)
     px = ax.figure.dpi / 72
@@ -136,24 +136,8 @@ def place(ax, labels: Sequence[Label], renderer, keep_out: Sequence = ()) -> lis
         if lab.gid:
             t.set_gid(lab.gid)
         first = t.get_window_extent(renderer)
-        w, h = first.width, first.height
-        best = best_cost = best_box = None
-        for xy in (lab.xy, *lab.spots):
-            anchor = where.transform(xy)
-            if not np.isfinite(anchor).all():
-                continue
-            for dx, dy, ha, va in lab.candidates:
-                box = _box(anchor, dx, dy, ha, va, w, h, px)
-                cost = (_segments_hit(box, segs) + _points_hit(box, pts)
-                        + sum(box.overlaps(k) for k in taken)
-                        + 2 * (box.x0 < inside.x0 - 1 or box.x1 > inside.x1 + 1
-                               or box.y0 < inside.y0 - 1 or box.y1 > inside.y1 + 1))
-                if best_cost is None or cost < best_cost:
-                    best, best_cost, best_box = (xy, dx, dy, ha, va), cost, box
-                if cost == 0:
-                    break
-            if best_cost == 0:
-                break
+        best, best_cost, best_box = _best_spot(lab, where, first.width, first.height, px,
+                                               marks, taken, inside)
         if best is None or (best_cost and lab.optional):
             t.remove()
             continue
@@ -165,6 +149,36 @@ def place(ax, labels: Sequence[Label], renderer, keep_out: Sequence = ()) -> lis
         taken.append(best_box)
         shown.append(t)
     return shown
+
+
+def _best_spot(lab: Label, where, w: float, h: float, px: float,
+               marks: tuple[np.ndarray, np.ndarray], taken: list, inside):
+    """The first free candidate of ``lab`` (a text ``w`` × ``h`` pixels), at its ``xy``
+    and then its other spots, else the one that covers least: ((xy, dx, dy, ha, va), its
+    cost, its box); Nones where no spot is on the figure."""
+    best = best_cost = best_box = None
+    for xy in (lab.xy, *lab.spots):
+        anchor = where.transform(xy)
+        if not np.isfinite(anchor).all():
+            continue
+        for dx, dy, ha, va in lab.candidates:
+            box = _box(anchor, dx, dy, ha, va, w, h, px)
+            cost = _cost(box, marks, taken, inside)
+            if best_cost is None or cost < best_cost:
+                best, best_cost, best_box = (xy, dx, dy, ha, va), cost, box
+            if cost == 0:
+                return best, best_cost, best_box
+    return best, best_cost, best_box
+
+
+def _cost(box, marks: tuple[np.ndarray, np.ndarray], taken: list, inside) -> int:
+    """What a label's ``box`` covers: a line, a marker, each box already taken, and (twice
+    as bad) the outside of the axes ``inside``."""
+    segs, pts = marks
+    return (_segments_hit(box, segs) + _points_hit(box, pts)
+            + sum(box.overlaps(k) for k in taken)
+            + 2 * (box.x0 < inside.x0 - 1 or box.x1 > inside.x1 + 1
+                   or box.y0 < inside.y0 - 1 or box.y1 > inside.y1 + 1))
 
 
 def around(gap: float = 8, rise: float = 4) -> list[tuple[float, float, str, str]]:

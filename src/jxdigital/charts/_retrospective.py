@@ -1,5 +1,5 @@
 """Were the warnings right? P(met) at each year-end review of every target whose outcome
-is known, drawn from the view (``present._chart_spec.RetrospectiveChart``)."""
+is known, drawn from the view (``present.view.RetrospectiveChart``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import math
 
 from .. import assessment as R
 from ..assessment import Account, Assessment
-from ..present._chart_words import chart_words
+from ..present import chart_words
 from ..present.view import ReportView, view
 from . import _style as S
 from ._indicator import add_footer
@@ -44,17 +44,7 @@ def plot_retrospective(account, *, lang: str | None = None, style: str = "notebo
                     ha="center", va="center", fontsize=st.label, color="#555555")
             S.fix_fonts(fig)
             return fig
-        ends = []
-        for label, colour, pts in c.lines:
-            xs = [x for x, _ in pts]
-            ps = [p for _, p in pts]
-            ax.plot(xs, ps, color=colour, lw=st.line, marker="o", ms=st.marker * 0.8,
-                    zorder=3)
-            end = next(((x, p) for x, p in zip(xs[::-1], ps[::-1], strict=True)
-                        if not math.isnan(p)), None)
-            if end is not None:
-                ends.append((end[1], end[0], label, colour))
-        _place_labels(ax, ends, st)
+        _place_labels(ax, _draw_lines(ax, c.lines, st), st)
         for y in (R.P_OFF_TRACK, R.P_ON_TRACK):
             ax.axhline(y, color="#999999", lw=0.8, ls="--", zorder=1)
         ax.set_ylim(-0.04, 1.04)
@@ -70,6 +60,21 @@ def plot_retrospective(account, *, lang: str | None = None, style: str = "notebo
         add_footer(fig, c.footer, st, v.lang)
         S.fix_fonts(fig)
     return fig
+
+
+def _draw_lines(ax, lines, st: S.Style) -> list[tuple[float, float, str, str]]:
+    """A line per target, (label, colour, [(year, P(met)), …]); returns where each ends,
+    as (P(met), year, label, colour)."""
+    ends = []
+    for label, colour, pts in lines:
+        xs = [x for x, _ in pts]
+        ps = [p for _, p in pts]
+        ax.plot(xs, ps, color=colour, lw=st.line, marker="o", ms=st.marker * 0.8, zorder=3)
+        end = next(((x, p) for x, p in zip(xs[::-1], ps[::-1], strict=True)
+                    if not math.isnan(p)), None)
+        if end is not None:
+            ends.append((end[1], end[0], label, colour))
+    return ends
 
 
 def _place_labels(ax, labels, st) -> None:

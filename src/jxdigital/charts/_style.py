@@ -9,13 +9,13 @@ import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from .._atomic import atomic_path
 from .._fonts import cjk_families, font_rc
 from .._linebreak import text_em, wrap  # noqa: F401 (re-exported)
 from ..errors import ArgumentError
-from ..present._colours import STATUS_COLOURS, STATUS_INK  # noqa: F401 (re-exported)
+from ..present import STATUS_COLOURS, STATUS_INK  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
@@ -151,60 +151,101 @@ def freeze_ticks(ax, *, size: float | None = None, x_labels: bool = True,
     lines at the y ticks.
     """
     import matplotlib as mpl
-    from matplotlib.markers import TICKDOWN, TICKLEFT
     from matplotlib.ticker import NullLocator
-    from matplotlib.transforms import offset_copy
 
-    fig = ax.figure
-    out = {}
-    for name, axis in (("x", ax.xaxis), ("y", ax.yaxis)):
-        lo, hi = sorted(axis.get_view_interval())
-        eps = 1e-9 * (hi - lo or 1.0)
-        locs = [float(t) for t in axis.get_majorticklocs() if lo - eps <= t <= hi + eps]
-        out[name] = (locs, axis.get_major_formatter().format_ticks(locs) if locs else [])
+    # both axes read before either is drawn: a mark drawn on one may move the other's limits
+    shown = {"x": _ticks_shown(ax.xaxis), "y": _ticks_shown(ax.yaxis)}
     # read by names made here (xtick.…, ytick.…), which the stubs' literal keys cannot check
     rc = cast("Mapping[str, Any]", mpl.rcParams)
-    for name, (locs, labels) in out.items():
+    for name, (locs, labels) in shown.items():
         if not locs:
             continue
-        length, width = rc[f"{name}tick.major.size"], rc[f"{name}tick.major.width"]
-        colour = rc[f"{name}tick.color"]
-        ink = rc[f"{name}tick.labelcolor"]
-        ink = colour if ink == "inherit" else ink
-        away = length + rc[f"{name}tick.major.pad"]  # points from the spine
-        pt = size or rc[f"{name}tick.labelsize"]
+        look = _look(rc, name, size)
         if name == "x":
-            base = ax.get_xaxis_transform()
-            ax.plot(locs, [0.0] * len(locs), transform=base, ls="none",
-                    marker=TICKDOWN, ms=length, mew=width, color=colour,
-                    clip_on=False, zorder=2.5)
-            if x_labels:
-                at = offset_copy(base, fig=fig, y=-away, units="points")
-                for x, text in zip(locs, labels, strict=True):
-                    ax.text(x, 0.0, text, transform=at, ha="center", va="top", fontsize=pt,
-                            color=ink, clip_on=False, gid="xtick")
+            _freeze_x(ax, locs, labels if x_labels else [], look)
         else:
-            base = ax.get_yaxis_transform()
-            ax.plot([0.0] * len(locs), locs, transform=base, ls="none",
-                    marker=TICKLEFT, ms=length, mew=width, color=colour,
-                    clip_on=False, zorder=2.5)
-            at = offset_copy(base, fig=fig, x=-away, units="points")
-            for y, text in zip(locs, labels, strict=True):
-                ax.text(0.0, y, text, transform=at, ha="right", va="center_baseline",
-                        fontsize=pt, color=ink, clip_on=False, gid="ytick")
-            if grid is not None:
-                ax.hlines(locs, 0.0, 1.0, transform=base, colors=grid[0], linewidths=grid[1],
-                          zorder=0.5)
+            _freeze_y(ax, locs, labels, look, grid)
     ax.grid(False)
     ax.xaxis.set_major_locator(NullLocator())
     ax.yaxis.set_major_locator(NullLocator())
     if ax.get_ylabel():  # where matplotlib would put it: beyond the widest tick label
-        r = fig.canvas.get_renderer()
-        wide = max((t.get_window_extent(r).width for t in ax.texts if t.get_gid() == "ytick"),
-                   default=0.0) * 72 / fig.dpi
-        away = (rc["ytick.major.size"] + rc["ytick.major.pad"] + wide + ax.yaxis.labelpad)
-        ax_pt = ax.get_window_extent(r).width * 72 / fig.dpi
-        ax.yaxis.set_label_coords(-away / max(ax_pt, 1.0), 0.5)
+        _place_ylabel(ax, rc)
+
+
+def _ticks_shown(axis) -> tuple[list[float], list[str]]:
+    """The axis' major tick positions within its view, and their labels."""
+    lo, hi = sorted(axis.get_view_interval())
+    eps = 1e-9 * (hi - lo or 1.0)
+    locs = [float(t) for t in axis.get_majorticklocs() if lo - eps <= t <= hi + eps]
+    return locs, axis.get_major_formatter().format_ticks(locs) if locs else []
+
+
+class _Look(NamedTuple):
+    """An axis' ticks as the rc draws them: the marks' length and width, their colour and
+    the labels', the labels' distance from the spine and type size (points)."""
+
+    length: float
+    width: float
+    colour: Any
+    ink: Any
+    away: float
+    pt: float
+
+
+def _look(rc: Mapping[str, Any], name: str, size: float | None) -> _Look:
+    length = rc[f"{name}tick.major.size"]
+    colour = rc[f"{name}tick.color"]
+    ink = rc[f"{name}tick.labelcolor"]
+    return _Look(length, rc[f"{name}tick.major.width"], colour,
+                 colour if ink == "inherit" else ink,
+                 length + rc[f"{name}tick.major.pad"],  # points from the spine
+                 size or rc[f"{name}tick.labelsize"])
+
+
+def _freeze_x(ax, locs: list[float], labels: list[str], look: _Look) -> None:
+    """The x ticks' marks as one marker line, their ``labels`` (none: not written) as
+    texts under the axes."""
+    from matplotlib.markers import TICKDOWN
+    from matplotlib.transforms import offset_copy
+
+    base = ax.get_xaxis_transform()
+    ax.plot(locs, [0.0] * len(locs), transform=base, ls="none", marker=TICKDOWN,
+            ms=look.length, mew=look.width, color=look.colour, clip_on=False, zorder=2.5)
+    if labels:
+        at = offset_copy(base, fig=ax.figure, y=-look.away, units="points")
+        for x, text in zip(locs, labels, strict=True):
+            ax.text(x, 0.0, text, transform=at, ha="center", va="top", fontsize=look.pt,
+                    color=look.ink, clip_on=False, gid="xtick")
+
+
+def _freeze_y(ax, locs: list[float], labels: list[str], look: _Look,
+              grid: tuple[str, float] | None) -> None:
+    """The y ticks' marks as one marker line, their labels as texts left of the axes,
+    the ``grid`` (colour, width) as one collection of lines."""
+    from matplotlib.markers import TICKLEFT
+    from matplotlib.transforms import offset_copy
+
+    base = ax.get_yaxis_transform()
+    ax.plot([0.0] * len(locs), locs, transform=base, ls="none", marker=TICKLEFT,
+            ms=look.length, mew=look.width, color=look.colour, clip_on=False, zorder=2.5)
+    at = offset_copy(base, fig=ax.figure, x=-look.away, units="points")
+    for y, text in zip(locs, labels, strict=True):
+        ax.text(0.0, y, text, transform=at, ha="right", va="center_baseline",
+                fontsize=look.pt, color=look.ink, clip_on=False, gid="ytick")
+    if grid is not None:
+        ax.hlines(locs, 0.0, 1.0, transform=base, colors=grid[0], linewidths=grid[1],
+                  zorder=0.5)
+
+
+def _place_ylabel(ax, rc: Mapping[str, Any]) -> None:
+    """The y label beyond the widest frozen tick label, where matplotlib would put it."""
+    fig = ax.figure
+    r = fig.canvas.get_renderer()
+    wide = max((t.get_window_extent(r).width for t in ax.texts if t.get_gid() == "ytick"),
+               default=0.0) * 72 / fig.dpi
+    away = (rc["ytick.major.size"] + rc["ytick.major.pad"] + wide + ax.yaxis.labelpad)
+    ax_pt = ax.get_window_extent(r).width * 72 / fig.dpi
+    ax.yaxis.set_label_coords(-away / max(ax_pt, 1.0), 0.5)
 
 
 def fix_fonts(fig) -> None:

@@ -30,31 +30,15 @@ def cross_validation(data: pd.DataFrame, h: int = 5, n_windows: int = 3, step_si
 
     ``h = 5, n_windows = 3``: the last three five-year plans' worth of origins.
     """
-    need = {"id", "year", "value"}
-    if not need <= set(data.columns):
-        raise ProjectionInputError(f"argument 'data': expected columns id, year, value; "
-                                   f"missing {', '.join(sorted(need - set(data.columns)))}")
-    for name, v in (("h", h), ("n_windows", n_windows), ("step_size", step_size)):
-        if int(v) < 1:
-            raise ProjectionInputError(f"argument {name!r}: expected a whole number ≥ 1, "
-                                       f"got {v!r}")
+    _check(data, h, n_windows, step_size)
     frames = []
     d = data.sort_values(["id", "year"])
     last = d.groupby("id")["year"].max()
     for k in range(n_windows):
-        back = h + k * step_size  # years between the cut-off and the series' last year
-        cut = (last - back).rename("cutoff")
-        known = d.merge(cut, left_on="id", right_index=True)
-        hist = known[known["year"] <= known["cutoff"]]
-        if keep_last is not None:
-            hist = hist.groupby("id").tail(keep_last)
-        counts = hist.groupby("id").size()
-        ok = counts[counts >= min_points].index
-        hist = hist[hist["id"].isin(ok)]
+        # years between the cut-off and the series' last year
+        hist, future = _window(d, last - (h + k * step_size), h, keep_last, min_points)
         if not len(hist):
             continue
-        future = known[(known["year"] > known["cutoff"])
-                       & (known["year"] <= known["cutoff"] + h) & known["id"].isin(ok)]
         for m in methods:
             p = project(hist[["id", "year", "value"]], h=h, method=m, level=level, learned=learned)
             f = p.to_frame().assign(method=m if isinstance(m, str) else type(m).__name__)
@@ -67,3 +51,31 @@ def cross_validation(data: pd.DataFrame, h: int = 5, n_windows: int = 3, step_si
     bands = [c for c in out.columns if c.startswith(("lo_", "hi_"))]  # the levels asked
     return out[[*CV_COLUMNS[:7], *bands, "n_obs"]].sort_values(
         ["id", "cutoff", "method", "year"]).reset_index(drop=True)
+
+
+def _check(data: pd.DataFrame, h: int, n_windows: int, step_size: int) -> None:
+    need = {"id", "year", "value"}
+    if not need <= set(data.columns):
+        raise ProjectionInputError(f"argument 'data': expected columns id, year, value; "
+                                   f"missing {', '.join(sorted(need - set(data.columns)))}")
+    for name, v in (("h", h), ("n_windows", n_windows), ("step_size", step_size)):
+        if int(v) < 1:
+            raise ProjectionInputError(f"argument {name!r}: expected a whole number ≥ 1, "
+                                       f"got {v!r}")
+
+
+def _window(d: pd.DataFrame, cutoffs: pd.Series, h: int, keep_last: int | None,
+            min_points: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the history each series had at its cut-off: its last ``keep_last`` figures, series
+    with at least ``min_points`` only; the figures of the ``h`` years after it), both with
+    a ``cutoff`` column."""
+    known = d.merge(cutoffs.rename("cutoff"), left_on="id", right_index=True)
+    hist = known[known["year"] <= known["cutoff"]]
+    if keep_last is not None:
+        hist = hist.groupby("id").tail(keep_last)
+    counts = hist.groupby("id").size()
+    ok = counts[counts >= min_points].index
+    hist = hist[hist["id"].isin(ok)]
+    future = known[(known["year"] > known["cutoff"])
+                   & (known["year"] <= known["cutoff"] + h) & known["id"].isin(ok)]
+    return hist, future

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -12,10 +11,8 @@ from ._calibration import QUANTILE_LEVELS, error_quantiles, table_or_shipped
 from ._components import component_path
 from ._errors import ProjectionInputError
 from ._panel import diff_scale, make_panel
+from ._spec import ModelSpec
 from ._transform import Transform
-
-if TYPE_CHECKING:  # a model is passed in; the models module uses this one
-    from ._models import Model
 
 #: Smallest interval scale, so a flat history never gives a zero-width interval:
 #: 1 % of the last level on the level scale, 0.05 on a logit scale.
@@ -52,7 +49,7 @@ class Forecast:
     transforms: list[Transform]
     nonneg: np.ndarray  # (n,) clip at zero (unbounded series that never went below 0)
     kinds: list[str]  # 'positive', 'level' or 'bounded': which weights/calibration applied
-    model: Model
+    model: ModelSpec
     drift_share: np.ndarray  # (n,) Auto's backtest weight on drift (0 for other models)
     params: Mapping  # the learned parameters used (weights, damping, error quantiles)
     #: (n,) which histories Auto treats as falling (last value below the first): combined
@@ -141,7 +138,7 @@ class Forecast:
         return p if tr.increasing else 1.0 - p
 
 
-def _group(s: Series, model: Model) -> tuple[str, Transform]:
+def _group(s: Series, model: ModelSpec) -> tuple[str, Transform]:
     if s.bounds is not None:
         lo, hi = s.bounds
         return "bounded", Transform(model.bounded_kind, lo, hi)
@@ -176,7 +173,7 @@ class Fitted:
     falling: np.ndarray | None = None
 
 
-def fit_points(model: Model, series: list[Series], h_max: int,
+def fit_points(model: ModelSpec, series: list[Series], h_max: int,
                force_level: bool = False, params: Mapping | None = None) -> Fitted:
     """Each series' point path (1..h_max) and interval scale, grouped by how it is modelled.
 
@@ -223,7 +220,7 @@ def fit_points(model: Model, series: list[Series], h_max: int,
                   falling)
 
 
-def forecast(model: Model, series: list[Series], h_max: int,
+def forecast(model: ModelSpec, series: list[Series], h_max: int,
              params: Mapping | None = None) -> Forecast:
     """Point paths and calibrated error quantiles for horizons 1..h_max."""
     params = table_or_shipped(params)
@@ -245,7 +242,7 @@ def _histories(histories: Sequence) -> list[Series]:
             for i, v in enumerate(histories)]
 
 
-def point_paths(model: Model, histories: Sequence, h: int, *, as_levels: bool = False,
+def point_paths(model: ModelSpec, histories: Sequence, h: int, *, as_levels: bool = False,
                 learned: Mapping | None = None) -> Fitted:
     """Point paths for horizons 1..h and interval scales of many histories, each a 1-D
     array of consecutive yearly values: what backtests and ``tools/learn_models.py``

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._engine import Forecast
-from ._models import Model
+from ._spec import ModelSpec
 
 #: Levels at which each history's quantiles are read to invert the pooled distribution.
 _FINE = np.linspace(0.0025, 0.9975, 200)
@@ -50,7 +50,7 @@ class PooledForecast:
         return np.ones(len(self.comp.ids)) if self.factors is None else self.factors
 
     @property
-    def model(self) -> Model:
+    def model(self) -> ModelSpec:
         return self.comp.model
 
     @property

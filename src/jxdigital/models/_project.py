@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from ._engine import forecast
+from ._engine import Series, forecast
 from ._errors import ProjectionInputError
 from ._models import MODELS, Model
 from ._pooled import PooledForecast
@@ -79,6 +79,49 @@ def project_each(data: pd.DataFrame, to: int, method: str | Model = "auto",
             for i, s in enumerate(series)}
 
 
+def _draws(histories: pd.DataFrame) -> tuple[pd.DataFrame, dict[object, object]]:
+    """(the histories as series ``id, year, value``, each (id, draw) one series numbered in
+    order of appearance; number → the id it is a draw of)."""
+    missing = [c for c in ("id", "draw", "year", "value") if c not in histories.columns]
+    if missing:
+        raise ProjectionInputError(f"argument 'histories': expected columns id, draw, year, "
+                                   f"value; missing {', '.join(missing)}")
+    pairs = list(zip(histories["id"], histories["draw"], strict=True))
+    number = {k: i for i, k in enumerate(dict.fromkeys(pairs))}
+    owner: dict[object, object] = {i: k[0] for k, i in number.items()}
+    frame = pd.DataFrame({"id": [number[k] for k in pairs],
+                          "year": histories["year"].to_numpy(),
+                          "value": histories["value"].to_numpy()})
+    return frame, owner
+
+
+def _rows_by_id(series: list[Series], owner: Mapping) -> dict[object, list[int]]:
+    """The positions of each id's draws among ``series``; every draw of an id must cover
+    the same years."""
+    rows: dict[object, list[int]] = {}
+    for i, s in enumerate(series):
+        rows.setdefault(owner[s.id], []).append(i)
+    for sid, r in rows.items():
+        if len({tuple(series[i].years) for i in r}) != 1:
+            which = "" if len(rows) == 1 else f" of {sid!r}"
+            raise ProjectionInputError(f"argument 'histories': every draw{which} must "
+                                       "cover the same years")
+    return rows
+
+
+def _draw_factors(factors: Mapping, sid: object, draws: int, several: bool
+                  ) -> np.ndarray | None:
+    """The factor each draw of ``sid`` is multiplied by (None: none), one positive number
+    a draw."""
+    f = factors.get(sid)
+    f = None if f is None else np.asarray(f, dtype=float)
+    if f is not None and (len(f) != draws or not np.all(np.isfinite(f) & (f > 0))):
+        which = f" for {sid!r}" if several else ""
+        raise ProjectionInputError(f"argument 'factors'{which}: expected {draws} "
+                                   "positive numbers, one per draw")
+    return f
+
+
 def project_pooled_each(histories: pd.DataFrame, to: int, method: str | Model = "auto",
                         level: Iterable[float] = (50, 80, 95),
                         bounds: tuple[float, float] | Mapping | None = None,
@@ -89,29 +132,12 @@ def project_pooled_each(histories: pd.DataFrame, to: int, method: str | Model = 
     """``project_pooled`` of many series at once: ``histories`` has columns ``id, draw,
     year, value`` (each id's draws cover the same years); ``bounds``, ``floor``,
     ``factors`` and ``names`` by id. One pooled ``Projection`` per id."""
-    missing = [c for c in ("id", "draw", "year", "value") if c not in histories.columns]
-    if missing:
-        raise ProjectionInputError(f"argument 'histories': expected columns id, draw, year, "
-                                   f"value; missing {', '.join(missing)}")
-    # each (id, draw) is one series, numbered in order of appearance
-    pairs = list(zip(histories["id"], histories["draw"], strict=True))
-    number = {k: i for i, k in enumerate(dict.fromkeys(pairs))}
-    owner: dict[object, object] = {i: k[0] for k, i in number.items()}
-    frame = pd.DataFrame({"id": [number[k] for k in pairs],
-                          "year": histories["year"].to_numpy(),
-                          "value": histories["value"].to_numpy()})
+    frame, owner = _draws(histories)
     if isinstance(bounds, Mapping):
         bounds = {i: bounds.get(sid) for i, sid in owner.items()}
     model = _model(method)
     series = check_points(model, as_series(frame, bounds))
-    rows: dict[object, list[int]] = {}
-    for i, s in enumerate(series):
-        rows.setdefault(owner[s.id], []).append(i)
-    for sid, r in rows.items():
-        if len({tuple(series[i].years) for i in r}) != 1:
-            which = "" if len(rows) == 1 else f" of {sid!r}"
-            raise ProjectionInputError(f"argument 'histories': every draw{which} must "
-                                       "cover the same years")
+    rows = _rows_by_id(series, owner)
     lv = _levels(level)
     hs = _horizons(series, to, None)
     fc = forecast(model, series, max(hs, default=1), learned)
@@ -124,12 +150,7 @@ def project_pooled_each(histories: pd.DataFrame, to: int, method: str | Model = 
     out = {}
     names, factors = names or {}, factors or {}
     for sid, r in rows.items():
-        f = factors.get(sid)
-        f = None if f is None else np.asarray(f, dtype=float)
-        if f is not None and (len(f) != len(r) or not np.all(np.isfinite(f) & (f > 0))):
-            which = "" if len(rows) == 1 else f" for {sid!r}"
-            raise ProjectionInputError(f"argument 'factors'{which}: expected {len(r)} "
-                                       "positive numbers, one per draw")
+        f = _draw_factors(factors, sid, len(r), len(rows) > 1)
         comp = fc.take(r, [series[i].id for i in r])
         out[sid] = Projection(PooledForecast(comp, names.get(sid, sid), f), [hs[r[0]]], lv)
     return out

@@ -13,9 +13,9 @@ import pandas as pd
 from ._calibration import bucket_label, bucket_of
 from ._engine import Forecast, Series, forecast
 from ._errors import ProjectionInputError
+from ._spec import ModelSpec
 
-if TYPE_CHECKING:  # a model is passed in; the models module uses this one
-    from ._models import Model
+if TYPE_CHECKING:  # a pooled forecast is passed in; it is made by _project
     from ._pooled import PooledForecast
 
 
@@ -77,16 +77,16 @@ def _one_series(sid: object, years: Iterable, values: Iterable,
     return Series(sid, y_arr, v_arr, bounds)
 
 
+def _bounds_for(bounds, sid: object):
+    """The bounds of series ``sid``: ``bounds`` itself, or its entry where it is by id."""
+    return bounds.get(sid) if isinstance(bounds, Mapping) else bounds
+
+
 def as_series(data: pd.Series | pd.DataFrame, bounds=None) -> list[Series]:
     """Validate ``data`` (a Series indexed by year, or a frame ``id, year, value``)."""
-    def bounds_for(sid):
-        if isinstance(bounds, Mapping):
-            return bounds.get(sid)
-        return bounds
-
     if isinstance(data, pd.Series):
         sid = data.name if data.name is not None else "y"
-        return [_one_series(sid, data.index, data.to_numpy(), bounds_for(sid))]
+        return [_one_series(sid, data.index, data.to_numpy(), _bounds_for(bounds, sid))]
     if not isinstance(data, pd.DataFrame):
         raise ProjectionInputError(f"argument 'data': expected a pandas Series indexed by year "
                                    f"or a DataFrame with columns id, year, value, got "
@@ -97,6 +97,12 @@ def as_series(data: pd.Series | pd.DataFrame, bounds=None) -> list[Series]:
             f"argument 'data': expected a Series indexed by year or a DataFrame with "
             f"columns id, year, value; missing {', '.join(missing)} (has "
             f"{', '.join(map(str, data.columns))})")
+    return _frame_series(data, bounds)
+
+
+def _frame_series(data: pd.DataFrame, bounds) -> list[Series]:
+    """The series of a frame ``id, year, value``, split in one pass (ids in order of
+    appearance, years sorted); a bad row is named by the one-series check."""
     years = pd.to_numeric(data["year"], errors="coerce").to_numpy(dtype=float)
     values = pd.to_numeric(data["value"], errors="coerce").to_numpy(dtype=float)
     clean = (np.isfinite(years) & (years == np.round(years)) & (years >= 1000)
@@ -105,7 +111,7 @@ def as_series(data: pd.Series | pd.DataFrame, bounds=None) -> list[Series]:
     if not clean.all():  # the slow path finds and names the first bad row
         bad = ids[~clean][0]
         g = data[ids == bad]
-        _one_series(bad, g["year"], g["value"], bounds_for(bad))
+        _one_series(bad, g["year"], g["value"], _bounds_for(bounds, bad))
     order = np.lexsort((years, pd.factorize(ids, sort=False)[0]))
     codes, uniques = pd.factorize(ids[order], sort=False)
     starts = np.r_[0, np.flatnonzero(np.diff(codes)) + 1, len(codes)]
@@ -113,7 +119,7 @@ def as_series(data: pd.Series | pd.DataFrame, bounds=None) -> list[Series]:
     out = []
     for k, sid in enumerate(uniques):
         y, v = yrs[starts[k]:starts[k + 1]], vals[starts[k]:starts[k + 1]]
-        b = bounds_for(sid)
+        b = _bounds_for(bounds, sid)
         if np.any(np.diff(y) == 0) or b is not None:
             out.append(_one_series(sid, y, v, b))  # names the duplicate / checks bounds
         else:
@@ -255,7 +261,7 @@ class Projection:
                 f"<code>{self._fc.model.name}</code></p>" + self._frame._repr_html_())
 
 
-def check_points(model: Model, series: list[Series]) -> list[Series]:
+def check_points(model: ModelSpec, series: list[Series]) -> list[Series]:
     for s in series:
         if len(s.years) < model.min_points:
             raise ProjectionInputError(
@@ -276,7 +282,7 @@ def _floors(series: list[Series], floor) -> np.ndarray | None:
     return np.array([float(floor)])
 
 
-def projection_of(model: Model, series: list[Series], to, h, level,
+def projection_of(model: ModelSpec, series: list[Series], to, h, level,
                   learned: Mapping | None = None, floor=None) -> Projection:
     lv = _levels(level)
     hs = _horizons(series, to, h)

@@ -7,11 +7,19 @@ from pathlib import Path
 import pandas as pd
 
 from ..catalog import DEFAULT_PLAN, Plan, load_plan
-from ..catalog._load import plan_stock_ids, stock_ids
+from ..catalog.reference import plan_stock_ids, stock_ids
 from ._coverage import LEGEND, Coverage
 from ._coverage import coverage as _coverage
 from ._flows import YearShare, as_of_month, flow_totals, year_shares
-from ._load import ActualsError, actuals, load_actuals, merge_actuals, shipped_actuals
+from ._load import (
+    HEADER_WORDS,
+    ActualsError,
+    actuals,
+    load_actuals,
+    merge_actuals,
+    read_observations,
+    shipped_actuals,
+)
 from ._model import COLUMNS, SOURCE_TYPES, Observation
 from ._numbers import QUALIFIERS, parse_number
 from ._part_year import (
@@ -77,6 +85,7 @@ __all__ = [
     "APPROXIMATE_HALF_WIDTH",
     "COLUMNS",
     "CONFLICT_TOLERANCE",
+    "HEADER_WORDS",
     "JUDGED_MEASURES",
     "LEGEND",
     "LEVEL_MEASURES",
@@ -109,6 +118,7 @@ __all__ = [
     "parse_number",
     "part_year_pairs",
     "published_by",
+    "read_observations",
     "reconcile",
     "shipped_actuals",
     "stock_bounds",

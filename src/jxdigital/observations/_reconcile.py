@@ -231,47 +231,32 @@ def apply_resolutions(df: pd.DataFrame, resolutions: list[Resolution]) -> pd.Dat
     return out
 
 
+#: Qualifiers of a growth rate that can carry a level forward (a bound on a rate cannot).
+_RATE_POINTS = (codes.EXACT, codes.REVISED, codes.PRELIMINARY)
+
+
 def growth_levels(df: pd.DataFrame) -> pd.DataFrame:
     """Year-end levels derived from growth rates: where a year has a comparable year-end
     growth rate (``yoy_pct``) but no level, and the year before has a level, the level is
     that level × (1 + rate): derived, approximate (the rate is rounded), chained year to
     year. A level given for a year always wins over one derived for it."""
     ye = ((df["as_of"].astype(str) == "") & df["comparable"].astype(bool)).to_numpy()
-    rates = df[ye & (df["measure"] == "yoy_pct").to_numpy() & df["qualifier"].isin(
-        (codes.EXACT, codes.REVISED, codes.PRELIMINARY)).to_numpy()]
+    rates = df[ye & (df["measure"] == "yoy_pct").to_numpy()
+               & df["qualifier"].isin(_RATE_POINTS).to_numpy()]
     if not len(rates):
         return df.iloc[0:0]
     # each rate's levels are found among those of the indicators with rates, not among
     # every figure (a user's file of thousands)
     levels = df[ye & (df["measure"] == "level").to_numpy() & df["qualifier"].isin(
-        (codes.EXACT, codes.REVISED, codes.PRELIMINARY, codes.APPROXIMATE)).to_numpy()
+        (*_RATE_POINTS, codes.APPROXIMATE)).to_numpy()
         & df["indicator_id"].isin(rates["indicator_id"].unique()).to_numpy()]
     if not len(levels):
         return df.iloc[0:0]
     rows = []
     for (iid, region), g in rates.groupby(["indicator_id", "region"], sort=True):
         mine = levels[(levels["indicator_id"] == iid) & (levels["region"] == region)]
-        if not len(mine):
-            continue
-        known = {int(y): r for y, r in zip(mine["year"], mine.to_dict("records"), strict=True)
-                 if r.get("selected", True)}
-        have = set(known)
-        for r in g.sort_values("year").to_dict("records"):
-            y = int(r["year"])
-            if y in have or y - 1 not in known:
-                continue
-            base = known[y - 1]
-            value = float(base["value"]) * (1 + float(r["value"]) / 100)
-            row = dict(base) | {
-                "year": y, "value": value, "value_published": value,
-                "qualifier": codes.APPROXIMATE, "kind": "derived", "selected": True,
-                "derived_from": f"level {float(base['value']):g} {base['unit']} in {y - 1} "
-                                f"({base['source_title']}) grown {float(r['value']):g}% in {y} "
-                                f"({r['source_title']})",
-                "source_title": str(r["source_title"]), "publisher": r.get("publisher", ""),
-                "published": r.get("published", ""), "note": "year-end level from a growth rate"}
-            known[y] = row
-            rows.append(row)
+        if len(mine):
+            rows += _chained(mine, g)
     if not rows:
         return df.iloc[0:0]
     out = pd.DataFrame(rows, columns=df.columns)
@@ -280,3 +265,33 @@ def growth_levels(df: pd.DataFrame) -> pd.DataFrame:
     if "checked" in out:
         out["checked"] = out["checked"].replace("", False).astype(bool)
     return out
+
+
+def _chained(levels: pd.DataFrame, rates: pd.DataFrame) -> list[dict]:
+    """The levels of one series grown by its rates, year after year: a year with a
+    (selected) level keeps it, a year after a level (given or grown) gets the level ×
+    (1 + rate)."""
+    known = {int(y): r for y, r in zip(levels["year"], levels.to_dict("records"), strict=True)
+             if r.get("selected", True)}
+    have = set(known)
+    rows = []
+    for r in rates.sort_values("year").to_dict("records"):
+        y = int(r["year"])
+        if y in have or y - 1 not in known:
+            continue
+        known[y] = _grown(known[y - 1], r, y)
+        rows.append(known[y])
+    return rows
+
+
+def _grown(base: dict, rate: dict, y: int) -> dict:
+    """The level of year ``y``: the year before's ``base`` grown by ``rate`` (in %)."""
+    value = float(base["value"]) * (1 + float(rate["value"]) / 100)
+    return dict(base) | {
+        "year": y, "value": value, "value_published": value,
+        "qualifier": codes.APPROXIMATE, "kind": "derived", "selected": True,
+        "derived_from": f"level {float(base['value']):g} {base['unit']} in {y - 1} "
+                        f"({base['source_title']}) grown {float(rate['value']):g}% in {y} "
+                        f"({rate['source_title']})",
+        "source_title": str(rate["source_title"]), "publisher": rate.get("publisher", ""),
+        "published": rate.get("published", ""), "note": "year-end level from a growth rate"}

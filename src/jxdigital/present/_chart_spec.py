@@ -5,8 +5,7 @@ decided here; ``jxdigital.charts`` only places and draws them.
 the other figures (other sources, another definition, part-year counts: drawn only in the
 detailed chart of the report, and marked so they cannot be read as the series' levels),
 the projection fan, the national series, the plan's path, the target, the badge and the
-footer. ``summary_pages`` and ``dashboard_pages`` are the overview charts, in pages a slide
-can hold.
+footer. The overview charts are ``_overview_spec``'s.
 """
 
 from __future__ import annotations
@@ -20,18 +19,14 @@ import numpy as np
 import pandas as pd
 
 from .. import codes, growth
-from .._linebreak import wrap
-from ..assessment import P_OFF_TRACK, P_ON_TRACK, in_unit
-from ..catalog._load import flow_ids, publisher_names, publisher_origins
+from ..assessment import in_unit
+from ..catalog.reference import flow_ids, publisher_names, publisher_origins
 from ..observations import conflicts
-from . import _phrases as P
 from . import _text as T
 from ._chart_words import chart_words, marks_words
-from ._colours import STATUS_COLOURS
-from ._names import titled
-from ._tables import paginate
+from ._names import PRINTED
 from ._units import DisplayUnit, display_unit
-from ._view_words import verdict_words, words
+from ._view_words import words
 
 Points = tuple[tuple[float, float], ...]
 
@@ -171,7 +166,7 @@ def original_publisher(publisher: str, title: str, lang: str) -> str:
         first = re.split(r"[;；(（]", raw)[0].strip()
         zh = "" if _MIRROR.search(first) else first
     if zh:
-        return (en or publisher_names().get(zh, zh)) if lang == "en" else zh
+        return zh if lang == PRINTED else (en or publisher_names().get(zh, zh))
     t = re.split(r"[:：(（,，]", str(title or "").strip().lstrip("(（[【").split(")")[-1])[0]
     t = t.strip()
     return t[:24] if t and not _MIRROR.search(t) else ""
@@ -228,391 +223,266 @@ def _conflict_years(v) -> dict[tuple[str, str], tuple[int, ...]]:
     return v._kept("_conflicts", make)
 
 
-def indicator_chart(v, t) -> IndicatorChart:
-    """The chart of target ``t`` (a ``TargetView``) of the view ``v``."""
-    a, r, lang = v.assessment, t.record, v.lang
-    used = a.series.get(r.key)
-    if used is None:
-        used = pd.DataFrame(columns=["year", "value", "qualifier"])
-    unit = t.unit
-    if r.comparator == codes.FASTER_THAN and len(used) and "unit" in used:
-        # the chart shows the level series behind the rates, in its own unit
-        level_unit = str(used["unit"].iloc[-1])
-        unit = display_unit(level_unit, (float(used["value"].abs().max()),), lang)
-        r = r.model_copy(update={"unit": level_unit})
-    k = unit.factor
+@dataclass(frozen=True)
+class _Used:
+    """The figures a verdict used, as plain arrays (a frame per target cost more than the
+    chart), in the display unit's factor ``k``."""
 
-    def sc(values) -> list[float]:
-        return [float(x) / k for x in values]
+    frame: pd.DataFrame
+    years: np.ndarray
+    values: np.ndarray
+    quals: np.ndarray
+    linked: np.ndarray  # from another definition's growth
+    bound: np.ndarray  # lower bounds
+    k: float
 
-    # the figures used, as plain arrays (a frame per target cost more than the chart)
+    @property
+    def n(self) -> int:
+        return len(self.years)
+
+    @property
+    def plain(self) -> np.ndarray:
+        return ~self.bound & ~self.linked
+
+    def sc(self, values) -> list[float]:
+        """``values`` in the display unit."""
+        return [float(x) / self.k for x in values]
+
+    def pts(self, mask) -> Points:
+        return _pts(self.years[mask], self.sc(self.values[mask]))
+
+
+def _used(used: pd.DataFrame, k: float) -> _Used:
     n = len(used)
-    ys_used = used["year"].to_numpy(dtype=float) if n else np.zeros(0)
-    vs_used = used["value"].to_numpy(dtype=float) if n else np.zeros(0)
     quals = used["qualifier"].astype(str).to_numpy() if n else np.zeros(0, dtype=object)
     linked = (used["kind"].astype(str).to_numpy() == "linked") if n and "kind" in used \
         else np.zeros(n, dtype=bool)
-    bound = quals == codes.LOWER_BOUND
-    plain = ~bound & ~linked
-    last = alone = None
-    if n:
-        # a bound or an estimate reads as one ("6.2万个以上", "约8.57亿户")
-        shown = unit.figure(vs_used[-1], str(quals[-1]))
-        last = Note(float(ys_used[-1]), vs_used[-1] / k,
-                    chart_words("actual", lang, year=int(ys_used[-1]), value=shown))
-        alone = n == 1
-    # --- other figures (detail only) ---
+    return _Used(used, used["year"].to_numpy(dtype=float) if n else np.zeros(0),
+                 used["value"].to_numpy(dtype=float) if n else np.zeros(0), quals, linked,
+                 quals == codes.LOWER_BOUND, k)
+
+
+def _chart_unit(v, t):
+    """The unit a target's chart is drawn in, and the record it draws (a growth comparison
+    shows the level series behind the rates, in its own unit)."""
+    r, used = t.record, v.assessment.series.get(t.record.key)
+    if used is None:
+        used = pd.DataFrame(columns=["year", "value", "qualifier"])
+    if r.comparator == codes.FASTER_THAN and len(used) and "unit" in used:
+        level_unit = str(used["unit"].iloc[-1])
+        return (display_unit(level_unit, (float(used["value"].abs().max()),), v.lang),
+                r.model_copy(update={"unit": level_unit}), used)
+    return t.unit, r, used
+
+
+def _last_note(u: _Used, unit: DisplayUnit, lang: str) -> Note | None:
+    """The last figure used, labelled; a bound or an estimate reads as one ("6.2万个以上",
+    "约8.57亿户")."""
+    if not u.n:
+        return None
+    shown = unit.figure(u.values[-1], str(u.quals[-1]))
+    return Note(float(u.years[-1]), u.values[-1] / u.k,
+                chart_words("actual", lang, year=int(u.years[-1]), value=shown))
+
+
+@dataclass(frozen=True)
+class _Others:
+    """The year-end figures the verdict did not use (the detailed chart only)."""
+
+    years: np.ndarray
+    values: np.ndarray
+    selected: np.ndarray
+    comparable: np.ndarray
+    note: Note | None  # at the latest figure of another definition
+    conflicts: tuple[tuple[float, float, float], ...]  # (year, low, high)
+
+
+def _others(v, r, k: float, lang: str) -> _Others:
     obs = _observations(v, r)
     if len(obs):
-        o_year = obs["year"].to_numpy(dtype=float)
-        o_value = obs["value"].to_numpy(dtype=float)
-        o_sel = obs["selected"].to_numpy(dtype=bool)
-        o_comp = obs["comparable"].to_numpy(dtype=bool)
+        years, values = obs["year"].to_numpy(dtype=float), obs["value"].to_numpy(dtype=float)
+        sel, comp = obs["selected"].to_numpy(dtype=bool), obs["comparable"].to_numpy(dtype=bool)
     else:
-        o_year = o_value = np.zeros(0)
-        o_sel = o_comp = np.zeros(0, dtype=bool)
-    nc_note = None
-    if (~o_comp).any():
-        i = int(np.flatnonzero(~o_comp)[np.argmax(o_year[~o_comp])])
-        nc_note = Note(float(o_year[i]), o_value[i] / k, chart_words("other_definition", lang))
+        years = values = np.zeros(0)
+        sel = comp = np.zeros(0, dtype=bool)
+    note = None
+    if (~comp).any():
+        i = int(np.flatnonzero(~comp)[np.argmax(years[~comp])])
+        note = Note(float(years[i]), values[i] / k, chart_words("other_definition", lang))
     conflict = []
-    for y in _conflict_years(v).get((r.indicator_id, r.region), ()) if len(o_year) else ():
-        vals = o_value[o_year == y]
+    for y in _conflict_years(v).get((r.indicator_id, r.region), ()) if len(years) else ():
+        vals = values[years == y]
         if len(vals) > 1:
             conflict.append((float(y), float(vals.min()) / k, float(vals.max()) / k))
-    part = _part_year(v, r)
-    part_notes = []
-    if part is not None:
-        last_of_year = part.sort_values("x").groupby("year").tail(1)
-        flow = r.indicator_id in flow_ids()
-        part_notes = [Note(float(x), float(val) / k,
-                           chart_words("part_year_total", lang, year=str(when)[:4],
-                                       month=int(str(when)[5:7]))
-                           if flow else chart_words("part_year_date", lang,
-                                                    date=str(when)[:7]))
-                      for x, val, when in zip(last_of_year["x"], last_of_year["value"],
-                                               last_of_year["as_of"], strict=True)]
-    # --- unpublished years ---
-    gap = None
-    if not r.final and n:
-        last_known = int(ys_used.max())
-        ended = [y for y in range(last_known + 1, r.target_year + 1) if a.timing.year_over(y)]
-        if ended:
-            span = str(ended[0]) if len(ended) == 1 else chart_words(
-                "year_span", lang, first=ended[0], last=ended[-1])
-            gap = (ended[0], ended[-1], chart_words("unpublished", lang, span=span))
-    # --- the projection ---
-    fan = None
-    proj = a.projections.get(r.key)
-    if proj is not None and n:
-        f = proj.to_frame()
-        before = ys_used < r.target_year
-        if "last_year" in f and len(f):
-            before = ys_used <= int(f["last_year"].iloc[0])
-        if before.any() and len(f):
-            i = int(np.flatnonzero(before)[-1])
-            x0, y0 = float(ys_used[i]), float(vs_used[i])
-            xs = (x0, *f["year"].astype(float))
-            f = f.copy()
-            end = f.index[-1]
-            if (int(f.loc[end, "year"]) == r.target_year and _finite(r.projected)
-                    and not math.isclose(float(f.loc[end, "point"]), r.projected)):
-                # the projection within the range a target-year figure allows (a year-end
-                # estimated from part of the year): the record's point and 80 % interval,
-                # which every table shows; the other bands end on it too
-                f.loc[end, "point"] = r.projected
-                for lv in (95, 80, 50):
-                    f.loc[end, f"lo_{lv}"], f.loc[end, f"hi_{lv}"] = r.lo_80, r.hi_80
-            bands = tuple((lv, tuple(sc([y0, *f[f"lo_{lv}"]])), tuple(sc([y0, *f[f"hi_{lv}"]])))
-                          for lv in (95, 80, 50))
-            label = chart_words("projection", lang, year=int(f.loc[end, "year"]),
-                                point=unit.projected_value(float(f.loc[end, "point"])),
-                                lo=unit.projected_value(float(f.loc[end, "lo_80"])),
-                                hi=unit.projected_value(float(f.loc[end, "hi_80"])))
-            fan = Fan(xs, tuple(sc([y0, *f["point"]])), bands, label)
-    # --- national series (above the national average) ---
-    nat: Points = ()
-    nat_proj: Points = ()
-    if r.comparator == codes.ABOVE_NATIONAL_AVERAGE:
-        ref_used = a.compared_series.get(r.key)
-        if ref_used is not None and len(ref_used):
-            nat = _pts(ref_used["year"], sc(ref_used["value"]))
-            ref = a.reference_projections.get(r.key)
-            if ref is not None:
-                rf = ref.to_frame()
-                nat_proj = _pts([nat[-1][0], *rf["year"]], [nat[-1][1], *sc(rf["point"])])
-    # --- the plan's path ---
-    path: Points = ()
-    if (_finite(r.base_value) and _finite(r.target_value) and r.base_year is not None
+    return _Others(years, values, sel, comp, note, tuple(conflict))
+
+
+def _part_year_notes(part: pd.DataFrame | None, r, k: float, lang: str) -> tuple[Note, ...]:
+    """Each year's latest part-year figure, dated (a yearly total's: its months so far)."""
+    if part is None:
+        return ()
+    last_of_year = part.sort_values("x").groupby("year").tail(1)
+    flow = r.indicator_id in flow_ids()
+    return tuple(Note(float(x), float(val) / k,
+                      chart_words("part_year_total", lang, year=str(when)[:4],
+                                  month=int(str(when)[5:7]))
+                      if flow else chart_words("part_year_date", lang, date=str(when)[:7]))
+                 for x, val, when in zip(last_of_year["x"], last_of_year["value"],
+                                          last_of_year["as_of"], strict=True))
+
+
+def _unpublished(a, r, u: _Used, lang: str) -> tuple[int, int, str] | None:
+    """The years over whose figures are not out yet, and what the chart says of them."""
+    if r.final or not u.n:
+        return None
+    ended = [y for y in range(int(u.years.max()) + 1, r.target_year + 1)
+             if a.timing.year_over(y)]
+    if not ended:
+        return None
+    span = str(ended[0]) if len(ended) == 1 else chart_words(
+        "year_span", lang, first=ended[0], last=ended[-1])
+    return ended[0], ended[-1], chart_words("unpublished", lang, span=span)
+
+
+def _fan_frame(r, u: _Used, proj) -> tuple[pd.DataFrame, float, float] | None:
+    """The projection from the last figure it rests on: its frame (the target year held to
+    the record's point and 80 % interval) and where it starts; None when there is none."""
+    if proj is None or not u.n:
+        return None
+    f = proj.to_frame()
+    before = u.years < r.target_year
+    if "last_year" in f and len(f):
+        before = u.years <= int(f["last_year"].iloc[0])
+    if not (before.any() and len(f)):
+        return None
+    i = int(np.flatnonzero(before)[-1])
+    f = f.copy()
+    end = f.index[-1]
+    if (int(f.loc[end, "year"]) == r.target_year and _finite(r.projected)
+            and not math.isclose(float(f.loc[end, "point"]), r.projected)):
+        # the projection within the range a target-year figure allows (a year-end
+        # estimated from part of the year): the record's point and 80 % interval, which
+        # every table shows; the other bands end on it too
+        f.loc[end, "point"] = r.projected
+        for lv in (95, 80, 50):
+            f.loc[end, f"lo_{lv}"], f.loc[end, f"hi_{lv}"] = r.lo_80, r.hi_80
+    return f, float(u.years[i]), float(u.values[i])
+
+
+def _fan(r, u: _Used, proj, unit: DisplayUnit, lang: str) -> Fan | None:
+    found = _fan_frame(r, u, proj)
+    if found is None:
+        return None
+    f, x0, y0 = found
+    end = f.index[-1]
+    bands = tuple((lv, tuple(u.sc([y0, *f[f"lo_{lv}"]])), tuple(u.sc([y0, *f[f"hi_{lv}"]])))
+                  for lv in (95, 80, 50))
+    label = chart_words("projection", lang, year=int(f.loc[end, "year"]),
+                        point=unit.projected_value(float(f.loc[end, "point"])),
+                        lo=unit.projected_value(float(f.loc[end, "lo_80"])),
+                        hi=unit.projected_value(float(f.loc[end, "hi_80"])))
+    return Fan((x0, *f["year"].astype(float)), tuple(u.sc([y0, *f["point"]])), bands, label)
+
+
+def _national(a, r, u: _Used) -> tuple[Points, Points]:
+    """The national series and its projection (above the national average)."""
+    if r.comparator != codes.ABOVE_NATIONAL_AVERAGE:
+        return (), ()
+    ref_used = a.compared_series.get(r.key)
+    if ref_used is None or not len(ref_used):
+        return (), ()
+    nat = _pts(ref_used["year"], u.sc(ref_used["value"]))
+    ref = a.reference_projections.get(r.key)
+    if ref is None:
+        return nat, ()
+    rf = ref.to_frame()
+    return nat, _pts([nat[-1][0], *rf["year"]], [nat[-1][1], *u.sc(rf["point"])])
+
+
+def _plan_path(r, u: _Used) -> Points:
+    """The plan's own path from the base to the target."""
+    if not (_finite(r.base_value) and _finite(r.target_value) and r.base_year is not None
             and r.comparator not in (codes.ABOVE_NATIONAL_AVERAGE, codes.FASTER_THAN)
             and r.target_value > 0 and r.base_value > 0):
-        kind = "linear" if r.is_share else "compound"
-        ys = growth.pro_rata_path(r.base_value, r.target_value, r.base_year, r.target_year,
-                                  kind=kind)
-        path = _pts(np.arange(r.base_year, r.target_year + 1), sc(ys))
-    # --- the target ---
-    target = band = None
-    label = ""
+        return ()
+    ys = growth.pro_rata_path(r.base_value, r.target_value, r.base_year, r.target_year,
+                              kind="linear" if r.is_share else "compound")
+    return _pts(np.arange(r.base_year, r.target_year + 1), u.sc(ys))
+
+
+def _target(r, t, k: float, proj, lang: str):
+    """The target's point, band, label and whether the label goes under it (the target at
+    or below the projection)."""
+    band = None
     if r.comparator in ("around", "between") and _finite(r.band_low) and _finite(r.band_high):
         band = (r.band_low / k, r.band_high / k)
-    below = False
-    if _finite(r.target_value) and r.comparator not in (codes.ABOVE_NATIONAL_AVERAGE,
-                                                         codes.FASTER_THAN):
-        target = (float(r.target_year), r.target_value / k)
-        label = chart_words("target", lang, target=t.mark)
-        below = proj is not None and r.target_value <= proj.point(r.target_year)
-    # --- marks and footers ---
-    marks_slide: list[str] = []
-    if bound.any():
-        marks_slide.append(codes.LOWER_BOUND)
-    if linked.any():
-        marks_slide.append("linked")
-    if n and "pace" in used and used["pace"].notna().any():  # year-ends from part-years
-        marks_slide.append("estimated")
-    marks_detail = list(marks_slide)
-    if (~o_comp).any():
-        marks_detail.append("other_definition")
-    if (~o_sel).any():
-        marks_detail.append("other_sources")
+    if not _finite(r.target_value) or r.comparator in (codes.ABOVE_NATIONAL_AVERAGE,
+                                                        codes.FASTER_THAN):
+        return None, band, "", False
+    below = proj is not None and r.target_value <= proj.point(r.target_year)
+    return ((float(r.target_year), r.target_value / k), band,
+            chart_words("target", lang, target=t.mark), below)
+
+
+def _marks(u: _Used, others: _Others, part) -> tuple[list[str], list[str]]:
+    """The marks the slide chart and the detailed chart draw (their footers say what)."""
+    slide: list[str] = []
+    if u.bound.any():
+        slide.append(codes.LOWER_BOUND)
+    if u.linked.any():
+        slide.append("linked")
+    if u.n and "pace" in u.frame and u.frame["pace"].notna().any():  # from part-years
+        slide.append("estimated")
+    detail = list(slide)
+    if (~others.comparable).any():
+        detail.append("other_definition")
+    if (~others.selected).any():
+        detail.append("other_sources")
     if part is not None:
-        marks_detail.append("part_year")
+        detail.append("part_year")
+    return slide, detail
+
+
+def indicator_chart(v, t) -> IndicatorChart:
+    """The chart of target ``t`` (a ``TargetView``) of the view ``v``."""
+    a, lang = v.assessment, v.lang
+    unit, r, frame = _chart_unit(v, t)
+    u = _used(frame, unit.factor)
+    others, part = _others(v, r, u.k, lang), _part_year(v, r)
+    proj = a.projections.get(r.key)
+    target, band, label, below = _target(r, t, u.k, proj, lang)
+    nat, nat_proj = _national(a, r, u)
+    marks_slide, marks_detail = _marks(u, others, part)
     bnd = None
-    if bound.any():
-        i = int(np.flatnonzero(bound)[-1])
-        bnd = (int(ys_used[i]), vs_used[i] / k)
-    pubs = _publishers(used, lang)
-    title = t.name
-    axis = unit.label
+    if u.bound.any():
+        i = int(np.flatnonzero(u.bound)[-1])
+        bnd = (int(u.years[i]), u.values[i] / u.k)
+    pubs = _publishers(frame, lang)
+    last_linked = np.r_[u.years[~u.linked][-1:], u.years[u.linked]], \
+        np.r_[u.values[~u.linked][-1:], u.values[u.linked]]
     return IndicatorChart(
-        id=r.key, title=title, short_title=t.short, unit=unit, axis_label=axis,
+        id=r.key, title=t.name, short_title=t.short, unit=unit, axis_label=unit.label,
         is_share=r.is_share, base_year=r.base_year, target_year=r.target_year,
-        line=_pts(ys_used[~linked], sc(vs_used[~linked])),
-        exact=_pts(ys_used[plain], sc(vs_used[plain])),
-        bounds=_pts(ys_used[bound], sc(vs_used[bound])),
-        linked=_pts(ys_used[linked], sc(vs_used[linked])),
-        linked_line=(_pts(np.r_[ys_used[~linked][-1:], ys_used[linked]],
-                          sc(np.r_[vs_used[~linked][-1:], vs_used[linked]]))
-                     if linked.any() else ()),
-        last=last, last_alone=bool(alone),
-        other_sources=_pts(o_year[~o_sel], sc(o_value[~o_sel])),
-        other_definition=_pts(o_year[~o_comp], sc(o_value[~o_comp])),
-        other_definition_note=nc_note,
-        part_year=_pts(part["x"], sc(part["value"])) if part is not None else (),
-        part_year_notes=tuple(part_notes), conflicts=tuple(conflict),
-        conflict_note=chart_words("sources_differ", lang), unpublished=gap, fan=fan,
+        line=u.pts(~u.linked), exact=u.pts(u.plain), bounds=u.pts(u.bound),
+        linked=u.pts(u.linked),
+        linked_line=_pts(last_linked[0], u.sc(last_linked[1])) if u.linked.any() else (),
+        last=_last_note(u, unit, lang), last_alone=u.n == 1 if u.n else False,
+        other_sources=_pts(others.years[~others.selected],
+                           u.sc(others.values[~others.selected])),
+        other_definition=_pts(others.years[~others.comparable],
+                              u.sc(others.values[~others.comparable])),
+        other_definition_note=others.note,
+        part_year=_pts(part["x"], u.sc(part["value"])) if part is not None else (),
+        part_year_notes=_part_year_notes(part, r, u.k, lang), conflicts=others.conflicts,
+        conflict_note=chart_words("sources_differ", lang),
+        unpublished=_unpublished(a, r, u, lang), fan=_fan(r, u, proj, unit, lang),
         national=nat, national_projection=nat_proj,
         national_label=chart_words("national_target", lang),
-        national_short=chart_words("national", lang), plan_path=path,
+        national_short=chart_words("national", lang), plan_path=_plan_path(r, u),
         plan_path_label=chart_words("plan_path", lang), target=target, target_band=band,
         target_label=label, target_below=below, badge=t.badge, fill=t.fill, ink=t.ink,
-        footer=_footer(a, r, unit, used, pubs, marks_detail, lang, bnd),
-        footer_slide=_footer(a, r, unit, used, pubs, marks_slide, lang, bnd, detail=False))
+        footer=_footer(a, r, unit, frame, pubs, marks_detail, lang, bnd),
+        footer_slide=_footer(a, r, unit, frame, pubs, marks_slide, lang, bnd, detail=False))
 
 
-# ------------------------------------------------------------------------------ overviews
-
-@dataclass(frozen=True)
-class Bar:
-    """One target in the summary chart: its name, bar length (P or the outcome), words."""
-
-    id: str
-    name: str
-    length: float | None  # None: no bar (words only)
-    words: str
-    fill: str
-
-
-@dataclass(frozen=True)
-class SummaryPage:
-    number: int
-    pages: int
-    title: str  # which sections it shows (and which page of how many)
-    groups: tuple[tuple[str, tuple[Bar, ...]], ...]
-    footer: str
-    heading: str = ""  # the chart's own title: the plan and the page
-    slide_title: str = ""  # the deck slide's title
-
-
-def _bar_name(t) -> str:
-    """A bar's label: the short name; under a region's heading, without the region."""
-    return t.indicator_short if t.region else t.short
-
-
-def _bar(t) -> Bar:
-    r, lang, short = t.record, t.unit.lang, _bar_name(t)
-    if r.final or t.verdict in ("met", "missed"):
-        length = 1.0 if t.verdict == "met" else 0.02
-        year = r.outcome_year or r.latest_year
-        text = chart_words("settled", lang, status=t.verdict_text, year=year) \
-            if r.final else t.verdict_text
-        return Bar(t.id, short, length, text, t.fill)
-    if t.verdict == "achieved":
-        return Bar(t.id, short, 1.0, t.verdict_text, t.fill)
-    if _finite(r.p_met):
-        return Bar(t.id, short, float(r.p_met),
-                   chart_words("bar", lang, p=T.prob(r.p_met, lang), status=t.verdict_text),
-                   t.fill)
-    why = chart_words("no_comparable", lang) if t.verdict == "unknown" else ""
-    return Bar(t.id, short, None, t.verdict_text + why, t.fill)
-
-
-#: Lines of names (a section's heading counts one) a summary page holds at slide size: a
-#: name wrapped to two lines takes two.
-SUMMARY_ROWS = 20
-#: The width (ems) the summary chart wraps a target's name to.
-SUMMARY_NAME_EM = {"zh": 14, "en": 26}
-#: Panels a dashboard page holds at slide size (four rows of five).
-DASHBOARD_PANELS = 20
-DASHBOARD_COLUMNS = 5
-
-
-def _overview_footer(v) -> str:
-    return chart_words("overview_footer", v.lang, dates=v.dates, on=f"{P_ON_TRACK:.0%}",
-                       off=f"{P_OFF_TRACK:.0%}")
-
-
-def _page_title(v, titles: Sequence[str], n: int, pages: int, continued: bool) -> str:
-    """Which sections a page shows and which page it is (``数字产业化（续）（2/3）``); ""
-    for a chart on one page (its sections are every section)."""
-    if pages == 1:
-        return ""
-    head = words("name_sep", v.lang).join(titles) if len(titles) <= 2 else \
-        words("and_more", v.lang, first=titles[0], last=titles[-1], n=len(titles))
-    if continued:
-        head += words("continued", v.lang)
-    page = f"{n}/{pages}"
-    return words("with_page", v.lang, head=head, page=page) if head else page
-
-
-def _with(head: str, page_title: str, lang: str) -> str:
-    """A chart's or slide's title and its page's: ``…（数字产业化，2/3）``."""
-    if not page_title:
-        return head
-    return words("with_page", lang, head=head, page=page_title) if head else page_title
-
-
-def summary_pages(v) -> list[SummaryPage]:
-    """P(met) of every judged target, a bar each, by section, sorted within a section from
-    the best news to the worst; pages of ``SUMMARY_ROWS`` lines. The data gaps have no bar
-    to draw (the data-gap list names them): the footer counts them. No judged target, no
-    page."""
-    groups = []
-    for s in (v.table.sections or [None]):
-        idx = range(s.start, s.stop) if s is not None else range(len(v.targets))
-        ts = sorted((v.targets[i] for i in idx if v.targets[i].has_verdict),
-                    key=lambda t: (_rank(t), t.seq))
-        if ts:
-            groups.append((s.title if s is not None else "", tuple(ts)))
-    if not groups:
-        return []
-    gaps = sum(not t.has_verdict for t in v.targets)
-    footer = _overview_footer(v) + (
-        chart_words("summary_gaps_one" if gaps == 1 else "summary_gaps", v.lang, n=gaps)
-        if gaps else "")
-    flat = [t for _, ts in groups for t in ts]
-    index = {t.id: i for i, t in enumerate(flat)}
-    width = SUMMARY_NAME_EM[v.lang]
-    pages = paginate([(title, tuple(index[t.id] for t in ts)) for title, ts in groups],
-                     SUMMARY_ROWS, cost=lambda i: len(wrap(_bar_name(flat[i]), width)) or 1)
-    out = []
-    for p in pages:
-        gs = tuple((title, tuple(_bar(flat[i]) for i in rows)) for title, rows in p.items)
-        # the sections are named inside the chart: the title only says which page it is
-        title = f"{p.number}/{len(pages)}" if len(pages) > 1 else ""
-        out.append(SummaryPage(
-            p.number, len(pages), title, gs, footer,
-            heading=_with(titled(v.title, chart_words("summary_title", v.lang), v.lang),
-                          title, v.lang),
-            slide_title=_with(words("summary_heading", v.lang), title, v.lang)))
-    return out
-
-
-def _rank(t) -> tuple:
-    """Settled first, then by P(met) from high to low, then those without one."""
-    r = t.record
-    order = ("met", "missed", "achieved")
-    if t.verdict in order:
-        return (order.index(t.verdict), 0.0)
-    p = r.p_met if _finite(r.p_met) else -1.0
-    return (3 if p >= 0 else 4, -p)
-
-
-@dataclass(frozen=True)
-class DashboardPage:
-    number: int
-    pages: int
-    title: str
-    targets: tuple[str, ...]  # indicator ids, in order
-    years: tuple[int, int]  # the year range every panel of the page shares
-    footer: str
-    heading: str = ""  # the chart's own title: the plan and the page
-
-
-def dashboard_pages(v) -> list[DashboardPage]:
-    """Every target as a small panel, by section, ``DASHBOARD_PANELS`` a page; the panels
-    of a page share their year axis."""
-    pages = v.table.pages(DASHBOARD_PANELS, section_cost=0)
-    out = []
-    for p in pages:
-        ts = [v.targets[i] for i in p.rows]
-        first = min((t.record.base_year if t.record.base_year is not None
-                     else t.record.target_year - 1) for t in ts)
-        for t in ts:  # figures before the base year widen the range too
-            used = v.assessment.series.get(t.id)
-            if used is not None and len(used):
-                first = min(first, int(used["year"].min()))
-        last = max(t.record.target_year for t in ts)
-        title = _page_title(v, p.titles, p.number, len(pages), p.continued)
-        out.append(DashboardPage(p.number, len(pages), title, tuple(t.id for t in ts),
-                                 (int(first), int(last)),
-                                 chart_words("dashboard_footer", v.lang, dates=v.dates),
-                                 heading=_with(v.title, title, v.lang)))
-    return out
-
-
-@dataclass(frozen=True)
-class RetrospectiveChart:
-    """Each settled target's P(met) at each year-end review, against its outcome."""
-
-    lines: tuple[tuple[str, str, tuple[tuple[int, float], ...]], ...]  # (label, colour, pts)
-    years: tuple[int, ...]
-    ticks: tuple[str, ...]
-    axis_label: str
-    title: str
-    footer: str
-    empty: str
-
-
-def retrospective_chart(v) -> RetrospectiveChart | None:
-    """None when no target has a known outcome (the report says so in one sentence)."""
-    if v.retrospective is None:
-        return None
-    acc = v.assessment.account()
-    r = acc.retrospective()
-    lang = v.lang
-    known = r[r["outcome"].isin(["met", "missed"])]
-    years = tuple(sorted({int(y) for y in r["review_year"]}))
-    lines = []
-    for t in v.targets:
-        g = known[known["key"] == t.id]
-        if not len(g):
-            continue
-        outcome = g["outcome"].iloc[0]
-        pts = tuple((int(y), float(p) if p == p else math.nan)
-                    for y, p in zip(g["review_year"], g["p_met"], strict=True))
-        label = chart_words("outcome_label", lang, name=t.short,
-                            outcome=verdict_words(outcome, lang))
-        lines.append((label, STATUS_COLOURS[outcome], pts))
-    ticks = tuple([chart_words("review_year", lang, year=y) for y in years[:-1]]
-                  + [chart_words("this_review", lang, date=v.assessment.timing.review
-                                 .isoformat())]) if years else ()
-    return RetrospectiveChart(tuple(lines), years, ticks, chart_words("p_at_review", lang),
-                              P.SHARED["retrospective"][lang],
-                              chart_words("retrospective_footer", lang,
-                                          warnings=v.retro_sentence, dates=v.dates),
-                              chart_words("no_known_outcome", lang))
-
-
-__all__ = ["Bar", "DashboardPage", "Fan", "IndicatorChart", "Note", "RetrospectiveChart",
-           "SummaryPage", "dashboard_pages", "indicator_chart", "original_publisher",
-           "retrospective_chart", "summary_pages"]
+__all__ = ["Fan", "IndicatorChart", "Note", "indicator_chart", "original_publisher"]

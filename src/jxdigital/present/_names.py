@@ -7,24 +7,34 @@ from typing import Any
 
 from ..assessment import SeriesKey
 from ..catalog import indicator_registry, region_name
+from .words import words_for
+
+#: The language the plans, their targets and the figures' sources are printed in. A
+#: reader of it reads the printed words; a reader of another language reads them named
+#: from data (``name_en``, ``title_en``) or translated from their parsed meaning.
+PRINTED = "zh"
+
+
+def series_name(key: SeriesKey, own_region: str, lang: str) -> str:
+    """The name of a series in ``lang``: the indicator's name, with the region when it is
+    not the plan's own (全国数字经济增加值 / digital economy value added (China))."""
+    reg = indicator_registry().set_index("indicator_id")
+    name = str(reg[f"name_{lang}"].get(key.indicator_id, "") or key.indicator_id)
+    if key.region != own_region:
+        name = words_for(lang).say("names.series_in_region", name=name,
+                                   region=region_name(key.region, lang))
+    return name
 
 
 def series_names(key: SeriesKey, own_region: str) -> tuple[str, str]:
-    """(zh, en) name of a series: the indicator's name, with the region when it is not the
-    plan's own (全国数字经济增加值 / digital economy value added (China))."""
-    reg = indicator_registry().set_index("indicator_id")
-    zh = str(reg["name_zh"].get(key.indicator_id, "") or key.indicator_id)
-    en = str(reg["name_en"].get(key.indicator_id, "") or key.indicator_id)
-    if key.region != own_region:
-        china = key.region == "china"
-        zh = ("全国" if china else region_name(key.region, "zh")) + zh
-        en = f"{en} ({region_name(key.region, 'en')})"
-    return zh, en
+    """(zh, en) name of a series (``series_name``), as the assessment keeps it."""
+    return series_name(key, own_region, "zh"), series_name(key, own_region, "en")
 
 
-def localised(zh: Any, en: Any, lang: str) -> Any:
-    """``zh`` in Chinese; ``en`` in English, or ``zh`` where there is no English."""
-    return zh if lang == "zh" or not en else en
+def localised(printed: Any, english: Any, lang: str) -> Any:
+    """``printed`` (the plan's words) in the language it is printed in; in another, the
+    English (``english``) where there is one."""
+    return printed if lang == PRINTED or not english else english
 
 
 def plan_title(plan: Any, lang: str) -> str:
@@ -42,7 +52,7 @@ def in_region(region: str, name: str, lang: str) -> str:
     stations`` (the name alone where ``region`` is empty)."""
     if not region:
         return name
-    return f"{region} {name}" if lang == "zh" else f"{region}: {name}"
+    return words_for(lang).say("names.in_region", region=region, name=name)
 
 
 def short_name(r: Any, lang: str) -> str:
@@ -55,17 +65,17 @@ def short_name(r: Any, lang: str) -> str:
 
 def target_reason(r: Any, lang: str) -> str:
     """A target's reason (``reason_zh`` / ``reason_en``) in ``lang``."""
-    return r.reason_zh if lang == "zh" else r.reason_en
+    return getattr(r, f"reason_{lang}")
 
 
 def status_of(r: Any, lang: str) -> str:
     """A target's status in words."""
-    return r.status_zh if lang == "zh" else r.status_en
+    return getattr(r, f"status_{lang}")
 
 
 def titled(title: str, what: str, lang: str) -> str:
     """``title：what`` / ``title: what``, with one colon at most: after a title with a colon
     of its own, a dash (``…: main indicators — the final account``)."""
-    if lang == "zh":
-        return f"{title}——{what}" if "：" in title else f"{title}：{what}"
-    return f"{title} — {what}" if ":" in title else f"{title}: {what}"
+    w = words_for(lang)
+    key = "names.titled_dash" if w.say("names.title_colon") in title else "names.titled"
+    return w.say(key, title=title, what=what)

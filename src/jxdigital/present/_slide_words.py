@@ -5,18 +5,17 @@ second line and the deck file's title. Every other word of the deck is the view'
 from __future__ import annotations
 
 from ._names import titled
+from .words import by_language, words_for
 
-#: The title slide's second line: a finished plan's account, or progress so far.
-DECK = {
-    "zh": {"title_account": "目标完成情况评估", "title_progress": "目标实现情况评估"},
-    "en": {"title_account": "The final assessment",
-           "title_progress": "Progress towards the targets"},
-}
+#: The title slide's second line: a finished plan's account, or progress so far
+#: (``report.deck.*`` of the catalogue).
+DECK = by_language("report.deck")
 
 
 def deck_title(finished: bool, lang: str) -> str:
     """The second line of the title slide: the final account, or progress so far."""
-    return DECK[lang]["title_account" if finished else "title_progress"]
+    return words_for(lang).say("report.deck.title_account" if finished else
+                               "report.deck.title_progress")
 
 
 def deck_file_title(title: str, what: str, lang: str) -> str:

@@ -135,8 +135,7 @@ def paginate(groups: Sequence[tuple[str, tuple[int, ...]]], capacity: int,
     dashboard's grid row)."""
     pages: list[Page] = []
     items: list[tuple[str, tuple[int, ...]]] = []
-    used = 0
-    continued = False
+    used, continued = 0, False
 
     def units(rows: Sequence[int]) -> int:
         if cost is not None:

@@ -28,9 +28,8 @@ from functools import lru_cache
 from .. import codes
 from ..catalog import lookup_unit
 from . import _text as T
+from .words import words_for
 
-#: English names of the scales a figure is multiplied out to.
-_EN_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 #: Chinese prefixes a unit of one thing may be shown with, by scale.
 _ZH_PREFIX = {1.0: "", 1e4: "万", 1e8: "亿", 1e12: "万亿"}
 
@@ -80,12 +79,11 @@ class DisplayUnit:
             return text
         if self.percent:
             return f"{text}%"
-        if self.lang == "zh":
-            return f"{text}{self.name}"
         one = text == "1" and not self.name  # 1 user, but 1 million users
         words = " ".join(w for w in (self.name, self.noun.removesuffix("s") if one
                                      else self.noun) if w)
-        return f"{text} {words}".strip()
+        return words_for(self.lang).say("numbers.with_unit", v=text, unit=words) if words \
+            else text
 
     def value(self, v: float | None) -> str:
         """``v`` with its unit (``number`` then ``with_unit``)."""
@@ -110,9 +108,7 @@ class DisplayUnit:
         ``million users``, ``%``; "" for an index or a plain count."""
         if self.percent:
             return "%"
-        if self.lang == "zh":
-            return self.name
-        return " ".join(w for w in (self.name, self.noun) if w)
+        return " ".join(w for w in (self.name, self.noun) if w)  # a noun only in English
 
     def suffix(self) -> str:
         """The unit after a name in a header: ``（亿元）`` / `` (trillion yuan)``; "" when
@@ -120,7 +116,7 @@ class DisplayUnit:
         lab = self.label
         if not lab:
             return ""
-        return f"（{lab}）" if self.lang == "zh" else f" ({lab})"
+        return words_for(self.lang).say("numbers.unit_suffix", unit=lab)
 
 
 def _clean(x: float) -> float:
@@ -153,19 +149,11 @@ def _display_unit(printed: str, m: float, lang: str) -> DisplayUnit:
     if u.base == "Gbps":
         name = "Tbps" if u.scale == 1e3 else "Gbps"  # a typo (Gpbs) shown by its name
         return DisplayUnit(printed, lang, name)
-    noun = T._noun(printed, u.base)
+    noun = T._noun(printed, u.base, lang)
     known = u.base == "CNY" or noun is not None
-    if lang == "en":
-        if not known:  # no English form: as printed, unscaled
-            return DisplayUnit(printed, lang, printed)
-        plural = "" if u.base == "CNY" else (noun[0] if noun else "")
-        thing = "yuan" if u.base == "CNY" else ""
-        total = m * u.scale if _finite(m) else u.scale
-        for size, word in _EN_SCALES:
-            if total >= size:
-                return DisplayUnit(printed, lang, " ".join(w for w in (word, thing) if w),
-                                   factor=size / u.scale, noun=plural)
-        return DisplayUnit(printed, lang, thing, factor=1 / u.scale, noun=plural)
+    if words_for(lang).setting("number_style") == "short_scale":
+        return _in_millions(printed, u, noun, m, lang) if known else \
+            DisplayUnit(printed, lang, printed)  # no word for it: as printed, unscaled
     if not known or not _finite(m):
         return DisplayUnit(printed, lang, printed)
     thing = "元" if u.base == "CNY" else ("" if u.base == "" else u.base)
@@ -185,6 +173,20 @@ def _display_unit(printed: str, m: float, lang: str) -> DisplayUnit:
         return DisplayUnit(printed, lang, _ZH_PREFIX[scale] + thing if thing or scale != 1
                            else printed)
     return DisplayUnit(printed, lang, _ZH_PREFIX[scale] + thing, factor=scale / u.scale)
+
+
+def _in_millions(printed: str, u, noun: tuple[str, str] | None, m: float,
+                 lang: str) -> DisplayUnit:
+    """A row's display unit in a language of millions: on the scale where the row's
+    largest number reads between 1 and 1,000 (``60 million users``)."""
+    plural = "" if u.base == "CNY" else (noun[0] if noun else "")
+    thing = words_for(lang).say("numbers.currency") if u.base == "CNY" else ""
+    total = m * u.scale if _finite(m) else u.scale
+    for big, word in T.scales(lang):
+        if total >= float(big):
+            return DisplayUnit(printed, lang, " ".join(w for w in (word, thing) if w),
+                               factor=float(big) / u.scale, noun=plural)
+    return DisplayUnit(printed, lang, thing, factor=1 / u.scale, noun=plural)
 
 
 def unit_of(r, lang: str) -> DisplayUnit:

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..assessment import Timing
 from . import _phrases as P
+from ._clauses import STORED
 from ._jupyter import table_html, view_html
 from ._names import series_names
 from ._reasons import rate_clause, reasons
@@ -22,8 +23,8 @@ class Words:
     """The wording of ``jxdigital.present`` (see ``jxdigital.assessment.Wording``)."""
 
     def status(self, scheme: str, status: str, verdict: str) -> tuple[str, str]:
-        return (P.scheme_words(scheme, status, verdict, "zh"),
-                P.scheme_words(scheme, status, verdict, "en"))
+        zh, en = (P.scheme_words(scheme, status, verdict, lang) for lang in STORED)
+        return zh, en
 
     def reasons(self, judgement: Any, when: Timing) -> tuple[str, str]:
         return reasons(judgement, when)
@@ -32,7 +33,8 @@ class Words:
         return rate_clause(judgement)[0]
 
     def outcome(self, code: str) -> tuple[str, str]:
-        return P.OUTCOME["zh"].get(code, code), P.OUTCOME["en"].get(code, code)
+        zh, en = (P.OUTCOME[lang].get(code, code) for lang in STORED)
+        return zh, en
 
     def series_names(self, key: Any, own_region: str) -> tuple[str, str]:
         return series_names(key, own_region)

@@ -13,16 +13,15 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..assessment import DraftReview, TargetOptions
-from ..assessment._options import OPTION_NAMES
+from ..assessment import OPTION_NAMES, DraftReview, TargetOptions
 from ..catalog import region_name
-from ..errors import ArgumentError
 from . import _text as T
 from ._colours import STATUS_COLOURS, STATUS_INK
 from ._names import in_region, localised, plan_title
 from ._tables import Cell, Column, Table
 from ._targets_words import name, say
 from ._units import DisplayUnit, display_unit
+from .words import check_language, words_for
 
 #: The quantiles a fan chart shades: the 80 % band and its median.
 FAN = (0.1, 0.5, 0.9)
@@ -79,7 +78,7 @@ class OptionRow:
 
 @dataclass(frozen=True)
 class TargetsView:
-    """Everything a 测算 report shows, in one language."""
+    """Everything a 测算 report shows, in one language (its phrases: ``say``)."""
 
     lang: str
     title: str
@@ -108,8 +107,7 @@ class TargetsView:
 def targets_view(result: TargetOptions | DraftReview, lang: str = "zh",
                  today: dt.date | None = None) -> TargetsView:
     """The view of a ``TargetOptions`` or a ``DraftReview`` in ``lang``."""
-    if lang not in ("zh", "en"):
-        raise ArgumentError(f"argument 'lang': expected 'zh' or 'en', got {lang!r}")
+    check_language(lang)
     review = result if isinstance(result, DraftReview) else None
     opts = review.options if review is not None else result
     if not isinstance(opts, TargetOptions):
@@ -133,8 +131,8 @@ def targets_view(result: TargetOptions | DraftReview, lang: str = "zh",
         frames.insert(1, (say("sheet_review", lang), review.to_frame()))
         frames.insert(2, (say("sheet_checks", lang), review.checks_frame()))
     return TargetsView(
-        lang=lang, title=title, heading=f"{title}{'：' if lang == 'zh' else ': '}"
-        f"{say('what', lang)}", dates=dates,
+        lang=lang, title=title,
+        heading=title + words_for(lang).say("status.colon") + say("what", lang), dates=dates,
         intro=(say("intro", lang), say("classes", lang)), rows=tuple(rows),
         options=_options_table(rows, probs, several, lang),
         review=_review_table(review, rows, several, lang) if review is not None else None,
@@ -311,8 +309,12 @@ def _check_line(c, review: DraftReview, rows: list[OptionRow], lang: str) -> str
     others = c.others
     if c.code == "ratio":
         names = [by[k].name if k in by else k for k in c.others.split(", ")]
-        others = "、".join(names) if lang == "zh" else ", ".join(names)
+        others = say("name_sep", lang).join(names)
     parent = plan_title(review.parent_plan, lang) if review.parent_plan is not None else \
         c.parent
     return say(f"check_{c.code}", lang, name=nm, v=show(c.value), x=show(c.expected),
                others=others, parent=parent)
+
+
+__all__ = ["AMBITION_FILL", "AMBITION_INK", "FAN", "OptionRow", "OptionsChart", "TargetsView",
+           "say", "targets_view"]

@@ -23,8 +23,7 @@ from pathlib import Path
 from .. import __version__
 from .._atomic import ReplaceError, replace_files
 from ..assessment import changes_since, read_prior
-from ..charts import render_charts
-from ..charts._render import chart_jobs, job_keys
+from ..charts import chart_jobs, job_keys, render_charts
 from ..errors import JxDigitalError
 from ..present.view import ReportView, view
 from ..slides import build_deck
@@ -238,42 +237,10 @@ def write_report(a, out: str | Path, lang: str | None = None, *,
         warnings.warn(message, stacklevel=2)
     out = check_folder(out)
     made = not out.exists()
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        stage = Path(tempfile.mkdtemp(prefix=".jxdigital-", dir=out))
-    except OSError as e:  # not allowed to write there (or a file made there meanwhile)
-        if made:
-            with contextlib.suppress(OSError):
-                out.rmdir()
-        raise ReportFolderError(f"cannot write the report folder {str(out)!r}: "
-                                f"{e.strerror or e}", out) from e
-    say = progress or (lambda _msg: None)
+    stage = _stage(out, made)
     ok = False
     try:
-        ctx: dict = {"deck_font": deck_font, "font": None}  # the page cuts its own font
-
-        done: set[str] = set()
-
-        def without_charts() -> None:  # written here while the workers draw
-            for r in chosen:
-                if not r.charts and r.name not in done:
-                    r.write(v, stage, ctx)
-                    done.add(r.name)
-                    say(", ".join(r.files))
-
-        pngs = render_charts(v, jobs=jobs, progress=lambda k: say(f"chart {k}"),
-                             meanwhile=without_charts)
-        without_charts()  # (a renderer of charts that ran nothing meanwhile)
-        ctx["charts"] = pngs
-        (stage / "charts").mkdir()
-        for key, png in pngs.items():
-            if key.startswith("detail/"):  # embedded in the page, not a file of its own
-                continue
-            (stage / "charts" / f"{key.lstrip('_')}.png").write_bytes(png)
-        for r in chosen:
-            if r.charts:
-                r.write(v, stage, ctx)
-                say(", ".join(r.files))
+        _write_outputs(v, chosen, stage, jobs, deck_font, progress or (lambda _msg: None))
         # all written: the previous report out, this one in (renames, undone on failure)
         written = _replace(out, stage)
         ok = True
@@ -286,3 +253,46 @@ def write_report(a, out: str | Path, lang: str | None = None, *,
             with contextlib.suppress(OSError):
                 out.rmdir()
     return written
+
+
+def _stage(out: Path, made: bool) -> Path:
+    """A temporary folder inside ``out`` (``made``: ``out`` is made here) that the report
+    is written into; ``ReportFolderError`` when it cannot be made."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=".jxdigital-", dir=out))
+    except OSError as e:  # not allowed to write there (or a file made there meanwhile)
+        if made:
+            with contextlib.suppress(OSError):
+                out.rmdir()
+        raise ReportFolderError(f"cannot write the report folder {str(out)!r}: "
+                                f"{e.strerror or e}", out) from e
+
+
+def _write_outputs(v: ReportView, chosen: list[Renderer], stage: Path, jobs: int | None,
+                   deck_font: str | None, say: Callable[[str], None]) -> None:
+    """The charts and every chosen output into ``stage``: the outputs without charts while
+    the charts are drawn, then the charts' files and the outputs that embed them."""
+    ctx: dict = {"deck_font": deck_font, "font": None}  # the page cuts its own font
+    done: set[str] = set()
+
+    def without_charts() -> None:  # written here while the workers draw
+        for r in chosen:
+            if not r.charts and r.name not in done:
+                r.write(v, stage, ctx)
+                done.add(r.name)
+                say(", ".join(r.files))
+
+    pngs = render_charts(v, jobs=jobs, progress=lambda k: say(f"chart {k}"),
+                         meanwhile=without_charts)
+    without_charts()  # (a renderer of charts that ran nothing meanwhile)
+    ctx["charts"] = pngs
+    (stage / "charts").mkdir()
+    for key, png in pngs.items():
+        if key.startswith("detail/"):  # embedded in the page, not a file of its own
+            continue
+        (stage / "charts" / f"{key.lstrip('_')}.png").write_bytes(png)
+    for r in chosen:
+        if r.charts:
+            r.write(v, stage, ctx)
+            say(", ".join(r.files))

@@ -20,10 +20,10 @@ from pathlib import Path
 from .. import __version__
 from .._atomic import atomic_path
 from .._tables import SHIPPED_SHEET
+from ..api import assess
 from ..catalog import DEFAULT_PLAN, Plan, conversion_factor, load_plan, unit_name
 from ..errors import ArgumentError
-from ..present import assess
-from ..present._fill_words import (
+from ..present.template_words import (
     CHECK_MESSAGE,
     CHECK_STRIPS,
     HEADER_NOTES,
@@ -238,36 +238,15 @@ def write_template(path: str | Path, plan: Plan | str | Path | None = None,
     file is kept unless ``overwrite``. ``rows``: ``template_rows`` already made for it.
     ``today``: the workbook's creation date (default: the machine's date).
     """
-    try:
-        import xlsxwriter
-    except ImportError:
-        raise ImportError("the template needs XlsxWriter: pip install 'jxdigital[excel]'") \
-            from None
-    if lang not in TEMPLATE_HEADERS:
-        raise ArgumentError(f"lang: 'zh' or 'en' (got {lang!r})")
-    path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        raise ArgumentError(f"the template is an .xlsx workbook: give a file name ending in .xlsx "
-                         f"(got {path.name!r})")
-    if path.exists() and not overwrite:
-        raise FileExistsError(f"{str(path)!r} exists; remove it or allow overwriting "
-                              "(--force)")
+    xlsxwriter = _xlsxwriter()
+    path = _template_path(path, lang, overwrite)
     if not isinstance(plan, Plan):
         plan = load_plan(DEFAULT_PLAN if plan is None else plan)
     base, years = template_years(plan, years)
     if rows is None:
         rows = template_rows(plan, years, lang, base)
-    H = TEMPLATE_HEADERS[lang]
+    lay = _layout(rows, base, years, lang)
     data_name, help_name = TEMPLATE_SHEETS[lang]
-    year_cols = sorted(set(years) | ({base} if base is not None else set()))
-    header = [H["id"], H["name"], H["unit"], H["definition"], *map(str, year_cols),
-              H["source_title"], H["publisher"], H["published"], H["scope_note"], H["note"],
-              H["region"]]
-    col = {h: j for j, h in enumerate(header)}
-    first_year, last_year = col[str(year_cols[0])], col[str(year_cols[-1])]
-    n = len(rows)
-    last_row = n + SPARE_ROWS  # 0-based index of the last row accepting figures
-
     with atomic_path(path) as tmp:
         book = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False,
                                               "strings_to_numbers": False,
@@ -277,128 +256,226 @@ def write_template(path: str | Path, plan: Plan | str | Path | None = None,
                                          f"{plan.plan_id}",
                              "created": dt.datetime.combine(today or dt.date.today(),
                                                             dt.time())})
-        F = {k: book.add_format(v) for k, v in {
-            "head": {"bold": True, "bg_color": "#F3F3F3", "border": 1, "text_wrap": True,
-                     "valign": "vcenter", "align": "center"},
-            "head_id": {"bold": True, "bg_color": "#F3F3F3", "border": 1, "valign": "vcenter",
-                        "font_color": _INK_QUIET, "font_size": 9},
-            "head_year": {"bold": True, "bg_color": _HEAD_FILL, "border": 1,
-                          "valign": "vcenter", "align": "center"},
-            "head_base": {"bold": True, "bg_color": SHIPPED_FILL, "border": 1,
-                          "valign": "vcenter", "align": "center"},
-            "head_source": {"bold": True, "bg_color": _SOURCE_FILL, "border": 1,
-                            "text_wrap": True, "valign": "vcenter", "align": "center"},
-            "id": {"font_color": _INK_QUIET, "font_size": 9, "border": 1, "valign": "top"},
-            "name": {"bold": True, "text_wrap": True, "border": 1, "valign": "top"},
-            "unit": {"border": 1, "valign": "top", "align": "center"},
-            "definition": {"text_wrap": True, "border": 1, "valign": "top", "font_size": 9,
-                           "font_color": "#404040"},
-            "figure": {"border": 1, "valign": "top", "num_format": "General"},
-            "shipped": {"border": 1, "valign": "top", "num_format": "General",
-                        "bg_color": SHIPPED_FILL, "font_color": "#595959", "align": "right"},
-            "text": {"border": 1, "valign": "top", "text_wrap": True},
-            "date": {"border": 1, "valign": "top", "num_format": "yyyy-mm-dd"},
-            "region": {"font_color": _INK_QUIET, "font_size": 9, "border": 1, "valign": "top"},
-            "h_title": {"bold": True, "font_size": 14},
-            "h_head": {"bold": True, "font_size": 11, "bg_color": "#F3F3F3"},
-            "h_text": {"text_wrap": True, "valign": "top"},
-            "h_grey": {"text_wrap": True, "valign": "top", "bg_color": SHIPPED_FILL},
-        }.items()}
-
+        F = _formats(book)
         ws = book.add_worksheet(data_name)
         helpws = book.add_worksheet(help_name)
         record = book.add_worksheet(SHIPPED_SHEET)
-
-        # the ids in full (9 pt: about 0.85 of a default character each)
-        id_width = max([12] + [math.ceil(0.85 * len(r.indicator_id)) + 2 for r in rows])
-        widths = {H["id"]: id_width, H["name"]: 26, H["unit"]: 7, H["definition"]: 40,
-                  H["source_title"]: 26, H["publisher"]: 16, H["published"]: 11,
-                  H["scope_note"]: 18, H["note"]: 16, H["region"]: 8}
-        for j, h in enumerate(header):
-            ws.set_column(j, j, widths.get(h, 10))
-        ws.set_row(0, 30)
-        sources = (H["source_title"], H["publisher"], H["published"], H["scope_note"],
-                   H["note"])
-        for j, h in enumerate(header):
-            fmt = ("head_id" if h in (H["id"], H["region"]) else
-                   "head_base" if base is not None and h == str(base) and base not in years
-                   else "head_year" if first_year <= j <= last_year else
-                   "head_source" if h in sources else "head")
-            ws.write_string(0, j, h, F[fmt])
-        header_notes = {H[k]: note for k, note in HEADER_NOTES[lang].items()}
-        if base is not None and base not in years:
-            header_notes[str(base)] = base_year_note(base, lang)
-        for h, note in header_notes.items():
-            ws.write_comment(0, col[h], note, {"author": "jxdigital", "x_scale": 1.5})
-
-        recorded: list[tuple[int, str, str, str]] = []
-        for i, row in enumerate(rows, start=1):
-            ws.write_string(i, col[H["id"]], row.indicator_id, F["id"])
-            ws.write_string(i, col[H["name"]], row.name, F["name"])
-            ws.write_string(i, col[H["unit"]], row.unit, F["unit"])
-            ws.write_string(i, col[H["definition"]], row.definition, F["definition"])
-            for y in year_cols:
-                j = col[str(y)]
-                cell = row.cells.get(y)
-                if cell is None:
-                    ws.write_blank(i, j, None, F["figure"])
-                    continue
-                if isinstance(cell.value, str):
-                    ws.write_string(i, j, cell.value, F["shipped"])
-                else:
-                    ws.write_number(i, j, cell.value, F["shipped"])
-                ws.write_comment(i, j, cell.comment, {"author": "jxdigital", "x_scale": 2.2,
-                                                      "y_scale": 1.6})
-                recorded.append((i + 1, str(y), cell.text, row.indicator_id))
-            for h in (H["source_title"], H["publisher"], H["scope_note"], H["note"]):
-                ws.write_blank(i, col[h], None, F["text"])
-            ws.write_blank(i, col[H["published"]], None, F["date"])
-            ws.write_string(i, col[H["region"]], row.region, F["region"])
-            # every line of a wrapped cell shows: 15 pt a line of the 11 pt name, 12 pt a
-            # line of the 9 pt definition (about 11/9 as many characters to the width)
-            height = max(15 * _lines(row.name, widths[H["name"]]),
-                         12 * _lines(row.definition, widths[H["definition"]] * 11 / 9)) + 3
-            ws.set_row(i, min(409, height))
-        ws.freeze_panes(1, 3)
-        top = f"{xlsxwriter.utility.xl_col_to_name(first_year)}2"
-        ws.data_validation(1, first_year, last_row, last_year, {
-            "validate": "custom", "value": _validation_formula(top), "ignore_blank": True,
-            "error_type": "stop",
-            "error_title": CHECK_MESSAGE[lang]["title"],
-            "error_message": CHECK_MESSAGE[lang]["message"],
-        })
-        ws.set_landscape()
-        ws.set_paper(9)  # A4
-        ws.fit_to_pages(1, 0)
-        ws.repeat_rows(0)
-        ws.print_area(0, 0, max(n, 1), len(header) - 1)
-        ws.activate()
-
-        lines = help_lines(plan, base, years, lang, data_name, len(recorded), __version__)
-        helpws.set_column(0, 0, 90)
-        helpws.set_paper(9)
-        helpws.fit_to_pages(1, 0)
-        r = 0
-        for style, text in lines:
-            if style == "head":
-                r += 1  # a blank line above each heading
-            helpws.write_string(r, 0, text, F["h_" + style])  # 'grey': in the colour itself
-            if style in ("text", "grey"):
-                helpws.set_row(r, 15 * _lines(text, 90))
-            elif style == "title":
-                helpws.set_row(r, 22)
-            r += 1
-
-        record.write_row(0, 0, ["sheet", "row", "column", "text", "indicator_id"])
-        for k, (excel_row, column, text, iid) in enumerate(recorded, start=1):
-            record.write_string(k, 0, data_name)
-            record.write_number(k, 1, excel_row)
-            record.write_string(k, 2, column)
-            record.write_string(k, 3, text)
-            record.write_string(k, 4, iid)
-        record.hide()
+        recorded = _write_figures_sheet(ws, lay, rows, F, lang)
+        _write_help_sheet(helpws, help_lines(plan, base, years, lang, data_name,
+                                             len(recorded), __version__), F)
+        _write_record_sheet(record, data_name, recorded)
         book.close()
     return path
+
+
+def _xlsxwriter():
+    try:
+        import xlsxwriter
+    except ImportError:
+        raise ImportError("the template needs XlsxWriter: pip install 'jxdigital[excel]'") \
+            from None
+    return xlsxwriter
+
+
+def _template_path(path: str | Path, lang: str, overwrite: bool) -> Path:
+    """``path`` as a Path, once the language, the .xlsx ending and overwriting are right."""
+    if lang not in TEMPLATE_HEADERS:
+        raise ArgumentError(f"lang: 'zh' or 'en' (got {lang!r})")
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise ArgumentError(f"the template is an .xlsx workbook: give a file name ending in .xlsx "
+                         f"(got {path.name!r})")
+    if path.exists() and not overwrite:
+        raise FileExistsError(f"{str(path)!r} exists; remove it or allow overwriting "
+                              "(--force)")
+    return path
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """The figures sheet's columns: ``H`` the header words of the language, ``header`` the
+    headers in order and ``col`` their positions, ``widths`` by header; the ``years`` to
+    fill in and the ``year_cols`` (with the ``base`` year's, when the plan has one)."""
+
+    H: Mapping[str, str]
+    header: list[str]
+    col: dict[str, int]
+    widths: dict[str, int]
+    years: list[int]
+    year_cols: list[int]
+    base: int | None
+
+    @property
+    def first_year(self) -> int:
+        return self.col[str(self.year_cols[0])]
+
+    @property
+    def last_year(self) -> int:
+        return self.col[str(self.year_cols[-1])]
+
+
+def _layout(rows: list[_Row], base: int | None, years: list[int], lang: str) -> _Layout:
+    H = TEMPLATE_HEADERS[lang]
+    year_cols = sorted(set(years) | ({base} if base is not None else set()))
+    header = [H["id"], H["name"], H["unit"], H["definition"], *map(str, year_cols),
+              H["source_title"], H["publisher"], H["published"], H["scope_note"], H["note"],
+              H["region"]]
+    # the ids in full (9 pt: about 0.85 of a default character each)
+    id_width = max([12] + [math.ceil(0.85 * len(r.indicator_id)) + 2 for r in rows])
+    widths = {H["id"]: id_width, H["name"]: 26, H["unit"]: 7, H["definition"]: 40,
+              H["source_title"]: 26, H["publisher"]: 16, H["published"]: 11,
+              H["scope_note"]: 18, H["note"]: 16, H["region"]: 8}
+    return _Layout(H, header, {h: j for j, h in enumerate(header)}, widths, years, year_cols,
+                   base)
+
+
+def _formats(book) -> dict:
+    """The template's cell formats, by name (``h_``: the help sheet's)."""
+    return {k: book.add_format(v) for k, v in {
+        "head": {"bold": True, "bg_color": "#F3F3F3", "border": 1, "text_wrap": True,
+                 "valign": "vcenter", "align": "center"},
+        "head_id": {"bold": True, "bg_color": "#F3F3F3", "border": 1, "valign": "vcenter",
+                    "font_color": _INK_QUIET, "font_size": 9},
+        "head_year": {"bold": True, "bg_color": _HEAD_FILL, "border": 1,
+                      "valign": "vcenter", "align": "center"},
+        "head_base": {"bold": True, "bg_color": SHIPPED_FILL, "border": 1,
+                      "valign": "vcenter", "align": "center"},
+        "head_source": {"bold": True, "bg_color": _SOURCE_FILL, "border": 1,
+                        "text_wrap": True, "valign": "vcenter", "align": "center"},
+        "id": {"font_color": _INK_QUIET, "font_size": 9, "border": 1, "valign": "top"},
+        "name": {"bold": True, "text_wrap": True, "border": 1, "valign": "top"},
+        "unit": {"border": 1, "valign": "top", "align": "center"},
+        "definition": {"text_wrap": True, "border": 1, "valign": "top", "font_size": 9,
+                       "font_color": "#404040"},
+        "figure": {"border": 1, "valign": "top", "num_format": "General"},
+        "shipped": {"border": 1, "valign": "top", "num_format": "General",
+                    "bg_color": SHIPPED_FILL, "font_color": "#595959", "align": "right"},
+        "text": {"border": 1, "valign": "top", "text_wrap": True},
+        "date": {"border": 1, "valign": "top", "num_format": "yyyy-mm-dd"},
+        "region": {"font_color": _INK_QUIET, "font_size": 9, "border": 1, "valign": "top"},
+        "h_title": {"bold": True, "font_size": 14},
+        "h_head": {"bold": True, "font_size": 11, "bg_color": "#F3F3F3"},
+        "h_text": {"text_wrap": True, "valign": "top"},
+        "h_grey": {"text_wrap": True, "valign": "top", "bg_color": SHIPPED_FILL},
+    }.items()}
+
+
+def _write_figures_sheet(ws, lay: _Layout, rows: list[_Row], F: dict, lang: str
+                         ) -> list[tuple[int, str, str, str]]:
+    """The sheet to fill in: its header, a row per indicator, the check on what is typed
+    into the year columns, A4 landscape. Returns the cells jxdigital filled, as (Excel
+    row, column, text, indicator_id)."""
+    _write_header(ws, lay, F, lang)
+    recorded: list[tuple[int, str, str, str]] = []
+    for i, row in enumerate(rows, start=1):
+        recorded += _write_row(ws, i, row, lay, F)
+    ws.freeze_panes(1, 3)
+    ws.data_validation(1, lay.first_year, len(rows) + SPARE_ROWS, lay.last_year, {
+        "validate": "custom", "value": _validation_formula(f"{_column_name(lay.first_year)}2"),
+        "ignore_blank": True, "error_type": "stop",
+        "error_title": CHECK_MESSAGE[lang]["title"],
+        "error_message": CHECK_MESSAGE[lang]["message"],
+    })
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+    ws.print_area(0, 0, max(len(rows), 1), len(lay.header) - 1)
+    ws.activate()
+    return recorded
+
+
+def _column_name(j: int) -> str:
+    from xlsxwriter.utility import xl_col_to_name
+
+    return xl_col_to_name(j)
+
+
+def _write_header(ws, lay: _Layout, F: dict, lang: str) -> None:
+    """The header row: the years to fill in blue, the base year grey, the source columns
+    yellow; a note on the columns that need one."""
+    H, base = lay.H, lay.base
+    for j, h in enumerate(lay.header):
+        ws.set_column(j, j, lay.widths.get(h, 10))
+    ws.set_row(0, 30)
+    sources = (H["source_title"], H["publisher"], H["published"], H["scope_note"], H["note"])
+    for j, h in enumerate(lay.header):
+        fmt = ("head_id" if h in (H["id"], H["region"]) else
+               "head_base" if base is not None and h == str(base) and base not in lay.years
+               else "head_year" if lay.first_year <= j <= lay.last_year else
+               "head_source" if h in sources else "head")
+        ws.write_string(0, j, h, F[fmt])
+    header_notes = {H[k]: note for k, note in HEADER_NOTES[lang].items()}
+    if base is not None and base not in lay.years:
+        header_notes[str(base)] = base_year_note(base, lang)
+    for h, note in header_notes.items():
+        ws.write_comment(0, lay.col[h], note, {"author": "jxdigital", "x_scale": 1.5})
+
+
+def _write_row(ws, i: int, row: _Row, lay: _Layout, F: dict) -> list[tuple[int, str, str, str]]:
+    """An indicator's row ``i``: its names, jxdigital's figures in grey with their source in
+    a comment, empty cells to fill in; tall enough for every line. Returns the cells
+    jxdigital filled."""
+    H, col = lay.H, lay.col
+    ws.write_string(i, col[H["id"]], row.indicator_id, F["id"])
+    ws.write_string(i, col[H["name"]], row.name, F["name"])
+    ws.write_string(i, col[H["unit"]], row.unit, F["unit"])
+    ws.write_string(i, col[H["definition"]], row.definition, F["definition"])
+    recorded = []
+    for y in lay.year_cols:
+        j = col[str(y)]
+        cell = row.cells.get(y)
+        if cell is None:
+            ws.write_blank(i, j, None, F["figure"])
+            continue
+        if isinstance(cell.value, str):
+            ws.write_string(i, j, cell.value, F["shipped"])
+        else:
+            ws.write_number(i, j, cell.value, F["shipped"])
+        ws.write_comment(i, j, cell.comment, {"author": "jxdigital", "x_scale": 2.2,
+                                              "y_scale": 1.6})
+        recorded.append((i + 1, str(y), cell.text, row.indicator_id))
+    for h in (H["source_title"], H["publisher"], H["scope_note"], H["note"]):
+        ws.write_blank(i, col[h], None, F["text"])
+    ws.write_blank(i, col[H["published"]], None, F["date"])
+    ws.write_string(i, col[H["region"]], row.region, F["region"])
+    # every line of a wrapped cell shows: 15 pt a line of the 11 pt name, 12 pt a line of
+    # the 9 pt definition (about 11/9 as many characters to the width)
+    height = max(15 * _lines(row.name, lay.widths[H["name"]]),
+                 12 * _lines(row.definition, lay.widths[H["definition"]] * 11 / 9)) + 3
+    ws.set_row(i, min(409, height))
+    return recorded
+
+
+def _write_help_sheet(ws, lines: list[tuple[str, str]], F: dict) -> None:
+    """What to type, a paragraph a row (a blank row above each heading)."""
+    ws.set_column(0, 0, 90)
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    r = 0
+    for style, text in lines:
+        if style == "head":
+            r += 1  # a blank line above each heading
+        ws.write_string(r, 0, text, F["h_" + style])  # 'grey': in the colour itself
+        if style in ("text", "grey"):
+            ws.set_row(r, 15 * _lines(text, 90))
+        elif style == "title":
+            ws.set_row(r, 22)
+        r += 1
+
+
+def _write_record_sheet(ws, data_name: str, recorded: list[tuple[int, str, str, str]]
+                        ) -> None:
+    """The hidden record of the cells jxdigital filled, which the reader leaves out unless
+    the user changed them."""
+    ws.write_row(0, 0, ["sheet", "row", "column", "text", "indicator_id"])
+    for k, (excel_row, column, text, iid) in enumerate(recorded, start=1):
+        ws.write_string(k, 0, data_name)
+        ws.write_number(k, 1, excel_row)
+        ws.write_string(k, 2, column)
+        ws.write_string(k, 3, text)
+        ws.write_string(k, 4, iid)
+    ws.hide()
 
 
 __all__ = ["SHIPPED_FILL", "parse_years", "template_rows", "template_years", "write_template"]

@@ -11,8 +11,8 @@ import html
 from pathlib import Path
 
 from .._atomic import write_text
+from .._linebreak import text_em
 from ..charts import chart_pages, render_charts
-from ..charts._style import text_em
 from ..present.view import ReportView, Table, view
 from ._webfont import font_face_css
 
@@ -134,6 +134,22 @@ def to_html(a, lang: str | None = None, charts: dict[str, bytes] | bool | None =
     if charts is True:
         charts = render_charts(v, slides=False)
     charts = charts or {}
+    parts = [*_opening(v),
+             *_figures(chart_pages(charts, "summary"), v.summary_pages, v.say("summary_heading")),
+             *_targets(v), *_retrospective(v, charts), *_gaps_and_unused(v),
+             *_detailed_charts(v, charts), *_dashboard(v, charts), *_closing(v)]
+    page = "\n".join(parts)
+    if font_css is None:
+        font_css = font_face_css(page)
+    page = page.replace("%FONT%", font_css, 1)
+    if path is not None:
+        write_text(path, page)
+    return page
+
+
+def _opening(v: ReportView) -> list[str]:
+    """The page's head (its font left as %FONT%), title, dates, the count sentence and
+    what changed since the last report."""
     e = html.escape
     parts = [
         f"<!DOCTYPE html><html lang=\"{v.say('html_lang')}\"><head><meta charset=\"utf-8\">",
@@ -145,25 +161,43 @@ def to_html(a, lang: str | None = None, charts: dict[str, bytes] | bool | None =
         head, lines = v.changes
         parts.append(f"<h2>{e(head)}</h2><ul>" + "".join(f"<li>{e(x)}</li>" for x in lines)
                      + "</ul>")
-    for k, png in enumerate(chart_pages(charts, "summary")):
-        summary_page = v.summary_pages[k]
-        alt = v.say("summary_heading") + (f" {summary_page.title}" if summary_page.title
-                                          else "")
-        parts.append(f"<figure>{_img(png, alt)}</figure>")
+    return parts
+
+
+def _figures(pngs: list[bytes], pages: list, name: str) -> list[str]:
+    """An overview chart's pages, each named by the chart and the page's title."""
+    return [f"<figure>{_img(png, name + (f' {pages[k].title}' if pages[k].title else ''))}"
+            "</figure>" for k, png in enumerate(pngs)]
+
+
+def _targets(v: ReportView) -> list[str]:
+    """The targets by region, where the plan has several, then the targets' tables."""
+    parts = []
     if v.grid is not None:
         parts += [f"<h2>{v.say('heading_by_region')}</h2>",
-                  f"<p class=\"meta hint\">{e(v.say('by_region_hint'))}</p>",
+                  f"<p class=\"meta hint\">{html.escape(v.say('by_region_hint'))}</p>",
                   *(table_html(t) for t in v.grid_pages())]
-    parts += [f"<h2>{v.say('heading_targets')}</h2>",
-              f"<p class=\"meta hint\">{v.say('sort_hint')}</p>", *_sectioned(v.table)]
-    if v.retrospective is not None:
-        parts.append(f"<h2>{v.say('heading_retrospective')}</h2>")
-        if "_retrospective" in charts:
-            parts.append(f"<figure>{_img(charts['_retrospective'], v.say('heading_retrospective'))}"
-                         "</figure>")
-        parts += [table_html(v.retrospective), f"<p>{e(v.retro_sentence)}</p>"]
-    elif v.any_finished:
-        parts.append(f"<p>{e(v.retro_sentence)}</p>")
+    return [*parts, f"<h2>{v.say('heading_targets')}</h2>",
+            f"<p class=\"meta hint\">{v.say('sort_hint')}</p>", *_sectioned(v.table)]
+
+
+def _retrospective(v: ReportView, charts: dict[str, bytes]) -> list[str]:
+    """Each year's review of the settled targets (its chart, table and sentence), or the
+    sentence alone."""
+    e = html.escape
+    if v.retrospective is None:
+        return [f"<p>{e(v.retro_sentence)}</p>"] if v.any_finished else []
+    parts = [f"<h2>{v.say('heading_retrospective')}</h2>"]
+    if "_retrospective" in charts:
+        parts.append(f"<figure>{_img(charts['_retrospective'], v.say('heading_retrospective'))}"
+                     "</figure>")
+    return [*parts, table_html(v.retrospective), f"<p>{e(v.retro_sentence)}</p>"]
+
+
+def _gaps_and_unused(v: ReportView) -> list[str]:
+    """The data gaps, and the figures not used."""
+    e = html.escape
+    parts = []
     if v.gap_lines:
         items = "".join(f"<li>{e(x)}</li>" for x in v.gap_lines)
         parts.append(f"<h2>{v.say('heading_gaps')}</h2><ul>{items}</ul>")
@@ -172,36 +206,43 @@ def to_html(a, lang: str | None = None, charts: dict[str, bytes] | bool | None =
                   table_html(v.unused)]
         if v.unused_tail:
             parts.append(f"<p>{e(v.unused_tail)}</p>")
+    return parts
+
+
+def _detailed_charts(v: ReportView, charts: dict[str, bytes]) -> list[str]:
+    """Each target's detailed chart (inline SVG, else its slide PNG) with its reason, and
+    how many targets have none."""
+    e = html.escape
     figs = [t for t in v.targets if f"detail/{t.id}" in charts or t.id in charts]
-    if figs:
-        parts.append(f"<h2>{v.say('heading_charts')}</h2>")
-        for t in figs:
-            key = f"detail/{t.id}"
-            drawn = _svg(charts[key], t.headline) if key in charts else \
-                _img(charts[t.id], t.headline)
-            caption = f"<b>{e(t.name)}</b>{v.say('colon')}{e(t.reason)}"
-            parts.append(f'<figure id="chart-{e(t.id)}">{drawn}'
-                         f"<figcaption>{caption}</figcaption></figure>")
-        rest = len(v.targets) - len(figs)
-        if rest:
-            parts.append(f"<p class=\"meta\">{e(v.say('charts_rest', n=rest))}</p>")
+    if not figs:
+        return []
+    parts = [f"<h2>{v.say('heading_charts')}</h2>"]
+    for t in figs:
+        key = f"detail/{t.id}"
+        drawn = _svg(charts[key], t.headline) if key in charts else \
+            _img(charts[t.id], t.headline)
+        caption = f"<b>{e(t.name)}</b>{v.say('colon')}{e(t.reason)}"
+        parts.append(f'<figure id="chart-{e(t.id)}">{drawn}'
+                     f"<figcaption>{caption}</figcaption></figure>")
+    rest = len(v.targets) - len(figs)
+    if rest:
+        parts.append(f"<p class=\"meta\">{e(v.say('charts_rest', n=rest))}</p>")
+    return parts
+
+
+def _dashboard(v: ReportView, charts: dict[str, bytes]) -> list[str]:
     dash = chart_pages(charts, "dashboard")
-    if dash:
-        parts.append(f"<h2>{v.say('heading_dashboard')}</h2>")
-        for k, png in enumerate(dash):
-            dash_page = v.dashboard_pages[k]
-            alt = v.say("heading_dashboard") + (f" {dash_page.title}" if dash_page.title
-                                                else "")
-            parts.append(f"<figure>{_img(png, alt)}</figure>")
+    if not dash:
+        return []
+    return [f"<h2>{v.say('heading_dashboard')}</h2>",
+            *_figures(dash, v.dashboard_pages, v.say("heading_dashboard"))]
+
+
+def _closing(v: ReportView) -> list[str]:
+    """The rules, what made the page, and the script that sorts the tables."""
+    e = html.escape
     rules = "".join(f"<li>{e(x)}</li>" for x in v.rules)
-    parts += [f"<h2>{v.say('heading_rules')}</h2><ul>{rules}</ul>",
-              f'<p class="meta">{e(v.say("meta", version=v.version, plan=v.plan_id))}'
-              + (e(v.say("meta_scheme", scheme=v.scheme)) if v.scheme != "cn" else "")
-              + "</p>", f"<script>{_JS}</script></body></html>"]
-    page = "\n".join(parts)
-    if font_css is None:
-        font_css = font_face_css(page)
-    page = page.replace("%FONT%", font_css, 1)
-    if path is not None:
-        write_text(path, page)
-    return page
+    return [f"<h2>{v.say('heading_rules')}</h2><ul>{rules}</ul>",
+            f'<p class="meta">{e(v.say("meta", version=v.version, plan=v.plan_id))}'
+            + (e(v.say("meta_scheme", scheme=v.scheme)) if v.scheme != "cn" else "")
+            + "</p>", f"<script>{_JS}</script></body></html>"]

@@ -11,9 +11,9 @@ import html
 from pathlib import Path
 
 from .._atomic import atomic_path, write_text
-from ..charts._options import options_pngs
-from ..present._targets_words import say
-from ..present.targets_view import TargetsView
+from ..charts import options_pngs
+from ..present import report_words
+from ..present.targets_view import TargetsView, say
 from ..slides import build_targets_deck
 from ._excel import _BOOK_OPTIONS, _print_setup, _require, _write_frame, _write_table
 from ._html import _CSS, _img, table_html
@@ -52,7 +52,7 @@ def targets_html(v: TargetsView, charts: dict[str, bytes] | None = None) -> str:
         parts += [f'<figure id="chart-{e(r.key)}">{_img(charts[r.key], r.chart.title)}'
                   f"</figure>" for r in figs if r.chart is not None]
     body = "".join(parts)
-    lang = "zh-CN" if v.lang == "zh" else "en"
+    lang = report_words("html_lang", v.lang)
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width"><title>{e(v.heading)}'
             f"</title><style>{_CSS}\n{font_face_css(body)}</style></head><body>{body}"
