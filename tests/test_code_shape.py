@@ -187,3 +187,17 @@ def test_the_checks_can_fail(tmp_path):
     assert _private_owner("jxdigital.present._text.dates_words") == (
         "jxdigital.present", "jxdigital.present._text")
     assert _private_owner("jxdigital._tables.read_table") is None
+
+
+def test_test_files_come_from_the_one_builder():
+    """Plan files in tests are written by ``tests/_build.py``: no test module keeps its own
+    plan header or plan-file writer (one deliberately misspelled header excepted)."""
+    tests = Path(__file__).resolve().parent
+    found = []
+    for path in sorted(p for p in tests.glob("test_*.py") if p.name != Path(__file__).name):
+        for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if ("indicator_id,name_zh,unit,base_year,base_text,target_year" in line
+                    or "HEADER =" in line or "def plan_file(" in line):
+                found.append(f"{path.name}:{i}")
+    assert not found, "use tests/_build.py (plan_csv, target, figures_csv):\n" + \
+        "\n".join(found)
