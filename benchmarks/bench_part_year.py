@@ -16,7 +16,7 @@ import math
 
 import numpy as np
 
-from jxdigital.catalog._load import flow_ids
+from jxdigital.catalog.reference import flow_ids
 from jxdigital.observations import actuals, part_year_pairs
 
 

@@ -213,7 +213,7 @@ def real_targets(folder: Path = REAL_DIR):
     if not (tpath.exists() and hpath.exists()):
         return None
     import jxdigital
-    from jxdigital.assessment._evidence import Figure
+    from jxdigital.assessment import Figure
     from jxdigital.assessment._steps import settle
 
     targets = pd.read_csv(tpath, dtype={"case_id": str})

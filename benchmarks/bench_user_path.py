@@ -107,7 +107,7 @@ def multi_region_workload(n_regions: int, folder: Path, n_ids: int = 60
     """A table of ``n_ids`` indicators for each of ``n_regions`` provinces (``_workload``):
     one plan file with a region column, the same ids on a row per region (keys
     ``id@region``), one figures file."""
-    from jxdigital.catalog._regions import REGIONS
+    from jxdigital.catalog import REGIONS
 
     regions = [r for r in REGIONS if r not in ("china", "hong_kong", "macao", "taiwan")]
     return _workload([(r, f"m{k:03d}") for r in regions[:n_regions] for k in range(n_ids)],

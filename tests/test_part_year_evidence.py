@@ -39,7 +39,7 @@ def test_the_national_ipv6_target_is_judged_from_its_2025_count(national_final):
 
 
 def test_the_spread_of_year_ends_around_part_year_guesses_is_learned_from_shipped_pairs():
-    from jxdigital.catalog._load import flow_ids
+    from jxdigital.catalog.reference import flow_ids
     s = level_spread(actuals(), set(flow_ids()))
     assert s is not None and s.pairs >= 10
     # pairs from the national 5G, gigabit and IPv6 releases (both a mid-year and a year-end)
@@ -177,7 +177,7 @@ def test_a_statement_early_in_a_year_is_not_read_as_that_years_end():
     """"5G覆盖87%的行政村" said in March 2022 restates the end-2021 figure (the January
     2022 work conference's 87%): it lies before the months the band was learned from
     (May at the earliest), so it does not become an end-2022 estimate."""
-    from jxdigital.catalog._load import flow_ids
+    from jxdigital.catalog.reference import flow_ids
     assert level_spread(actuals(), set(flow_ids())).first_month >= 5
     r = assess("jiangxi-14th-fyp-text", today=TODAY)
     row = r.to_frame().set_index("indicator_id").loc["village_5g_share"]
