@@ -177,3 +177,21 @@ def test_help_is_fast_because_nothing_heavy_is_imported():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "[]"
+
+
+def test_validate_says_when_the_rule_uses_none_of_the_disagreeing_figures(monkeypatch):
+    """Each disagreement is a whole note: the figures, then which one the rule uses, or that
+    it uses none (before, such a note was printed as an empty line)."""
+    import pandas as pd
+
+    import jxdigital.observations as obs
+    from jxdigital import cli
+
+    rows = pd.DataFrame({"indicator_id": ["x", "x", "y", "y"], "year": [2023] * 4,
+                         "value": [10.0, 12.0, 5.0, 6.0],
+                         "source_title": ["甲", "乙", "丙", "丁"],
+                         "selected": [False, True, False, False]})
+    monkeypatch.setattr(obs, "conflicts", lambda data: rows)
+    assert cli._disagreements(None) == [
+        "x 2023: sources disagree: 10 (甲); 12 (乙); the selection rule uses 12",
+        "y 2023: sources disagree: 5 (丙); 6 (丁); the selection rule uses none of them"]

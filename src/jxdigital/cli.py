@@ -430,8 +430,8 @@ def _disagreements(data) -> list[str]:
 
     return [f"{iid} {year}: sources disagree: " + "; ".join(
                 f"{v:g} ({src})" for v, src in zip(g["value"], g["source_title"], strict=True))
-            + f"; the selection rule uses {g[g['selected']]['value'].iloc[0]:g}"
-            if g["selected"].any() else ""
+            + (f"; the selection rule uses {g[g['selected']]['value'].iloc[0]:g}"
+               if g["selected"].any() else "; the selection rule uses none of them")
             for (iid, year), g in conflicts(data).groupby(["indicator_id", "year"], sort=True)]
 
 
