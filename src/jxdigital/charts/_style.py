@@ -16,6 +16,7 @@ from .._fonts import cjk_families, font_rc
 from .._linebreak import text_em, wrap  # noqa: F401 (re-exported)
 from ..errors import ArgumentError
 from ..present import STATUS_COLOURS, STATUS_INK  # noqa: F401 (re-exported)
+from ..present.words import check_language
 
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
@@ -66,9 +67,9 @@ def get_style(style: str | Style) -> Style:
 
 
 def check_lang(lang: str) -> str:
-    if lang not in ("zh", "en"):
-        raise ArgumentError(f"argument 'lang': expected 'zh' or 'en', got {lang!r}")
-    return lang
+    """``lang`` if the phrase catalogue has it (``present.languages()``), else an
+    ``ArgumentError`` naming the languages it has."""
+    return check_language(lang)
 
 
 def rc(style: Style) -> dict[RcKeyType, Any]:

@@ -9,6 +9,7 @@ import re
 
 from .. import __version__
 from ..assessment import used_figures
+from ..present import languages
 from ..present.view import view
 
 #: 2: adds generated, review_date, data_until, finished, the final statuses met / missed,
@@ -47,7 +48,7 @@ def to_json(a, account=None) -> str:
            "title_zh": a.plan.title_zh, "as_of": a.as_of,
            "generated": a.generated.isoformat(), "review_date": a.timing.review.isoformat(),
            "data_until": a.data_until, "finished": a.finished, "scheme": a.scheme,
-           "counts": {lang: view(a, lang).counts for lang in ("zh", "en")},
+           "counts": {lang: view(a, lang).counts for lang in languages()},
            "targets": targets, "account": None,
            "figures": [{k: _json_safe(v) for k, v in f.items()} for f in used_figures(a)],
            "changes": _changes(a)}
@@ -67,7 +68,7 @@ def _changes(a) -> dict | None:
     return {"since": c.since, "any": c.any,
             "figures": _records(f[f["change"] == "figure"]),
             "targets": _records(f[f["change"] == "target"]),
-            "lines": {lang: _change_lines(a, lang) for lang in ("zh", "en")}}
+            "lines": {lang: _change_lines(a, lang) for lang in languages()}}
 
 
 def _change_lines(a, lang: str) -> list[str]:
