@@ -282,3 +282,39 @@ def test_a_third_language_is_a_column_of_the_catalogue(monkeypatch):
     finally:
         W.words_for.cache_clear()
     assert not math.isnan(float(words_for("zh").setting("region_width")))
+
+
+def _with_third_language(monkeypatch, **own: str) -> None:
+    """The catalogue with a column ``xx``: a copy of the English, but for the phrases
+    ``own`` (full key → text)."""
+    c = catalogue()
+    texts = {k: {**by, "xx": own.get(k, by["en"])} for k, by in c.texts.items()}
+    monkeypatch.setattr(W, "catalogue", lambda: Catalogue((*c.languages, "xx"), texts, c.files))
+    W.words_for.cache_clear()
+
+
+def test_a_third_language_has_a_whole_report_view(monkeypatch):
+    """A report's view and its Markdown in a language added only as a column of the
+    catalogue: with ``xx`` a copy of the English, the Markdown is the English Markdown;
+    the records keep no ``xx`` reason, so each comes from the target's judgement."""
+    from jxdigital.present._reasons import reason
+    from jxdigital.report._markdown import to_markdown
+
+    try:
+        _with_third_language(monkeypatch)
+        a = jxdigital.assess(today="2026-12-01")
+        v = jxdigital.view(a, "xx")
+        assert v.lang == "xx"
+        assert to_markdown(v) == to_markdown(a, "en")
+        # a reason of its own: the catalogue's words, from the judgement
+        _with_third_language(monkeypatch, **{"reasons.pending": "no {year} figure in xx yet"})
+        b = jxdigital.assess(today="2026-12-01")
+        said = {t.id: t.reason for t in jxdigital.view(b, "xx").targets}
+        assert not hasattr(b.targets[0], "reason_xx")
+        for j in b.judgements:
+            assert said[j.target.key] == reason(j, b.timing, "xx")
+        assert any("No 2025 figure in xx yet" in x for x in said.values())
+        english = {t.id: t.reason for t in jxdigital.view(b, "en").targets}
+        assert english == {r.key: r.reason_en for r in b.targets}
+    finally:
+        W.words_for.cache_clear()

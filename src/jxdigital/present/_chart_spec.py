@@ -24,7 +24,7 @@ from ..catalog.reference import flow_ids, publisher_names, publisher_origins
 from ..observations import conflicts
 from . import _text as T
 from ._chart_words import chart_words, marks_words
-from ._names import PRINTED
+from ._names import reads_printed
 from ._units import DisplayUnit, display_unit
 from ._view_words import words
 
@@ -166,7 +166,7 @@ def original_publisher(publisher: str, title: str, lang: str) -> str:
         first = re.split(r"[;；(（]", raw)[0].strip()
         zh = "" if _MIRROR.search(first) else first
     if zh:
-        return zh if lang == PRINTED else (en or publisher_names().get(zh, zh))
+        return zh if reads_printed(lang) else (en or publisher_names().get(zh, zh))
     t = re.split(r"[:：(（,，]", str(title or "").strip().lstrip("(（[【").split(")")[-1])[0]
     t = t.strip()
     return t[:24] if t and not _MIRROR.search(t) else ""

@@ -12,6 +12,7 @@ from .. import codes
 from ..assessment import Figure, Judgement, Timing
 from ..catalog import Target
 from . import _text as T
+from ._names import data_language
 from ._units import DisplayUnit, unit_of
 from .words import Phrasebook, words_for
 
@@ -21,8 +22,9 @@ STORED = ("zh", "en")
 
 
 def said(pair: tuple[str, str], lang: str) -> str:
-    """The ``lang`` one of a (zh, en) pair the assessment kept."""
-    return pair[STORED.index(lang)]
+    """The ``lang`` one of a (zh, en) pair the assessment kept; for a language it does not
+    keep, the one of the data the language reads (``data_language``)."""
+    return pair[STORED.index(lang if lang in STORED else data_language(lang))]
 
 
 def _nan(x) -> bool:

@@ -10,8 +10,8 @@ from typing import Any
 
 import pandas as pd
 
-from ._names import PRINTED, plan_title, target_reason
-from .words import by_language, languages, words_for
+from ._names import plan_title, reads_printed, target_reason
+from .words import PerLanguage, by_language, words_for
 
 #: The audit table's headers, by key (the base and target year columns are named by year).
 AUDIT_HEADERS = by_language("cli.h")
@@ -20,7 +20,7 @@ DIRECTION = by_language("cli.direction")
 #: The audit's findings on a row, and what joins them.
 CHECK = by_language("cli.check")
 #: Percentage points (a change a year of a share), after the number.
-POINTS = {lang: words_for(lang).say("cli.points") for lang in languages()}
+POINTS = PerLanguage(lambda lang: words_for(lang).say("cli.points"))
 
 
 def direction_words(code: str, lang: str) -> str:
@@ -53,7 +53,7 @@ def audit_table(plan: Any, a: pd.DataFrame, lang: str) -> pd.DataFrame:
     """``Plan.audit()`` as the command line prints it."""
     h = words_for(lang).table("cli.h")
     # the printed name, or in another language the English where there is one
-    name = a["name_en"].where((a["name_en"] != "") & (lang != PRINTED), a["name_zh"])
+    name = a["name_en"].where((a["name_en"] != "") & (not reads_printed(lang)), a["name_zh"])
     return pd.DataFrame({
         h["indicator"]: name,
         h["unit"]: a["unit"],

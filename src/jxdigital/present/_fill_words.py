@@ -13,15 +13,15 @@ from typing import Any
 
 from .. import codes
 from ..catalog import TYPOS, region_name
-from ._names import PRINTED, plan_title, target_name
-from .words import by_language, languages, words_for
+from ._names import plan_title, reads_printed, target_name
+from .words import PerLanguage, by_language, words_for
 
 #: The data sheet's column names by key; each is a name the actuals reader maps to the
 #: column of the same key (``definition`` is a name it leaves out).
 TEMPLATE_HEADERS = by_language("template.h")
 #: (data sheet, help sheet) names.
-TEMPLATE_SHEETS = {lang: (words_for(lang).say("template.sheet.data"),
-                          words_for(lang).say("template.sheet.help")) for lang in languages()}
+TEMPLATE_SHEETS = PerLanguage(lambda lang: (words_for(lang).say("template.sheet.data"),
+                                            words_for(lang).say("template.sheet.help")))
 
 #: A figure with a qualifier as a template cell writes it (in either language: the reader's
 #: words for a bound or an approximate figure).
@@ -115,7 +115,7 @@ def definition_notes(t: Any, audit: Any, lang: str) -> list[str]:
     in its words — a stated growth rate that does not match base → target (``audit``:
     the row of ``Plan.audit()``), a bound printed as the base, a base printed as 0 or not
     at all, a unit printed with a typo."""
-    if lang != PRINTED:
+    if not reads_printed(lang):
         return [t.note.strip()] if t.note.strip() else []
     w = words_for(lang)
     out = []

@@ -15,11 +15,24 @@ from .words import words_for
 PRINTED = "zh"
 
 
+def data_language(lang: str) -> str:
+    """The language of the data (``name_zh`` / ``name_en``, ``title_zh`` / ``title_en``) a
+    reader of ``lang`` reads: the catalogue's setting ``data_language`` (a language the data
+    are not written in reads the English)."""
+    return words_for(lang).setting("data_language")
+
+
+def reads_printed(lang: str) -> bool:
+    """Whether a reader of ``lang`` reads the plan's words as printed (``PRINTED``)."""
+    return data_language(lang) == PRINTED
+
+
 def series_name(key: SeriesKey, own_region: str, lang: str) -> str:
     """The name of a series in ``lang``: the indicator's name, with the region when it is
     not the plan's own (全国数字经济增加值 / digital economy value added (China))."""
     reg = indicator_registry().set_index("indicator_id")
-    name = str(reg[f"name_{lang}"].get(key.indicator_id, "") or key.indicator_id)
+    name = str(reg[f"name_{data_language(lang)}"].get(key.indicator_id, "")
+               or key.indicator_id)
     if key.region != own_region:
         name = words_for(lang).say("names.series_in_region", name=name,
                                    region=region_name(key.region, lang))
@@ -34,7 +47,7 @@ def series_names(key: SeriesKey, own_region: str) -> tuple[str, str]:
 def localised(printed: Any, english: Any, lang: str) -> Any:
     """``printed`` (the plan's words) in the language it is printed in; in another, the
     English (``english``) where there is one."""
-    return printed if lang == PRINTED or not english else english
+    return printed if reads_printed(lang) or not english else english
 
 
 def plan_title(plan: Any, lang: str) -> str:

@@ -17,7 +17,7 @@ from ._colours import STATUS_COLOURS
 from ._names import titled
 from ._tables import paginate
 from ._view_words import verdict_words, words
-from .words import languages, words_for
+from .words import PerLanguage, words_for
 
 
 def _finite(x) -> bool:
@@ -74,8 +74,7 @@ def _bar(t) -> Bar:
 SUMMARY_ROWS = 20
 #: The width (ems) the summary chart wraps a target's name to, by language
 #: (``settings.summary_name_em``).
-SUMMARY_NAME_EM = {lang: int(words_for(lang).setting("summary_name_em"))
-                   for lang in languages()}
+SUMMARY_NAME_EM = PerLanguage(lambda lang: int(words_for(lang).setting("summary_name_em")))
 #: Panels a dashboard page holds at slide size (four rows of five).
 DASHBOARD_PANELS = 20
 DASHBOARD_COLUMNS = 5

@@ -7,7 +7,7 @@ The codes are the assessment's (``jxdigital.assessment._rules``).
 
 from __future__ import annotations
 
-from .words import by_key, by_language, languages, words_for
+from .words import PerLanguage, by_key, by_language, words_for
 
 #: A target's verdict (``codes.VERDICTS``, ``TargetStatus.verdict``), as official reviews
 #: say it: an outcome once the target year is over (完成 / 未完成 / 尚不能确定), else the
@@ -15,17 +15,15 @@ from .words import by_key, by_language, languages, words_for
 #: 存在风险 between them.
 VERDICT = by_language("status.verdict")
 #: The status of a target (``TargetStatus.status_cn``), in the same words.
-STATUS = {lang: {code: words[code] for code in ("met", "achieved", "on_track", "at_risk",
-                                                 "off_track", "missed", "insufficient_data",
-                                                 "not_assessable")}
-          for lang, words in VERDICT.items()}
+STATUS = PerLanguage(lambda lang: {code: VERDICT[lang][code] for code in (
+    "met", "achieved", "on_track", "at_risk", "off_track", "missed", "insufficient_data",
+    "not_assessable")})
 #: Classes of the two published alternative schemes.
 EUROSTAT = by_language("status.eurostat")
 UN = by_language("status.un")
 #: The outcome of a target in an account.
-OUTCOME = {lang: {code: words[code] for code in ("met", "missed", "unknown",
-                                                  "not_assessable")}
-           for lang, words in VERDICT.items()}
+OUTCOME = PerLanguage(lambda lang: {code: VERDICT[lang][code] for code in (
+    "met", "missed", "unknown", "not_assessable")})
 #: Whether a target's outcome is known.
 PHASE = by_language("status.phase")
 #: Whether a figure was used (the workbook's actuals sheet); other values are reasons.
@@ -35,10 +33,10 @@ SHARED = by_key("status.shared")
 #: The kinds of inexact evidence a grade-B verdict rests on.
 EVIDENCE_KINDS = by_language("status.evidence")
 #: The evidence grades, in words ("" for none).
-GRADES = {lang: {("" if k == "none" else k): v for k, v in words.items()}
-          for lang, words in by_language("status.grade").items()}
+GRADES = PerLanguage(lambda lang: {("" if k == "none" else k): v for k, v in
+                                   words_for(lang).table("status.grade").items()})
 #: The colon that ends a label in each language.
-COLON = {lang: words_for(lang).say("status.colon") for lang in languages()}
+COLON = PerLanguage(lambda lang: words_for(lang).say("status.colon"))
 
 
 def evidence_clause(kinds: tuple[str, ...], lang: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from .. import codes
-from ..assessment import Judgement, SeriesKey, Timing
+from ..assessment import Assessment, Judgement, SeriesKey, Timing
 from ..catalog import Target
 from . import _phrases as P
 from . import _text as T
@@ -40,10 +40,10 @@ from ._clauses import (
     year_total_clause,
     years_words,
 )
-from ._names import series_name
+from ._names import series_name, target_reason
 from .words import Phrasebook, words_for
 
-__all__ = ["rate_clause", "reason", "reasons", "target_words"]
+__all__ = ["rate_clause", "reason", "reasons", "reasons_in", "target_words"]
 
 
 def _nan(x) -> bool:
@@ -54,6 +54,15 @@ def reasons(j: Judgement, when: Timing) -> tuple[str, str]:
     """(reason_zh, reason_en) for one judged target, as the assessment keeps them."""
     zh, en = (reason(j, when, lang) for lang in STORED)
     return zh, en
+
+
+def reasons_in(a: Assessment, lang: str) -> dict[str, str]:
+    """Each target's reason in ``lang``, by its key: the one the assessment kept where it
+    keeps that language (``STORED``), else worded from its judgement (``reason``), so a
+    language added as a column of the catalogue has its reasons too."""
+    if lang in STORED:
+        return {r.key: target_reason(r, lang) for r in a.targets}
+    return {j.target.key: reason(j, a.timing, lang) for j in a.judgements}
 
 
 def reason(j: Judgement, when: Timing, lang: str) -> str:

@@ -266,10 +266,11 @@ def _panel_badge(r: TargetStatus, text: str, lang: str) -> str:
 
 
 def target_view(r: TargetStatus, finished: bool, section: str, lang: str,
-                region: str = "") -> TargetView:
+                region: str = "", reason: str | None = None) -> TargetView:
     """A ``TargetStatus`` as every output shows it in ``lang``; ``region`` the region's
     name where the plan lists several (it names the target everywhere but in tables, which
-    have a region column)."""
+    have a region column); ``reason`` its reason in ``lang`` where the record does not
+    keep that language (``_reasons.reasons_in``)."""
     u = unit_of(r, lang)
     plain, plain_short = target_name(r, lang), short_name(r, lang)
     name, short = in_region(region, plain, lang), in_region(region, plain_short, lang)
@@ -287,7 +288,7 @@ def target_view(r: TargetStatus, finished: bool, section: str, lang: str,
         printed=r.target_text or "—", latest=_latest_cell(r, u, lang),
         projection=_projection_cell(r, u, lang), p_met=_p_cell(r, lang),
         against=_against_cell(r, lang), need=_need_cell(r, lang),
-        grade=r.evidence_grade or "—", reason=target_reason(r, lang),
+        grade=r.evidence_grade or "—", reason=target_reason(r, lang) if reason is None else reason,
         headline=_headline(r, short, u, goal, finished, lang), line=_line(r, u, finished, lang),
         badge=_badge(r, said, lang), panel_badge=_panel_badge(r, said, lang),
         region=region, indicator=plain, indicator_short=plain_short)

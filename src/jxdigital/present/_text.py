@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from .. import codes
 from ..assessment import P_OFF_TRACK, P_ON_TRACK
 from ..catalog import lookup_unit
-from ._names import PRINTED
+from ._names import reads_printed
 from .words import by_language, words_for
 
 
@@ -244,7 +244,7 @@ def target_label(comparator: str, text: str, target: float, high: float = math.n
     """A target for a table whose indicator column carries the unit: as printed in
     Chinese (``10以上``); in another language from its parsed meaning (``≥ 10``, ``about
     3,000``, ``above the national average``), so no Chinese is left in an English table."""
-    if lang == PRINTED:
+    if reads_printed(lang):
         return text or "—"
     w = words_for(lang)
     v = num(target, lang)
@@ -283,7 +283,7 @@ def target_mark(comparator: str, text: str, target: float, v: str, lang: str) ->
     if any(ch.isdigit() for ch in text):
         return comparator_mark(comparator, v, lang)
     w = words_for(lang)
-    if lang == PRINTED:
+    if reads_printed(lang):
         return w.say("numbers.mark.printed_words", words=text, v=v) if text else v
     return w.say("numbers.mark.double", v=v) if text == "倍增" else \
         w.say("numbers.mark.all", v=v) if target == 100 else v

@@ -13,11 +13,13 @@ from ..assessment import Assessment
 from ..catalog import conversion_factor, region_name
 from . import _chart_spec as C
 from . import _text as T
+from ._clauses import STORED
 from ._colours import SEVERITY, STATUS_COLOURS, STATUS_INK
-from ._names import PRINTED, localised
+from ._names import localised, reads_printed
 from ._report_words import rule_lines
 from ._tables import Cell, Column, Section, Table
 from ._target_view import TargetView, _around_number, _finite, _need, _with_year
+from ._unused import unused_reason
 from ._view_words import verdict_words, words
 from .words import languages, words_for
 
@@ -255,7 +257,7 @@ def _drop_empty(t: Table, extra: tuple[str, ...] = ()) -> Table:
     for j, c in enumerate(t.columns):
         if c.key in (*_OPTIONAL, *extra) and all(r[j].text in ("—", "") for r in t.rows):
             continue
-        if c.key == "attribute" and not any(r[j].text in _BINDING for r in t.rows):
+        if c.key == "attribute" and not any(r[j].text in _binding() for r in t.rows):
             continue  # all expected (预期性): the column says nothing
         keep.append(j)
     return replace(t, columns=tuple(t.columns[j] for j in keep),
@@ -263,7 +265,8 @@ def _drop_empty(t: Table, extra: tuple[str, ...] = ()) -> Table:
 
 
 #: A binding target's attribute in every language.
-_BINDING = frozenset(attribute_words(codes.BINDING, lang) for lang in languages())
+def _binding() -> frozenset[str]:
+    return frozenset(attribute_words(codes.BINDING, lang) for lang in languages())
 
 
 def _gap_missing(v: TargetView, lang: str) -> str:
@@ -332,9 +335,18 @@ def _unused_source(r: dict, lang: str) -> str:
                                     str(r.get("source_title", "") or ""), lang)
         # an English table names no Chinese title: where no English name is known, it
         # says where the figure came from
-        if name and (lang == PRINTED or not _CJK.search(name)):
+        if name and (reads_printed(lang) or not _CJK.search(name)):
             return name
-    return str(r["source_title"]) if lang == PRINTED else _origin(origin, lang)
+    return str(r["source_title"]) if reads_printed(lang) else _origin(origin, lang)
+
+
+def _unused_why(r: dict, a: Assessment, lang: str) -> str:
+    """Why a listed figure (``LISTED``) was not used, in ``lang``: as the assessment kept it
+    where it keeps that language (``STORED``), else in the catalogue's words (the listed
+    reasons name neither the target year nor the source used)."""
+    if lang in STORED:
+        return str(r[f"reason_{lang}"])
+    return unused_reason(str(r["reason_code"]), r, a.timing, 0, "", lang)
 
 
 def _unused(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, str, str]:
@@ -358,7 +370,7 @@ def _unused(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, s
         rows.append((Cell(str(localised(r["name_zh"], r["name_en"], lang))),
                      Cell(str(int(r["year"])), value=float(r["year"]), fmt="0"), Cell(text),
                      Cell(_unused_source(r, lang)),
-                     Cell(str(r[f"reason_{lang}"]))))
+                     Cell(_unused_why(r, a, lang))))
     kinds = ("name", "number", "number", "text", "reason")
     widths = (10, 4, 8, 16, 16)
     keys = ("indicator", "year", "figure", "source", "why")

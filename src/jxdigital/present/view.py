@@ -46,6 +46,7 @@ from ._overview_spec import (
     RetrospectiveChart,
     SummaryPage,
 )
+from ._reasons import reasons_in
 from ._report_words import report_title, report_words, sheet_name
 from ._slide_words import deck_title
 from ._tables import Cell, Column, Page, Section, Table, paginate
@@ -357,8 +358,9 @@ def _build(a: Assessment, lang: str) -> ReportView:
     ordered = _order(a)
     several = _several_regions(a)
     titles = _section_titles(ordered, lang, by_region=several)
+    said = reasons_in(a, lang)
     views = [target_view(r, a.timing.year_over(r.target_year), s, lang,
-                         region_name(r.region, lang) if several else "")
+                         region_name(r.region, lang) if several else "", said[r.key])
              for r, s in zip(ordered, titles, strict=True)]
     table, book = _rows(a, views, lang)
     gaps, gap_lines = _gaps(views, lang)

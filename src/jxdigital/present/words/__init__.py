@@ -27,7 +27,7 @@ import csv
 import io
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -217,18 +217,65 @@ def words_for(lang: str) -> Phrasebook:
     return Phrasebook(lang, MappingProxyType(texts), MappingProxyType(fields))
 
 
-def by_key(prefix: str) -> dict[str, dict[str, str]]:
+class PerLanguage(Mapping[str, Any]):
+    """A value for each language of the catalogue, made from its words when first asked
+    for (``make(lang)``): a table built when a module is imported this way follows the
+    catalogue, so a language added as a column has its words too. Iterating gives
+    ``languages()``; a value is made again when the catalogue's words are."""
+
+    def __init__(self, make: Callable[[str], Any]) -> None:
+        self._make = make
+        self._made: dict[str, tuple[Phrasebook, Any]] = {}
+
+    def __getitem__(self, lang: str) -> Any:
+        if lang not in languages():
+            raise KeyError(lang)
+        w = words_for(lang)
+        made = self._made.get(lang)
+        if made is None or made[0] is not w:
+            made = self._made[lang] = (w, self._make(lang))
+        return made[1]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(languages())
+
+    def __len__(self) -> int:
+        return len(languages())
+
+
+class _ByKey(Mapping[str, Mapping[str, str]]):
+    """The phrases ``prefix.<key>`` as ``{key: {lang: text}}``, looked up when asked for."""
+
+    def __init__(self, prefix: str) -> None:
+        self._prefix = prefix
+
+    def _keys(self) -> Mapping[str, str]:
+        return words_for(languages()[0]).table(self._prefix)
+
+    def __getitem__(self, key: str) -> Mapping[str, str]:
+        if key not in self._keys():
+            raise KeyError(key)
+        return PerLanguage(lambda lang: words_for(lang).table(self._prefix)[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys())
+
+    def __len__(self) -> int:
+        return len(self._keys())
+
+
+def by_key(prefix: str) -> Mapping[str, Mapping[str, str]]:
     """The phrases ``prefix.<key>`` as ``{key: {lang: text}}`` (for a caller that wants a
-    whole family at once)."""
-    return {k: {lang: words_for(lang).table(prefix)[k] for lang in languages()}
-            for k in words_for(languages()[0]).table(prefix)}
+    whole family at once), in every language the catalogue has when asked."""
+    return _ByKey(prefix)
 
 
-def by_language(prefix: str) -> dict[str, dict[str, str]]:
-    """The phrases ``prefix.<key>`` as ``{lang: {key: text}}``."""
-    return {lang: dict(words_for(lang).table(prefix)) for lang in languages()}
+def by_language(prefix: str) -> Mapping[str, Mapping[str, str]]:
+    """The phrases ``prefix.<key>`` as ``{lang: {key: text}}``, in every language the
+    catalogue has when asked."""
+    return PerLanguage(lambda lang: words_for(lang).table(prefix))
 
 
-__all__ = ["EMPTY", "UNSAID", "Catalogue", "PhraseError", "Phrasebook", "by_key",
+__all__ = ["EMPTY", "UNSAID", "Catalogue", "PerLanguage", "PhraseError", "Phrasebook", "by_key",
            "by_language", "catalogue", "check_language", "csv_text", "languages",
            "placeholders", "read_catalogue", "words_for"]
