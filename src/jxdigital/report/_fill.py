@@ -280,7 +280,8 @@ def _xlsxwriter():
 def _template_path(path: str | Path, lang: str, overwrite: bool) -> Path:
     """``path`` as a Path, once the language, the .xlsx ending and overwriting are right."""
     if lang not in TEMPLATE_HEADERS:
-        raise ArgumentError(f"lang: 'zh' or 'en' (got {lang!r})")
+        known = " or ".join(repr(x) for x in TEMPLATE_HEADERS)
+        raise ArgumentError(f"argument 'lang': expected {known}, got {lang!r}")
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ArgumentError(f"the template is an .xlsx workbook: give a file name ending in .xlsx "
