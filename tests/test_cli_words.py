@@ -10,8 +10,8 @@ import pytest
 import jxdigital
 from jxdigital.cli import BUG_HINT, Exit, main
 from jxdigital.present import _cli_words as C
-from jxdigital.present import _fill_words as F
 from jxdigital.present import _slide_words as S
+from jxdigital.present import template_words as F
 
 SRC = Path(jxdigital.__file__).parent
 MODULES = ["slides.py", "cli.py", "report/_fill.py"]
