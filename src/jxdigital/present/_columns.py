@@ -1,13 +1,13 @@
 """Column names of the data a report carries in full (every measure of every target, every
 figure with its source, every projection), in the report's language: a table of words
-(``words/columns.csv``: ``key, zh, en``), not code."""
+(``words/columns.csv``: ``key, zh, en``, read with the rest of the phrase catalogue), not
+code."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
 import pandas as pd
+
+from .words import words_for
 
 #: Columns that hold a share of one (shown as a percentage) or P(met) (four decimals).
 PERCENT = ("completion", "time_elapsed", "actual_cagr", "required_cagr_plan",
@@ -17,17 +17,9 @@ WHOLE = ("seq", "base_year", "target_year", "n_obs", "latest_year", "reference_l
          "year", "h", "last_year", "outcome_year", "eurostat_from")
 
 
-@lru_cache(maxsize=1)
-def _table() -> pd.DataFrame:
-    with resources.files("jxdigital.present").joinpath("words/columns.csv").open(
-            encoding="utf-8") as f:
-        return pd.read_csv(f, dtype=str, keep_default_na=False)
-
-
 def column_names(lang: str) -> dict[str, str]:
     """{column key: its name in ``lang``}."""
-    t = _table()
-    return dict(zip(t["key"], t[lang], strict=True))
+    return dict(words_for(lang).table("columns"))
 
 
 def number_format(key: str) -> str:
