@@ -46,13 +46,16 @@ PRINTS: dict[str, list[str]] = {
 }
 
 
-def _run(args: list[str], out: Path | None = None) -> str:
+def _run(args: list[str]) -> str:
+    """The exit code, standard output and error of ``jxdigital args`` run on this checkout
+    (its path written ROOT, so two checkouts compare)."""
     cmd = [sys.executable, "-m", "jxdigital", *args]
-    env_out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT,
-                             env={"PYTHONHASHSEED": "0", "MPLBACKEND": "Agg",
-                                  "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "src"),
-                                  "LANG": "C.UTF-8"})
-    return f"exit {env_out.returncode}\n{env_out.stdout}\n--- stderr\n{env_out.stderr}"
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT,
+                          env={"PYTHONHASHSEED": "0", "MPLBACKEND": "Agg",
+                               "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "src"),
+                               "LANG": "C.UTF-8"})
+    text = f"exit {done.returncode}\n{done.stdout}\n--- stderr\n{done.stderr}"
+    return text.replace(str(ROOT), "ROOT")
 
 
 def write(folder: Path) -> None:
