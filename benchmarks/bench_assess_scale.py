@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 import warnings
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from _timing import best
 
 INDICATORS = 60
 PROVINCES = ["beijing", "tianjin", "hebei", "shanxi", "inner_mongolia", "liaoning", "jilin",
@@ -73,16 +73,6 @@ def workload(n_regions: int, folder: Path, mixed: bool = False) -> tuple[Path, p
     return plan, pd.DataFrame(figs)
 
 
-def best(fn, repeat: int = REPEAT) -> float:
-    fn()  # warm-up
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
-
-
 def main() -> None:
     import jxdigital
     from jxdigital import load_actuals, load_plan
@@ -98,9 +88,9 @@ def main() -> None:
             plan = load_plan(plan_path)
             data = load_actuals(figs, plan=plan)
             t_assess = best(lambda plan=plan, data=data: jxdigital.assess(
-                plan, data, today="2024-06-30"))
+                plan, data, today="2024-06-30"), REPEAT)
             series = figs.rename(columns={"indicator_id": "id"})[["id", "year", "value"]]
-            t_proj = best(lambda s=series: project(s, to=2025))
+            t_proj = best(lambda s=series: project(s, to=2025), REPEAT)
             k = n * INDICATORS
             print(f"| {'mixed' if mixed else 'exact'} | {k:,} | {t_assess:.2f} s | "
                   f"{t_assess / k * 1e3:.2f} ms | "

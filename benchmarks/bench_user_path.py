@@ -34,6 +34,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from _timing import best
 
 REPEAT = 3  # best of, after a warm-up (``--repeat N`` to change)
 SEED = 20261201
@@ -112,18 +113,6 @@ def multi_region_workload(n_regions: int, folder: Path, n_ids: int = 60
     regions = [r for r in REGIONS if r not in ("china", "hong_kong", "macao", "taiwan")]
     return _workload([(r, f"m{k:03d}") for r in regions[:n_regions] for k in range(n_ids)],
                      "regions", folder)
-
-
-def best(fn, repeat: int) -> float:
-    """The best time of ``repeat`` calls after a warm-up (bench_assess_scale reads its own
-    arguments when imported, so it is not imported here)."""
-    fn()  # warm-up
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def best_pair(fn, then, repeat: int) -> tuple[float, float]:
