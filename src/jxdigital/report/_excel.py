@@ -143,7 +143,7 @@ def _print_setup(ws, landscape: bool, fit_width: bool = True) -> None:
     ws.set_footer("&L&A&R&P / &N")
 
 
-def _midnight(day: dt.date) -> dt.datetime:
+def created_on(day: dt.date) -> dt.datetime:
     """The workbook's creation time: the day the report was made, so a rerun with the
     same inputs writes the same bytes (xlsxwriter's default is the clock)."""
     return dt.datetime.combine(day, dt.time())
@@ -159,7 +159,7 @@ def to_excel(a, path: str | Path, lang: str | None = None, account=None) -> Path
 
         book = xlsxwriter.Workbook(str(tmp), _BOOK_OPTIONS)
         book.set_properties({"title": v.heading, "comments": v.dates,
-                             "created": _midnight(v.assessment.timing.generated)})
+                             "created": created_on(v.assessment.timing.generated)})
         cache: dict = {}
         _about_sheet(book, v, cache)
         _summary_sheet(book, v, cache)

@@ -39,6 +39,7 @@ from ..present.template_words import (
     target_name,
     workbook_title,
 )
+from ._excel import created_on
 
 #: Fill of the cells jxdigital filled in (the plan's base figure, shipped figures).
 SHIPPED_FILL = "#E7E6E6"
@@ -254,8 +255,7 @@ def write_template(path: str | Path, plan: Plan | str | Path | None = None,
         book.set_properties({"title": workbook_title(plan, lang),
                              "comments": f"jxdigital {__version__} template for plan "
                                          f"{plan.plan_id}",
-                             "created": dt.datetime.combine(today or dt.date.today(),
-                                                            dt.time())})
+                             "created": created_on(today or dt.date.today())})
         F = _formats(book)
         ws = book.add_worksheet(data_name)
         helpws = book.add_worksheet(help_name)

@@ -6,7 +6,6 @@ the files named ``targets`` (Markdown, HTML, workbook, deck) and a chart per row
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from pathlib import Path
 
@@ -15,7 +14,14 @@ from ..charts import options_pngs
 from ..present import report_words
 from ..present.targets_view import TargetsView, say
 from ..slides import build_targets_deck
-from ._excel import _BOOK_OPTIONS, _print_setup, _require, _write_frame, _write_table
+from ._excel import (
+    _BOOK_OPTIONS,
+    _print_setup,
+    _require,
+    _write_frame,
+    _write_table,
+    created_on,
+)
 from ._html import _CSS, _img, table_html
 from ._markdown import _text, markdown_table
 from ._webfont import font_face_css
@@ -68,7 +74,7 @@ def targets_excel(v: TargetsView, path: str | Path) -> Path:
 
         book = xlsxwriter.Workbook(str(tmp), _BOOK_OPTIONS)
         book.set_properties({"title": v.heading, "comments": v.dates,
-                             "created": dt.datetime.combine(v.day, dt.time())})
+                             "created": created_on(v.day)})
         cache: dict = {}
         ws = book.add_worksheet(say("heading_options", v.lang)[:31])
         _write_table(book, ws, v.options, cache)
