@@ -308,3 +308,17 @@ def test_template_cells_show_in_full(template):
         chars = [sum(2 if ord(ch) > 0x2E80 else 1 for ch in part) for part in text.split("\n")]
         need = sum(-(-c // int(width * 11 / 9)) for c in chars)  # lines at the least
         assert ws.row_dimensions[r].height >= 12 * need, (iid, need)
+
+
+
+def test_a_workbook_is_dated_the_day_given_not_by_the_clock(tmp_path):
+    """A workbook's creation time is the day given (xlsxwriter's default is the clock), so
+    rewriting it with the same inputs writes the same bytes: a job that compares files
+    sees no change."""
+    import datetime as dt
+    import zipfile
+
+    out = write_template(tmp_path / "a.xlsx", today=dt.date(2026, 12, 1))
+    with zipfile.ZipFile(out) as z:
+        core = z.read("docProps/core.xml").decode()
+    assert "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-12-01T00:00:00Z" in core
