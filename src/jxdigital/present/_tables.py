@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from ._jupyter import table_html
+from .words import words_for
 
 
 @dataclass(frozen=True)
@@ -173,4 +174,14 @@ def paginate(groups: Sequence[tuple[str, tuple[int, ...]]], capacity: int,
     return pages
 
 
-__all__ = ["Cell", "Column", "Page", "Section", "Table", "paginate"]
+
+
+def column_width(key: str, default: float, lang: str) -> float:
+    """A column's width (ems) in ``lang``: ``default`` unless the language's settings say
+    otherwise (``settings.width.<key>``: English words are longer, "not yet known", and
+    Chinese headers of four characters need their padding too)."""
+    text = words_for(lang).table("settings.width").get(key, "")
+    return default if not text else int(text) if text.isdigit() else float(text)
+
+
+__all__ = ["Cell", "Column", "Page", "Section", "Table", "column_width", "paginate"]

@@ -17,7 +17,7 @@ from ._clauses import STORED
 from ._colours import SEVERITY, STATUS_COLOURS, STATUS_INK
 from ._names import localised, reads_printed
 from ._report_words import rule_lines
-from ._tables import Cell, Column, Section, Table
+from ._tables import Cell, Column, Section, Table, column_width
 from ._target_view import TargetView, _around_number, _finite, _need, _with_year
 from ._unused import unused_reason
 from ._view_words import verdict_words, words
@@ -43,13 +43,6 @@ _COLUMNS = (("seq", "h_seq", "number", 2.5), ("indicator", "h_indicator", "name"
             ("p_met", "h_p_met", "number", 4.5), ("against", "h_against", "number", 6),
             ("need", "h_need", "number", 5.5), ("status", "h_status", "status", 6.5),
             ("grade", "h_grade", "text", 3), ("reason", "h_reason", "reason", 30))
-
-
-def _width(key: str, default: float, lang: str) -> float:
-    """A column's width (ems) in ``lang``: English words are longer ("not yet known"),
-    Chinese headers of four characters need their padding too (``settings.width.*``)."""
-    text = words_for(lang).table("settings.width").get(key, "")
-    return default if not text else int(text) if text.isdigit() else float(text)
 
 
 def _region_width(lang: str) -> float:
@@ -192,7 +185,7 @@ def _rows(a: Assessment, views: list[TargetView], lang: str) -> tuple[Table, Tab
     pairs = [_row_pair(v, lang) for v in views]
     sections = _sections([v.section for v in views])
     ids = tuple(v.id for v in views)
-    cols = tuple(Column(k, heads[k], kind, _width(k, w, lang))
+    cols = tuple(Column(k, heads[k], kind, column_width(k, w, lang))
                  for k, _, kind, w in _COLUMNS)
     table = _drop_empty(Table(cols, tuple(row for row, _ in pairs), sections, ids))
     # a workbook of several regions: its region column is the grouping (a sheet is filtered)

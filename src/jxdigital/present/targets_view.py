@@ -18,7 +18,7 @@ from ..catalog import region_name
 from . import _text as T
 from ._colours import STATUS_COLOURS, STATUS_INK
 from ._names import in_region, localised, plan_title
-from ._tables import Cell, Column, Table
+from ._tables import Cell, Column, Table, column_width
 from ._targets_words import name, say
 from ._units import DisplayUnit, display_unit
 from .words import check_language, words_for
@@ -242,7 +242,7 @@ def _options_table(rows: list[OptionRow], probs, several: bool, lang: str) -> Ta
         label = name(OPTION_NAMES.get(p, ""), lang) or f"{p:.0%}"
         heads.append(Column(f"p{round(p * 100)}", say("h_option", lang, name=label,
                                                            p=f"{p:.0%}"), "number", 10))
-    heads += [Column("grade", say("h_grade", lang), "text", 3),
+    heads += [Column("grade", say("h_grade", lang), "text", column_width("grade", 3, lang)),
               Column("note", say("h_note", lang), "reason", 18)]
     out = []
     for r in rows:
@@ -268,7 +268,7 @@ def _review_table(review: DraftReview, rows: list[OptionRow], several: bool,
               Column("required", say("h_required", lang), "number", 6),
               Column("record", say("h_record", lang), "number", 6),
               Column("projected", say("h_projected", lang), "number", 6),
-              Column("grade", say("h_grade", lang), "text", 3)]
+              Column("grade", say("h_grade", lang), "text", column_width("grade", 3, lang))]
     out = []
     for d in review.rows:
         r = by.get(d.key)
